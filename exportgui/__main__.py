@@ -1,0 +1,5 @@
+import sys
+
+from exportgui.launcher import main
+
+sys.exit(main())

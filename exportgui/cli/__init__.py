@@ -1,0 +1,72 @@
+"""The headless commands. ``exportgui SUBCOMMAND …``; never imports Qt.
+
+Each command module has ``register(subparsers)`` that adds its subcommands
+and sets ``func`` on them: ``func(args) -> int`` (the exit code). A user
+mistake raises :class:`UserError` and becomes one line on stderr, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from exportgui import __version__
+from exportgui.catalog import CatalogUnavailable
+from exportgui.cli import catalog_cmds, job_cmds, render_cmd
+from exportgui.cli.common import UserError
+
+__all__ = ["UserError", "build_parser", "main", "run_command"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser, global options and every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="exportgui",
+        description="Export assets from a catalog the way the Scene7 ExportJob does. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"exportgui {__version__}")
+    parser.add_argument(
+        "--catalog",
+        metavar="DIR",
+        help="catalog folder (default: $EXPORTGUI_CATALOG, else the one in the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in (catalog_cmds, render_cmd, job_cmds):
+        module.register(sub)
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a parsed subcommand, turning user-facing failures into one stderr line."""
+    try:
+        code: int = args.func(args)
+        return code
+    except UserError as exc:
+        print(f"exportgui: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except CatalogUnavailable as exc:
+        print(f"exportgui: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("exportgui: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `exportgui list | head`: the reader went away; nothing to report.
+        return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for headless use: a subcommand is required."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_usage(sys.stderr)
+        print(
+            "exportgui: error: a command is required (or run `exportgui` for the window)",
+            file=sys.stderr,
+        )
+        return 2
+    return run_command(args)

@@ -1,0 +1,1 @@
+"""The window: views and adapters over catalog, imaging and jobs. The only place Qt lives."""

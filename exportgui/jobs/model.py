@@ -1,0 +1,161 @@
+"""The ExportJob and the data that flows through one export (design.md "One export, as data").
+
+CONTRACT (used by gui and cli; owned by the jobs work):
+    validate(job, catalog) -> list[Problem]               cheap: called per keystroke
+    plan(job, catalog) -> Plan                            no pixel decode; 10k assets < 0.5 s
+    run(plan, catalog, *, workers, cancel, progress) -> JobLog
+        progress: Callable[[Progress], None], called from worker threads.
+        Records every outcome in the job log as it happens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Fmt(StrEnum):
+    """ExportJob ``fmt``."""
+
+    ORIG = "orig"
+    CONVERT = "convert"
+
+
+class EmailSetting(StrEnum):
+    """ExportJob ``emailSetting`` (IPS spelling)."""
+
+    ALL = "All"
+    ERROR = "Error"
+    ERROR_AND_WARNING = "ErrorAndWarning"
+    JOB_COMPLETION = "JobCompletion"
+    NONE = "None"
+
+    @classmethod
+    def parse(cls, text: str) -> EmailSetting:
+        """Accept any letter case; ValueError names the five values."""
+        for member in cls:
+            if member.value.lower() == text.strip().lower():
+                return member
+        raise ValueError(
+            f"unknown emailSetting {text!r}; use one of {', '.join(m.value for m in cls)}"
+        )
+
+
+class ConflictPolicy(StrEnum):
+    """What to do with a file that was in the destination before the job."""
+
+    RENAME = "rename"
+    OVERWRITE = "overwrite"
+    SKIP = "skip"
+
+
+class LogType(StrEnum):
+    """IPS JobLog detail ``logType``."""
+
+    SUCCESS = "Success"
+    WARNING = "Warning"
+    ERROR = "Error"
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """IPS ExportJob fields plus what a local export needs. Immutable: snapshot it freely."""
+
+    asset_handles: tuple[str, ...] = ()  # assetHandleArray, in list order
+    fmt: Fmt = Fmt.ORIG
+    is_modifier: str = ""
+    macro: str = ""  # "$name$" or "name" or ""
+    email_setting: EmailSetting = EmailSetting.NONE
+    client_id: str = ""  # reserved: stored, never acted on
+    name: str = ""
+    destination: Path | None = None
+    conflict: ConflictPolicy = ConflictPolicy.RENAME
+    keep_folders: bool = False  # recreate the catalog's folder tree under destination
+    workers: int = 0  # 0 = one per CPU core
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A validation finding for the live form."""
+
+    severity: LogType  # ERROR or WARNING
+    field: str  # "fmt", "is_modifier", "macro", "email_setting", "destination", "assets", …
+    message: str
+    position: int | None = None  # character offset in the field's text, for underlining
+    length: int = 0  # how many characters to underline
+
+    @property
+    def is_error(self) -> bool:
+        """True for errors (which block the export), False for warnings."""
+        return self.severity is LogType.ERROR
+
+
+@dataclass(frozen=True)
+class PlannedOutput:
+    """One asset's line in the plan: what will be written, and why."""
+
+    asset_handle: str
+    asset_name: str
+    source_file_name: str  # e.g. "fileToExport.jpg"
+    target: Path | None  # relative to the destination; None when nothing will be written
+    format: str | None  # "orig" copies, else the canonical fmt, e.g. "tif"
+    width: int | None
+    height: int | None
+    reason: str  # why that format (or why the asset is refused)
+    status: LogType  # SUCCESS = will be written; WARNING = written with a warning; ERROR = refused
+    message: str = ""  # warning or error text ("renamed: a.png is also the target of …")
+
+
+@dataclass
+class Plan:
+    """The job and its planned outputs, in job order."""
+
+    job: ExportJob
+    outputs: list[PlannedOutput] = field(default_factory=list)
+
+    @property
+    def error_count(self) -> int:
+        """Assets the plan already knows will fail."""
+        return sum(1 for o in self.outputs if o.status is LogType.ERROR)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Reported after each asset finishes (and once at the start, with done=0)."""
+
+    done: int
+    total: int
+    current_name: str
+    bytes_written: int
+    successes: int = 0
+    warnings: int = 0
+    errors: int = 0
+
+
+@dataclass(frozen=True)
+class LogDetail:
+    """One asset's outcome in the job log."""
+
+    asset_handle: str
+    name: str
+    log_type: LogType
+    message: str
+    output: Path | None  # absolute path written, or None
+
+
+@dataclass
+class JobLog:
+    """IPS JobLog: the job's fields, dates, counts and one detail per asset."""
+
+    job_handle: str
+    job: ExportJob
+    start_date: str  # ISO 8601 with time zone
+    end_date: str | None
+    state: str  # "running" | "completed" | "cancelled" | "failed" | "interrupted"
+    file_success_count: int = 0
+    file_error_count: int = 0
+    file_warning_count: int = 0
+    total_file_count: int = 0
+    fatal_error: str | None = None
+    details: list[LogDetail] = field(default_factory=list)

@@ -1,0 +1,25 @@
+"""Every test runs offscreen, with its own EXPORTGUI_HOME, so nothing touches real user files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# No keyring daemon in CI: the null backend keeps keyring from probing D-Bus.
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+
+
+@pytest.fixture(autouse=True)
+def exportgui_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """A fresh EXPORTGUI_HOME for every test; EXPORTGUI_CATALOG cleared."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("EXPORTGUI_HOME", str(home))
+    monkeypatch.delenv("EXPORTGUI_CATALOG", raising=False)
+    monkeypatch.delenv("EXPORTGUI_SMTP_PASSWORD", raising=False)
+    yield home
