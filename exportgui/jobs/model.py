@@ -6,6 +6,28 @@ CONTRACT (used by gui and cli; owned by the jobs work):
     run(plan, catalog, *, workers, cancel, progress) -> JobLog
         progress: Callable[[Progress], None], called from worker threads.
         Records every outcome in the job log as it happens.
+    resume(job_handle, catalog, *, retry_failed=False, workers=0, cancel, progress) -> JobLog
+
+    exportgui.jobs.joblog:
+        JobLogStore(catalog)          job logs live in catalog.db (own component schema)
+        .list_jobs() -> list[JobLog]  newest first, details left empty
+        .get(job_handle) -> JobLog    with details; KeyError if unknown
+        .interrupted() -> list[JobLog]   jobs killed mid-run (state "interrupted")
+        joblog_to_dict(log) -> dict   the versioned JSON document ("schema": 1, IPS names)
+        joblog_to_csv(log) -> str     one row per detail
+
+    exportgui.jobs.presets:
+        Preset                        an ExportJob minus its assets, plus a name
+        PresetStore(folder)           one JSON file per preset (folder = AppPaths.presets_dir)
+        .list() -> list[str]; .load(name) -> Preset; .save(name, job) -> Preset
+        .rename(old, new); .delete(name); .import_file(path) -> Preset; .export(name, path)
+        .damaged() -> list[tuple[Path, str]]   files that could not be read, and why
+        PresetError(ValueError)       names the file and what was wrong
+
+    exportgui.jobs.notify:
+        notify(log, setting, mail, *, starting=False) -> str | None   None or a warning text
+        send_test_message(mail, password) -> None   raises NotifyError with a clear message
+        get_password(mail) / set_password(mail, password)   keyring (EXPORTGUI_SMTP_PASSWORD wins)
 """
 
 from __future__ import annotations
