@@ -1,0 +1,428 @@
+"""The Image Serving command table (spec §1, §6, §7): name → slot, value rules, builder.
+
+A builder gets the value already substituted, percent-decoded and split on
+``,`` (each field stripped of surrounding blanks [C]) and returns what goes
+into the :class:`~exportgui.imaging.request.Request` field named by ``slot``,
+or raises :class:`~exportgui.imaging.values.ValueProblem`.
+
+Choices where the spec is silent [C], each documented here once:
+- a command given without ``=`` has the value ``""`` and so fails every
+  typed check (``op_invert`` alone is an error, not "on");
+- ``fmt=tif,,lzw``: an empty pixel type means the default;
+  ``fmt=jpeg,rgb,none``, the documented default spelled out, is accepted:
+  ``none`` on a format without compressions means "no compression value";
+- ``dpr=off`` takes no further field; ``dpr=on`` alone means 1;
+- ``quantize``: at most ``n`` forced colours;
+- ``bgc`` is stored opaque (its alpha is ignored, spec §6.2);
+- ``sizeN`` only exists for layers other than 0, which are out of scope,
+  so it is ``E_UNSUPPORTED`` like the other layer commands.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from exportgui.imaging.errors import ErrorCode
+from exportgui.imaging.formats import FORMATS, UNSUPPORTED_FORMATS, canonical_format
+from exportgui.imaging.request import (
+    Box,
+    Color,
+    Colorize,
+    Fit,
+    FmtSpec,
+    IccSpec,
+    Noise,
+    Quantize,
+    Rect,
+    Usm,
+)
+from exportgui.imaging.values import (
+    LIMIT,
+    ValueProblem,
+    parse_color,
+    parse_flag,
+    parse_hex6,
+    parse_int,
+    parse_keyword,
+    parse_real,
+)
+
+Fields = Sequence[str]
+Builder = Callable[[Fields], object]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One command: its documented spelling, its Request slot, usage and builder.
+
+    ``slot`` is ``None`` for commands that are validated but not stored
+    (``req=img``, ``cache``, ``id``, ``locale``, ``defaultImage``).
+    """
+
+    name: str
+    slot: str | None
+    usage: str
+    build: Builder
+
+
+def _count(fields: Fields, name: str, usage: str, lo: int, hi: int | None = None) -> None:
+    hi = lo if hi is None else hi
+    if not lo <= len(fields) <= hi:
+        many = f"{lo}" if lo == hi else f"{lo} to {hi}"
+        raise ValueProblem(f"{name} takes {many} value(s), {name}={usage}; got {len(fields)}")
+
+
+def _cmd(name: str, slot: str | None, usage: str) -> Callable[[Builder], Builder]:
+    def register(build: Builder) -> Builder:
+        COMMANDS[name.lower()] = Command(name, slot, usage, build)
+        return build
+
+    return register
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def _single(name: str, slot: str, usage: str, parse: Callable[[str], object]) -> None:
+    def build(fields: Fields) -> object:
+        _count(fields, name, usage, 1)
+        return parse(fields[0])
+
+    COMMANDS[name.lower()] = Command(name, slot, usage, build)
+
+
+# §6.1 view size -------------------------------------------------------------------------
+_single("wid", "wid", "width", lambda f: parse_int(f, "wid", 0, above=True))
+_single("hei", "hei", "height", lambda f: parse_int(f, "hei", 0, above=True))
+_single("scl", "scl", "factor", lambda f: parse_real(f, "scl", 0, above=True))
+
+FIT_MODES = ("fit", "constrain", "crop", "wrap", "stretch", "hfit", "vfit")
+
+
+@_cmd("fit", "fit", "mode[,upscale]")
+def _fit(fields: Fields) -> Fit:
+    _count(fields, "fit", "mode[,upscale]", 1, 2)
+    mode = parse_keyword(fields[0], "the fit mode", FIT_MODES)
+    upscale = parse_flag(fields[1], "the upscale flag of fit") if len(fields) > 1 else False
+    return Fit(mode, upscale)  # type: ignore[arg-type]  # checked against FIT_MODES
+
+
+@_cmd("align", "align", "h,v")
+def _align(fields: Fields) -> tuple[float, float]:
+    _count(fields, "align", "h,v", 2)
+    h = parse_real(fields[0], "align h", -1, 1)
+    return h, parse_real(fields[1], "align v", -1, 1)
+
+
+@_cmd("dpr", "dpr", "off|on[,ratio]")
+def _dpr(fields: Fields) -> float | None:
+    _count(fields, "dpr", "off|on[,ratio]", 1, 2)
+    state = parse_keyword(fields[0], "dpr", ("off", "on"))
+    if state == "off":
+        _count(fields, "dpr", "off|on[,ratio]", 1)
+        return None
+    return parse_real(fields[1], "the dpr ratio", 0, above=True) if len(fields) > 1 else 1.0
+
+
+# §6.2 bgc, rect, rgn --------------------------------------------------------------------
+@_cmd("bgc", "bgc", "color")
+def _bgc(fields: Fields) -> Color:
+    color = parse_color(fields, "bgc")
+    r, g, b, _alpha = color.rgba
+    return Color((r, g, b, 255), color.space, color.cmyk)  # the view background is opaque
+
+
+def _ints(fields: Fields, names: Sequence[str], positive: Sequence[str] = ()) -> list[int]:
+    return [
+        parse_int(f, n, 0, above=True) if n in positive else parse_int(f, n)
+        for f, n in zip(fields, names, strict=False)
+    ]
+
+
+def _reals(fields: Fields, names: Sequence[str], positive: Sequence[str] = ()) -> list[float]:
+    return [
+        parse_real(f, n, 0, above=True) if n in positive else parse_real(f, n)
+        for f, n in zip(fields, names, strict=False)
+    ]
+
+
+@_cmd("rect", "rect", "x,y,w,h[,scale]")
+def _rect(fields: Fields) -> Rect:
+    _count(fields, "rect", "x,y,w,h[,scale]", 4, 5)
+    x, y, w, h = _ints(fields[:4], ("rect x", "rect y", "rect w", "rect h"), ("rect w", "rect h"))
+    scale = parse_real(fields[4], "the rect scale", 0, above=True) if len(fields) > 4 else 1.0
+    return Rect(x, y, w, h, scale)
+
+
+@_cmd("rgn", "rgn", "x,y,w,h")
+def _rgn(fields: Fields) -> tuple[int, int, int, int]:
+    _count(fields, "rgn", "x,y,w,h", 4)
+    x, y, w, h = _ints(fields, ("rgn x", "rgn y", "rgn w", "rgn h"), ("rgn w", "rgn h"))
+    return x, y, w, h
+
+
+# §6.3 layer 0 ---------------------------------------------------------------------------
+@_cmd("crop", "crop", "x,y,w,h")
+def _crop(fields: Fields) -> Box:
+    _count(fields, "crop", "x,y,w,h", 4)
+    x, y, w, h = _ints(fields, ("crop x", "crop y", "crop w", "crop h"), ("crop w", "crop h"))
+    return Box(x, y, w, h)
+
+
+@_cmd("cropN", "crop", "x,y,w,h (fractions)")
+def _crop_n(fields: Fields) -> Box:
+    _count(fields, "cropN", "x,y,w,h", 4)
+    names = ("cropN x", "cropN y", "cropN w", "cropN h")
+    x, y, w, h = _reals(fields, names, ("cropN w", "cropN h"))
+    return Box(x, y, w, h, normalized=True)
+
+
+@_cmd("size", "size", "w,h")
+def _size(fields: Fields) -> tuple[int, int]:
+    _count(fields, "size", "w,h", 2)
+    return parse_int(fields[0], "size w", 0), parse_int(fields[1], "size h", 0)
+
+
+_single("scale", "scale", "factor", lambda f: parse_real(f, "scale", 0, above=True))
+_single("flip", "flip", "lr|ud|lrud", lambda f: parse_keyword(f, "flip", ("lr", "ud", "lrud")))
+_single("rotate", "rotate", "degrees", lambda f: parse_real(f, "rotate"))
+
+
+@_cmd("anchor", "anchor", "x,y")
+def _anchor(fields: Fields) -> tuple[float, float]:
+    _count(fields, "anchor", "x,y", 2)
+    x, y = _ints(fields, ("anchor x", "anchor y"))
+    return float(x), float(y)
+
+
+@_cmd("anchorN", "anchor", "x,y (fractions)")
+def _anchor_n(fields: Fields) -> tuple[float, float]:
+    _count(fields, "anchorN", "x,y", 2)
+    x, y = _reals(fields, ("anchorN x", "anchorN y"))
+    return x, y
+
+
+@_cmd("extend", "extend", "l,t,r,b")
+def _extend(fields: Fields) -> Box:
+    _count(fields, "extend", "l,t,r,b", 4)
+    left, top, right, bottom = _ints(fields, ("extend l", "extend t", "extend r", "extend b"))
+    return Box(left, top, right, bottom)
+
+
+@_cmd("extendN", "extend", "l,t,r,b (fractions)")
+def _extend_n(fields: Fields) -> Box:
+    _count(fields, "extendN", "l,t,r,b", 4)
+    names = ("extendN l", "extendN t", "extendN r", "extendN b")
+    left, top, right, bottom = _reals(fields, names)
+    return Box(left, top, right, bottom, normalized=True)
+
+
+@_cmd("color", "color", "color")
+def _color(fields: Fields) -> Color:
+    return parse_color(fields, "color")
+
+
+@_cmd("bgColor", "bg_color", "color")
+def _bg_color(fields: Fields) -> Color:
+    return parse_color(fields, "bgColor")
+
+
+@_cmd("opac", "opac", "opacity[,fillOpacity]")
+def _opac(fields: Fields) -> tuple[int, int]:
+    _count(fields, "opac", "opacity[,fillOpacity]", 1, 2)
+    opacity = parse_int(fields[0], "opac", 0, 100)
+    return opacity, parse_int(fields[1], "the opac fill", 0, 100) if len(fields) > 1 else 100
+
+
+# §6.4 filters ---------------------------------------------------------------------------
+def _signed(name: str, limit: int, text: str) -> int:
+    return parse_int(text, name, -limit, limit)
+
+
+def _flag(name: str, text: str) -> bool:
+    return parse_flag(text, name)
+
+
+for _name, _limit in (
+    ("op_brightness", 100),
+    ("op_contrast", 100),
+    ("op_hue", 180),
+    ("op_saturation", 100),
+):
+    _single(_name, _name, f"-{_limit}…{_limit}", functools.partial(_signed, _name, _limit))
+_single("op_invert", "op_invert", "0|1", lambda f: parse_flag(f, "op_invert"))
+_single("op_sharpen", "op_sharpen", "0|1", lambda f: parse_flag(f, "op_sharpen"))
+_single("op_blur", "op_blur", "radius 0…100", lambda f: parse_real(f, "op_blur", 0, 100))
+
+
+@_cmd("op_colorize", "op_colorize", "color[,off|norm[,contrast]]")
+def _op_colorize(fields: Fields) -> Colorize:
+    # The colour takes several fields in decimal form; the mode keyword ends it.
+    cut = next((i for i, f in enumerate(fields) if i and f.lower() in ("off", "norm")), None)
+    color_fields = fields if cut is None else fields[:cut]
+    rest = [] if cut is None else fields[cut:]
+    color = parse_color(color_fields, "the op_colorize colour")
+    if color.space != "rgb":
+        raise ValueProblem("the op_colorize colour must be an RGB colour, not gray or CMYK")
+    _count(rest or ["norm"], "op_colorize", "color[,off|norm[,contrast]]", 1, 2)
+    mode = parse_keyword(rest[0], "the op_colorize mode", ("off", "norm")) if rest else "norm"
+    contrast = parse_int(rest[1], "the op_colorize contrast", 0, 100) if len(rest) > 1 else 0
+    return Colorize(color, mode, contrast)  # type: ignore[arg-type]  # checked keyword
+
+
+@_cmd("op_noise", "op_noise", "amount[,uniform|gaussian[,mono]]")
+def _op_noise(fields: Fields) -> Noise:
+    _count(fields, "op_noise", "amount[,uniform|gaussian[,mono]]", 1, 3)
+    amount = parse_int(fields[0], "op_noise", 0, 100)
+    kinds = ("uniform", "gaussian")
+    dist = parse_keyword(fields[1], "the op_noise distribution", kinds) if len(fields) > 1 else ""
+    mono = parse_flag(fields[2], "the op_noise mono flag") if len(fields) > 2 else False
+    return Noise(amount, dist or "uniform", mono)  # type: ignore[arg-type]  # checked keyword
+
+
+def _usm(name: str) -> Builder:
+    usage = "amount[,radius[,threshold[,monochrome]]]"
+
+    def build(fields: Fields) -> Usm:
+        _count(fields, name, usage, 1, 4)
+        amount = parse_real(fields[0], f"the {name} amount", 0, 5)
+        radius = parse_real(fields[1], f"the {name} radius", 0, 250) if len(fields) > 1 else 0.0
+        threshold = parse_int(fields[2], f"the {name} threshold", 0, 255) if len(fields) > 2 else 0
+        mono = parse_flag(fields[3], f"the {name} monochrome flag") if len(fields) > 3 else False
+        return Usm(amount, radius, threshold, mono)
+
+    COMMANDS[name.lower()] = Command(name, name.lower().replace("usmr", "usm_r"), usage, build)
+    return build
+
+
+_usm("op_usm")
+_usm("op_usmR")
+
+# §6.5 resMode ---------------------------------------------------------------------------
+RES_MODES = ("bilin", "bicub", "sharp2", "bisharp", "sharp")
+_single(
+    "resMode",
+    "res_mode",
+    "bilin|bicub|sharp2|bisharp",
+    lambda f: {"sharp": "sharp2"}.get(v := parse_keyword(f, "resMode", RES_MODES), v),
+)
+
+
+# §6.6 output ----------------------------------------------------------------------------
+@_cmd("fmt", "fmt", "format[,pixelType[,compression]]")
+def _fmt(fields: Fields) -> FmtSpec:
+    _count(fields, "fmt", "format[,pixelType[,compression]]", 1, 3)
+    name = canonical_format(fields[0])
+    if name in UNSUPPORTED_FORMATS:
+        raise ValueProblem(
+            f"fmt={fields[0]} is an Image Serving format this program cannot write",
+            ErrorCode.E_UNSUPPORTED_FORMAT,
+        )
+    info = FORMATS.get(name)
+    if info is None:
+        close = difflib.get_close_matches(name, [*FORMATS, "jpg"], n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise ValueProblem(f"unknown format {fields[0]!r}{hint}")
+    pixel = fields[1].lower() if len(fields) > 1 and fields[1] else None
+    if pixel is not None and pixel not in info.pixel_types:
+        raise ValueProblem(
+            f"fmt={name} takes the pixel types {'|'.join(info.pixel_types)}, not {fields[1]!r}"
+        )
+    compression = fields[2].lower() if len(fields) > 2 else None
+    if compression == "none" and not info.compressions:
+        compression = None  # "jpeg,rgb,none" is how the docs spell the default
+    if compression is not None and compression not in info.compressions:
+        allowed = "|".join(info.compressions) if info.compressions else "no compression value"
+        raise ValueProblem(f"fmt={name} takes {allowed}, not the compression {fields[2]!r}")
+    if name == "tif-alpha" and pixel == "cmyk":
+        raise ValueProblem(
+            "fmt=tif-alpha,cmyk cannot be written (Pillow has no CMYK-with-alpha mode)",
+            ErrorCode.E_UNSUPPORTED_FORMAT,
+        )
+    return FmtSpec(name, pixel, compression)
+
+
+@_cmd("qlt", "qlt", "quality[,chroma]")
+def _qlt(fields: Fields) -> tuple[int, bool]:
+    _count(fields, "qlt", "quality[,chroma]", 1, 2)
+    quality = parse_int(fields[0], "qlt", 1, 100)
+    return quality, parse_flag(fields[1], "the qlt chroma flag") if len(fields) > 1 else False
+
+
+@_cmd("quantize", "quantize", "type[,dither[,n[,colors…]]]")
+def _quantize(fields: Fields) -> Quantize:
+    kind = parse_keyword(fields[0], "the quantize type", ("adaptive", "web", "mac"))
+    dither = True
+    if len(fields) > 1:
+        dither = parse_keyword(fields[1], "the quantize dither", ("diffuse", "off")) == "diffuse"
+    n = parse_int(fields[2], "the quantize colour count", 2, 256) if len(fields) > 2 else 256
+    forced = tuple(parse_hex6(f, "a forced quantize colour") for f in fields[3:])
+    if len(forced) > n:
+        raise ValueProblem(f"quantize forces {len(forced)} colours but allows only {n}")
+    return Quantize(kind, dither, n, forced)  # type: ignore[arg-type]  # checked keyword
+
+
+_single("jpegSize", "jpeg_size", "KB", lambda f: parse_int(f, "jpegSize", 0, LIMIT))
+_single(
+    "pscan", "pscan", "auto|3|4|5", lambda f: parse_keyword(f, "pscan", ("auto", "3", "4", "5"))
+)
+for _name, _slot in (
+    ("iccEmbed", "icc_embed"),
+    ("xmpEmbed", "xmp_embed"),
+    ("pathEmbed", "path_embed"),
+):
+    _single(_name, _slot, "0|1", functools.partial(_flag, _name))
+_single("printRes", "print_res", "dpi", lambda f: parse_real(f, "printRes", 0, above=True))
+
+INTENTS = ("perceptual", "relative", "saturation", "absolute")
+
+
+@_cmd("icc", "icc", "profile[,intent[,bpc[,dither]]]")
+def _icc(fields: Fields) -> IccSpec:
+    _count(fields, "icc", "profile[,intent[,bpc[,dither]]]", 1, 4)
+    if not fields[0]:
+        raise ValueProblem("icc needs a profile name")
+    intent = parse_keyword(fields[1], "the icc intent", INTENTS) if len(fields) > 1 else None
+    bpc = parse_flag(fields[2], "the icc black point flag") if len(fields) > 2 else False
+    dither = parse_flag(fields[3], "the icc dither flag") if len(fields) > 3 else False
+    return IccSpec(fields[0], intent, bpc, dither)  # type: ignore[arg-type]  # checked keyword
+
+
+# §1 scope ------------------------------------------------------------------------------
+@_cmd("req", None, "img")
+def _req(fields: Fields) -> None:
+    if len(fields) != 1 or fields[0].lower() != "img":
+        raise ValueProblem(
+            f"req={','.join(fields)} is not supported: only req=img (an image) is",
+            ErrorCode.E_UNSUPPORTED,
+        )
+
+
+for _name in ("cache", "id", "locale", "defaultImage"):
+    COMMANDS[_name.lower()] = Command(_name, None, "(ignored)", lambda fields: None)
+
+# Known IS commands outside our scope (§1) → E_UNSUPPORTED, with the reason shown.
+_LAYERING = "layers, text and composition are outside the local ExportJob"
+UNSUPPORTED: dict[str, str] = {
+    name.lower(): _LAYERING
+    for name in (
+        "layer", "src", "effect", "text", "textPs", "textAngle", "textAttr", "textFlowPath",
+        "textFlowXPath", "textPath", "mask", "maskUse", "clipPath", "clipXPath", "blendMode",
+        "pos", "posN", "origin", "originN", "perspective", "map", "template", "imageSet",
+        "hideLayer", "obj", "decal",
+    )
+}  # fmt: skip
+UNSUPPORTED["sizen"] = "sizeN only applies to layers other than layer 0, which are not supported"
+UNSUPPORTED["res"] = "res needs a catalog resolution (catalog::Resolution), which is not available"
+
+
+def suggest(name: str) -> str:
+    """A "did you mean" hint for an unknown command name, or ""."""
+    spellings = [c.name for c in COMMANDS.values()]
+    close = difflib.get_close_matches(name.lower(), [s.lower() for s in spellings], n=1)
+    if not close:
+        return ""
+    return f" (did you mean {COMMANDS[close[0]].name}?)"

@@ -1,0 +1,250 @@
+"""Modifier string → flat token list: split on ``&``, drop comments, expand macros (spec §3–4).
+
+Every token remembers where it was written, so errors can be underlined:
+
+- ``position`` is the offset of the token's first character in the string
+  it was written in: the user's modifier (after nothing is removed: the
+  dropped leading ``?`` still counts), the catalog prefix/postfix, or the
+  macro definition (``origin == "macro $name$"``, the innermost macro);
+- ``call_token``/``call_position``/``call_origin`` name the ``$name$``
+  invocation *in the user's string* that a macro token came from (the
+  outermost one when macros nest), so a form can underline it as well.
+  They are ``None`` for tokens typed by the user.
+
+Whitespace around a token is ignored (a definition may be written on
+several lines) [C]. A token ``$name`` (neither ``$name$`` nor ``$name=value``)
+is ``E_SYNTAX``: it is almost always a mistyped macro [C]. A macro
+expansion producing more than :data:`MAX_EXPANDED` tokens (``$a$`` =
+``$b$&$b$``, and so on) is ``E_MACRO_RECURSION`` [C].
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from exportgui.imaging.errors import ErrorCode, ISError
+
+Source = Literal["modifier", "macro", "prefix", "postfix"]
+MAX_DEPTH = 16
+MAX_EXPANDED = 10_000
+NAME = re.compile(r"[A-Za-z0-9._-]+")
+
+
+class ParseError(ISError):
+    """An :class:`ISError` from the parser, with the macro invocation that led to it.
+
+    ``call_token``/``call_position``/``call_origin`` are the ``$name$`` token
+    in the user's string (outermost macro) when the offending token came out
+    of a macro definition, else ``None``. ``order`` sorts errors in string order.
+    """
+
+    def __init__(
+        self,
+        code: ErrorCode,
+        message: str,
+        token: str | None = None,
+        position: int | None = None,
+        origin: str = "modifier",
+        *,
+        call_token: str | None = None,
+        call_position: int | None = None,
+        call_origin: str | None = None,
+        order: int = 0,
+    ) -> None:
+        super().__init__(code, message, token, position, origin)
+        self.call_token = call_token
+        self.call_position = call_position
+        self.call_origin = call_origin
+        self.order = order
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Exceptions pickle through args; keep every field so errors survive process pools.
+        return (
+            _rebuild,
+            (
+                self.code,
+                self.message,
+                self.token,
+                self.position,
+                self.origin,
+                self.call_token,
+                self.call_position,
+                self.call_origin,
+            ),
+        )
+
+
+def _rebuild(
+    code: ErrorCode,
+    message: str,
+    token: str | None,
+    position: int | None,
+    origin: str,
+    call_token: str | None,
+    call_position: int | None,
+    call_origin: str | None,
+) -> ParseError:
+    return ParseError(
+        code,
+        message,
+        token,
+        position,
+        origin,
+        call_token=call_token,
+        call_position=call_position,
+        call_origin=call_origin,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One ``&``-separated piece, after macro expansion; see the module docstring."""
+
+    text: str
+    position: int
+    origin: str  # "modifier" | "prefix" | "postfix" | "macro $name$"
+    source: Source
+    macro: str | None = None  # innermost macro name as invoked (without $), else None
+    call_token: str | None = None
+    call_position: int | None = None
+    call_origin: str | None = None
+
+    def where(self) -> str:
+        """Where the token is, in words: "at position 4" / "in macro $v$ at position 0 (…)"."""
+        if self.macro is None:
+            return f"at position {self.position}{_of(self.origin)}"
+        return (
+            f"in macro ${self.macro}$ at position {self.position} (used by {self.call_token} "
+            f"at position {self.call_position}{_of(self.call_origin)})"
+        )
+
+    def error(self, code: ErrorCode, why: str, order: int) -> ParseError:
+        """An error about this token, with a message that says what and where."""
+        return ParseError(
+            code,
+            f"'{self.text}' {self.where()}: {why}",
+            self.text,
+            self.position,
+            self.origin,
+            call_token=self.call_token,
+            call_position=self.call_position,
+            call_origin=self.call_origin,
+            order=order,
+        )
+
+
+def _of(origin: str | None) -> str:
+    return {"prefix": " of the catalog Modifier", "postfix": " of the catalog PostModifier"}.get(
+        origin or "", ""
+    )
+
+
+def split(text: str, origin: str, source: Source, offset: int = 0) -> list[Token]:
+    """Split on ``&``; empty pieces are dropped, blanks around a piece ignored."""
+    tokens = []
+    pos = offset
+    for piece in text.split("&"):
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            tokens.append(Token(stripped, pos + lead, origin, source))
+        pos += len(piece) + 1
+    return tokens
+
+
+class Expander:
+    """Expands macro invocations in place; collects errors instead of stopping at the first."""
+
+    def __init__(self, macros: Mapping[str, str]) -> None:
+        """Keep the macro definitions, keyed by lower-case name."""
+        self.macros = macros
+        self.errors: list[ParseError] = []
+        self.out: list[Token] = []
+        self.expanded = 0  # tokens produced by macros, to stop exponential expansions
+        self.stopped = False
+
+    def run(self, tokens: list[Token]) -> list[Token]:
+        """Expand ``tokens`` (from a user string); comments are dropped."""
+        self._expand(tokens, ())
+        return self.out
+
+    def _expand(self, tokens: list[Token], stack: tuple[str, ...]) -> None:
+        for tok in tokens:
+            text = tok.text
+            if text.startswith("."):
+                continue  # comment
+            if not text.startswith("$"):
+                self.out.append(tok)
+                continue
+            name, eq, _value = text[1:].partition("=")
+            if eq:  # variable definition $name=value
+                if not NAME.fullmatch(name):
+                    self._fail(tok, ErrorCode.E_SYNTAX, _bad_name("variable", name))
+                else:
+                    self.out.append(tok)
+                continue
+            if len(text) < 2 or not text.endswith("$"):
+                self._fail(
+                    tok,
+                    ErrorCode.E_SYNTAX,
+                    "a token starting with $ is a macro $name$ or a variable definition "
+                    "$name=value",
+                )
+                continue
+            self._invoke(tok, text[1:-1], stack)
+
+    def _invoke(self, tok: Token, name: str, stack: tuple[str, ...]) -> None:
+        if not NAME.fullmatch(name):
+            self._fail(tok, ErrorCode.E_SYNTAX, _bad_name("macro", name))
+            return
+        key = name.lower()
+        definition = self.macros.get(key)
+        if definition is None:
+            self._fail(tok, ErrorCode.E_UNKNOWN_MACRO, f"no macro named {name!r} is defined")
+            return
+        if key in stack:
+            chain = " → ".join(f"${n}$" for n in (*stack, key))
+            self._fail(tok, ErrorCode.E_MACRO_RECURSION, f"macro calls itself: {chain}")
+            return
+        if len(stack) >= MAX_DEPTH:
+            self._fail(
+                tok, ErrorCode.E_MACRO_RECURSION, f"macros nest deeper than {MAX_DEPTH} levels"
+            )
+            return
+        call = (tok.text, tok.position, tok.origin) if tok.macro is None else None
+        inner = [
+            Token(
+                t.text,
+                t.position,
+                f"macro ${name}$",
+                "macro",
+                name,
+                call[0] if call else tok.call_token,
+                call[1] if call else tok.call_position,
+                call[2] if call else tok.call_origin,
+            )
+            for t in split(definition, f"macro ${name}$", "macro")
+        ]
+        self.expanded += len(inner) + 1
+        if self.expanded > MAX_EXPANDED:
+            if not self.stopped:  # one error is enough; the rest would repeat it
+                self.stopped = True
+                self._fail(
+                    tok,
+                    ErrorCode.E_MACRO_RECURSION,
+                    f"macros expand to more than {MAX_EXPANDED} tokens",
+                )
+            return
+        self._expand(inner, (*stack, key))
+
+    def _fail(self, tok: Token, code: ErrorCode, why: str) -> None:
+        # Ordered by place in the expanded stream: before the token that comes next (2i+1).
+        self.errors.append(tok.error(code, why, order=2 * len(self.out)))
+
+
+def _bad_name(kind: str, name: str) -> str:
+    shown = f"{name!r}" if name else "an empty name"
+    return f"{shown} is not a valid {kind} name (letters, digits, '.', '_' and '-' only)"
