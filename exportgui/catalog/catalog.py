@@ -19,76 +19,70 @@ CONTRACT (used by jobs, gui and cli; keep these signatures stable):
                                           # e.g. {"MaxPix": "3000,3000", ...}; defaults filled in
     cat.set_attribute(name, value)
     cat.close()  / context manager
+
+Added since (backward-compatible):
+
+    cat.set_macros(mapping)               # many macros in one transaction (macro file import)
+    cat.verify() -> list[str]             # rows whose stored original is missing or wrong
+    cat.clean_store() -> int              # remove store files no row refers to
+    ImportReport.cancelled                # files not reached are in ``rejected``
+
+Choices where the issue is silent:
+
+- Deleting an asset that is a member of sets removes it from those sets; a set
+  left without members stays (an empty set, still not exportable). Deleting a
+  set never deletes its members. A stored original is removed when no row
+  refers to it any more.
+- Set names are unique (case-insensitively) among the sets of one folder.
+- Importing a folder keeps the folder's own name: ``import shoots/ --folder web``
+  files ``shoots/a/x.jpg`` under ``web/shoots/a``. Hidden files and OS clutter
+  (``Thumbs.db``, ``desktop.ini``) inside folders are skipped.
 """
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from exportgui.catalog.db import Database
-from exportgui.catalog.model import Asset, AssetType
+from exportgui.catalog import rules
+from exportgui.catalog.db import CatalogUnavailable, Database
+from exportgui.catalog.errors import AssetNotFound, CatalogError
+from exportgui.catalog.importer import (
+    DuplicateFile,
+    ImportedFile,
+    Importer,
+    ImportProgress,
+    ImportReport,
+    RejectedFile,
+    new_handle,
+    now_iso,
+)
+from exportgui.catalog.model import SET_TYPES, Asset, AssetType
+from exportgui.catalog.rows import ASSET_COLUMNS, ORDER, asset_from_row, chunked, members_of
+from exportgui.catalog.rows import plain_cursor as _plain
+from exportgui.catalog.schema import MIGRATIONS
+from exportgui.catalog.store import OriginalStore
 
-DEFAULT_ATTRIBUTES: dict[str, str] = {
-    "MaxPix": "3000,3000",
-    "DefaultPix": "1280,1280",
-    "JpegQuality": "80,0",
-    "ResMode": "sharp2",
-    "BkgColor": "255,255,255",
-}
+DEFAULT_ATTRIBUTES = rules.DEFAULT_ATTRIBUTES
+DATABASE_NAME = "catalog.db"
+STORE_NAME = "originals"
 
-
-class AssetNotFound(KeyError):
-    """No asset with that handle in this catalog."""
-
-
-class CatalogError(ValueError):
-    """A request the catalog refuses, with a message for the user (bad name, bad members…)."""
-
-
-@dataclass(frozen=True)
-class ImportedFile:
-    """A file that became a new asset."""
-
-    path: Path
-    asset: Asset
-
-
-@dataclass(frozen=True)
-class DuplicateFile:
-    """A file whose bytes are already in the catalog."""
-
-    path: Path
-    handle: str
-
-
-@dataclass(frozen=True)
-class RejectedFile:
-    """A file that could not be imported, and why."""
-
-    path: Path
-    reason: str
-
-
-@dataclass
-class ImportReport:
-    """Every input file lands in exactly one list."""
-
-    imported: list[ImportedFile] = field(default_factory=list)
-    duplicates: list[DuplicateFile] = field(default_factory=list)
-    rejected: list[RejectedFile] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class ImportProgress:
-    """Reported after each file."""
-
-    done: int
-    total: int
-    path: Path
+__all__ = [
+    "DEFAULT_ATTRIBUTES",
+    "AssetNotFound",
+    "Catalog",
+    "CatalogError",
+    "DuplicateFile",
+    "ImportProgress",
+    "ImportReport",
+    "ImportedFile",
+    "RejectedFile",
+]
 
 
 class Catalog:
@@ -97,11 +91,40 @@ class Catalog:
     def __init__(self, folder: Path, db: Database) -> None:
         self.folder = folder
         self.db = db
+        self.store = OriginalStore(folder / STORE_NAME)
 
     @classmethod
     def open(cls, folder: Path) -> Catalog:
-        """Open (creating on first use) the catalog in ``folder``."""
-        raise NotImplementedError
+        """Open (creating on first use) the catalog in ``folder``.
+
+        Raises:
+            CatalogUnavailable: the folder cannot be created or the database
+                cannot be used (locked, not a catalog, written by a newer version).
+        """
+        folder = Path(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise CatalogUnavailable(f"{folder} exists but is not a folder") from None
+        except OSError as exc:
+            raise CatalogUnavailable(
+                f"cannot create the catalog folder {folder}: {exc.strerror or exc}"
+            ) from exc
+        db = Database(folder / DATABASE_NAME)
+        try:
+            db.migrate(MIGRATIONS)
+            catalog = cls(folder, db)
+            catalog.store.ensure()
+        except OSError as exc:
+            db.close()
+            raise CatalogUnavailable(
+                f"cannot use the catalog folder {folder}: {exc.strerror or exc}"
+            ) from exc
+        except BaseException:
+            db.close()
+            raise
+        catalog.store.clean_temp()
+        return catalog
 
     def close(self) -> None:
         """Close the database connections."""
@@ -118,26 +141,81 @@ class Catalog:
     ) -> None:
         self.close()
 
+    # -- reading ---------------------------------------------------------------
+    @contextlib.contextmanager
+    def _snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Several SELECTs that see one consistent state (a WAL read transaction)."""
+        conn = self.db.connection
+        if conn.in_transaction:
+            yield conn
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
     def list_assets(self) -> list[Asset]:
         """Every asset, ordered by folder then name."""
-        raise NotImplementedError
+        with self._snapshot() as conn:
+            members = members_of(conn, None)
+            query = f"SELECT {ASSET_COLUMNS} FROM assets {ORDER}"  # noqa: S608 - constants
+            rows = _plain(conn).execute(query).fetchall()
+        if not members:
+            return [asset_from_row(row) for row in rows]
+        empty: tuple[str, ...] = ()
+        return [asset_from_row(row, members.get(row[0], empty)) for row in rows]
 
     def get(self, handle: str) -> Asset:
-        """One asset by handle."""
-        raise NotImplementedError
+        """One asset by handle.
+
+        Raises:
+            AssetNotFound: no asset has that handle.
+        """
+        found = self.get_many([handle])
+        if handle not in found:
+            raise AssetNotFound(f"no asset with handle {handle!r} in this catalog")
+        return found[handle]
 
     def get_many(self, handles: Iterable[str]) -> dict[str, Asset]:
         """Assets by handle; unknown handles are absent from the result."""
-        raise NotImplementedError
+        wanted = list(dict.fromkeys(handles))
+        rows: list[tuple[object, ...]] = []
+        with self._snapshot() as conn:
+            cursor = _plain(conn)
+            for chunk in chunked(wanted, 500):
+                marks = ",".join("?" * len(chunk))
+                rows += cursor.execute(
+                    f"SELECT {ASSET_COLUMNS} FROM assets WHERE handle IN ({marks})",  # noqa: S608
+                    chunk,
+                ).fetchall()
+            set_handles = [str(row[0]) for row in rows if row[4] in _SET_VALUES]
+            members = members_of(conn, set_handles) if set_handles else {}
+        return {str(row[0]): asset_from_row(row, members.get(str(row[0]), ())) for row in rows}
 
     def original_path(self, asset: Asset | str) -> Path:
-        """Path of the stored original bytes."""
-        raise NotImplementedError
+        """Path of the stored original bytes.
+
+        Raises:
+            AssetNotFound: a handle that is not in the catalog.
+            CatalogError: a set, which has no original file.
+        """
+        if isinstance(asset, str):
+            asset = self.get(asset)
+        if asset.sha256 is None:
+            raise CatalogError(f"{asset.name!r} is a {asset.type.value} and has no original file")
+        return self.store.path_for(asset.sha256)
 
     def folders(self) -> list[str]:
-        """Every virtual folder, sorted."""
-        raise NotImplementedError
+        """Every virtual folder (with its parents), sorted."""
+        found: set[str] = set()
+        for (folder,) in _plain(self.db.connection).execute("SELECT DISTINCT folder FROM assets"):
+            parts = folder.split("/") if folder else []
+            for depth in range(1, len(parts) + 1):
+                found.add("/".join(parts[:depth]))
+        return sorted(found)
 
+    # -- import ----------------------------------------------------------------
     def import_paths(
         self,
         paths: Sequence[Path],
@@ -145,39 +223,211 @@ class Catalog:
         progress: Callable[[ImportProgress], None] | None = None,
         cancel: threading.Event | None = None,
     ) -> ImportReport:
-        """Upload files and folders (recursive, keeping relative folders)."""
-        raise NotImplementedError
+        """Upload files and folders (recursive, keeping relative folders).
 
+        ``progress`` is called on the calling thread after each file is
+        recorded; setting ``cancel`` stops before the next file (files not
+        reached are reported as rejected, and ``report.cancelled`` is True).
+
+        Raises:
+            CatalogError: ``folder`` is not a valid virtual folder.
+            CatalogUnavailable: the database cannot be written.
+        """
+        return Importer(self.db, self.store).run(paths, folder, progress, cancel)
+
+    # -- sets and deletion ------------------------------------------------------
     def create_set(
         self, asset_type: AssetType, name: str, member_handles: Sequence[str], folder: str = ""
     ) -> Asset:
-        """Create a set asset of a set type from existing members."""
-        raise NotImplementedError
+        """Create a set asset of a set type from existing members (in the order given).
+
+        Raises:
+            CatalogError: not a set type, a bad or taken name, no members, a
+                member listed twice or not in the catalog.
+        """
+        kind = _set_type(asset_type)
+        name = rules.check_set_name(name)
+        folder = rules.normalize_folder(folder)
+        members = list(member_handles)
+        if not members:
+            raise CatalogError(f"the {kind.value} {name!r} needs at least one member")
+        repeated = sorted({h for h in members if members.count(h) > 1})
+        if repeated:
+            raise CatalogError(f"member {repeated[0]!r} is listed more than once")
+        handle = new_handle()
+        with self.db.transaction() as conn:
+            known = self.get_many(members)
+            missing = [h for h in members if h not in known]
+            if missing:
+                raise CatalogError(f"no asset with handle {', '.join(map(repr, missing))}")
+            marks = ",".join("?" * len(_SET_VALUES))
+            taken = conn.execute(
+                "SELECT 1 FROM assets WHERE folder = ? AND name = ? COLLATE NOCASE "  # noqa: S608
+                f"AND type IN ({marks})",
+                (folder, name, *sorted(_SET_VALUES)),
+            ).fetchone()
+            if taken:
+                where = f"folder {folder!r}" if folder else "the top folder"
+                raise CatalogError(f"a set named {name!r} already exists in {where}")
+            stamp = now_iso()
+            conn.execute(
+                "INSERT INTO assets (handle, name, file_name, folder, type, bytes, sha256, "
+                "width, height, mode, imported_at) VALUES (?, ?, '', ?, ?, 0, NULL, NULL, NULL, "
+                "NULL, ?)",
+                (handle, name, folder, kind.value, stamp),
+            )
+            conn.executemany(
+                "INSERT INTO set_members (set_handle, position, member_handle) VALUES (?, ?, ?)",
+                [(handle, position, member) for position, member in enumerate(members)],
+            )
+        return Asset(
+            handle, name, "", folder, kind, 0, None, None, None, None, stamp, tuple(members)
+        )
 
     def delete(self, handles: Iterable[str]) -> None:
-        """Delete assets and sets."""
-        raise NotImplementedError
+        """Delete assets and sets (all or nothing).
 
+        Members of a deleted set are kept; a deleted asset leaves every set it
+        was in. Stored originals no row refers to any more are removed.
+
+        Raises:
+            AssetNotFound: one of the handles is not in the catalog (nothing is deleted).
+        """
+        wanted = list(dict.fromkeys(handles))
+        with self.db.transaction() as conn:
+            found = self.get_many(wanted)
+            missing = [h for h in wanted if h not in found]
+            if missing:
+                raise AssetNotFound(f"no asset with handle {', '.join(map(repr, missing))}")
+            for chunk in chunked(wanted, 500):
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"DELETE FROM assets WHERE handle IN ({marks})", chunk)  # noqa: S608
+        for asset in found.values():
+            if asset.sha256 is not None:
+                self._drop_if_unused(asset.sha256)
+
+    def _drop_if_unused(self, sha256: str) -> None:
+        used = self.db.execute("SELECT 1 FROM assets WHERE sha256 = ?", (sha256,)).fetchone()
+        if used is None:
+            self.store.remove(sha256)
+
+    # -- macros -----------------------------------------------------------------
     def macros(self) -> dict[str, str]:
-        """All macros, name → definition."""
-        raise NotImplementedError
+        """All macros, name → definition, sorted by name (case-insensitively)."""
+        rows = self.db.execute("SELECT name, definition FROM macros ORDER BY name COLLATE NOCASE")
+        return {row[0]: row[1] for row in rows}
 
     def get_macro(self, name: str) -> str | None:
-        """A macro's definition, looked up case-insensitively."""
-        raise NotImplementedError
+        """A macro's definition, looked up case-insensitively (``$name$`` also accepted)."""
+        name = name.strip()
+        if len(name) > 2 and name.startswith("$") and name.endswith("$"):
+            name = name[1:-1]
+        row = self.db.execute("SELECT definition FROM macros WHERE name = ?", (name,)).fetchone()
+        return None if row is None else str(row[0])
 
     def set_macro(self, name: str, definition: str) -> None:
-        """Create or replace a macro."""
-        raise NotImplementedError
+        """Create or replace a macro (a replaced macro takes the new name's letter case).
+
+        Raises:
+            CatalogError: a name outside ``[A-Za-z0-9._-]+`` or an empty or multi-line definition.
+        """
+        self.set_macros({name: definition})
+
+    def set_macros(self, macros: Mapping[str, str]) -> None:
+        """Create or replace several macros in one transaction (all or nothing).
+
+        Raises:
+            CatalogError: as :meth:`set_macro`; also two names that differ only in case.
+        """
+        checked: dict[str, tuple[str, str]] = {}
+        for raw_name, raw_definition in macros.items():
+            name = rules.check_macro_name(raw_name)
+            if name.lower() in checked:
+                raise CatalogError(f"macro {name!r} is given twice (names ignore letter case)")
+            checked[name.lower()] = (name, rules.check_macro_definition(name, raw_definition))
+        with self.db.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO macros (name, definition) VALUES (?, ?) ON CONFLICT (name) "
+                "DO UPDATE SET name = excluded.name, definition = excluded.definition",
+                list(checked.values()),
+            )
 
     def delete_macro(self, name: str) -> None:
-        """Remove a macro."""
-        raise NotImplementedError
+        """Remove a macro (case-insensitive).
 
+        Raises:
+            CatalogError: there is no macro of that name.
+        """
+        cursor = self.db.execute("DELETE FROM macros WHERE name = ?", (name.strip(),))
+        if cursor.rowcount == 0:
+            raise CatalogError(f"no macro named {name!r}")
+
+    # -- Image Serving attributes ----------------------------------------------
     def attributes(self) -> dict[str, str]:
         """Image Serving attributes in IS text form, defaults filled in."""
-        raise NotImplementedError
+        values = dict(DEFAULT_ATTRIBUTES)
+        for row in self.db.execute("SELECT name, value FROM attributes"):
+            values[row[0]] = row[1]
+        return values
 
     def set_attribute(self, name: str, value: str) -> None:
-        """Store one Image Serving attribute."""
-        raise NotImplementedError
+        """Store one Image Serving attribute (name in any letter case).
+
+        Raises:
+            CatalogError: an unknown attribute or a value of the wrong shape.
+        """
+        name, value = rules.check_attribute(name, value)
+        self.db.execute(
+            "INSERT INTO attributes (name, value) VALUES (?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (name, value),
+        )
+
+    # -- upkeep -----------------------------------------------------------------
+    def verify(self) -> list[str]:
+        """Problems between rows and stored files; an empty list means consistent."""
+        problems: list[str] = []
+        rows = _plain(self.db.connection).execute(
+            "SELECT handle, sha256, bytes FROM assets WHERE sha256 IS NOT NULL"
+        )
+        for handle, sha256, size in rows.fetchall():
+            path = self.store.path_for(sha256)
+            try:
+                actual = path.stat().st_size
+            except OSError:
+                problems.append(f"{handle}: the stored original {path} is missing")
+                continue
+            if actual != size:
+                problems.append(f"{handle}: the stored original has {actual} bytes, not {size}")
+        return problems
+
+    def clean_store(self, older_than_s: float = 3600.0) -> int:
+        """Remove stored files no row refers to (left by killed imports); returns how many.
+
+        Files younger than ``older_than_s`` are kept: an import running in
+        another process may be about to write their rows.
+        """
+        removed = self.store.clean_temp(older_than_s)
+        used = {row[0] for row in self.db.execute("SELECT sha256 FROM assets")}
+        limit = time.time() - older_than_s
+        for sha256 in list(self.store.stored_checksums()):
+            path = self.store.path_for(sha256)
+            with contextlib.suppress(OSError):
+                if sha256 not in used and path.stat().st_mtime < limit:
+                    self.store.remove(sha256)
+                    removed += 1
+        return removed
+
+
+_SET_VALUES = frozenset(member.value for member in SET_TYPES)
+
+
+def _set_type(asset_type: AssetType | str) -> AssetType:
+    try:
+        kind = AssetType.parse(str(asset_type))
+    except ValueError:
+        kind = None
+    if kind is None or kind not in SET_TYPES:
+        names = ", ".join(sorted(t.value for t in SET_TYPES))
+        raise CatalogError(f"{asset_type!s} is not a set type; set types are {names}")
+    return kind

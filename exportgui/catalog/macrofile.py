@@ -1,0 +1,136 @@
+"""The Image Serving macro definition file: UTF-8, tab-separated, one macro per line.
+
+The first non-blank line is a header naming the fields; ``Name`` and
+``Definition`` must be among them (any order, any letter case), other columns
+are ignored. Blank lines are skipped. Example::
+
+    Name<TAB>Definition
+    test<TAB>fmt=tif
+    thumb<TAB>wid=300&hei=300&fit=crop
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from exportgui.catalog.errors import CatalogError
+from exportgui.catalog.rules import check_macro_definition, check_macro_name
+from exportgui.config import atomic_write_text
+
+HEADER = ("Name", "Definition")
+
+
+@dataclass(frozen=True)
+class MacroLine:
+    """One macro read from the file, with its line number."""
+
+    line: int
+    name: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class BadLine:
+    """A line that is not a valid macro, and why."""
+
+    line: int
+    reason: str
+
+
+class MacroFile(dict[str, str]):
+    """The macros of a file (name → definition), plus where each came from.
+
+    ``macros`` keeps every good line in file order; ``bad_lines`` is only
+    non-empty when the file was read with ``strict=False``.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.macros: list[MacroLine] = []
+        self.bad_lines: list[BadLine] = []
+
+
+def read_macro_file(path: Path, *, strict: bool = True) -> MacroFile:
+    """Read a macro definition file.
+
+    With ``strict`` (the default) any bad line makes the whole file refused;
+    otherwise bad lines are listed in ``bad_lines`` and the good ones kept.
+
+    Raises:
+        CatalogError: the file cannot be read, is not UTF-8, has no proper
+            header, or (``strict``) has bad lines; the message names each line.
+    """
+    path = Path(path)
+    result = MacroFile(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read the macro file {path}: {exc.strerror or exc}") from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = data[: exc.start].count(b"\n") + 1
+        raise CatalogError(f"{path}: line {bad} is not valid UTF-8 text") from None
+    lines = text.split("\n")
+    header_at = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if header_at is None:
+        raise CatalogError(f"{path} is empty: expected a header line 'Name<TAB>Definition'")
+    columns = _columns(path, header_at + 1, lines[header_at])
+    first_seen: dict[str, int] = {}
+    for number, raw in enumerate(lines[header_at + 1 :], start=header_at + 2):
+        line = raw.rstrip("\r")
+        if not line.strip():
+            continue
+        try:
+            name, definition = _parse_line(line, columns)
+            if name.lower() in first_seen:
+                raise CatalogError(
+                    f"macro {name!r} is already defined on line {first_seen[name.lower()]}"
+                )
+        except CatalogError as exc:
+            result.bad_lines.append(BadLine(number, str(exc)))
+            continue
+        first_seen[name.lower()] = number
+        result.macros.append(MacroLine(number, name, definition))
+        result[name] = definition
+    if strict and result.bad_lines:
+        details = "; ".join(f"line {bad.line}: {bad.reason}" for bad in result.bad_lines)
+        raise CatalogError(f"{path}: {details}")
+    return result
+
+
+def _columns(path: Path, number: int, header: str) -> tuple[int, int]:
+    fields = [cell.strip().lower() for cell in header.rstrip("\r").split("\t")]
+    try:
+        return fields.index("name"), fields.index("definition")
+    except ValueError:
+        raise CatalogError(
+            f"{path}: line {number}: the header must name the fields Name and Definition, "
+            "separated by a tab"
+        ) from None
+
+
+def _parse_line(line: str, columns: tuple[int, int]) -> tuple[str, str]:
+    cells = line.split("\t")
+    needed = max(columns) + 1
+    if len(cells) < needed:
+        raise CatalogError(f"expected at least {needed} tab-separated fields, found {len(cells)}")
+    name = check_macro_name(cells[columns[0]])
+    return name, check_macro_definition(name, cells[columns[1]])
+
+
+def write_macro_file(path: Path, macros: Mapping[str, str]) -> None:
+    """Write ``macros`` as a macro definition file, atomically (header first).
+
+    Raises:
+        CatalogError: a name or definition that the file format cannot hold.
+        OSError: the file cannot be written.
+    """
+    lines = ["\t".join(HEADER)]
+    for name, definition in macros.items():
+        checked = check_macro_name(name)
+        lines.append(f"{checked}\t{check_macro_definition(checked, definition)}")
+    atomic_write_text(Path(path), "\n".join(lines) + "\n")
