@@ -8,13 +8,34 @@ CONTRACT:
         E_TOO_LARGE (reply > MaxPix, intermediate > MaxRenderPixels).
         ``mode`` is the source's Pillow mode ("RGB", "CMYK", "LA", "I;16", …).
         Width/height are after EXIF orientation is applied by the renderer.
+
+Speed: everything that depends on the request alone (format row, pixel type,
+profile, the "why" text) is worked out once per Request object and kept while
+that object is in use; per asset only the size arithmetic of
+:mod:`exportgui.imaging.geometry` runs, and repeated source sizes hit a small
+cache. The output does not depend on ``mode``: IS defaults the pixel type to
+rgb whatever the source is (§7).
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
+from PIL import features
+
+from exportgui.imaging import parser
 from exportgui.imaging.attributes import ISAttributes
+from exportgui.imaging.errors import ErrorCode, ISError
+from exportgui.imaging.formats import (
+    DEFAULT_FORMAT,
+    FORMATS,
+    UNSUPPORTED_FORMATS,
+    FormatInfo,
+    canonical_format,
+)
+from exportgui.imaging.geometry import Geometry, plan_geometry
+from exportgui.imaging.icc import Profile, find_profile
 from exportgui.imaging.request import Request
 
 
@@ -33,8 +54,171 @@ class ResolvedOutput:
     format_reason: str  # words for the preview
 
 
+@dataclass(frozen=True, slots=True)
+class OutputFacts:
+    """Everything about the output that depends on the request alone."""
+
+    info: FormatInfo
+    pixel_type: str
+    compression: str | None
+    profile: Profile | None  # the icc= profile, when given
+    reason: str
+
+
+# Pillow writers this build lacks (checked once): these formats fail before any work.
+_FEATURE_OF = {"WEBP": "webp", "AVIF": "avif", "JPEG2000": "jpg_2000", "JPEG": "jpg", "PNG": "zlib"}
+_MISSING_WRITERS = frozenset(
+    pillow for pillow, feature in _FEATURE_OF.items() if not features.check(feature)
+)
+_HAS_LIBTIFF = bool(features.check("libtiff"))
+
+_CACHE_LIMIT = 256
+_SIZES_LIMIT = 64
+# id(request) → (request, facts, {(w, h, attrs): ResolvedOutput}). The request is
+# held so its id cannot be reused by another object while the entry exists.
+_cache: dict[int, tuple[Request, OutputFacts, dict[tuple[int, int, ISAttributes], object]]] = {}
+_cache_lock = threading.Lock()
+
+
 def resolve(
     request: Request, width: int, height: int, mode: str, attrs: ISAttributes
 ) -> ResolvedOutput:
     """Resolve a request against a source size without touching pixels."""
-    raise NotImplementedError
+    entry = _cache.get(id(request))
+    if entry is None or entry[0] is not request:
+        entry = _remember(request)
+    sizes = entry[2]
+    key = (width, height, attrs)
+    hit = sizes.get(key)
+    if hit is not None:
+        return hit  # type: ignore[return-value]
+    facts = entry[1]
+    geometry = plan_geometry(request, width, height, attrs)
+    out = _output(facts, geometry)
+    if len(sizes) >= _SIZES_LIMIT:
+        sizes.clear()
+    sizes[key] = out
+    return out
+
+
+def resolve_plan(
+    request: Request, width: int, height: int, attrs: ISAttributes
+) -> tuple[ResolvedOutput, OutputFacts, Geometry]:
+    """The renderer's entry: the resolved output plus the facts and geometry behind it."""
+    facts = output_facts(request)
+    geometry = plan_geometry(request, width, height, attrs)
+    return _output(facts, geometry), facts, geometry
+
+
+def output_facts(request: Request) -> OutputFacts:
+    """Format, pixel type, compression and profile of a request (cached per object).
+
+    Raises:
+        ISError: E_UNSUPPORTED_FORMAT, E_BAD_VALUE, E_BAD_REQUEST as in :func:`resolve`.
+    """
+    entry = _cache.get(id(request))
+    if entry is None or entry[0] is not request:
+        entry = _remember(request)
+    return entry[1]
+
+
+def _remember(
+    request: Request,
+) -> tuple[Request, OutputFacts, dict[tuple[int, int, ISAttributes], object]]:
+    facts = _facts(request)
+    entry: tuple[Request, OutputFacts, dict[tuple[int, int, ISAttributes], object]] = (
+        request,
+        facts,
+        {},
+    )
+    with _cache_lock:
+        if len(_cache) >= _CACHE_LIMIT:
+            _cache.clear()
+        _cache[id(request)] = entry
+    return entry
+
+
+def _output(facts: OutputFacts, geometry: Geometry) -> ResolvedOutput:
+    info = facts.info
+    return ResolvedOutput(
+        info.name,
+        facts.pixel_type,
+        facts.compression,
+        info.extension,
+        info.mime,
+        geometry.reply[0],
+        geometry.reply[1],
+        info.alpha != "no",
+        facts.reason,
+    )
+
+
+def _facts(request: Request) -> OutputFacts:
+    """Work out the request-only part of the output, validating as the spec asks."""
+    spec = request.fmt
+    name = canonical_format(spec.format) if spec is not None else DEFAULT_FORMAT
+    token = f"fmt={spec.format}" if spec is not None else None
+    if name in UNSUPPORTED_FORMATS:
+        raise ISError(
+            ErrorCode.E_UNSUPPORTED_FORMAT, f"format {name} cannot be written here", token
+        )
+    info = FORMATS.get(name)
+    if info is None:
+        raise ISError(ErrorCode.E_BAD_VALUE, f"unknown format {name!r}", token)
+    if info.pillow in _MISSING_WRITERS:
+        raise ISError(
+            ErrorCode.E_UNSUPPORTED_FORMAT,
+            f"format {name} cannot be written: this Pillow build has no {info.pillow} encoder",
+            token,
+        )
+    pixel_type = (spec.pixel_type if spec is not None else None) or "rgb"
+    if pixel_type not in info.pixel_types:
+        raise ISError(
+            ErrorCode.E_BAD_VALUE,
+            f"pixel type {pixel_type} is not available for {name} "
+            f"(only {', '.join(info.pixel_types)})",
+            token,
+        )
+    compression = (spec.compression if spec is not None else None) or info.default_compression
+    if compression is not None and compression not in info.compressions:
+        raise ISError(
+            ErrorCode.E_BAD_VALUE,
+            f"compression {compression} is not available for {name}"
+            + (f" (only {', '.join(info.compressions)})" if info.compressions else ""),
+            token,
+        )
+    if info.pillow == "TIFF" and compression != "none" and not _HAS_LIBTIFF:
+        raise ISError(
+            ErrorCode.E_UNSUPPORTED_FORMAT,
+            f"TIFF {compression} compression needs libtiff, which this Pillow build lacks",
+            token,
+        )
+    profile: Profile | None = None
+    if request.icc is not None:
+        profile = find_profile(request.icc.profile)
+        if profile.color_space not in info.pixel_types:
+            raise ISError(
+                ErrorCode.E_BAD_REQUEST,
+                f"icc profile {request.icc.profile!r} is {profile.color_space}, "
+                f"which {name} cannot hold (only {', '.join(info.pixel_types)})",
+                f"icc={request.icc.profile}",
+            )
+        pixel_type = profile.color_space  # the profile sets the pixel type (§6.6)
+    if name == "tif-alpha" and pixel_type == "cmyk":
+        raise ISError(
+            ErrorCode.E_UNSUPPORTED_FORMAT,
+            "tif-alpha with cmyk pixels cannot be written (Pillow has no CMYK + alpha mode)",
+            token,
+        )
+    quantize = request.quantize
+    if quantize is not None and quantize.type == "mac" and info.alpha != "no":
+        raise ISError(
+            ErrorCode.E_BAD_VALUE,
+            f"quantize=mac cannot be used with {name}: the Mac palette has no transparent entry",
+            "quantize",
+        )
+    return OutputFacts(info, pixel_type, compression, profile, _reason(request))
+
+
+def _reason(request: Request) -> str:
+    return parser.format_reason(request)
