@@ -63,7 +63,14 @@ from exportgui.catalog.importer import (
     now_iso,
 )
 from exportgui.catalog.model import SET_TYPES, Asset, AssetType
-from exportgui.catalog.rows import ASSET_COLUMNS, ORDER, asset_from_row, chunked, members_of
+from exportgui.catalog.rows import (
+    ASSET_COLUMNS,
+    asset_from_row,
+    chunked,
+    gc_paused,
+    list_order,
+    members_of,
+)
 from exportgui.catalog.rows import plain_cursor as _plain
 from exportgui.catalog.schema import MIGRATIONS
 from exportgui.catalog.store import OriginalStore
@@ -157,14 +164,16 @@ class Catalog:
 
     def list_assets(self) -> list[Asset]:
         """Every asset, ordered by folder then name."""
-        with self._snapshot() as conn:
-            members = members_of(conn, None)
-            query = f"SELECT {ASSET_COLUMNS} FROM assets {ORDER}"  # noqa: S608 - constants
-            rows = _plain(conn).execute(query).fetchall()
-        if not members:
-            return [asset_from_row(row) for row in rows]
-        empty: tuple[str, ...] = ()
-        return [asset_from_row(row, members.get(row[0], empty)) for row in rows]
+        with gc_paused():
+            with self._snapshot() as conn:
+                members = members_of(conn, None)
+                query = f"SELECT {ASSET_COLUMNS} FROM assets"  # noqa: S608 - constants
+                rows = _plain(conn).execute(query).fetchall()
+            rows.sort(key=list_order)
+            if not members:
+                return [asset_from_row(row) for row in rows]
+            empty: tuple[str, ...] = ()
+            return [asset_from_row(row, members.get(row[0], empty)) for row in rows]
 
     def get(self, handle: str) -> Asset:
         """One asset by handle.

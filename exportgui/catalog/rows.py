@@ -7,9 +7,12 @@ second.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
+import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from exportgui.catalog.model import Asset, AssetType
@@ -17,7 +20,17 @@ from exportgui.catalog.model import Asset, AssetType
 ASSET_COLUMNS = (
     "handle, name, file_name, folder, type, bytes, sha256, width, height, mode, imported_at"
 )
-ORDER = "ORDER BY folder, name COLLATE NOCASE, handle"
+
+
+def list_order(row: Sequence[Any]) -> tuple[str, str, str]:
+    """Sort key for rows: folder, then name ignoring case, then handle.
+
+    Sorting 100,000 tuples in Python is several times faster than letting
+    SQLite walk an index and look every row up again.
+    """
+    return row[3], row[1].casefold(), row[0]
+
+
 _TYPES = {member.value: member for member in AssetType}
 
 
@@ -75,3 +88,32 @@ def chunked(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
     """Slices of at most ``size`` items (SQLite limits the number of parameters)."""
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = True
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold off the cyclic garbage collector while building many objects.
+
+    Row tuples and Assets hold no cycles, but allocating 100,000 of them
+    triggers full collections that walk them all again and again; pausing
+    halves the time of ``list_assets``. Nested and concurrent pauses count,
+    so the collector comes back on only when the last one ends.
+    """
+    global _gc_pauses, _gc_was_enabled  # one process-wide switch
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
