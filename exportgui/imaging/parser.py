@@ -233,10 +233,10 @@ def _origin(tok: Token) -> Origin:
 
 def _unique(errors: list[ParseError]) -> list[ParseError]:
     # A bad token in a macro used twice is one mistake: report it once.
-    seen: set[tuple[str, str, int | None, str]] = set()
+    seen: set[tuple[str, str, int | None, str | None]] = set()
     kept = []
     for error in errors:
-        key = (error.code.value, error.origin, error.position, error.message)
+        key = (error.code.value, error.origin, error.position, error.token)
         if key not in seen:
             seen.add(key)
             kept.append(error)

@@ -73,17 +73,11 @@ def parse_int(
     Raises:
         ValueProblem: not a whole number, or outside the range.
     """
-    rule = f"{what} must be a whole number{_range_words(lo, hi, above)}"
-    if not _INT.fullmatch(text):
-        raise ValueProblem(f"{rule}, not {_shown(text)}")
-    if len(text) > 12:  # keeps int() away from huge digit strings; far beyond LIMIT anyway
-        raise ValueProblem(f"{rule}, not {text[:12]}…")
-    value = int(text)
-    if abs(value) > LIMIT or (lo is not None and (value <= lo if above else value < lo)):
-        raise ValueProblem(f"{rule}, not {text}")
-    if hi is not None and value > hi:
-        raise ValueProblem(f"{rule}, not {text}")
-    return value
+    if _INT.fullmatch(text) and len(text) <= 12:  # no int() of huge digit strings
+        value = int(text)
+        if _within(value, lo, hi, above):
+            return value
+    raise ValueProblem(_rule(f"{what} must be a whole number", text, lo, hi, above))
 
 
 def parse_real(
@@ -94,17 +88,23 @@ def parse_real(
     Raises:
         ValueProblem: not a number, or outside the range.
     """
-    rule = f"{what} must be a number{_range_words(lo, hi, above)}"
-    if not _REAL.fullmatch(text):
-        raise ValueProblem(f"{rule}, not {_shown(text)}")
-    if len(text) > 40:
-        raise ValueProblem(f"{rule}, not {text[:40]}…")
-    value = float(text)
-    if abs(value) > LIMIT or (lo is not None and (value <= lo if above else value < lo)):
-        raise ValueProblem(f"{rule}, not {text}")
-    if hi is not None and value > hi:
-        raise ValueProblem(f"{rule}, not {text}")
-    return value
+    if _REAL.fullmatch(text) and len(text) <= 40:
+        value = float(text)
+        if _within(value, lo, hi, above):
+            return value
+    raise ValueProblem(_rule(f"{what} must be a number", text, lo, hi, above))
+
+
+def _within(value: float, lo: float | None, hi: float | None, above: bool) -> bool:
+    if abs(value) > LIMIT or (hi is not None and value > hi):
+        return False
+    return lo is None or (value > lo if above else value >= lo)
+
+
+def _rule(head: str, text: str, lo: float | None, hi: float | None, above: bool) -> str:
+    words = _range_words(lo, hi, above) or f" (at most ±{LIMIT})"
+    shown = _shown(text if len(text) <= 40 else text[:40] + "…")
+    return f"{head}{words}, not {shown}"
 
 
 def parse_flag(text: str, what: str) -> bool:
