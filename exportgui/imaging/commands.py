@@ -8,11 +8,8 @@ or raises :class:`~exportgui.imaging.values.ValueProblem`.
 Choices where the spec is silent [C], each documented here once:
 - a command given without ``=`` has the value ``""`` and so fails every
   typed check (``op_invert`` alone is an error, not "on");
-- ``fmt=tif,,lzw``: an empty pixel type means the default;
-  ``fmt=jpeg,rgb,none``, the documented default spelled out, is accepted:
-  ``none`` on a format without compressions means "no compression value";
 - ``dpr=off`` takes no further field; ``dpr=on`` alone means 1;
-- ``quantize``: at most ``n`` forced colours;
+- output command choices: see :mod:`exportgui.imaging.output_values`;
 - ``bgc`` is stored opaque (its alpha is ignored, spec §6.2);
 - ``sizeN`` only exists for layers other than 0, which are out of scope,
   so it is ``E_UNSUPPORTED`` like the other layer commands.
@@ -26,25 +23,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from exportgui.imaging.errors import ErrorCode
-from exportgui.imaging.formats import FORMATS, UNSUPPORTED_FORMATS, canonical_format
+from exportgui.imaging.output_values import build_fmt, build_icc, build_qlt, build_quantize
 from exportgui.imaging.request import (
     Box,
     Color,
     Colorize,
     Fit,
-    FmtSpec,
-    IccSpec,
     Noise,
-    Quantize,
     Rect,
     Usm,
 )
 from exportgui.imaging.values import (
     LIMIT,
     ValueProblem,
+    check_count,
     parse_color,
     parse_flag,
-    parse_hex6,
     parse_int,
     parse_keyword,
     parse_real,
@@ -68,13 +62,6 @@ class Command:
     build: Builder
 
 
-def _count(fields: Fields, name: str, usage: str, lo: int, hi: int | None = None) -> None:
-    hi = lo if hi is None else hi
-    if not lo <= len(fields) <= hi:
-        many = f"{lo}" if lo == hi else f"{lo} to {hi}"
-        raise ValueProblem(f"{name} takes {many} value(s), {name}={usage}; got {len(fields)}")
-
-
 def _cmd(name: str, slot: str | None, usage: str) -> Callable[[Builder], Builder]:
     def register(build: Builder) -> Builder:
         COMMANDS[name.lower()] = Command(name, slot, usage, build)
@@ -88,7 +75,7 @@ COMMANDS: dict[str, Command] = {}
 
 def _single(name: str, slot: str, usage: str, parse: Callable[[str], object]) -> None:
     def build(fields: Fields) -> object:
-        _count(fields, name, usage, 1)
+        check_count(fields, name, usage, 1)
         return parse(fields[0])
 
     COMMANDS[name.lower()] = Command(name, slot, usage, build)
@@ -104,7 +91,7 @@ FIT_MODES = ("fit", "constrain", "crop", "wrap", "stretch", "hfit", "vfit")
 
 @_cmd("fit", "fit", "mode[,upscale]")
 def _fit(fields: Fields) -> Fit:
-    _count(fields, "fit", "mode[,upscale]", 1, 2)
+    check_count(fields, "fit", "mode[,upscale]", 1, 2)
     mode = parse_keyword(fields[0], "the fit mode", FIT_MODES)
     upscale = parse_flag(fields[1], "the upscale flag of fit") if len(fields) > 1 else False
     return Fit(mode, upscale)  # type: ignore[arg-type]  # checked against FIT_MODES
@@ -112,17 +99,17 @@ def _fit(fields: Fields) -> Fit:
 
 @_cmd("align", "align", "h,v")
 def _align(fields: Fields) -> tuple[float, float]:
-    _count(fields, "align", "h,v", 2)
+    check_count(fields, "align", "h,v", 2)
     h = parse_real(fields[0], "align h", -1, 1)
     return h, parse_real(fields[1], "align v", -1, 1)
 
 
 @_cmd("dpr", "dpr", "off|on[,ratio]")
 def _dpr(fields: Fields) -> float | None:
-    _count(fields, "dpr", "off|on[,ratio]", 1, 2)
+    check_count(fields, "dpr", "off|on[,ratio]", 1, 2)
     state = parse_keyword(fields[0], "dpr", ("off", "on"))
     if state == "off":
-        _count(fields, "dpr", "off|on[,ratio]", 1)
+        check_count(fields, "dpr", "off|on[,ratio]", 1)
         return None
     return parse_real(fields[1], "the dpr ratio", 0, above=True) if len(fields) > 1 else 1.0
 
@@ -151,7 +138,7 @@ def _reals(fields: Fields, names: Sequence[str], positive: Sequence[str] = ()) -
 
 @_cmd("rect", "rect", "x,y,w,h[,scale]")
 def _rect(fields: Fields) -> Rect:
-    _count(fields, "rect", "x,y,w,h[,scale]", 4, 5)
+    check_count(fields, "rect", "x,y,w,h[,scale]", 4, 5)
     x, y, w, h = _ints(fields[:4], ("rect x", "rect y", "rect w", "rect h"), ("rect w", "rect h"))
     scale = parse_real(fields[4], "the rect scale", 0, above=True) if len(fields) > 4 else 1.0
     return Rect(x, y, w, h, scale)
@@ -159,7 +146,7 @@ def _rect(fields: Fields) -> Rect:
 
 @_cmd("rgn", "rgn", "x,y,w,h")
 def _rgn(fields: Fields) -> tuple[int, int, int, int]:
-    _count(fields, "rgn", "x,y,w,h", 4)
+    check_count(fields, "rgn", "x,y,w,h", 4)
     x, y, w, h = _ints(fields, ("rgn x", "rgn y", "rgn w", "rgn h"), ("rgn w", "rgn h"))
     return x, y, w, h
 
@@ -167,14 +154,14 @@ def _rgn(fields: Fields) -> tuple[int, int, int, int]:
 # §6.3 layer 0 ---------------------------------------------------------------------------
 @_cmd("crop", "crop", "x,y,w,h")
 def _crop(fields: Fields) -> Box:
-    _count(fields, "crop", "x,y,w,h", 4)
+    check_count(fields, "crop", "x,y,w,h", 4)
     x, y, w, h = _ints(fields, ("crop x", "crop y", "crop w", "crop h"), ("crop w", "crop h"))
     return Box(x, y, w, h)
 
 
 @_cmd("cropN", "crop", "x,y,w,h (fractions)")
 def _crop_n(fields: Fields) -> Box:
-    _count(fields, "cropN", "x,y,w,h", 4)
+    check_count(fields, "cropN", "x,y,w,h", 4)
     names = ("cropN x", "cropN y", "cropN w", "cropN h")
     x, y, w, h = _reals(fields, names, ("cropN w", "cropN h"))
     return Box(x, y, w, h, normalized=True)
@@ -182,7 +169,7 @@ def _crop_n(fields: Fields) -> Box:
 
 @_cmd("size", "size", "w,h")
 def _size(fields: Fields) -> tuple[int, int]:
-    _count(fields, "size", "w,h", 2)
+    check_count(fields, "size", "w,h", 2)
     return parse_int(fields[0], "size w", 0), parse_int(fields[1], "size h", 0)
 
 
@@ -193,28 +180,28 @@ _single("rotate", "rotate", "degrees", lambda f: parse_real(f, "rotate"))
 
 @_cmd("anchor", "anchor", "x,y")
 def _anchor(fields: Fields) -> tuple[float, float]:
-    _count(fields, "anchor", "x,y", 2)
+    check_count(fields, "anchor", "x,y", 2)
     x, y = _ints(fields, ("anchor x", "anchor y"))
     return float(x), float(y)
 
 
 @_cmd("anchorN", "anchor", "x,y (fractions)")
 def _anchor_n(fields: Fields) -> tuple[float, float]:
-    _count(fields, "anchorN", "x,y", 2)
+    check_count(fields, "anchorN", "x,y", 2)
     x, y = _reals(fields, ("anchorN x", "anchorN y"))
     return x, y
 
 
 @_cmd("extend", "extend", "l,t,r,b")
 def _extend(fields: Fields) -> Box:
-    _count(fields, "extend", "l,t,r,b", 4)
+    check_count(fields, "extend", "l,t,r,b", 4)
     left, top, right, bottom = _ints(fields, ("extend l", "extend t", "extend r", "extend b"))
     return Box(left, top, right, bottom)
 
 
 @_cmd("extendN", "extend", "l,t,r,b (fractions)")
 def _extend_n(fields: Fields) -> Box:
-    _count(fields, "extendN", "l,t,r,b", 4)
+    check_count(fields, "extendN", "l,t,r,b", 4)
     names = ("extendN l", "extendN t", "extendN r", "extendN b")
     left, top, right, bottom = _reals(fields, names)
     return Box(left, top, right, bottom, normalized=True)
@@ -232,7 +219,7 @@ def _bg_color(fields: Fields) -> Color:
 
 @_cmd("opac", "opac", "opacity[,fillOpacity]")
 def _opac(fields: Fields) -> tuple[int, int]:
-    _count(fields, "opac", "opacity[,fillOpacity]", 1, 2)
+    check_count(fields, "opac", "opacity[,fillOpacity]", 1, 2)
     opacity = parse_int(fields[0], "opac", 0, 100)
     return opacity, parse_int(fields[1], "the opac fill", 0, 100) if len(fields) > 1 else 100
 
@@ -267,7 +254,7 @@ def _op_colorize(fields: Fields) -> Colorize:
     color = parse_color(color_fields, "the op_colorize colour")
     if color.space != "rgb":
         raise ValueProblem("the op_colorize colour must be an RGB colour, not gray or CMYK")
-    _count(rest or ["norm"], "op_colorize", "color[,off|norm[,contrast]]", 1, 2)
+    check_count(rest or ["norm"], "op_colorize", "color[,off|norm[,contrast]]", 1, 2)
     mode = parse_keyword(rest[0], "the op_colorize mode", ("off", "norm")) if rest else "norm"
     contrast = parse_int(rest[1], "the op_colorize contrast", 0, 100) if len(rest) > 1 else 0
     return Colorize(color, mode, contrast)  # type: ignore[arg-type]  # checked keyword
@@ -275,7 +262,7 @@ def _op_colorize(fields: Fields) -> Colorize:
 
 @_cmd("op_noise", "op_noise", "amount[,uniform|gaussian[,mono]]")
 def _op_noise(fields: Fields) -> Noise:
-    _count(fields, "op_noise", "amount[,uniform|gaussian[,mono]]", 1, 3)
+    check_count(fields, "op_noise", "amount[,uniform|gaussian[,mono]]", 1, 3)
     amount = parse_int(fields[0], "op_noise", 0, 100)
     kinds = ("uniform", "gaussian")
     dist = parse_keyword(fields[1], "the op_noise distribution", kinds) if len(fields) > 1 else ""
@@ -287,7 +274,7 @@ def _usm(name: str) -> Builder:
     usage = "amount[,radius[,threshold[,monochrome]]]"
 
     def build(fields: Fields) -> Usm:
-        _count(fields, name, usage, 1, 4)
+        check_count(fields, name, usage, 1, 4)
         amount = parse_real(fields[0], f"the {name} amount", 0, 5)
         radius = parse_real(fields[1], f"the {name} radius", 0, 250) if len(fields) > 1 else 0.0
         threshold = parse_int(fields[2], f"the {name} threshold", 0, 255) if len(fields) > 2 else 0
@@ -312,59 +299,12 @@ _single(
 
 
 # §6.6 output ----------------------------------------------------------------------------
-@_cmd("fmt", "fmt", "format[,pixelType[,compression]]")
-def _fmt(fields: Fields) -> FmtSpec:
-    _count(fields, "fmt", "format[,pixelType[,compression]]", 1, 3)
-    name = canonical_format(fields[0])
-    if name in UNSUPPORTED_FORMATS:
-        raise ValueProblem(
-            f"fmt={fields[0]} is an Image Serving format this program cannot write",
-            ErrorCode.E_UNSUPPORTED_FORMAT,
-        )
-    info = FORMATS.get(name)
-    if info is None:
-        close = difflib.get_close_matches(name, [*FORMATS, "jpg"], n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
-        raise ValueProblem(f"unknown format {fields[0]!r}{hint}")
-    pixel = fields[1].lower() if len(fields) > 1 and fields[1] else None
-    if pixel is not None and pixel not in info.pixel_types:
-        raise ValueProblem(
-            f"fmt={name} takes the pixel types {'|'.join(info.pixel_types)}, not {fields[1]!r}"
-        )
-    compression = fields[2].lower() if len(fields) > 2 else None
-    if compression == "none" and not info.compressions:
-        compression = None  # "jpeg,rgb,none" is how the docs spell the default
-    if compression is not None and compression not in info.compressions:
-        allowed = "|".join(info.compressions) if info.compressions else "no compression value"
-        raise ValueProblem(f"fmt={name} takes {allowed}, not the compression {fields[2]!r}")
-    if name == "tif-alpha" and pixel == "cmyk":
-        raise ValueProblem(
-            "fmt=tif-alpha,cmyk cannot be written (Pillow has no CMYK-with-alpha mode)",
-            ErrorCode.E_UNSUPPORTED_FORMAT,
-        )
-    return FmtSpec(name, pixel, compression)
-
-
-@_cmd("qlt", "qlt", "quality[,chroma]")
-def _qlt(fields: Fields) -> tuple[int, bool]:
-    _count(fields, "qlt", "quality[,chroma]", 1, 2)
-    quality = parse_int(fields[0], "qlt", 1, 100)
-    return quality, parse_flag(fields[1], "the qlt chroma flag") if len(fields) > 1 else False
-
-
-@_cmd("quantize", "quantize", "type[,dither[,n[,colors…]]]")
-def _quantize(fields: Fields) -> Quantize:
-    kind = parse_keyword(fields[0], "the quantize type", ("adaptive", "web", "mac"))
-    dither = True
-    if len(fields) > 1:
-        dither = parse_keyword(fields[1], "the quantize dither", ("diffuse", "off")) == "diffuse"
-    n = parse_int(fields[2], "the quantize colour count", 2, 256) if len(fields) > 2 else 256
-    forced = tuple(parse_hex6(f, "a forced quantize colour") for f in fields[3:])
-    if len(forced) > n:
-        raise ValueProblem(f"quantize forces {len(forced)} colours but allows only {n}")
-    return Quantize(kind, dither, n, forced)  # type: ignore[arg-type]  # checked keyword
-
-
+COMMANDS["fmt"] = Command("fmt", "fmt", "format[,pixelType[,compression]]", build_fmt)
+COMMANDS["qlt"] = Command("qlt", "qlt", "quality[,chroma]", build_qlt)
+COMMANDS["quantize"] = Command(
+    "quantize", "quantize", "type[,dither[,n[,colors…]]]", build_quantize
+)
+COMMANDS["icc"] = Command("icc", "icc", "profile[,intent[,bpc[,dither]]]", build_icc)
 _single("jpegSize", "jpeg_size", "KB", lambda f: parse_int(f, "jpegSize", 0, LIMIT))
 _single(
     "pscan", "pscan", "auto|3|4|5", lambda f: parse_keyword(f, "pscan", ("auto", "3", "4", "5"))
@@ -376,19 +316,6 @@ for _name, _slot in (
 ):
     _single(_name, _slot, "0|1", functools.partial(_flag, _name))
 _single("printRes", "print_res", "dpi", lambda f: parse_real(f, "printRes", 0, above=True))
-
-INTENTS = ("perceptual", "relative", "saturation", "absolute")
-
-
-@_cmd("icc", "icc", "profile[,intent[,bpc[,dither]]]")
-def _icc(fields: Fields) -> IccSpec:
-    _count(fields, "icc", "profile[,intent[,bpc[,dither]]]", 1, 4)
-    if not fields[0]:
-        raise ValueProblem("icc needs a profile name")
-    intent = parse_keyword(fields[1], "the icc intent", INTENTS) if len(fields) > 1 else None
-    bpc = parse_flag(fields[2], "the icc black point flag") if len(fields) > 2 else False
-    dither = parse_flag(fields[3], "the icc dither flag") if len(fields) > 3 else False
-    return IccSpec(fields[0], intent, bpc, dither)  # type: ignore[arg-type]  # checked keyword
 
 
 # §1 scope ------------------------------------------------------------------------------

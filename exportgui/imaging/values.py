@@ -65,6 +65,20 @@ def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
+def check_count(
+    fields: Sequence[str], name: str, usage: str, lo: int, hi: int | None = None
+) -> None:
+    """Check that a command got between ``lo`` and ``hi`` fields (``hi`` defaults to ``lo``).
+
+    Raises:
+        ValueProblem: too few or too many fields.
+    """
+    hi = lo if hi is None else hi
+    if not lo <= len(fields) <= hi:
+        many = f"{lo}" if lo == hi else f"{lo} to {hi}"
+        raise ValueProblem(f"{name} takes {many} value(s), {name}={usage}; got {len(fields)}")
+
+
 def parse_int(
     text: str, what: str, lo: int | None = None, hi: int | None = None, *, above: bool = False
 ) -> int:
