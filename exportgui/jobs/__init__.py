@@ -1,5 +1,6 @@
 """The ExportJob: validate, plan, run, job log, resume, notify, presets. Qt-free."""
 
+from exportgui.jobs.joblog import JobLogStore, joblog_to_csv, joblog_to_dict
 from exportgui.jobs.model import (
     ConflictPolicy,
     EmailSetting,
@@ -13,6 +14,11 @@ from exportgui.jobs.model import (
     Problem,
     Progress,
 )
+from exportgui.jobs.planner import plan
+from exportgui.jobs.presets import Preset, PresetError, PresetStore
+from exportgui.jobs.resume import ResumeError, resume
+from exportgui.jobs.runner import run
+from exportgui.jobs.validate import normalize, validate
 
 __all__ = [
     "ConflictPolicy",
@@ -20,10 +26,22 @@ __all__ = [
     "ExportJob",
     "Fmt",
     "JobLog",
+    "JobLogStore",
     "LogDetail",
     "LogType",
     "Plan",
     "PlannedOutput",
+    "Preset",
+    "PresetError",
+    "PresetStore",
     "Problem",
     "Progress",
+    "ResumeError",
+    "joblog_to_csv",
+    "joblog_to_dict",
+    "normalize",
+    "plan",
+    "resume",
+    "run",
+    "validate",
 ]

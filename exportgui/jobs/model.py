@@ -43,6 +43,14 @@ class Fmt(StrEnum):
     ORIG = "orig"
     CONVERT = "convert"
 
+    @classmethod
+    def parse(cls, text: str) -> Fmt:
+        """Accept any letter case; ValueError names the two values."""
+        for member in cls:
+            if member.value == str(text).strip().lower():
+                return member
+        raise ValueError(f"unknown fmt {text!r}; use orig or convert")
+
 
 class EmailSetting(StrEnum):
     """ExportJob ``emailSetting`` (IPS spelling)."""
@@ -57,7 +65,7 @@ class EmailSetting(StrEnum):
     def parse(cls, text: str) -> EmailSetting:
         """Accept any letter case; ValueError names the five values."""
         for member in cls:
-            if member.value.lower() == text.strip().lower():
+            if member.value.lower() == str(text).strip().lower():
                 return member
         raise ValueError(
             f"unknown emailSetting {text!r}; use one of {', '.join(m.value for m in cls)}"
@@ -70,6 +78,16 @@ class ConflictPolicy(StrEnum):
     RENAME = "rename"
     OVERWRITE = "overwrite"
     SKIP = "skip"
+
+    @classmethod
+    def parse(cls, text: str) -> ConflictPolicy:
+        """Accept any letter case; ValueError names the three values."""
+        for member in cls:
+            if member.value == str(text).strip().lower():
+                return member
+        raise ValueError(
+            f"unknown conflict policy {text!r}; use one of {', '.join(m.value for m in cls)}"
+        )
 
 
 class LogType(StrEnum):
@@ -181,3 +199,12 @@ class JobLog:
     total_file_count: int = 0
     fatal_error: str | None = None
     details: list[LogDetail] = field(default_factory=list)
+    # Added by the jobs work (backward-compatible):
+    notification_warning: str | None = None  # the mail server failed; the export did not
+    pid: int | None = None  # process that ran (or runs) the job, to tell live from dead
+    host: str | None = None
+
+    @property
+    def finished(self) -> bool:
+        """True once the job can no longer change by itself (not running)."""
+        return self.state != "running"

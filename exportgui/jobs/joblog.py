@@ -1,0 +1,445 @@
+"""The job log, kept in the catalog database and modelled on the IPS JobLog.
+
+Each job stores its plan (one row per asset) when it starts, and each asset's
+outcome as soon as it is known, so a job killed half-way can be found and
+resumed. A job whose state says "running" but whose process is gone (same
+host, dead PID) or has not beaten its heart for a minute is reported as
+"interrupted".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import socket
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from exportgui.catalog import Database
+from exportgui.jobs.joblog_doc import joblog_to_csv, joblog_to_dict
+from exportgui.jobs.model import (
+    ConflictPolicy,
+    EmailSetting,
+    ExportJob,
+    Fmt,
+    JobLog,
+    LogDetail,
+    LogType,
+    Plan,
+    PlannedOutput,
+)
+
+__all__ = ["JobLogStore", "StoredItem", "joblog_to_csv", "joblog_to_dict"]
+
+HEARTBEAT_S = 5.0  # how often a running job touches its row
+STALE_S = 60.0  # a "running" job silent for this long is dead whatever its PID says
+
+_MIGRATIONS = [
+    """
+    CREATE TABLE joblog_job (
+        job_handle TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        job_json TEXT NOT NULL,
+        state TEXT NOT NULL,
+        start_date TEXT NOT NULL,
+        end_date TEXT,
+        started_at REAL NOT NULL,
+        total_count INTEGER NOT NULL,
+        success_count INTEGER NOT NULL DEFAULT 0,
+        warning_count INTEGER NOT NULL DEFAULT 0,
+        error_count INTEGER NOT NULL DEFAULT 0,
+        fatal_error TEXT,
+        notification_warning TEXT,
+        pid INTEGER,
+        host TEXT,
+        heartbeat REAL
+    );
+    CREATE INDEX joblog_job_started ON joblog_job(started_at);
+    CREATE TABLE joblog_item (
+        job_handle TEXT NOT NULL REFERENCES joblog_job(job_handle) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        asset_handle TEXT NOT NULL,
+        asset_name TEXT NOT NULL,
+        source_file_name TEXT NOT NULL,
+        target TEXT,
+        format TEXT,
+        width INTEGER,
+        height INTEGER,
+        reason TEXT NOT NULL,
+        planned_status TEXT NOT NULL,
+        planned_message TEXT NOT NULL,
+        outcome TEXT,
+        message TEXT,
+        output TEXT,
+        temp TEXT,
+        PRIMARY KEY (job_handle, seq)
+    ) WITHOUT ROWID
+    """,
+]
+
+_COUNT_COLUMN = {
+    LogType.SUCCESS: "success_count",
+    LogType.WARNING: "warning_count",
+    LogType.ERROR: "error_count",
+}
+
+# Jobs running in this process: a PID check cannot tell them from a crashed run of ours.
+_ACTIVE: set[str] = set()
+_ACTIVE_LOCK = threading.Lock()
+
+
+class HasDatabase(Protocol):
+    """Anything with the catalog's database (a :class:`Catalog`)."""
+
+    db: Database
+
+
+@dataclass(frozen=True)
+class StoredItem:
+    """One asset's plan line and its outcome so far (None: not done yet)."""
+
+    seq: int
+    planned: PlannedOutput
+    outcome: LogType | None
+    message: str
+    output: Path | None
+    temp: Path | None
+
+
+def now_iso() -> str:
+    """The current local time, ISO 8601 with the time zone offset."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def new_job_handle() -> str:
+    """A unique, file-name-safe job handle that sorts by start time."""
+    return f"j{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+
+
+def job_to_json(job: ExportJob) -> str:
+    """The job's fields without its asset list (the items hold that)."""
+    return json.dumps(
+        {
+            "fmt": job.fmt.value,
+            "is_modifier": job.is_modifier,
+            "macro": job.macro,
+            "emailSetting": job.email_setting.value,
+            "clientId": job.client_id,
+            "name": job.name,
+            "destination": str(job.destination) if job.destination else None,
+            "conflict": job.conflict.value,
+            "keepFolders": job.keep_folders,
+            "workers": job.workers,
+        }
+    )
+
+
+def job_from_json(text: str, handles: Sequence[str]) -> ExportJob:
+    """Inverse of :func:`job_to_json`."""
+    data: dict[str, Any] = json.loads(text)
+    return ExportJob(
+        asset_handles=tuple(handles),
+        fmt=Fmt.parse(data["fmt"]),
+        is_modifier=data["is_modifier"],
+        macro=data["macro"],
+        email_setting=EmailSetting.parse(data["emailSetting"]),
+        client_id=data["clientId"],
+        name=data["name"],
+        destination=Path(data["destination"]) if data["destination"] else None,
+        conflict=ConflictPolicy.parse(data["conflict"]),
+        keep_folders=bool(data["keepFolders"]),
+        workers=int(data["workers"]),
+    )
+
+
+def _pid_alive(pid: int) -> bool:
+    if os.name != "posix":  # os.kill(pid, 0) would send CTRL_C_EVENT on Windows
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _is_live(handle: str, pid: int | None, host: str | None, heartbeat: float | None) -> bool:
+    here = socket.gethostname()
+    if host == here and pid == os.getpid():
+        with _ACTIVE_LOCK:
+            return handle in _ACTIVE
+    if heartbeat is None or time.time() - heartbeat > STALE_S:
+        return False
+    if host == here and pid is not None:
+        return _pid_alive(pid)
+    return True
+
+
+class JobLogStore:
+    """Job logs in the catalog database (component ``joblog``, its own schema version)."""
+
+    def __init__(self, catalog: HasDatabase) -> None:
+        self.db = catalog.db
+        self.db.migrate_component("joblog", _MIGRATIONS)
+
+    # -- writing (the runner) ------------------------------------------------
+    def create(self, plan: Plan, job_handle: str | None = None) -> JobLog:
+        """Store a new running job with its plan; returns its (empty) log."""
+        handle = job_handle or new_job_handle()
+        start = now_iso()
+        rows = [_item_row(handle, seq, out) for seq, out in enumerate(plan.outputs)]
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO joblog_job(job_handle, name, job_json, state, start_date, started_at,"
+                " total_count, pid, host, heartbeat) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                (
+                    handle,
+                    plan.job.name,
+                    job_to_json(plan.job),
+                    "running",
+                    start,
+                    time.time(),
+                    len(plan.outputs),
+                    os.getpid(),
+                    socket.gethostname(),
+                    time.time(),
+                ),
+            )
+            conn.executemany(
+                "INSERT INTO joblog_item(job_handle, seq, asset_handle, asset_name,"
+                " source_file_name, target, format, width, height, reason, planned_status,"
+                " planned_message) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
+        self.mark_active(handle, True)
+        return JobLog(
+            job_handle=handle,
+            job=plan.job,
+            start_date=start,
+            end_date=None,
+            state="running",
+            total_file_count=len(plan.outputs),
+            pid=os.getpid(),
+            host=socket.gethostname(),
+        )
+
+    def mark_active(self, job_handle: str, active: bool) -> None:
+        """Tell liveness checks in this process whether the job is being run right now."""
+        with _ACTIVE_LOCK:
+            if active:
+                _ACTIVE.add(job_handle)
+            else:
+                _ACTIVE.discard(job_handle)
+
+    def restart(self, job_handle: str) -> None:
+        """Mark a stopped job as running again in this process (resume)."""
+        self.db.execute(
+            "UPDATE joblog_job SET state='running', end_date=NULL, fatal_error=NULL, pid=?,"
+            " host=?, heartbeat=? WHERE job_handle=?",
+            (os.getpid(), socket.gethostname(), time.time(), job_handle),
+        )
+        self.mark_active(job_handle, True)
+
+    def record(
+        self,
+        job_handle: str,
+        seq: int,
+        log_type: LogType | None,
+        message: str = "",
+        output: Path | None = None,
+        temp: Path | None = None,
+    ) -> None:
+        """Set (or, with None, clear) one asset's outcome, keeping the job's counts right."""
+        with self.db.transaction() as conn:
+            row = conn.execute(
+                "SELECT outcome FROM joblog_item WHERE job_handle=? AND seq=?", (job_handle, seq)
+            ).fetchone()
+            if row is None:
+                raise KeyError(f"job {job_handle} has no asset number {seq}")
+            _adjust(conn, job_handle, row["outcome"], -1)
+            conn.execute(
+                "UPDATE joblog_item SET outcome=?, message=?, output=?, temp=?"
+                " WHERE job_handle=? AND seq=?",
+                (
+                    log_type.value if log_type else None,
+                    message if log_type else None,
+                    str(output) if output else None,
+                    str(temp) if temp else None,
+                    job_handle,
+                    seq,
+                ),
+            )
+            _adjust(conn, job_handle, log_type.value if log_type else None, +1)
+            conn.execute(
+                "UPDATE joblog_job SET heartbeat=? WHERE job_handle=?", (time.time(), job_handle)
+            )
+
+    def heartbeat(self, job_handle: str) -> None:
+        """Show that the job's process is alive."""
+        self.db.execute(
+            "UPDATE joblog_job SET heartbeat=? WHERE job_handle=?", (time.time(), job_handle)
+        )
+
+    def finish(self, job_handle: str, state: str, fatal_error: str | None = None) -> None:
+        """Close a run: its final state, end date and fatal error if any."""
+        self.db.execute(
+            "UPDATE joblog_job SET state=?, end_date=?, fatal_error=?, heartbeat=?"
+            " WHERE job_handle=?",
+            (state, now_iso(), fatal_error, time.time(), job_handle),
+        )
+        self.mark_active(job_handle, False)
+
+    def set_notification_warning(self, job_handle: str, text: str | None) -> None:
+        """Record that a notification could not be sent (the export itself is unaffected)."""
+        self.db.execute(
+            "UPDATE joblog_job SET notification_warning=? WHERE job_handle=?", (text, job_handle)
+        )
+
+    def delete(self, job_handles: Iterable[str]) -> None:
+        """Forget jobs (their output files stay)."""
+        with self.db.transaction() as conn:
+            for handle in job_handles:
+                conn.execute("DELETE FROM joblog_item WHERE job_handle=?", (handle,))
+                conn.execute("DELETE FROM joblog_job WHERE job_handle=?", (handle,))
+
+    # -- reading -------------------------------------------------------------
+    def list_jobs(self) -> list[JobLog]:
+        """Every job, newest first, without details."""
+        rows = self.db.execute(
+            "SELECT * FROM joblog_job ORDER BY started_at DESC, job_handle DESC"
+        ).fetchall()
+        return [self._log(row, with_details=False) for row in rows]
+
+    def get(self, job_handle: str) -> JobLog:
+        """One job with its details; KeyError if unknown."""
+        row = self.db.execute(
+            "SELECT * FROM joblog_job WHERE job_handle=?", (job_handle,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no job {job_handle!r} in this catalog")
+        return self._log(row, with_details=True)
+
+    def interrupted(self) -> list[JobLog]:
+        """Jobs whose process died while they were running, newest first."""
+        return [log for log in self.list_jobs() if log.state == "interrupted"]
+
+    def items(self, job_handle: str) -> list[StoredItem]:
+        """The job's plan lines with their outcomes, in job order."""
+        rows = self.db.execute(
+            "SELECT * FROM joblog_item WHERE job_handle=? ORDER BY seq", (job_handle,)
+        ).fetchall()
+        return [_stored_item(row) for row in rows]
+
+    def is_live(self, job_handle: str) -> bool:
+        """True when the job is being run right now by a live process."""
+        row = self.db.execute(
+            "SELECT state, pid, host, heartbeat FROM joblog_job WHERE job_handle=?", (job_handle,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no job {job_handle!r} in this catalog")
+        return row["state"] == "running" and _is_live(
+            job_handle, row["pid"], row["host"], row["heartbeat"]
+        )
+
+    def _log(self, row: sqlite3.Row, *, with_details: bool) -> JobLog:
+        handle = row["job_handle"]
+        state = row["state"]
+        if state == "running" and not _is_live(handle, row["pid"], row["host"], row["heartbeat"]):
+            state = "interrupted"
+        details: list[LogDetail] = []
+        handles: list[str] = []
+        if with_details:
+            for item in self.items(handle):
+                handles.append(item.planned.asset_handle)
+                if item.outcome is not None:
+                    details.append(
+                        LogDetail(
+                            item.planned.asset_handle,
+                            item.planned.asset_name,
+                            item.outcome,
+                            item.message,
+                            item.output,
+                        )
+                    )
+        else:
+            handles = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT asset_handle FROM joblog_item WHERE job_handle=? ORDER BY seq",
+                    (handle,),
+                )
+            ]
+        return JobLog(
+            job_handle=handle,
+            job=job_from_json(row["job_json"], handles),
+            start_date=row["start_date"],
+            end_date=row["end_date"],
+            state=state,
+            file_success_count=row["success_count"],
+            file_error_count=row["error_count"],
+            file_warning_count=row["warning_count"],
+            total_file_count=row["total_count"],
+            fatal_error=row["fatal_error"],
+            details=details,
+            notification_warning=row["notification_warning"],
+            pid=row["pid"],
+            host=row["host"],
+        )
+
+
+def _adjust(conn: sqlite3.Connection, handle: str, outcome: str | None, delta: int) -> None:
+    if outcome is None:
+        return
+    column = _COUNT_COLUMN[LogType(outcome)]
+    conn.execute(
+        f"UPDATE joblog_job SET {column} = {column} + ? WHERE job_handle=?",  # noqa: S608
+        (delta, handle),
+    )
+
+
+def _item_row(handle: str, seq: int, out: PlannedOutput) -> tuple[object, ...]:
+    return (
+        handle,
+        seq,
+        out.asset_handle,
+        out.asset_name,
+        out.source_file_name,
+        out.target.as_posix() if out.target else None,
+        out.format,
+        out.width,
+        out.height,
+        out.reason,
+        out.status.value,
+        out.message,
+    )
+
+
+def _stored_item(row: sqlite3.Row) -> StoredItem:
+    planned = PlannedOutput(
+        asset_handle=row["asset_handle"],
+        asset_name=row["asset_name"],
+        source_file_name=row["source_file_name"],
+        target=Path(row["target"]) if row["target"] else None,
+        format=row["format"],
+        width=row["width"],
+        height=row["height"],
+        reason=row["reason"],
+        status=LogType(row["planned_status"]),
+        message=row["planned_message"],
+    )
+    return StoredItem(
+        seq=row["seq"],
+        planned=planned,
+        outcome=LogType(row["outcome"]) if row["outcome"] else None,
+        message=row["message"] or "",
+        output=Path(row["output"]) if row["output"] else None,
+        temp=Path(row["temp"]) if row["temp"] else None,
+    )

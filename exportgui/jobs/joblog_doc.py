@@ -1,0 +1,67 @@
+"""The job log as documents: versioned JSON (IPS field names) and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from exportgui.jobs.model import JobLog
+
+JOBLOG_DOCUMENT_SCHEMA = 1
+CSV_COLUMNS = ("assetHandle", "name", "logType", "message", "output")
+
+
+def joblog_to_dict(log: JobLog) -> dict[str, Any]:
+    """The job log as the ``"schema": 1`` JSON document of ``export --json``.
+
+    Counts and details use the IPS JobLog names; ``details`` lists the assets
+    that have an outcome, in job order (empty for logs read without details).
+    """
+    job = log.job
+    return {
+        "schema": JOBLOG_DOCUMENT_SCHEMA,
+        "jobHandle": log.job_handle,
+        "jobName": job.name,
+        "state": log.state,
+        "startDate": log.start_date,
+        "endDate": log.end_date,
+        "fileSuccessCount": log.file_success_count,
+        "fileErrorCount": log.file_error_count,
+        "fileWarningCount": log.file_warning_count,
+        "totalFileCount": log.total_file_count,
+        "fatalError": log.fatal_error,
+        "notificationWarning": log.notification_warning,
+        "job": {
+            "assetHandleArray": list(job.asset_handles),
+            "fmt": job.fmt.value,
+            "is_modifier": job.is_modifier,
+            "macro": job.macro,
+            "emailSetting": job.email_setting.value,
+            "clientId": job.client_id,
+            "destination": str(job.destination) if job.destination else None,
+            "conflict": job.conflict.value,
+            "keepFolders": job.keep_folders,
+            "workers": job.workers,
+        },
+        "details": [
+            {
+                "assetHandle": d.asset_handle,
+                "name": d.name,
+                "logType": d.log_type.value,
+                "message": d.message,
+                "output": str(d.output) if d.output else None,
+            }
+            for d in log.details
+        ],
+    }
+
+
+def joblog_to_csv(log: JobLog) -> str:
+    """One row per detail under a header row of the IPS detail names."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for d in log.details:
+        writer.writerow((d.asset_handle, d.name, d.log_type.value, d.message, str(d.output or "")))
+    return buffer.getvalue()

@@ -1,0 +1,244 @@
+"""plan(job, catalog): one PlannedOutput per asset, with no pixel decoded.
+
+Target names follow §8 (``imaging.output_name`` with the resolved extension
+for ``convert``; the original file name for ``orig``), made safe for every
+file system. Two assets of the job never share a target (the later one gets
+``name-2.ext`` and a warning, whatever the policy); the conflict policy
+decides only about files that were in the destination before the job.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+
+from exportgui.catalog import Asset
+from exportgui.imaging import (
+    ISAttributes,
+    ISError,
+    Request,
+    ResolvedOutput,
+    output_name,
+    resolve,
+)
+from exportgui.jobs.model import ConflictPolicy, ExportJob, Fmt, LogType, Plan, PlannedOutput
+from exportgui.jobs.names import name_key, numbered, safe_component, safe_folder
+from exportgui.jobs.validate import CatalogView, normalize, object_name, parse_job_request
+
+ORIG_REASON = "original bytes, unchanged"
+
+
+class RequestCache:
+    """Parse the job's request once, or once per ``$object$`` value when it uses ``$object$``."""
+
+    def __init__(self, job: ExportJob, macros: dict[str, str]) -> None:
+        self.job = job
+        self.macros = macros
+        self._first: Request | str = ""
+        self._per_asset: bool | None = None  # decided by the first parse
+        self._per_object: dict[str, Request | str] = {}
+
+    def _parse(self, name: str) -> Request | str:
+        request, problems = parse_job_request(self.job, self.macros, name)
+        return request if request is not None else "; ".join(p.message for p in problems)
+
+    def get(self, asset: Asset) -> Request | str:
+        """The request for this asset, or the error text that makes it unusable."""
+        name = object_name(asset)
+        if self._per_asset is None:
+            self._first = self._parse(name)
+            if isinstance(self._first, Request):
+                self._per_asset = self._first.uses_object
+            else:  # an invalid request may be invalid only for this $object$ (wid=$object$)
+                texts = [self.job.is_modifier, self.job.macro, *self.macros.values()]
+                self._per_asset = any("$object" in t.lower() for t in texts)
+            self._per_object[name] = self._first
+            return self._first
+        if not self._per_asset:
+            return self._first
+        if name not in self._per_object:
+            self._per_object[name] = self._parse(name)
+        return self._per_object[name]
+
+
+class _Namer:
+    """Gives each output a distinct, safe relative path and applies the conflict policy."""
+
+    def __init__(self, destination: Path | None, policy: ConflictPolicy) -> None:
+        self.destination = destination
+        self.policy = policy
+        self.taken: set[str] = set()
+        self.first_owner: dict[str, str] = {}
+        self._existing: dict[tuple[str, ...], set[str]] = {}
+
+    def existing(self, folder: tuple[str, ...]) -> set[str]:
+        """Name keys of the files already in one destination folder (listed once)."""
+        found = self._existing.get(folder)
+        if found is None:
+            found = set()
+            if self.destination is not None:
+                folder_path = self.destination.joinpath(*folder)
+                try:  # os.listdir: no Path object per entry, for folders of 100k files
+                    found = {name_key(n) for n in os.listdir(folder_path)}  # noqa: PTH208
+                except OSError:
+                    found = set()
+            self._existing[folder] = found
+        return found
+
+    def place(
+        self, folder: tuple[str, ...], name: str, owner: str
+    ) -> tuple[PurePosixPath | None, LogType, str]:
+        """Choose the target for ``name`` in ``folder``: (path or None if skipped, status, note)."""
+        existing = self.existing(folder)
+
+        def key(candidate: str) -> str:
+            return name_key(PurePosixPath(*folder, candidate))
+
+        def free(candidate: str, *, also_existing: bool) -> bool:
+            return key(candidate) not in self.taken and not (
+                also_existing and name_key(candidate) in existing
+            )
+
+        status, notes = LogType.SUCCESS, []
+        chosen = name
+        if not free(name, also_existing=False):
+            n = 2
+            while not free(numbered(name, n), also_existing=False):
+                n += 1
+            chosen = numbered(name, n)
+            status = LogType.WARNING
+            notes.append(
+                f"renamed to {chosen}: {name} is also the target of {self.first_owner[key(name)]}"
+            )
+        if name_key(chosen) in existing:
+            status = LogType.WARNING
+            if self.policy is ConflictPolicy.SKIP:
+                self.taken.add(key(chosen))
+                self.first_owner.setdefault(key(chosen), owner)
+                notes.append(f"skipped: {chosen} already exists in the destination")
+                return None, status, "; ".join(notes)
+            if self.policy is ConflictPolicy.OVERWRITE:
+                notes.append(f"replaces the existing {chosen}")
+            else:
+                base, n = chosen, 2
+                while not free(numbered(base, n), also_existing=True):
+                    n += 1
+                chosen = numbered(base, n)
+                notes.append(f"renamed to {chosen}: {base} already exists in the destination")
+        self.taken.add(key(chosen))
+        self.first_owner.setdefault(key(chosen), owner)
+        return PurePosixPath(*folder, chosen), status, "; ".join(notes)
+
+
+def _refused(asset: Asset | None, handle: str, reason: str, message: str) -> PlannedOutput:
+    return PlannedOutput(
+        asset_handle=handle,
+        asset_name=asset.name if asset else handle,
+        source_file_name=asset.file_name if asset else "",
+        target=None,
+        format=None,
+        width=asset.width if asset else None,
+        height=asset.height if asset else None,
+        reason=reason,
+        status=LogType.ERROR,
+        message=message,
+    )
+
+
+def plan(job: ExportJob, catalog: CatalogView) -> Plan:
+    """One planned output per asset handle of the job, in job order. Writes nothing."""
+    job = normalize(job)
+    assets = catalog.get_many(job.asset_handles)
+    namer = _Namer(Path(job.destination) if job.destination else None, job.conflict)
+    outputs: list[PlannedOutput] = []
+    seen: set[str] = set()
+    describe: Callable[[Asset], tuple[str, str, int | None, int | None, str] | str] = (
+        _describe_orig if job.fmt is Fmt.ORIG else _convert_describer(job, catalog)
+    )
+    for handle in job.asset_handles:
+        asset = assets.get(handle)
+        if handle in seen:
+            out = _refused(asset, handle, "listed twice", "already in this job: exported once")
+            outputs.append(_as_warning(out))
+            continue
+        seen.add(handle)
+        if asset is None:
+            outputs.append(
+                _refused(
+                    None,
+                    handle,
+                    "unknown asset",
+                    f"no asset with handle {handle!r} in this catalog",
+                )
+            )
+            continue
+        if asset.block_reason:
+            outputs.append(_refused(asset, handle, asset.block_reason, asset.block_reason))
+            continue
+        described = describe(asset)
+        if isinstance(described, str):
+            outputs.append(_refused(asset, handle, described, described))
+            continue
+        name, fmt, width, height, reason = described
+        folder = safe_folder(asset.folder) if job.keep_folders else ()
+        target, status, note = namer.place(folder, name, asset.file_name or asset.name)
+        outputs.append(
+            PlannedOutput(
+                asset_handle=handle,
+                asset_name=asset.name,
+                source_file_name=asset.file_name,
+                target=Path(target) if target else None,
+                format=fmt,
+                width=width,
+                height=height,
+                reason=reason,
+                status=status,
+                message=note,
+            )
+        )
+    return Plan(job=job, outputs=outputs)
+
+
+def _as_warning(out: PlannedOutput) -> PlannedOutput:
+    return PlannedOutput(**{**out.__dict__, "status": LogType.WARNING})
+
+
+def _describe_orig(asset: Asset) -> tuple[str, str, int | None, int | None, str]:
+    name = safe_component(asset.file_name or asset.name)
+    return name, "orig", asset.width, asset.height, ORIG_REASON
+
+
+def _convert_describer(
+    job: ExportJob, catalog: CatalogView
+) -> Callable[[Asset], tuple[str, str, int | None, int | None, str] | str]:
+    requests = RequestCache(job, catalog.macros())
+    attrs: ISAttributes | str
+    try:
+        attrs = ISAttributes.from_strings(catalog.attributes())
+    except ISError as exc:
+        attrs = f"the catalog's Image Serving attributes: {exc}"
+
+    def describe(asset: Asset) -> tuple[str, str, int | None, int | None, str] | str:
+        if not asset.is_raster:
+            return (
+                f"fmt=convert renders images only and {asset.file_name or asset.name} is "
+                f"of type {asset.type.value} (export it with fmt=orig)"
+            )
+        if isinstance(attrs, str):
+            return attrs
+        request = requests.get(asset)
+        if isinstance(request, str):
+            return request
+        if not asset.width or not asset.height:
+            return "the catalog does not know this image's pixel size"
+        try:
+            resolved: ResolvedOutput = resolve(
+                request, asset.width, asset.height, asset.mode or "RGB", attrs
+            )
+        except ISError as exc:
+            return str(exc)
+        name = safe_component(output_name(asset.file_name or asset.name, resolved.extension))
+        return name, resolved.format, resolved.width, resolved.height, resolved.format_reason
+
+    return describe

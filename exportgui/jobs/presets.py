@@ -1,0 +1,261 @@
+"""Presets: a saved job minus its assets, one versioned JSON file each.
+
+A damaged preset file is reported (``damaged()``, :class:`PresetError`) and
+skipped; it never crashes the program and is never overwritten silently:
+saving a preset under a damaged file's name first moves that file aside.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from exportgui.config import atomic_write_text, move_aside
+from exportgui.jobs.model import ConflictPolicy, EmailSetting, ExportJob, Fmt
+from exportgui.jobs.names import safe_component
+
+PRESET_SCHEMA = 1
+_SUFFIX = ".json"
+_MAX_NAME = 100
+
+
+class PresetError(ValueError):
+    """A preset that cannot be read, saved or found; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Preset:
+    """An ExportJob minus its assets, plus a name."""
+
+    name: str
+    job: ExportJob
+
+    def to_job(self, asset_handles: Sequence[str]) -> ExportJob:
+        """The preset's job for these assets."""
+        return replace(self.job, asset_handles=tuple(asset_handles))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The versioned JSON document (IPS field names where IPS has them)."""
+        job = self.job
+        return {
+            "schema": PRESET_SCHEMA,
+            "name": self.name,
+            "jobName": job.name,
+            "fmt": job.fmt.value,
+            "is_modifier": job.is_modifier,
+            "macro": job.macro,
+            "emailSetting": job.email_setting.value,
+            "clientId": job.client_id,
+            "destination": str(job.destination) if job.destination else None,
+            "conflict": job.conflict.value,
+            "keepFolders": job.keep_folders,
+            "workers": job.workers,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any, where: str) -> Preset:
+        """Build a preset from a parsed document; PresetError names ``where`` and the field."""
+        if not isinstance(data, dict):
+            raise PresetError(f"{where}: the document is not a JSON object")
+        schema = data.get("schema")
+        if schema != PRESET_SCHEMA:
+            raise PresetError(f"{where}: unknown schema {schema!r} (this version reads 1)")
+        name = _text(data, "name", where)
+        try:
+            validate_name(name)
+            fmt = Fmt.parse(_text(data, "fmt", where, "orig"))
+            email = EmailSetting.parse(_text(data, "emailSetting", where, "None"))
+            conflict = ConflictPolicy.parse(_text(data, "conflict", where, "rename"))
+        except ValueError as exc:
+            raise PresetError(f"{where}: {exc}") from None
+        destination = data.get("destination")
+        if destination is not None and not isinstance(destination, str):
+            raise PresetError(f"{where}: 'destination' must be text or null")
+        keep = data.get("keepFolders", False)
+        if not isinstance(keep, bool):
+            raise PresetError(f"{where}: 'keepFolders' must be true or false")
+        workers = data.get("workers", 0)
+        if not isinstance(workers, int) or isinstance(workers, bool) or not 0 <= workers <= 256:
+            raise PresetError(f"{where}: 'workers' must be a whole number from 0 to 256")
+        job = ExportJob(
+            fmt=fmt,
+            is_modifier=_text(data, "is_modifier", where),
+            macro=_text(data, "macro", where),
+            email_setting=email,
+            client_id=_text(data, "clientId", where),
+            name=_text(data, "jobName", where),
+            destination=Path(destination) if destination else None,
+            conflict=conflict,
+            keep_folders=keep,
+            workers=workers,
+        )
+        return cls(name, job)
+
+
+def _text(data: dict[str, Any], key: str, where: str, default: str = "") -> str:
+    value = data.get(key, default)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise PresetError(f"{where}: {key!r} must be text")
+    return value
+
+
+def validate_name(name: str) -> str:
+    """Return ``name`` if it can be a preset (and file) name, else raise ValueError saying why."""
+    if not name.strip():
+        raise ValueError("a preset name cannot be empty")
+    if len(name) > _MAX_NAME:
+        raise ValueError(f"a preset name has at most {_MAX_NAME} characters")
+    if name != name.strip():
+        raise ValueError(f"preset name {name!r} starts or ends with a space")
+    if safe_component(name) != unicodedata.normalize("NFC", name):
+        raise ValueError(
+            f'preset name {name!r} cannot be a file name: avoid / \\ : * ? " < > |, '
+            "control characters, a leading or trailing dot, and device names like CON"
+        )
+    return name
+
+
+class PresetStore:
+    """One JSON file per preset in ``folder`` (``AppPaths.presets_dir``)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def _path(self, name: str) -> Path:
+        try:
+            validate_name(name)
+        except ValueError as exc:
+            raise PresetError(str(exc)) from None
+        return self.folder / f"{name}{_SUFFIX}"
+
+    def _files(self) -> list[Path]:
+        try:
+            return sorted(p for p in self.folder.iterdir() if p.suffix == _SUFFIX and p.is_file())
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise PresetError(f"cannot read the presets folder {self.folder}: {exc}") from None
+
+    def _read(self, path: Path) -> Preset:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise PresetError(f"no preset named {path.stem!r} (looked for {path})") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PresetError(f"{path}: cannot read it ({exc})") from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise PresetError(
+                f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            ) from None
+        return Preset.from_dict(data, str(path))
+
+    def list(self) -> list[str]:
+        """Names of the readable presets, sorted case-insensitively."""
+        names = []
+        for path in self._files():
+            try:
+                names.append(self._read(path).name)
+            except PresetError:
+                continue
+        return sorted(names, key=str.casefold)
+
+    def damaged(self) -> builtins.list[tuple[Path, str]]:
+        """Preset files that could not be read, and why."""
+        found = []
+        for path in self._files():
+            try:
+                preset = self._read(path)
+            except PresetError as exc:
+                found.append((path, str(exc)))
+                continue
+            if preset.name != path.stem:
+                found.append((path, f"{path}: its name {preset.name!r} does not match the file"))
+        return found
+
+    def load(self, name: str) -> Preset:
+        """The preset called ``name``; PresetError if missing or damaged."""
+        preset = self._read(self._path(name))
+        if preset.name != name:
+            raise PresetError(f"{self._path(name)}: its name {preset.name!r} does not match")
+        return preset
+
+    def exists(self, name: str) -> bool:
+        """True if a file for ``name`` exists (readable or not)."""
+        return self._path(name).exists()
+
+    def save(self, name: str, job: ExportJob) -> Preset:
+        """Save ``job`` (its assets dropped) as ``name``, replacing a readable preset of that name.
+
+        A damaged file of that name is moved aside first, never overwritten.
+        """
+        path = self._path(name)
+        preset = Preset(name, replace(job, asset_handles=()))
+        self._write(path, preset)
+        return preset
+
+    def _write(self, path: Path, preset: Preset) -> None:
+        if path.exists():
+            try:
+                self._read(path)
+            except PresetError:
+                move_aside(path, "damaged")
+        text = json.dumps(preset.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        try:
+            atomic_write_text(path, text)
+        except OSError as exc:
+            raise PresetError(f"cannot save the preset {path}: {exc}") from None
+
+    def rename(self, old: str, new: str) -> Preset:
+        """Give a preset a new name; PresetError if ``new`` is taken."""
+        preset = self.load(old)
+        new_path = self._path(new)
+        old_path = self._path(old)
+        same_file = new_path.exists() and old_path.samefile(new_path)  # case-only rename
+        if new_path.exists() and not same_file:
+            raise PresetError(f"a preset named {new!r} already exists ({new_path})")
+        renamed = Preset(new, preset.job)
+        if same_file:
+            old_path.rename(new_path)  # only the letter case changes: keep the one file
+        self._write(new_path, renamed)
+        if not same_file:
+            old_path.unlink()
+        return renamed
+
+    def delete(self, name: str) -> None:
+        """Remove a preset (a damaged one too)."""
+        path = self._path(name)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            raise PresetError(f"no preset named {name!r}") from None
+        except OSError as exc:
+            raise PresetError(f"cannot delete {path}: {exc}") from None
+
+    def import_file(self, path: Path, *, replace_existing: bool = False) -> Preset:
+        """Add the preset in ``path`` (a file written by :meth:`export`) to the store."""
+        preset = self._read(Path(path))
+        target = self._path(preset.name)
+        if target.exists() and not replace_existing:
+            raise PresetError(
+                f"a preset named {preset.name!r} already exists; delete or rename it first"
+            )
+        self._write(target, preset)
+        return preset
+
+    def export(self, name: str, path: Path) -> None:
+        """Write the preset ``name`` to ``path`` (atomically), for sharing."""
+        preset = self.load(name)
+        text = json.dumps(preset.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        try:
+            atomic_write_text(Path(path), text)
+        except OSError as exc:
+            raise PresetError(f"cannot write {path}: {exc}") from None

@@ -1,0 +1,134 @@
+"""resume(job_handle, catalog, …): finish a job that was killed, cancelled or stopped.
+
+The job log holds the plan and each asset's outcome. An outcome is written
+just *before* its file is renamed into place (with the temporary name), so
+after a crash each asset is in one of these states:
+
+- no outcome: not done (or its temporary file was never complete) → redo it;
+- an outcome whose temporary file is gone: renamed into place → done;
+- an outcome whose temporary file still exists: if the output is a hard link
+  to it, the rename finished (only the clean-up was missed); else the rename
+  never happened → the outcome is cleared and the asset redone.
+
+Then every leftover ``.exportgui-<job>-*.part`` of the job is removed and the
+assets without an outcome run with the job's original targets, so nothing is
+written twice.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Executor
+from pathlib import Path
+
+from exportgui.config import MailSettings
+from exportgui.jobs.joblog import JobLogStore, StoredItem
+from exportgui.jobs.model import JobLog, LogType
+from exportgui.jobs.names import temp_glob
+from exportgui.jobs.runner import ProgressCallback, RunCatalog, execute_job
+from exportgui.jobs.writer import remove_quietly
+
+
+class ResumeError(RuntimeError):
+    """The job cannot be resumed (it is still running, or unknown); the message says why."""
+
+
+def _reconcile(store: JobLogStore, handle: str, item: StoredItem) -> LogType | None:
+    """Decide whether an outcome recorded before a rename stands; returns the outcome kept."""
+    if item.outcome is None or item.temp is None or item.output is None:
+        return item.outcome
+    temp, output = item.temp, item.output
+    if not temp.exists():
+        if output.exists():
+            return item.outcome
+        if item.outcome is LogType.ERROR:
+            return item.outcome
+        store.record(handle, item.seq, None)  # neither file: the work is lost, redo it
+        return None
+    try:
+        linked = output.exists() and temp.samefile(output)
+    except OSError:
+        linked = False
+    if linked:
+        remove_quietly(temp)
+        return item.outcome
+    store.record(handle, item.seq, None)
+    return None
+
+
+def leftover_temp_files(destination: Path, handle: str, items: list[StoredItem]) -> list[Path]:
+    """The job's temporary files in every folder it writes to."""
+    folders = {destination / item.planned.target.parent for item in items if item.planned.target}
+    found: list[Path] = []
+    for folder in sorted(folders):
+        try:
+            found += sorted(folder.glob(temp_glob(handle)))
+        except OSError:
+            continue
+    return found
+
+
+def resume(
+    job_handle: str,
+    catalog: RunCatalog,
+    *,
+    retry_failed: bool = False,
+    workers: int = 0,
+    cancel: threading.Event | None = None,
+    progress: ProgressCallback | None = None,
+    executor: Executor | None = None,
+    mail: MailSettings | None = None,
+    durable: bool = False,
+    store: JobLogStore | None = None,
+) -> JobLog:
+    """Do the assets of a stopped job that have no outcome yet (and, optionally, the failed ones).
+
+    Raises:
+        KeyError: no such job.
+        ResumeError: the job is being run by a live process.
+    """
+    store = store or JobLogStore(catalog)
+    log = store.get(job_handle)
+    if store.is_live(job_handle):
+        raise ResumeError(
+            f"job {job_handle} is still running (process {log.pid} on {log.host}); "
+            "cancel it there first"
+        )
+    items = store.items(job_handle)
+    outcomes = {item.seq: _reconcile(store, job_handle, item) for item in items}
+    destination = Path(log.job.destination or ".").absolute()
+    for temp in leftover_temp_files(destination, job_handle, items):
+        remove_quietly(temp)
+    todo = []
+    for item in items:
+        outcome = outcomes[item.seq]
+        retry = (
+            retry_failed
+            and outcome is LogType.ERROR
+            and item.planned.status is not LogType.ERROR  # refused by the plan: fails again
+        )
+        if outcome is None or retry:
+            todo.append((item.seq, item.planned))
+    if not todo:
+        store.mark_active(job_handle, False)
+        return store.get(job_handle)
+    for seq, _planned in todo:
+        if outcomes[seq] is not None:
+            store.record(job_handle, seq, None)
+            outcomes[seq] = None
+    store.restart(job_handle)
+    log = store.get(job_handle)
+    done_before = {seq: kind for seq, kind in outcomes.items() if kind is not None}
+    return execute_job(
+        store,
+        log,
+        catalog,
+        todo,
+        workers=workers,
+        cancel=cancel,
+        progress=progress,
+        executor=executor,
+        mail=mail,
+        durable=durable,
+        done_before=done_before,
+    )

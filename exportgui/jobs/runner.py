@@ -1,0 +1,487 @@
+"""run(plan, catalog, …): execute a plan on a pool, record every outcome as it happens.
+
+Work is split in two. Workers (threads by default; any Executor may be
+passed) produce one complete temporary file per asset: a copy of the
+original (``orig``) or a render (``convert``). The calling thread then renames
+each finished file into place and records the outcome in the job log, so the
+log and the destination move in step and a job killed at any moment can be
+resumed without duplicating an output (see resume.py).
+
+Cancellation is a ``threading.Event`` checked before every asset, between copy
+chunks and, by the engine, between render steps. A full disk, a read-only
+file system or a destination that vanished stops the job (``fatalError``);
+any other failure is that asset's error and the job goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from exportgui.catalog import Asset
+from exportgui.config import MailSettings
+from exportgui.imaging import ISAttributes, ISError, RenderCancelled, Request, render
+from exportgui.jobs.joblog import HEARTBEAT_S, HasDatabase, JobLogStore
+from exportgui.jobs.model import ConflictPolicy, Fmt, JobLog, LogType, Plan, PlannedOutput, Progress
+from exportgui.jobs.names import is_inside, numbered, temp_name
+from exportgui.jobs.notify import notify
+from exportgui.jobs.planner import RequestCache
+from exportgui.jobs.validate import CatalogView
+from exportgui.jobs.writer import (
+    FATAL_ERRNOS,
+    CopyCancelled,
+    OutsideDestination,
+    copy_original,
+    ensure_folder,
+    fsync_file,
+    place,
+    remove_quietly,
+    root_cause_errno,
+)
+
+ProgressCallback = Callable[[Progress], None]
+
+
+class RunCatalog(CatalogView, HasDatabase, Protocol):
+    """What a run reads from the catalog (a :class:`Catalog` has all of it)."""
+
+    def original_path(self, asset: Asset | str) -> Path:
+        """Where the original bytes of ``asset`` are stored."""
+        ...
+
+
+_POLL_S = 0.05  # how often the calling thread looks at the cancel flag while workers run
+
+
+@dataclass(frozen=True)
+class Task:
+    """One asset's work, picklable so a process pool can run it."""
+
+    seq: int
+    fmt: Fmt
+    source: Path
+    temp: Path
+    final: Path
+    destination: Path
+    request: Request | None = None
+    attrs: ISAttributes | None = None
+    durable: bool = False
+
+
+@dataclass(frozen=True)
+class Produced:
+    """What a worker made of a task: "ok", "error", "fatal" or "cancelled"."""
+
+    seq: int
+    kind: str
+    size: int = 0
+    message: str = ""
+
+
+def produce(task: Task, cancel: threading.Event | None = None) -> Produced:
+    """Write the task's complete temporary file; never raises for a per-asset problem."""
+    if cancel is not None and cancel.is_set():
+        return Produced(task.seq, "cancelled")
+    try:
+        if task.fmt is Fmt.ORIG:
+            size = copy_original(task.source, task.temp, cancel, durable=task.durable)
+        else:
+            assert task.request is not None and task.attrs is not None
+            render(task.source, task.request, task.attrs, task.temp, cancel=cancel)
+            if task.durable:
+                fsync_file(task.temp)
+            size = task.temp.stat().st_size
+        return Produced(task.seq, "ok", size)
+    except (CopyCancelled, RenderCancelled):
+        remove_quietly(task.temp)
+        return Produced(task.seq, "cancelled")
+    except (ISError, OSError) as exc:
+        remove_quietly(task.temp)
+        return _failure(task, exc)
+    except Exception as exc:  # a bug in one asset's path must not take the job down
+        remove_quietly(task.temp)
+        return Produced(task.seq, "error", message=f"unexpected {type(exc).__name__}: {exc}")
+
+
+def _failure(task: Task, exc: ISError | OSError) -> Produced:
+    fatal = _fatal_reason(exc, task.destination)
+    if fatal:
+        return Produced(task.seq, "fatal", message=fatal)
+    if isinstance(exc, ISError):
+        return Produced(task.seq, "error", message=str(exc))
+    return Produced(task.seq, "error", message=describe_os_error(exc, task))
+
+
+def _fatal_reason(exc: BaseException, destination: Path) -> str | None:
+    code = root_cause_errno(exc)
+    if code in FATAL_ERRNOS:
+        reason = os.strerror(code) if code is not None else str(exc)
+        return f"stopped: cannot write to {destination}: {reason}"
+    if not destination.is_dir():
+        return f"stopped: the destination folder {destination} is gone"
+    return None
+
+
+def describe_os_error(exc: OSError, task: Task) -> str:
+    """Words for a per-asset OS error, naming the output rather than our temporary name."""
+    reason = exc.strerror or str(exc)
+    if exc.filename and str(exc.filename) == str(task.source):
+        return f"cannot read the original {task.source}: {reason}"
+    return f"cannot write {task.final}: {reason}"
+
+
+class _Runner:
+    """State of one run (or resume) of a job."""
+
+    def __init__(
+        self,
+        store: JobLogStore,
+        log: JobLog,
+        catalog: RunCatalog,
+        *,
+        cancel: threading.Event | None,
+        progress: ProgressCallback | None,
+        durable: bool,
+    ) -> None:
+        self.store = store
+        self.handle = log.job_handle
+        self.job = log.job
+        self.catalog = catalog
+        self.cancel = cancel or threading.Event()
+        self.halt = threading.Event()  # set on cancel or fatal error: workers stop
+        self.progress = progress
+        self.durable = durable
+        self.destination = Path(self.job.destination or ".").absolute()
+        self.fatal: str | None = None
+        self.total = log.total_file_count
+        self.counts = {
+            LogType.SUCCESS: log.file_success_count,
+            LogType.WARNING: log.file_warning_count,
+            LogType.ERROR: log.file_error_count,
+        }
+        self.outcomes: dict[int, LogType | None] = {}
+        self.bytes_written = 0
+        self.made: set[Path] = set()
+        self._last_beat = time.monotonic()
+
+    # -- bookkeeping ---------------------------------------------------------
+    def _record(
+        self,
+        seq: int,
+        log_type: LogType | None,
+        message: str = "",
+        output: Path | None = None,
+        temp: Path | None = None,
+    ) -> None:
+        self.store.record(self.handle, seq, log_type, message, output, temp)
+        old = self.outcomes.get(seq)
+        if old is not None:
+            self.counts[old] -= 1
+        if log_type is not None:
+            self.counts[log_type] += 1
+        self.outcomes[seq] = log_type
+
+    def _stop(self, fatal: str) -> None:
+        self.fatal = self.fatal or fatal
+        self.halt.set()
+
+    def _report(self, name: str) -> None:
+        self._beat()
+        if self.progress is None:
+            return
+        self.progress(
+            Progress(
+                done=sum(self.counts.values()),
+                total=self.total,
+                current_name=name,
+                bytes_written=self.bytes_written,
+                successes=self.counts[LogType.SUCCESS],
+                warnings=self.counts[LogType.WARNING],
+                errors=self.counts[LogType.ERROR],
+            )
+        )
+
+    def _beat(self) -> None:
+        if time.monotonic() - self._last_beat >= HEARTBEAT_S:
+            self._last_beat = time.monotonic()
+            self.store.heartbeat(self.handle)
+
+    # -- the run ---------------------------------------------------------------
+    def execute(
+        self,
+        items: Sequence[tuple[int, PlannedOutput]],
+        executor: Executor | None,
+        workers: int,
+    ) -> None:
+        """Do ``items`` (seq, planned output); outcomes land in the store as they come."""
+        self._report("")
+        work: list[tuple[int, PlannedOutput]] = []
+        for seq, planned in items:
+            if planned.status is LogType.ERROR:
+                self._record(seq, LogType.ERROR, planned.message or planned.reason)
+                self._report(planned.asset_name)
+            elif planned.target is None:  # skipped by the policy, or listed twice
+                self._record(seq, LogType.WARNING, planned.message)
+                self._report(planned.asset_name)
+            else:
+                work.append((seq, planned))
+        if not work:
+            return
+        if not self.destination.is_dir():
+            self.fatal = f"stopped: the destination folder {self.destination} does not exist"
+            return
+        assets = self.catalog_assets([p.asset_handle for _, p in work])
+        requests = None
+        attrs = None
+        if self.job.fmt is Fmt.CONVERT:
+            requests = RequestCache(self.job, self.catalog.macros())
+            attrs = ISAttributes.from_strings(self.catalog.attributes())
+        owned = executor is None
+        pool = executor or ThreadPoolExecutor(max_workers=workers, thread_name_prefix="export")
+        share_cancel = not isinstance(pool, ProcessPoolExecutor)
+        limit = max(2 * workers, workers + 2)
+        pending: dict[Future[Produced], tuple[Task, PlannedOutput]] = {}
+        queue = list(reversed(work))
+        try:
+            while queue or pending:
+                if self.cancel.is_set():
+                    self.halt.set()
+                while queue and len(pending) < limit and not self.halt.is_set():
+                    seq, planned = queue.pop()
+                    task = self._task(seq, planned, assets, requests, attrs)
+                    if task is not None:
+                        halt = self.halt if share_cancel else None
+                        pending[pool.submit(produce, task, halt)] = (task, planned)
+                if self.halt.is_set():
+                    queue.clear()
+                if not pending:
+                    continue
+                done, _ = wait(pending, timeout=_POLL_S, return_when=FIRST_COMPLETED)
+                for future in done:
+                    task, planned = pending.pop(future)
+                    self._finish(task, planned, future.result())
+        finally:
+            if pending:  # interrupted (KeyboardInterrupt, a bug): leave no temporary file
+                self.halt.set()
+                for future in pending:
+                    future.cancel()
+                for future, (task, _) in pending.items():
+                    if not future.cancelled():
+                        future.exception()  # wait for the worker to stop touching the file
+                    remove_quietly(task.temp)
+            if owned:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+    def catalog_assets(self, handles: list[str]) -> dict[str, Asset]:
+        """The assets of the work list, fetched in one go."""
+        return self.catalog.get_many(handles)
+
+    def _task(
+        self,
+        seq: int,
+        planned: PlannedOutput,
+        assets: dict[str, Asset],
+        requests: RequestCache | None,
+        attrs: ISAttributes | None,
+    ) -> Task | None:
+        """Prepare one asset's task, or record why it cannot run."""
+        asset = assets.get(planned.asset_handle)
+        assert planned.target is not None
+        final = self.destination / planned.target
+        try:
+            if asset is None:
+                raise LookupError("the asset was deleted from the catalog during the job")
+            source = Path(self.catalog.original_path(asset))
+            request = None
+            if requests is not None:
+                parsed = requests.get(asset)
+                if isinstance(parsed, str):
+                    raise LookupError(parsed)
+                request = parsed
+            folder = ensure_folder(self.destination, planned.target.parent.parts, self.made)
+            if not is_inside(folder / final.name, self.destination):
+                raise OutsideDestination(f"{final} is outside the destination")
+        except (LookupError, ValueError, OutsideDestination) as exc:
+            self._record(seq, LogType.ERROR, f"refused: {exc}")
+            self._report(planned.asset_name)
+            return None
+        except OSError as exc:
+            fatal = _fatal_reason(exc, self.destination)
+            if fatal:
+                self._stop(fatal)
+                return None
+            self._record(seq, LogType.ERROR, f"cannot create {final.parent}: {exc.strerror}")
+            self._report(planned.asset_name)
+            return None
+        temp = folder / temp_name(self.handle, seq)
+        remove_quietly(temp)  # a stale one from a killed run of this job
+        return Task(
+            seq, self.job.fmt, source, temp, final, self.destination, request, attrs, self.durable
+        )
+
+    def _finish(self, task: Task, planned: PlannedOutput, produced: Produced) -> None:
+        if produced.kind == "cancelled":
+            return
+        if produced.kind == "fatal":
+            self._stop(produced.message)
+            return
+        if produced.kind == "error":
+            self._record(task.seq, LogType.ERROR, produced.message)
+            self._report(planned.asset_name)
+            return
+        self._commit(task, planned, produced.size)
+
+    def _commit(self, task: Task, planned: PlannedOutput, size: int) -> None:
+        """Rename the finished temporary file into place, honouring the policy at this moment."""
+        status, message, final, n = planned.status, planned.message, task.final, 1
+        while True:
+            # Recorded *before* the rename: resume can then tell a finished rename from none.
+            self._record(task.seq, status, message, final, task.temp)
+            try:
+                placed = place(
+                    task.temp, final, overwrite=self.job.conflict is ConflictPolicy.OVERWRITE
+                )
+            except OSError as exc:
+                remove_quietly(task.temp)
+                fatal = _fatal_reason(exc, self.destination)
+                if fatal:
+                    self._stop(fatal)
+                    self._record(task.seq, None)
+                    return
+                self._record(task.seq, LogType.ERROR, describe_os_error(exc, task))
+                self._report(planned.asset_name)
+                return
+            if placed:
+                self.bytes_written += size
+                self._report(planned.asset_name)
+                return
+            base = task.final.name
+            if self.job.conflict is ConflictPolicy.SKIP:
+                remove_quietly(task.temp)
+                note = f"skipped: {base} appeared in the destination during the job"
+                self._record(task.seq, LogType.WARNING, note)
+                self._report(planned.asset_name)
+                return
+            n += 1
+            final = task.final.with_name(numbered(base, n))
+            note = f"renamed to {final.name}: {base} appeared in the destination during the job"
+            status = LogType.WARNING
+            message = f"{planned.message}; {note}" if planned.message else note
+
+
+def default_workers(requested: int, job_workers: int) -> int:
+    """The worker count: the argument, else the job's, else one per CPU core."""
+    return max(1, requested or job_workers or os.cpu_count() or 1)
+
+
+def execute_job(
+    store: JobLogStore,
+    log: JobLog,
+    catalog: RunCatalog,
+    items: Sequence[tuple[int, PlannedOutput]],
+    *,
+    workers: int = 0,
+    cancel: threading.Event | None = None,
+    progress: ProgressCallback | None = None,
+    executor: Executor | None = None,
+    mail: MailSettings | None = None,
+    durable: bool = False,
+    done_before: dict[int, LogType] | None = None,
+) -> JobLog:
+    """Run ``items`` of a stored job and close the run (state, end date, notification).
+
+    Shared by :func:`run` and ``resume``; ``done_before`` holds outcomes
+    recorded by an earlier run of the job.
+    """
+    runner = _Runner(store, log, catalog, cancel=cancel, progress=progress, durable=durable)
+    runner.outcomes.update(done_before or {})
+    setting = log.job.email_setting
+    warnings: list[str] = []
+    if mail is not None:
+        warning = notify(log, setting, mail, starting=True)
+        if warning:
+            warnings.append(warning)
+    state = "failed"
+    try:
+        runner.execute(items, executor, default_workers(workers, log.job.workers))
+        undone = any(runner.outcomes.get(seq) is None for seq, _ in items)
+        if runner.fatal:
+            state = "failed"
+        elif undone and runner.cancel.is_set():
+            state = "cancelled"
+        else:
+            state = "completed"
+    except KeyboardInterrupt:
+        state = "cancelled"
+        raise
+    finally:
+        store.finish(log.job_handle, state, runner.fatal)
+    final = store.get(log.job_handle)
+    if mail is not None:
+        warning = notify(final, setting, mail)
+        if warning:
+            warnings.append(warning)
+    if warnings:
+        store.set_notification_warning(log.job_handle, "; ".join(warnings))
+        final.notification_warning = "; ".join(warnings)
+    return final
+
+
+def run(
+    plan: Plan,
+    catalog: RunCatalog,
+    *,
+    workers: int = 0,
+    cancel: threading.Event | None = None,
+    progress: ProgressCallback | None = None,
+    executor: Executor | None = None,
+    mail: MailSettings | None = None,
+    durable: bool = False,
+    store: JobLogStore | None = None,
+) -> JobLog:
+    """Execute ``plan``: every asset's outcome is in the job log as soon as it is known.
+
+    Args:
+        plan: from :func:`plan`; its job must have a destination.
+        catalog: the catalog the plan was made from.
+        workers: pool size; 0 uses the job's, else one per CPU core.
+        cancel: set it to stop; finished files stay, no partial file is left.
+        progress: called after each asset (and once at the start with done=0).
+        executor: run the work on this pool instead of a private thread pool
+            (a ProcessPoolExecutor works too; it cannot see ``cancel`` mid-asset).
+        mail: send the emailSetting notifications through this server; a
+            failure becomes the log's ``notification_warning``.
+        durable: fsync every file before its rename (see writer.py).
+        store: the job log store to use (one is opened on the catalog).
+
+    Returns:
+        The finished job log with its details.
+    """
+    store = store or JobLogStore(catalog)
+    log = store.create(plan)
+    items = list(enumerate(plan.outputs))
+    return execute_job(
+        store,
+        log,
+        catalog,
+        items,
+        workers=workers,
+        cancel=cancel,
+        progress=progress,
+        executor=executor,
+        mail=mail,
+        durable=durable,
+    )

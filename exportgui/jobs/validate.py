@@ -1,0 +1,225 @@
+"""validate(job, catalog): the problems the live form shows, cheap enough for every keystroke.
+
+One parse of the effective modifier, one ``get_many`` of the selection and one
+``stat`` of the destination: no decoding, no folder walks.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Protocol
+
+from exportgui.catalog import Asset
+from exportgui.imaging import ISAttributes, ISError, Request, effective_modifier, parse_request
+from exportgui.jobs.model import ConflictPolicy, EmailSetting, ExportJob, Fmt, LogType, Problem
+from exportgui.jobs.names import split_extension
+
+MAX_WORKERS = 256
+_POSITION_PREFIX = re.compile(r"^'[^']*' at position \d+: ")
+
+
+class CatalogView(Protocol):
+    """What validate and plan read from a catalog (a :class:`Catalog` has all of it)."""
+
+    folder: Path
+
+    def get_many(self, handles: Sequence[str]) -> dict[str, Asset]:
+        """Assets by handle."""
+        ...
+
+    def macros(self) -> dict[str, str]:
+        """Macro name → definition."""
+        ...
+
+    def attributes(self) -> dict[str, str]:
+        """Image Serving attributes, IS text form."""
+        ...
+
+
+def normalize(job: ExportJob) -> ExportJob:
+    """The job with canonical spellings of fmt, emailSetting and conflict (any case accepted).
+
+    Raises:
+        ValueError: naming the field and the values it accepts.
+    """
+    return replace(
+        job,
+        fmt=Fmt.parse(job.fmt),
+        email_setting=EmailSetting.parse(job.email_setting),
+        conflict=ConflictPolicy.parse(job.conflict),
+    )
+
+
+def object_name(asset: Asset) -> str:
+    """``$object$`` for an asset: its source file name without folder or extension (§4)."""
+    base = (asset.file_name or asset.name).replace("\\", "/").rsplit("/", 1)[-1]
+    return split_extension(base)[0] or asset.name
+
+
+def _error(field: str, message: str, position: int | None = None, length: int = 0) -> Problem:
+    return Problem(LogType.ERROR, field, message, position, length)
+
+
+def _warning(field: str, message: str) -> Problem:
+    return Problem(LogType.WARNING, field, message)
+
+
+def parse_job_request(
+    job: ExportJob, macros: dict[str, str], object_name: str | None
+) -> tuple[Request | None, list[Problem]]:
+    """Parse the job's effective modifier once; problems carry the field and position to mark."""
+    modifier = effective_modifier(job.is_modifier, job.macro)
+    try:
+        return parse_request(modifier, macros, object_name=object_name), []
+    except ISError as exc:
+        errors = getattr(exc, "errors", (exc,))
+        return None, [_modifier_problem(job, modifier, err) for err in errors]
+
+
+def _modifier_problem(job: ExportJob, modifier: str, err: ISError) -> Problem:
+    """Map an engine error to the form field it belongs to (is_modifier or macro)."""
+    macro_text = job.macro.strip()
+    macro_start = job.macro.find(macro_text) if macro_text else 0
+    # effective_modifier puts the macro invocation last; everything before it is is_modifier.
+    invocation_start = len(modifier) - len(f"${macro_text.strip('$')}$") if macro_text else None
+    if err.origin == "modifier":
+        at = err.position
+        if invocation_start is not None and at is not None and at >= invocation_start:
+            # The engine's "at position N" counts in the combined string; drop it here.
+            message = _POSITION_PREFIX.sub("", err.message)
+            return _error("macro", message, macro_start, len(macro_text))
+        length = len(err.token) if err.token else 0
+        return _error("is_modifier", err.message, err.position, length)
+    # The error is inside a macro definition: mark the macro field if the job's macro is it.
+    inner = err.origin.removeprefix("macro").strip().strip("$").lower()
+    if macro_text and macro_text.strip("$").lower() == inner:
+        return _error("macro", err.message, macro_start, len(macro_text))
+    return _error("is_modifier", err.message)
+
+
+def _destination_problems(job: ExportJob, catalog_folder: Path | None) -> list[Problem]:
+    dest = job.destination
+    if dest is None or not str(dest).strip():
+        return [_error("destination", "choose a destination folder")]
+    try:
+        is_dir = Path(dest).is_dir()
+        exists = is_dir or Path(dest).exists()
+    except OSError as exc:
+        return [_error("destination", f"cannot use {dest}: {exc.strerror or exc}")]
+    if not exists:
+        return [_error("destination", f"the destination folder {dest} does not exist")]
+    if not is_dir:
+        return [_error("destination", f"the destination {dest} is not a folder")]
+    if not os.access(dest, os.W_OK | os.X_OK):
+        return [_error("destination", f"the destination folder {dest} is not writable")]
+    if catalog_folder is not None:
+        real_dest = os.path.realpath(dest)
+        real_catalog = os.path.realpath(catalog_folder)
+        if os.path.commonpath([real_dest, real_catalog]) == real_catalog:
+            return [_error("destination", "the destination is inside the catalog folder")]
+    return []
+
+
+def _enum_problems(job: ExportJob) -> tuple[ExportJob | None, list[Problem]]:
+    problems = []
+    fields: dict[str, object] = {}
+    for field, parse in (
+        ("fmt", Fmt.parse),
+        ("email_setting", EmailSetting.parse),
+        ("conflict", ConflictPolicy.parse),
+    ):
+        try:
+            fields[field] = parse(getattr(job, field))
+        except ValueError as exc:
+            problems.append(_error(field, str(exc)))
+    workers = job.workers
+    if not isinstance(workers, int) or isinstance(workers, bool) or not 0 <= workers <= MAX_WORKERS:
+        problems.append(_error("workers", f"workers must be 0 (one per core) to {MAX_WORKERS}"))
+    if problems:
+        return None, problems
+    return replace(job, **fields), []  # type: ignore[arg-type]
+
+
+def _asset_problems(job: ExportJob, assets: dict[str, Asset]) -> list[Problem]:
+    handles = job.asset_handles
+    if not handles:
+        return [_error("assets", "no asset selected")]
+    problems: list[Problem] = []
+    missing = [h for h in dict.fromkeys(handles) if h not in assets]
+    blocked = [a for a in assets.values() if not a.exportable]
+    exportable = [a for a in assets.values() if a.exportable]
+    if not exportable:
+        return [_error("assets", "no exportable asset selected")]
+    if missing:
+        problems.append(
+            _warning(
+                "assets",
+                f"{_count(len(missing), 'selected handle')} not in the catalog "
+                f"(e.g. {missing[0]!r}); logged as errors",
+            )
+        )
+    if blocked:
+        labels = sorted({a.type.label for a in blocked})
+        problems.append(
+            _warning(
+                "assets",
+                f"ExportJob does not export {', '.join(labels)}: "
+                f"{_count(len(blocked), 'selected asset')} will be logged as errors",
+            )
+        )
+    if len(handles) != len(set(handles)):
+        problems.append(_warning("assets", "some assets are selected twice; each is exported once"))
+    if job.fmt is Fmt.CONVERT:
+        not_raster = [a for a in exportable if not a.is_raster]
+        if len(not_raster) == len(exportable):
+            return [*problems, _error("assets", "fmt=convert needs images; none is selected")]
+        if not_raster:
+            problems.append(
+                _warning(
+                    "assets",
+                    f"fmt=convert renders images only: "
+                    f"{_count(len(not_raster), 'selected asset')} will be logged as errors",
+                )
+            )
+    return problems
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
+    """Errors (which block the export) and warnings for the job, errors first."""
+    checked, problems = _enum_problems(job)
+    problems += _destination_problems(job, getattr(catalog, "folder", None))
+    if checked is None:
+        return _sorted(problems)
+    job = checked
+    assets = catalog.get_many(job.asset_handles) if job.asset_handles else {}
+    problems += _asset_problems(job, assets)
+    if job.fmt is Fmt.ORIG:
+        if job.is_modifier.strip():
+            problems.append(
+                _warning("is_modifier", "ignored with fmt=orig: files are copied as is")
+            )
+        if job.macro.strip():
+            problems.append(_warning("macro", "ignored with fmt=orig: files are copied as is"))
+        return _sorted(problems)
+    first = next((assets[h] for h in job.asset_handles if h in assets), None)
+    _request, parse_problems = parse_job_request(
+        job, catalog.macros(), object_name(first) if first else None
+    )
+    problems += parse_problems
+    try:
+        ISAttributes.from_strings(catalog.attributes())
+    except ISError as exc:
+        problems.append(_error("attributes", f"the catalog's Image Serving attributes: {exc}"))
+    return _sorted(problems)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: not p.is_error)
