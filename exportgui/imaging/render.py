@@ -4,6 +4,7 @@ CONTRACT:
     render(source, request, attrs, target, *, cancel=None) -> ResolvedOutput
         Decode ``source`` (a path), run the pipeline, encode to ``target``
         (a path the caller chose; the job runner handles temporary names).
+        Written through a hidden ``.name.*.part`` file beside it, renamed on success.
         Raises ISError only: E_SOURCE for an unreadable source, the resolver's
         errors before any pixel work, E_JPEGSIZE, E_TOO_LARGE. On error
         nothing is left at ``target``. ``cancel`` (threading.Event) is checked
@@ -11,18 +12,51 @@ CONTRACT:
     render_preview(source, request, attrs, box) -> tuple[PIL.Image.Image, ResolvedOutput]
         The final pixels (after output conversion), scaled to fit ``box``
         (w, h) for display; cheap (shrink-on-load).
+
+The stages follow the geometry plan that ``resolve`` computes (one plan, so
+the sizes agree): decode (shrink-on-load, EXIF orientation — see
+:mod:`exportgui.imaging.decode`), layer 0 and composite commands
+(:mod:`.ops`), view, filters after scaling and rect (:mod:`.view`), output
+conversion (:mod:`.output`) and encoding (:mod:`.encode`).
+
+A failure to write ``target`` (disk full, no permission) has no §9 code; it is
+reported as E_BAD_REQUEST with the operating system's words [C].
+
+Preview approximation: the view stage runs at the preview scale (the view,
+its padding, rect and the usm radius are scaled down together), so the
+source is shrunk on load to about the preview size. Noise, sharpen and
+op_usmR work on the smaller pixels, palettes are built from them, and lossy
+encoding is not shown (nor E_JPEGSIZE). Layer-0 ``size``/``scale`` still
+run at their full size. The preview is never larger than the real output.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
 
 from exportgui.imaging.attributes import ISAttributes
+from exportgui.imaging.decode import (
+    Source,
+    decode,
+    open_source,
+    source_error,
+    working_profile_bytes,
+)
+from exportgui.imaging.encode import Metadata, encode
+from exportgui.imaging.errors import ErrorCode, ISError
+from exportgui.imaging.geometry import Geometry, rnd, rsize
+from exportgui.imaging.ops import composite_ops, layer0
+from exportgui.imaging.output import background, convert_output
+from exportgui.imaging.pixels import TRANSPARENT, Rgba
 from exportgui.imaging.request import Request
-from exportgui.imaging.resolve import ResolvedOutput
+from exportgui.imaging.resolve import OutputFacts, ResolvedOutput, output_facts, resolve_plan
+from exportgui.imaging.view import after_scaling, cut_rect, view_transform
 
 
 class RenderCancelled(Exception):
@@ -38,11 +72,136 @@ def render(
     cancel: threading.Event | None = None,
 ) -> ResolvedOutput:
     """Render ``source`` through ``request`` into the file ``target``."""
-    raise NotImplementedError
+    source, target = Path(source), Path(target)
+    output_facts(request)  # unsupported or invalid formats fail before the file is opened
+    check = _checker(cancel)
+    src = open_source(source)
+    try:
+        resolved, facts, geometry = resolve_plan(request, src.size[0], src.size[1], attrs)
+        check()
+        image = _pipeline(src, request, attrs, facts, geometry, check)
+        prepared = convert_output(image, facts, request, attrs, working_profile_bytes(src))
+        del image
+        check()
+        # Encode beside the target and rename: no half-written file at ``target``,
+        # and a file already there survives a failed render.
+        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.part")
+        try:
+            encode(prepared, facts, request, attrs, Metadata(src.xmp, _dpi(src)), partial)
+            partial.replace(target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                partial.unlink()
+            raise
+        return resolved
+    except (ISError, RenderCancelled):
+        raise
+    except OSError as exc:
+        if exc.filename is not None or isinstance(exc, PermissionError | FileNotFoundError):
+            raise ISError(ErrorCode.E_BAD_REQUEST, f"cannot write {target}: {exc}") from exc
+        raise _internal(exc) from exc
+    except Exception as exc:
+        raise _internal(exc) from exc
+    finally:
+        src.close()
 
 
 def render_preview(
     source: Path, request: Request, attrs: ISAttributes, box: tuple[int, int]
 ) -> tuple[Image.Image, ResolvedOutput]:
-    """Render for on-screen preview, scaled to fit ``box``."""
-    raise NotImplementedError
+    """Render for on-screen preview, scaled to fit ``box`` (never enlarged)."""
+    source = Path(source)
+    output_facts(request)
+    src = open_source(source)
+    try:
+        resolved, facts, geometry = resolve_plan(request, src.size[0], src.size[1], attrs)
+        reply_w, reply_h = geometry.reply
+        factor = min(box[0] / reply_w, box[1] / reply_h, 1.0)
+        if factor < 1.0:
+            geometry = preview_geometry(geometry, factor)
+        image = _pipeline(src, request, attrs, facts, geometry, lambda: None)
+        prepared = convert_output(image, facts, request, attrs, working_profile_bytes(src))
+        result = prepared.image
+        if result.width > box[0] or result.height > box[1]:
+            result = result.copy()
+            result.thumbnail(box)
+        return result, resolved
+    except ISError:
+        raise
+    except Exception as exc:
+        raise _internal(exc) from exc
+    finally:
+        src.close()
+
+
+def preview_geometry(geometry: Geometry, factor: float) -> Geometry:
+    """The plan with its view stage (img, view, offset, rect) scaled by ``factor`` < 1."""
+
+    def size(pair: tuple[int, int]) -> tuple[int, int]:
+        return rsize(pair[0] * factor), rsize(pair[1] * factor)
+
+    rect = geometry.rect
+    if rect is not None:
+        rect = (rnd(rect[0] * factor), rnd(rect[1] * factor), *size((rect[2], rect[3])))
+    return geometry._replace(
+        img=size(geometry.img),
+        view=size(geometry.view),
+        offset=(rnd(geometry.offset[0] * factor), rnd(geometry.offset[1] * factor)),
+        rect=rect,
+        rect_view=size(geometry.rect_view) if geometry.rect_view is not None else None,
+        reply=size(geometry.reply),
+    )
+
+
+def _pipeline(
+    src: Source,
+    request: Request,
+    attrs: ISAttributes,
+    facts: OutputFacts,
+    geometry: Geometry,
+    check: Callable[[], None],
+) -> Image.Image:
+    """§5 steps 2–7 on the plan: decode, layer 0, composite, view, filters, rect."""
+    res_mode = request.res_mode or attrs.res_mode
+    ratio = geometry.first_resample_ratio()
+    try:
+        image = decode(src, ratio)
+    except MemoryError as exc:
+        raise source_error(src.path, exc) from exc
+    check()
+    image = layer0(image, geometry, request, res_mode, ratio, check)
+    image = composite_ops(image, geometry, request, check)
+    pad: Rgba = TRANSPARENT if facts.info.alpha != "no" else (*background(request, attrs), 255)
+    image = view_transform(image, geometry, res_mode, pad, check)
+    image = after_scaling(image, geometry, request, check)
+    image = cut_rect(image, geometry, res_mode, pad)
+    if image.size != geometry.reply:  # the plan is the contract with resolve()
+        raise ISError(
+            ErrorCode.E_BAD_REQUEST,
+            f"internal error: rendered {image.size}, planned {geometry.reply}",
+        )
+    return image
+
+
+class _Check:
+    def __init__(self, cancel: threading.Event | None) -> None:
+        self._cancel = cancel
+
+    def __call__(self) -> None:
+        if self._cancel is not None and self._cancel.is_set():
+            raise RenderCancelled("render cancelled")
+
+
+def _checker(cancel: threading.Event | None) -> _Check:
+    return _Check(cancel)
+
+
+def _dpi(src: Source) -> float | None:
+    return src.dpi[0] if src.dpi is not None else None
+
+
+def _internal(exc: BaseException) -> ISError:
+    if isinstance(exc, MemoryError):
+        return ISError(ErrorCode.E_TOO_LARGE, "not enough memory for this render")
+    detail = str(exc) or type(exc).__name__
+    return ISError(ErrorCode.E_BAD_REQUEST, f"the render failed: {detail}")

@@ -1,0 +1,156 @@
+"""Encoders (spec §6.6, §7): Pillow writers with the IS output commands mapped onto them.
+
+Choices [C]:
+- ``qlt`` is the encoder quality for jpeg/pjpeg, tif and pdf with jpeg
+  compression, webp, avif and jpeg2000 lossy; its chroma flag turns off JPEG
+  chroma subsampling for RGB output only.
+- jpeg2000 lossy maps quality q to a target PSNR of 20 + 0.3·q dB (q=80 →
+  44 dB); lossless uses the reversible 5/3 wavelet.
+- avif "lossless" is quality 100 with 4:4:4 chroma (libavif's near-lossless
+  YUV path; Pillow exposes no identity-matrix switch).
+- ``pscan`` and ``pathEmbed`` have no effect; ``xmpEmbed`` copies the
+  source's XMP packet into jpeg and tif; DPI (``printRes`` or the source's)
+  goes into jpeg, png, tif and pdf.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+from exportgui.imaging.attributes import ISAttributes
+from exportgui.imaging.errors import ErrorCode, ISError
+from exportgui.imaging.formats import TIFF_COMPRESSION
+from exportgui.imaging.output import Prepared
+from exportgui.imaging.pdf import write_pdf
+from exportgui.imaging.request import Request
+from exportgui.imaging.resolve import OutputFacts
+
+_TIFF_XMP_TAG = 700
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the source hands on to the output."""
+
+    xmp: bytes | None
+    dpi: float | None
+
+
+def quality_of(request: Request, attrs: ISAttributes) -> tuple[int, bool]:
+    """(quality, chroma flag) from ``qlt`` or JpegQuality."""
+    if request.qlt is not None:
+        return request.qlt
+    return attrs.jpeg_quality, attrs.jpeg_chroma_full
+
+
+def encode(
+    prepared: Prepared,
+    facts: OutputFacts,
+    request: Request,
+    attrs: ISAttributes,
+    metadata: Metadata,
+    target: Path,
+) -> None:
+    """Write the prepared pixels to ``target`` in the resolved format.
+
+    Raises:
+        ISError: E_JPEGSIZE when ``jpegSize`` cannot be met.
+        OSError, ValueError: from Pillow or the file system (the caller wraps them).
+    """
+    image = prepared.image
+    info = facts.info
+    quality, chroma = quality_of(request, attrs)
+    dpi = request.print_res or metadata.dpi
+    params: dict[str, Any] = {}
+    if prepared.icc is not None:
+        params["icc_profile"] = prepared.icc
+    if dpi:
+        params["dpi"] = (dpi, dpi)
+    xmp = metadata.xmp if request.xmp_embed else None
+    kind = info.pillow
+    if kind == "JPEG":
+        params["quality"] = quality
+        if chroma and image.mode == "RGB":
+            params["subsampling"] = 0
+        if info.name == "pjpeg":
+            params["progressive"] = True
+        if xmp:
+            params["xmp"] = xmp
+        if request.jpeg_size:
+            _jpeg_within(image, params, request.jpeg_size, target)
+            return
+    elif kind == "PNG":
+        params["compress_level"] = 6
+        if prepared.transparency is not None:
+            params["transparency"] = prepared.transparency
+    elif kind == "TIFF":
+        compression = facts.compression or "none"
+        params["compression"] = TIFF_COMPRESSION[compression]
+        if compression == "jpeg":
+            params["quality"] = quality
+        if xmp:
+            params["tiffinfo"] = {_TIFF_XMP_TAG: xmp}
+    elif kind == "GIF":
+        params.pop("dpi", None)
+        if prepared.transparency is not None:
+            params["transparency"] = prepared.transparency
+    elif kind in ("WEBP", "AVIF", "JPEG2000"):
+        params = _modern(kind, facts.compression == "lossless", quality)
+    elif kind == "PDF":
+        write_pdf(
+            image,
+            target,
+            compression=facts.compression or "none",
+            quality=quality,
+            dpi=dpi,
+            icc=prepared.icc,
+        )
+        return
+    elif kind == "EPS":
+        params = {}
+    image.save(target, format=kind, **params)
+
+
+def _modern(kind: str, lossless: bool, quality: int) -> dict[str, Any]:
+    if kind == "WEBP":
+        return {"lossless": True} if lossless else {"quality": quality}
+    if kind == "AVIF":
+        return {"quality": 100, "subsampling": "4:4:4"} if lossless else {"quality": quality}
+    if lossless:
+        return {"irreversible": False}
+    return {"irreversible": True, "quality_mode": "dB", "quality_layers": [20 + 0.3 * quality]}
+
+
+def _jpeg_within(image: Image.Image, params: dict[str, Any], kilobytes: int, target: Path) -> None:
+    """jpegSize: the highest quality ≤ qlt whose file fits, else E_JPEGSIZE [D]."""
+    limit = kilobytes * 1024
+
+    def attempt(quality: int) -> bytes:
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", **{**params, "quality": quality})
+        return buffer.getvalue()
+
+    best = attempt(params["quality"])
+    if len(best) > limit:
+        low, high = 1, params["quality"] - 1
+        found: bytes | None = None
+        while low <= high:
+            middle = (low + high) // 2
+            data = attempt(middle)
+            if len(data) <= limit:
+                found, low = data, middle + 1
+            else:
+                high = middle - 1
+        if found is None:
+            raise ISError(
+                ErrorCode.E_JPEGSIZE,
+                f"jpegSize={kilobytes}: even quality 1 needs {len(attempt(1)) / 1024:.1f} KB",
+            )
+        best = found
+    with Path(target).open("wb") as handle:
+        handle.write(best)
