@@ -2,7 +2,62 @@
 
 from __future__ import annotations
 
+import sys
+
+from PySide6.QtCore import QThread, QThreadPool
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from exportgui import APP_ID, APP_NAME, __version__
+from exportgui.catalog import Catalog, CatalogUnavailable
+from exportgui.config import app_paths, load_settings, resolve_catalog_dir
+from exportgui.gui.resources import app_icon
+
+EXIT_CATALOG_UNAVAILABLE = 2
+
+
+def configure_application(app: QApplication) -> None:
+    """Names, desktop id and icon that the desktop shell and notifications use."""
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+
+
+def make_pool() -> QThreadPool:
+    """The application-owned pool: exports, previews, plans, thumbnails and imports."""
+    pool = QThreadPool()
+    # One thread is held by a running export (which has its own workers); the rest keep
+    # previews, plans and thumbnails moving meanwhile.
+    pool.setMaxThreadCount(max(4, QThread.idealThreadCount()))
+    return pool
+
 
 def run_app(catalog: str | None = None) -> int:
     """Open the main window on the chosen catalog and run the event loop."""
-    raise NotImplementedError
+    from exportgui.gui.main_window import MainWindow  # after QApplication exists: fonts, palette
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    paths = app_paths()
+    loaded = load_settings(paths)
+    folder = resolve_catalog_dir(catalog)
+    try:
+        opened = Catalog.open(folder)
+    except CatalogUnavailable as exc:
+        print(f"exportgui: error: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, "The catalog cannot be opened", f"{exc}\n\nFolder: {folder}")
+        return EXIT_CATALOG_UNAVAILABLE
+    pool = make_pool()
+    try:
+        window = MainWindow(opened, paths, loaded.settings, pool)
+        window.setWindowIcon(app.windowIcon())
+        if loaded.problem:
+            window.notice.notify(loaded.problem)
+        window.show()
+        code = app.exec()
+    finally:
+        pool.waitForDone()
+        opened.close()
+    return code

@@ -1,0 +1,392 @@
+"""The catalog as a table: a thin adapter over a plain list of :class:`Asset`.
+
+Tick state lives in a set of handles, not in the rows, so ticking 100,000
+assets is one set update and one ``dataChanged`` for the tick column. Set
+assets (which ExportJob refuses) are shown but disabled: ``flags()`` drops
+``ItemIsEnabled`` and ``ItemIsUserCheckable``, and every path that ticks
+(click, Space, "tick all") goes through :meth:`AssetTableModel.set_ticked`,
+which ignores them.
+
+Filtering and sorting are done in Python over the list (a precomputed mask,
+a key sort) because a ``QSortFilterProxyModel`` that calls back into Python
+per row and per comparison is far too slow for 100,000 rows; the proxy only
+maps rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+
+from exportgui.catalog import Asset, AssetType
+from exportgui.gui.formatting import human_bytes, pixel_size, type_label
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+AssetRole = int(Qt.ItemDataRole.UserRole) + 1
+HandleRole = AssetRole + 1
+ExportableRole = AssetRole + 2
+
+
+class Column(IntEnum):
+    """The table's columns, in display order."""
+
+    TICK = 0
+    THUMB = 1
+    NAME = 2
+    TYPE = 3
+    PIXELS = 4
+    BYTES = 5
+    FOLDER = 6
+    OUTPUT = 7
+
+
+HEADERS = {
+    Column.TICK: "",
+    Column.THUMB: "",
+    Column.NAME: "Name",
+    Column.TYPE: "Type",
+    Column.PIXELS: "Pixels",
+    Column.BYTES: "File size",
+    Column.FOLDER: "Folder",
+    Column.OUTPUT: "Will be written as",
+}
+
+HEADER_TIPS = {
+    Column.TICK: "Tick all exportable assets in view (Ctrl+Shift+A)",
+    Column.OUTPUT: "The output file name of each ticked asset, from the current options",
+}
+
+_SORT_KEYS: dict[Column, Callable[[Asset], Any]] = {
+    Column.NAME: lambda a: (a.name.casefold(), a.folder),
+    Column.TYPE: lambda a: (a.type.value, a.name.casefold()),
+    Column.PIXELS: lambda a: ((a.width or 0) * (a.height or 0), a.name.casefold()),
+    Column.BYTES: lambda a: (a.bytes, a.name.casefold()),
+    Column.FOLDER: lambda a: (a.folder.casefold(), a.name.casefold()),
+}
+
+
+class AssetTableModel(QAbstractTableModel):
+    """Rows are catalog assets; the tick column reflects a set of handles."""
+
+    ticks_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._assets: list[Asset] = []
+        self._row_of: dict[str, int] = {}
+        self._ticked: set[str] = set()
+        self._outputs: dict[str, str] = {}
+        self._thumbnail: Callable[[Asset], Any] | None = None
+        self.revision = 0  # bumped on every reset/re-order so the proxy can rebuild its mask
+
+    # -- content -------------------------------------------------------------
+    def set_assets(self, assets: Sequence[Asset]) -> None:
+        """Replace every row; ticks of assets that are still there are kept."""
+        self.beginResetModel()
+        self._assets = list(assets)
+        self._reindex()
+        self._ticked &= {a.handle for a in self._assets if a.exportable}
+        self.endResetModel()
+        self.ticks_changed.emit()
+
+    def set_thumbnail_provider(self, provider: Callable[[Asset], Any] | None) -> None:
+        """``provider(asset)`` returns the decoration for the thumbnail column (or None)."""
+        self._thumbnail = provider
+
+    def thumbnail_ready(self, handle: str) -> None:
+        """Repaint one row's thumbnail cell after its image arrived."""
+        row = self._row_of.get(handle)
+        if row is not None:
+            index = self.index(row, Column.THUMB)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+    def set_outputs(self, outputs: dict[str, str]) -> None:
+        """Target names for ticked assets (handle → name), shown in the last column."""
+        if outputs == self._outputs:
+            return
+        self._outputs = outputs
+        self._emit_column(Column.OUTPUT)
+
+    def assets(self) -> list[Asset]:
+        """The rows, in the current order."""
+        return self._assets
+
+    def asset_at(self, row: int) -> Asset:
+        """The asset of a source row."""
+        return self._assets[row]
+
+    def row_of(self, handle: str) -> int | None:
+        """The source row of a handle, if it is in the model."""
+        return self._row_of.get(handle)
+
+    def _reindex(self) -> None:
+        self._row_of = {a.handle: i for i, a in enumerate(self._assets)}
+        self.revision += 1
+
+    # -- ticks ---------------------------------------------------------------
+    def ticked_handles(self) -> tuple[str, ...]:
+        """Ticked handles in list order (ExportJob assetHandleArray)."""
+        if not self._ticked:
+            return ()
+        ticked = self._ticked
+        return tuple(a.handle for a in self._assets if a.handle in ticked)
+
+    def ticked_count(self) -> int:
+        """How many assets are ticked."""
+        return len(self._ticked)
+
+    def is_ticked(self, handle: str) -> bool:
+        """Whether one asset is ticked."""
+        return handle in self._ticked
+
+    def set_ticked(self, handles: Iterable[str], ticked: bool) -> int:
+        """Tick or untick many assets at once; set assets are never ticked.
+
+        Returns how many tick states changed. Emits a single ``dataChanged``
+        over the tick and output columns rather than one per row.
+        """
+        if ticked:
+            row_of, assets = self._row_of, self._assets
+            wanted = {
+                h for h in handles if (r := row_of.get(h)) is not None and assets[r].exportable
+            }
+            added = wanted - self._ticked
+            if not added:
+                return 0
+            self._ticked |= added
+            changed = len(added)
+        else:
+            removed = self._ticked.intersection(handles)
+            if not removed:
+                return 0
+            self._ticked -= removed
+            changed = len(removed)
+        self._emit_column(Column.TICK, Column.OUTPUT)
+        self.ticks_changed.emit()
+        return changed
+
+    def _emit_column(self, first: Column, last: Column | None = None) -> None:
+        if self._assets:
+            self.dataChanged.emit(
+                self.index(0, first),
+                self.index(len(self._assets) - 1, last or first),
+                [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DisplayRole],
+            )
+
+    # -- Qt model API --------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Number of assets (0 under any parent: this is a flat table)."""
+        return 0 if parent.isValid() else len(self._assets)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Number of columns."""
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles and their tooltips."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        column = Column(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(column)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        """Sets are neither enabled nor checkable; other rows tick in the first column."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        asset = self._assets[index.row()]
+        if not asset.exportable:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == Column.TICK:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell contents for display, tooltip, tick state and the named roles."""
+        if not index.isValid():
+            return None
+        asset = self._assets[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(asset, column)
+        if role == Qt.ItemDataRole.CheckStateRole and column == Column.TICK:
+            ticked = asset.handle in self._ticked
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.THUMB:
+            return self._thumbnail(asset) if self._thumbnail else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(asset)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.PIXELS, Column.BYTES):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == AssetRole:
+            return asset
+        if role == HandleRole:
+            return asset.handle
+        if role == ExportableRole:
+            return asset.exportable
+        return None
+
+    def _display(self, asset: Asset, column: int) -> str | None:
+        if column == Column.NAME:
+            return asset.file_name or asset.name
+        if column == Column.TYPE:
+            return type_label(asset.type)
+        if column == Column.PIXELS:
+            return pixel_size(asset.width, asset.height)
+        if column == Column.BYTES:
+            return human_bytes(asset.bytes) if not asset.type.is_set else ""
+        if column == Column.FOLDER:
+            return asset.folder or "/"
+        if column == Column.OUTPUT and asset.handle in self._ticked:
+            return self._outputs.get(asset.handle, "")
+        return None
+
+    def _tooltip(self, asset: Asset) -> str:
+        reason = asset.block_reason
+        if reason:
+            members = f" ({len(asset.members)} members)" if asset.members else ""
+            return f"{asset.name}{members}: {reason}. It cannot be ticked."
+        where = f"{asset.folder}/" if asset.folder else ""
+        return f"{where}{asset.file_name or asset.name}"
+
+    def setData(
+        self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        """Ticking through the view (mouse or Space on the current cell)."""
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        if index.column() != Column.TICK:
+            return False
+        asset = self._assets[index.row()]
+        if not asset.exportable:
+            return False
+        state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(int(value))
+        self.set_ticked([asset.handle], state == Qt.CheckState.Checked)
+        return True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-order the list with a Python key sort, keeping persistent indexes valid."""
+        key = _SORT_KEYS.get(Column(column)) if 0 <= column < len(Column) else None
+        if column == Column.TICK:
+            ticked = self._ticked
+
+            def key(a: Asset) -> Any:
+                return (a.handle not in ticked, a.name.casefold())
+
+        if key is None:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_persistent = self.persistentIndexList()
+        old_handles = [self._assets[i.row()].handle for i in old_persistent]
+        self._assets.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._reindex()
+        new_persistent = [
+            self.index(self._row_of[h], i.column()) for h, i in zip(old_handles, old_persistent, strict=True)
+        ]
+        self.changePersistentIndexList(old_persistent, new_persistent)
+        self.layoutChanged.emit()
+
+
+@dataclass(frozen=True)
+class AssetFilter:
+    """What the view shows: a name search, a set of types, a folder (with its subfolders)."""
+
+    text: str = ""
+    types: frozenset[AssetType] | None = None  # None = every type
+    folder: str | None = None  # None = every folder; "" = the root only
+
+    def accepts(self, asset: Asset) -> bool:
+        """Whether ``asset`` passes this filter."""
+        if self.types is not None and asset.type not in self.types:
+            return False
+        if self.folder is not None:
+            if self.folder == "":
+                if asset.folder:
+                    return False
+            elif asset.folder != self.folder and not asset.folder.startswith(self.folder + "/"):
+                return False
+        if self.text:
+            needle = self.text.casefold()
+            return needle in asset.name.casefold() or needle in asset.file_name.casefold()
+        return True
+
+    @property
+    def active(self) -> bool:
+        """True when something is filtered out."""
+        return bool(self.text) or self.types is not None or self.folder is not None
+
+
+class AssetFilterProxy(QSortFilterProxyModel):
+    """Maps rows through an :class:`AssetFilter`; sorting is delegated to the source model."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Tick and output changes must not make the proxy re-run the filter over every
+        # row; filtering changes only through set_filter() and source resets.
+        self.setDynamicSortFilter(False)
+        self._filter = AssetFilter()
+        self._mask: list[bool] = []
+        self._mask_revision = -1
+        self._mask_rows = -1
+
+    def set_filter(self, asset_filter: AssetFilter) -> None:
+        """Show only the assets that pass ``asset_filter``."""
+        if asset_filter == self._filter:
+            return
+        self.beginFilterChange()
+        self._filter = asset_filter
+        self._mask_revision = -1
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def asset_filter(self) -> AssetFilter:
+        """The filter in force."""
+        return self._filter
+
+    def source(self) -> AssetTableModel:
+        """The asset model behind this proxy."""
+        model = self.sourceModel()
+        assert isinstance(model, AssetTableModel)
+        return model
+
+    def visible_assets(self) -> list[Asset]:
+        """The assets that pass the filter, in source order, without asking Qt per row."""
+        self._ensure_mask()
+        return [a for a, keep in zip(self.source().assets(), self._mask, strict=True) if keep]
+
+    def _ensure_mask(self) -> None:
+        source = self.source()
+        rows = source.rowCount()
+        if self._mask_revision == source.revision and self._mask_rows == rows:
+            return
+        accepts = self._filter.accepts
+        assets = source.assets()
+        self._mask = [accepts(a) for a in assets] if self._filter.active else [True] * len(assets)
+        self._mask_revision, self._mask_rows = source.revision, rows
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        """Look the row up in the precomputed mask."""
+        self._ensure_mask()
+        return self._mask[source_row] if source_row < len(self._mask) else True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the source list (fast key sort) instead of comparing rows through Qt."""
+        self.source().sort(column, order)

@@ -1,0 +1,66 @@
+"""Words and numbers as a designer reads them: sizes, counts, durations, type names."""
+
+from __future__ import annotations
+
+from exportgui.catalog import AssetType
+
+_TYPE_LABELS = {
+    AssetType.IMAGE: "Image",
+    AssetType.VIDEO: "Video",
+    AssetType.AUDIO: "Audio",
+    AssetType.PDF: "PDF",
+    AssetType.FONT: "Font",
+    AssetType.ICC_PROFILE: "ICC profile",
+    AssetType.SVG: "SVG",
+    AssetType.OTHER: "Other",
+    AssetType.IMAGE_SET: "Image Set",
+    AssetType.RENDER_SET: "Render Set",
+    AssetType.SPIN_SET: "Spin Set",
+    AssetType.MEDIA_SET: "Media Set",
+    AssetType.ADAPTIVE_VIDEO_SET: "Multi-bitrate Set",
+    AssetType.VIDEO_SET: "Video Set",
+    AssetType.ECATALOG: "eCatalog",
+    AssetType.OFFER_SET: "Offer Set",
+}
+
+
+def type_label(asset_type: AssetType) -> str:
+    """Singular words for an asset type, e.g. "Spin Set"."""
+    return _TYPE_LABELS.get(asset_type, asset_type.value)
+
+
+def human_bytes(count: int) -> str:
+    """``1536`` → ``"1.5 KB"`` (decimal units, as file managers show them)."""
+    if count < 1000:
+        return f"{count} B"
+    value = float(count)
+    for unit in ("KB", "MB", "GB", "TB"):
+        value /= 1000
+        if value < 1000 or unit == "TB":
+            return f"{value:.1f} {unit}" if value < 100 else f"{value:.0f} {unit}"
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def pixel_size(width: int | None, height: int | None) -> str:
+    """``1280×853``, or an empty string when the size is unknown."""
+    if not width or not height:
+        return ""
+    return f"{width}×{height}"
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """``count(1, "asset")`` → ``"1 asset"``; thousands get separators."""
+    word = singular if n == 1 else (plural or singular + "s")
+    return f"{n:,} {word}"
+
+
+def duration(seconds: float) -> str:
+    """``75`` → ``"1 min 15 s"``; short and without false precision."""
+    seconds = max(0, round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, secs = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {secs:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"

@@ -1,0 +1,471 @@
+"""The main window: assembles the parts and keeps form, list, plan and preview in step.
+
+Data flow on every edit (options or ticks): the job is rebuilt from the form
+and the ticked handles → ``jobs.validate`` (cheap, on the GUI thread) marks
+problems and enables Export → the planner re-plans on the pool → the plan
+table and the "will be written as" column follow; the preview re-renders the
+current asset after a short pause.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QThreadPool
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QSystemTrayIcon,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exportgui import APP_NAME, jobs
+from exportgui.catalog import Asset, Catalog, ImportReport
+from exportgui.config import AppPaths, Settings
+from exportgui.gui import window_actions
+from exportgui.gui.asset_browser import AssetBrowser
+from exportgui.gui.export_runner import ExportRunner, RunOutcome, RunStatus
+from exportgui.gui.formatting import count
+from exportgui.gui.import_ui import ImportController
+from exportgui.gui.notice_bar import NoticeBar
+from exportgui.gui.options_panel import OptionsPanel
+from exportgui.gui.plan_model import PlanColumn, PlanTableModel
+from exportgui.gui.planner import Planner
+from exportgui.gui.presets_ui import PresetController
+from exportgui.gui.preview import PreviewPanel
+from exportgui.gui.run_bar import RunBar, summary_text
+from exportgui.gui.thumbnails import ThumbnailLoader
+from exportgui.gui.ui_state import UiState, job_to_options, load_ui_state, options_to_job
+from exportgui.gui.workers import TaskRunner
+from exportgui.jobs import ExportJob, LogType, Plan, Problem
+from exportgui.jobs.presets import PresetStore
+
+
+def _optional(module: str, name: str) -> Any:
+    """A widget class from a module written in parallel; None until it has landed."""
+    try:
+        return getattr(importlib.import_module(f"exportgui.gui.{module}"), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+JobsPanel = _optional("jobs_panel", "JobsPanel")
+MacroManagerDialog = _optional("macro_manager", "MacroManagerDialog")
+SettingsDialog = _optional("settings_dialog", "SettingsDialog")
+
+
+class _MissingJobsPanel(QLabel):
+    """Stands in for the jobs panel while it is being written."""
+
+    def __init__(self, _catalog: Catalog) -> None:
+        super().__init__("The job history is not available in this build.")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def refresh(self) -> None:
+        """Nothing to refresh."""
+
+
+class MainWindow(QMainWindow):
+    """Asset list, options, preview, plan, jobs, presets and the run strip in one window."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        paths: AppPaths,
+        settings: Settings,
+        pool: QThreadPool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.paths = paths
+        self.settings = settings
+        self.pool = pool
+        self.runner = TaskRunner(pool, self)
+        self.problems: list[Problem] = []
+        self.plan: Plan | None = None
+        self._asset_count = 0
+        self._tray: QSystemTrayIcon | None = None
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.resize(1360, 860)
+
+        self._build_parts()
+        self._build_layout()
+        self.actions_ = window_actions.build(self)
+        self._connect()
+        self.ui_state = load_ui_state(paths.ui_state_file)
+        self._restore(self.ui_state)
+        self.reload_assets()
+
+    # -- construction --------------------------------------------------------
+    def _build_parts(self) -> None:
+        self.browser = AssetBrowser()
+        self.thumbnails = ThumbnailLoader(self.catalog, self.paths.thumbnails_dir, self.pool, self)
+        self.browser.model.set_thumbnail_provider(self.thumbnails.icon_for)
+        self.options = OptionsPanel()
+        self.preview = PreviewPanel(self.catalog, self.runner)
+        self.plan_model = PlanTableModel(self)
+        self.plan_view = QTableView()
+        self.plan_view.setModel(self.plan_model)
+        self.plan_view.setAccessibleName("Plan: what every ticked asset becomes")
+        self.plan_view.verticalHeader().hide()
+        self.plan_view.setShowGrid(False)
+        self.plan_view.setAlternatingRowColors(True)
+        self.plan_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.plan_view.setWordWrap(False)
+        plan_header = self.plan_view.horizontalHeader()
+        plan_header.setStretchLastSection(True)
+        plan_header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in ((PlanColumn.SOURCE, 200), (PlanColumn.TARGET, 220)):
+            self.plan_view.setColumnWidth(column, width)
+        plan_header.setSectionResizeMode(PlanColumn.FORMAT, QHeaderView.ResizeMode.ResizeToContents)
+        self.plan_summary = QLabel("Tick assets to plan an export")
+        self.plan_summary.setContentsMargins(4, 2, 4, 2)
+        self.jobs_panel: Any = (JobsPanel or _MissingJobsPanel)(self.catalog)
+        self.planner = Planner(self.catalog, self.runner, self)
+        self.export_runner = ExportRunner(self.catalog, self.runner, lambda: self.settings.mail)
+        self.export_runner.setParent(self)
+        self.imports = ImportController(self.catalog, self.runner, self)
+        self.presets = PresetController(
+            PresetStore(self.paths.presets_dir), self.options.job, self.options.set_job, self
+        )
+        self.run_bar = RunBar()
+        self.notice = NoticeBar()
+        self.counts_label = QLabel()
+        self.counts_label.setAccessibleName("Ticked and exportable assets")
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+    def _build_layout(self) -> None:
+        plan_page = QWidget()
+        plan_layout = QVBoxLayout(plan_page)
+        plan_layout.setContentsMargins(0, 4, 0, 0)
+        plan_layout.setSpacing(2)
+        plan_layout.addWidget(self.plan_summary)
+        plan_layout.addWidget(self.plan_view, 1)
+        self.bottom_tabs = QTabWidget()
+        self.bottom_tabs.setDocumentMode(True)
+        self.bottom_tabs.addTab(plan_page, "Plan")
+        self.bottom_tabs.addTab(self.jobs_panel, "Jobs")
+        self.bottom_tabs.setAccessibleName("Plan and job history")
+
+        self.center_split = QSplitter(Qt.Orientation.Vertical)
+        self.center_split.addWidget(self.browser)
+        self.center_split.addWidget(self.bottom_tabs)
+        self.center_split.setStretchFactor(0, 3)
+        self.center_split.setStretchFactor(1, 1)
+
+        options_scroll = QScrollArea()
+        options_scroll.setWidget(self.options)
+        options_scroll.setWidgetResizable(True)
+        options_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.right_split = QSplitter(Qt.Orientation.Vertical)
+        self.right_split.addWidget(options_scroll)
+        self.right_split.addWidget(self.preview)
+        self.right_split.setStretchFactor(1, 1)
+
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.addWidget(self.browser.folder_view)
+        self.main_split.addWidget(self.center_split)
+        self.main_split.addWidget(self.right_split)
+        self.main_split.setStretchFactor(1, 1)
+        self.main_split.setSizes([180, 760, 420])
+        self.center_split.setSizes([560, 220])
+        self.right_split.setSizes([430, 360])
+        for splitter in (self.main_split, self.center_split, self.right_split):
+            splitter.setChildrenCollapsible(False)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.setSpacing(6)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.main_split, 1)
+        layout.addWidget(self.run_bar)
+        self.setCentralWidget(central)
+
+    def _connect(self) -> None:
+        self.options.job_changed.connect(self._on_form_changed)
+        self.options.macro_manager_requested.connect(self.open_macro_manager)
+        self.options.mail_settings_requested.connect(self.open_settings)
+        self.browser.ticks_changed.connect(self._on_form_changed)
+        self.browser.view_changed.connect(self._update_counts)
+        self.browser.current_changed.connect(self._on_current_changed)
+        self.browser.empty_view.demo_requested.connect(self.load_demo)
+        self.browser.empty_view.import_requested.connect(self.imports.ask_files)
+        self.thumbnails.thumbnail_ready.connect(self.browser.model.thumbnail_ready)
+        self.planner.planned.connect(self._on_planned)
+        self.planner.failed.connect(lambda msg: self.plan_summary.setText(f"Cannot plan: {msg}"))
+        self.export_runner.progressed.connect(self._on_run_progress)
+        self.export_runner.finished.connect(self._on_run_finished)
+        self.export_runner.failed.connect(self._on_run_failed)
+        self.run_bar.cancel_clicked.connect(self.cancel_export)
+        self.run_bar.show_log_clicked.connect(self._show_job_log)
+        self.imports.imported.connect(self._on_imported)
+        self.imports.demo_created.connect(self._on_demo_created)
+        self.imports.failed.connect(lambda msg: self.notice.notify(f"Import failed: {msg}"))
+        self.presets.problem.connect(self.notice.notify)
+        self.presets.message.connect(lambda m: self.statusBar().showMessage(m, 4000))
+        self.presets.dirty_changed.connect(lambda _d: self._update_title())
+        if JobsPanel is not None:
+            self.jobs_panel.resume_requested.connect(self.resume_job)
+
+    # -- content -------------------------------------------------------------
+    def reload_assets(self) -> None:
+        """Re-read the catalog into the list (after an import or the demo)."""
+        assets = self.catalog.list_assets()
+        self._asset_count = len(assets)
+        self.browser.set_assets(assets, self.catalog.folders())
+        self.options.set_macros(list(self.catalog.macros()))
+        if self.browser.current_asset() is None:
+            self.browser.select_first()
+        self._update_counts()
+        self._on_form_changed()
+
+    def current_job(self) -> ExportJob:
+        """The form's options with the ticked assets, as the runner will get it."""
+        return dataclasses.replace(
+            self.options.job(), asset_handles=self.browser.model.ticked_handles()
+        )
+
+    def _on_form_changed(self, *_args: object) -> None:
+        job = self.current_job()
+        self.problems = jobs.validate(job, self.catalog)
+        self.options.show_problems(self.problems)
+        self.presets.on_form_changed()
+        self._update_export_action()
+        self._update_counts()
+        self._update_title()
+        if job.asset_handles:
+            self.planner.schedule(job)
+        else:
+            self._on_planned(Plan(job))
+        self.preview.set_context(self.browser.current_asset(), self.options.job())
+
+    def _on_current_changed(self, asset: Asset | None) -> None:
+        self.preview.set_context(asset, self.options.job())
+
+    def _on_planned(self, plan: Plan) -> None:
+        self.plan = plan
+        self.plan_model.set_plan(plan)
+        self.browser.model.set_outputs(
+            {o.asset_handle: o.target.as_posix() for o in plan.outputs if o.target is not None}
+        )
+        counts = self.plan_model.counts()
+        total = len(plan.outputs)
+        if not total:
+            self.plan_summary.setText("Tick assets to plan an export")
+        else:
+            self.plan_summary.setText(
+                f"{count(total, 'asset')} planned · {counts[LogType.WARNING]:,} with warnings · "
+                f"{counts[LogType.ERROR]:,} refused"
+            )
+        self.bottom_tabs.setTabText(0, f"Plan ({total:,})" if total else "Plan")
+
+    def _update_export_action(self) -> None:
+        action = self.actions_.export
+        errors = [p for p in self.problems if p.is_error]
+        if self.export_runner.running():
+            reason = "An export is running"
+        elif not self.browser.model.ticked_count():
+            reason = "Tick at least one asset to export"
+        elif errors:
+            reason = "Fix this first: " + errors[0].message
+        else:
+            reason = ""
+        action.setEnabled(not reason)
+        action.setToolTip(reason or "Export the ticked assets (Ctrl+E)")
+        self.actions_.export_button.setToolTip(action.toolTip())
+
+    def _update_counts(self) -> None:
+        model = self.browser.model
+        text = f"{model.ticked_count():,} ticked · {self.browser.exportable_total():,} exportable"
+        shown = self.browser.shown_count()
+        if shown != self._asset_count:
+            text += f" · {shown:,} of {self._asset_count:,} shown"
+        self.counts_label.setText(text)
+
+    def _update_title(self) -> None:
+        preset = self.presets.current_name()
+        title = APP_NAME
+        if preset:
+            mark = " •" if self.presets.is_dirty() else ""
+            title = f"{preset}{mark} — {APP_NAME}"
+        self.setWindowTitle(title)
+
+    # -- running -------------------------------------------------------------
+    def export(self) -> bool:
+        """Start exporting the ticked assets; False if the job is not ready."""
+        self._on_form_changed()
+        if not self.actions_.export.isEnabled():
+            self.statusBar().showMessage(self.actions_.export.toolTip(), 5000)
+            return False
+        self.export_runner.start_export(self.current_job(), self.settings.workers)
+        self._on_run_started("Planning the export…")
+        return True
+
+    def resume_job(self, job_handle: str, retry_failed: bool) -> None:
+        """Resume (or retry the failed assets of) a job from the history."""
+        if self.export_runner.running():
+            self.statusBar().showMessage("Wait for the running export to finish", 5000)
+            return
+        self.export_runner.start_resume(job_handle, retry_failed, self.settings.workers)
+        self._on_run_started("Retrying failed assets…" if retry_failed else "Resuming the job…")
+
+    def cancel_export(self) -> None:
+        """Stop the running export (Esc)."""
+        if self.export_runner.running():
+            self.export_runner.cancel()
+            self.run_bar.show_cancelling()
+
+    def _on_run_started(self, what: str) -> None:
+        self.run_bar.show_started(what)
+        self.actions_.cancel.setEnabled(True)
+        self._update_export_action()
+
+    def _on_run_progress(self, status: RunStatus) -> None:
+        if not self.export_runner.cancelling():
+            self.run_bar.show_progress(status)
+
+    def _on_run_finished(self, outcome: RunOutcome) -> None:
+        self.actions_.cancel.setEnabled(False)
+        self.run_bar.show_outcome(outcome)
+        self.jobs_panel.refresh()
+        self._on_form_changed()  # existing files now change the plan (conflicts)
+        if not self.isActiveWindow():
+            self._desktop_notification("Export finished", summary_text(outcome))
+
+    def _on_run_failed(self, message: str) -> None:
+        self.actions_.cancel.setEnabled(False)
+        self.run_bar.show_failure(message)
+        self._update_export_action()
+
+    def _desktop_notification(self, title: str, text: str) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self._tray is None:
+                self._tray = QSystemTrayIcon(self.windowIcon(), self)
+            self._tray.show()
+            self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+        else:
+            QApplication.alert(self)
+
+    def _show_job_log(self, _job_handle: str) -> None:
+        self.bottom_tabs.setCurrentWidget(self.jobs_panel)
+        self.jobs_panel.refresh()
+
+    # -- dialogs and imports -------------------------------------------------
+    def open_macro_manager(self) -> None:
+        """Open the macro manager (non-blocking)."""
+        if MacroManagerDialog is None:
+            self.notice.notify("The macro manager is not available in this build.")
+            return
+        dialog = MacroManagerDialog(self.catalog, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.macros_changed.connect(self._on_macros_changed)
+        dialog.open()
+
+    def open_settings(self) -> None:
+        """Open the settings dialog (non-blocking)."""
+        if SettingsDialog is None:
+            self.notice.notify("The settings dialog is not available in this build.")
+            return
+        dialog = SettingsDialog(self.paths, self.settings, self.catalog, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.settings_saved.connect(self._on_settings_saved)
+        dialog.open()
+
+    def _on_macros_changed(self) -> None:
+        self.options.set_macros(list(self.catalog.macros()))
+        self._on_form_changed()
+        self.preview.set_context(None, self.options.job())  # force a fresh render
+        self._on_current_changed(self.browser.current_asset())
+
+    def _on_settings_saved(self, settings: Settings) -> None:
+        self.settings = settings
+        self._on_macros_changed()  # attributes may have changed sizes and formats
+
+    def load_demo(self) -> None:
+        """Create the demo collection in the empty catalog."""
+        if self.imports.start_demo():
+            self.browser.empty_view.set_busy("Creating the demo collection…")
+
+    def _on_demo_created(self) -> None:
+        self.reload_assets()
+        self.statusBar().showMessage("Demo collection loaded", 5000)
+
+    def _on_imported(self, _report: ImportReport) -> None:
+        self.reload_assets()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept files and folders dragged from the file manager."""
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Import what was dropped."""
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths and self.imports.start(paths):
+            event.acceptProposedAction()
+
+    # -- state ---------------------------------------------------------------
+    def _restore(self, state: UiState) -> None:
+        if state.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(state.geometry.encode()))
+        if state.window_state:
+            self.restoreState(QByteArray.fromBase64(state.window_state.encode()))
+        for name, splitter in self._splitters().items():
+            sizes = state.splitters.get(name)
+            if sizes and len(sizes) == splitter.count():
+                splitter.setSizes(sizes)
+        if state.header:
+            self.browser.view.tick_header.restoreState(QByteArray.fromBase64(state.header.encode()))
+        if state.options:
+            self.options.set_job(options_to_job(state.options))
+        if state.preset and self.presets.store.exists(state.preset):
+            self.presets.refresh(select=state.preset)
+            self.presets.adopt(state.preset)
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main": self.main_split, "center": self.center_split, "right": self.right_split}
+
+    def capture_state(self) -> UiState:
+        """The window's state as it should be restored next time."""
+
+        def b64(data: QByteArray) -> str:
+            return bytes(data.toBase64().data()).decode("ascii")
+
+        return UiState(
+            geometry=b64(self.saveGeometry()),
+            window_state=b64(self.saveState()),
+            splitters={n: s.sizes() for n, s in self._splitters().items()},
+            header=b64(self.browser.view.tick_header.saveState()),
+            options=job_to_options(self.options.job()),
+            preset=self.presets.current_name() or "",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the window state; stop background work so quitting is quick."""
+        from exportgui.gui.ui_state import save_ui_state
+
+        save_ui_state(self.paths.ui_state_file, self.capture_state())
+        self.export_runner.cancel()
+        self.imports.cancel()
+        self.thumbnails.stop()
+        if self._tray is not None:
+            self._tray.hide()
+        super().closeEvent(event)
+
+    def set_icon(self, icon: QIcon) -> None:
+        """Window icon (also used by the desktop notification)."""
+        self.setWindowIcon(icon)

@@ -1,0 +1,142 @@
+"""The plan as a table: one row per ticked asset, what will be written and any problem."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from exportgui.gui import theme
+from exportgui.gui.formatting import pixel_size
+from exportgui.jobs import LogType, Plan, PlannedOutput
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+OutputRole = int(Qt.ItemDataRole.UserRole) + 1
+StatusRole = OutputRole + 1
+
+
+class PlanColumn(IntEnum):
+    """The plan table's columns."""
+
+    SOURCE = 0
+    TARGET = 1
+    FORMAT = 2
+    SIZE = 3
+    STATUS = 4
+
+
+PLAN_HEADERS = {
+    PlanColumn.SOURCE: "Asset",
+    PlanColumn.TARGET: "Target",
+    PlanColumn.FORMAT: "Format",
+    PlanColumn.SIZE: "Pixels",
+    PlanColumn.STATUS: "Notes",
+}
+
+STATUS_WORDS = {LogType.SUCCESS: "", LogType.WARNING: "Warning", LogType.ERROR: "Error"}
+
+
+class PlanTableModel(QAbstractTableModel):
+    """Read-only adapter over ``Plan.outputs``."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._outputs: list[PlannedOutput] = []
+        self._plan: Plan | None = None
+
+    def set_plan(self, plan: Plan | None) -> None:
+        """Show a new plan (or none)."""
+        self.beginResetModel()
+        self._plan = plan
+        self._outputs = list(plan.outputs) if plan else []
+        self.endResetModel()
+
+    def plan(self) -> Plan | None:
+        """The plan on display."""
+        return self._plan
+
+    def outputs(self) -> list[PlannedOutput]:
+        """The rows."""
+        return self._outputs
+
+    def counts(self) -> dict[LogType, int]:
+        """How many rows will be written cleanly, with a warning, or refused."""
+        result = dict.fromkeys(LogType, 0)
+        for output in self._outputs:
+            result[output.status] += 1
+        return result
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """One row per planned output."""
+        return 0 if parent.isValid() else len(self._outputs)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Number of columns."""
+        return 0 if parent.isValid() else len(PlanColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(PlanColumn)
+        ):
+            return PLAN_HEADERS[PlanColumn(section)]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        """Rows can be selected, never edited."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text, meaning colour for problems, the reason as tooltip."""
+        if not index.isValid():
+            return None
+        output = self._outputs[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(output, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == PlanColumn.STATUS:
+            return theme.severity_color(output.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [output.reason, output.message]
+            return "\n".join(p for p in parts if p) or None
+        if role == OutputRole:
+            return output
+        if role == StatusRole:
+            return output.status.value
+        return None
+
+
+def _display(output: PlannedOutput, column: int) -> str:
+    if column == PlanColumn.SOURCE:
+        return output.source_file_name or output.asset_name
+    if column == PlanColumn.TARGET:
+        return output.target.as_posix() if output.target else "—"
+    if column == PlanColumn.FORMAT:
+        return format_label(output.format)
+    if column == PlanColumn.SIZE:
+        return pixel_size(output.width, output.height)
+    if column == PlanColumn.STATUS:
+        word = STATUS_WORDS[output.status]
+        if word and output.message:
+            return f"{word}: {output.message}"
+        return word or output.message
+    return ""
+
+
+def format_label(fmt: str | None) -> str:
+    """``"tif"`` → ``"TIFF"``; ``"orig"`` → ``"original"``."""
+    if not fmt:
+        return "—"
+    if fmt == "orig":
+        return "original"
+    return {"tif": "TIFF", "tif-alpha": "TIFF (alpha)", "jpeg": "JPEG"}.get(
+        fmt, fmt.upper().replace("-ALPHA", " (alpha)")
+    )

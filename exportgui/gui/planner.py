@@ -1,0 +1,88 @@
+"""Keeps the plan (and the output names in the asset list) in step with the form.
+
+``jobs.plan`` is fast but not free for 10,000 assets, so it runs on the
+pool. At most one plan is in flight; edits that arrive meanwhile collapse
+into one follow-up with the newest job, and results of older jobs are
+dropped by generation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from exportgui import jobs
+from exportgui.catalog import Catalog
+from exportgui.gui.workers import TaskRunner
+from exportgui.jobs import ExportJob, Plan
+
+SETTLE_MS = 30  # merge the bursts of signals one edit can cause
+
+
+class Planner(QObject):
+    """Plans the current job on the pool and emits the newest plan."""
+
+    planned = Signal(object)  # Plan
+    failed = Signal(str)
+
+    def __init__(self, catalog: Catalog, runner: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._runner = runner
+        self._job: ExportJob | None = None
+        self._generation = 0
+        self._busy = False
+        self._pending = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SETTLE_MS)
+        self._timer.timeout.connect(self._start)
+
+    def schedule(self, job: ExportJob) -> None:
+        """Plan ``job`` soon (replacing any job not yet started)."""
+        if job == self._job and (self._busy or self._timer.isActive()):
+            return
+        self._job = job
+        self._generation += 1
+        self._timer.start()
+
+    def busy(self) -> bool:
+        """True while a plan is waiting or computing."""
+        return self._busy or self._timer.isActive() or self._pending
+
+    def _start(self) -> None:
+        if self._job is None:
+            return
+        if self._busy:
+            self._pending = True
+            return
+        self._busy = True
+        job, catalog = self._job, self._catalog
+
+        def work(_report: Callable[[Any], None]) -> Plan:
+            return jobs.plan(job, catalog)
+
+        self._runner.submit(
+            work,
+            on_finished=self._on_finished,
+            on_failed=self._on_failed,
+            generation=self._generation,
+        )
+
+    def _on_finished(self, generation: int, plan: Plan) -> None:
+        self._done()
+        if generation == self._generation:
+            self.planned.emit(plan)
+
+    def _on_failed(self, generation: int, exc: Exception) -> None:
+        self._done()
+        if generation == self._generation:
+            self.failed.emit(str(exc) or type(exc).__name__)
+
+    def _done(self) -> None:
+        self._busy = False
+        if self._pending:
+            self._pending = False
+            self._start()

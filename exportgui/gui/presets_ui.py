@@ -1,0 +1,282 @@
+"""Presets in the toolbar: a combo, and Save as / Update / Rename / Delete / Import / Export.
+
+The controller compares the form with the loaded preset after every edit
+and marks unsaved changes with "•" (in the combo and, through
+``dirty_changed``, in the window title). Every store error is a
+:class:`PresetError` whose message names the file; it is shown, never fatal.
+Methods that take a name or a path do the work; the ``ask_*`` methods only
+prompt and then call them, so tests drive the real code without dialogs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from exportgui.jobs import ExportJob
+from exportgui.jobs.presets import Preset, PresetError, PresetStore
+
+NO_PRESET = "(no preset)"
+DIRTY_MARK = " •"
+
+
+def comparable(job: ExportJob) -> ExportJob:
+    """A job's options only: assets and worker count are not part of what a preset means."""
+    return dataclasses.replace(job, asset_handles=(), workers=0)
+
+
+class PresetController(QObject):
+    """Owns the preset combo and actions; talks to the form through two callables."""
+
+    dirty_changed = Signal(bool)
+    problem = Signal(str)  # a message for the window's notice area
+    message = Signal(str)  # a short confirmation for the status bar
+
+    def __init__(
+        self,
+        store: PresetStore,
+        current_job: Callable[[], ExportJob],
+        apply_job: Callable[[ExportJob], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._current_job = current_job
+        self._apply_job = apply_job
+        self._parent = parent
+        self._loaded: Preset | None = None
+        self._dirty = False
+        self.combo = QComboBox(parent)
+        self.combo.setMinimumContentsLength(18)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.setAccessibleName("Preset")
+        self.combo.setToolTip("Load a saved set of options (Ctrl+P to focus)")
+        self.combo.activated.connect(self._on_activated)
+        self.save_as_action = self._action("Save Preset &As…", "Ctrl+Shift+S", self.ask_save_as)
+        self.update_action = self._action("&Update Preset", "Ctrl+S", self.update)
+        self.rename_action = self._action("&Rename Preset…", "", self.ask_rename)
+        self.delete_action = self._action("&Delete Preset…", "", self.ask_delete)
+        self.import_action = self._action("&Import Preset…", "", self.ask_import)
+        self.export_action = self._action("E&xport Preset…", "", self.ask_export)
+        self.refresh()
+
+    def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self._parent)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shortcut})")
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def actions(self) -> list[QAction]:
+        """Every preset action, in menu order."""
+        return [
+            self.save_as_action,
+            self.update_action,
+            self.rename_action,
+            self.delete_action,
+            self.import_action,
+            self.export_action,
+        ]
+
+    # -- state ---------------------------------------------------------------
+    def current_name(self) -> str | None:
+        """The loaded preset's name, or None."""
+        return self._loaded.name if self._loaded else None
+
+    def is_dirty(self) -> bool:
+        """True when the form differs from the loaded preset."""
+        return self._dirty
+
+    def refresh(self, select: str | None = None) -> None:
+        """Re-read the presets folder; report damaged files."""
+        try:
+            names = self.store.list()
+            damaged = self.store.damaged()
+        except PresetError as exc:
+            names, damaged = [], []
+            self.problem.emit(str(exc))
+        wanted = select if select is not None else self.current_name()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem(NO_PRESET, "")
+        for name in names:
+            self.combo.addItem(name, name)
+        index = self.combo.findData(wanted) if wanted else 0
+        self.combo.setCurrentIndex(max(index, 0))
+        self.combo.blockSignals(False)
+        if wanted and index < 0:
+            self._loaded = None
+        self._update_marks()
+        if damaged:
+            files = "; ".join(f"{path.name}: {why}" for path, why in damaged)
+            self.problem.emit(f"Some presets could not be read and are not listed — {files}")
+
+    def on_form_changed(self) -> None:
+        """Call after every edit of the form: updates the unsaved-changes mark."""
+        self._update_marks()
+
+    def _update_marks(self) -> None:
+        dirty = self._loaded is not None and comparable(self._current_job()) != comparable(
+            self._loaded.job
+        )
+        for i in range(1, self.combo.count()):
+            name = self.combo.itemData(i)
+            mark = DIRTY_MARK if dirty and self._loaded and name == self._loaded.name else ""
+            self.combo.setItemText(i, f"{name}{mark}")
+        has = self._loaded is not None
+        for action in (self.update_action, self.rename_action, self.delete_action):
+            action.setEnabled(has)
+        self.export_action.setEnabled(has)
+        self.update_action.setEnabled(has and dirty)
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    # -- operations (no dialogs) ---------------------------------------------
+    def adopt(self, name: str) -> None:
+        """Select a preset without filling the form (the form was restored separately)."""
+        try:
+            self._loaded = self.store.load(name)
+        except PresetError as exc:
+            self._loaded = None
+            self.problem.emit(str(exc))
+        self.refresh(select=name if self._loaded else "")
+
+    def load(self, name: str) -> bool:
+        """Fill the form from a preset; False (and a message) if it cannot be read."""
+        try:
+            preset = self.store.load(name)
+        except PresetError as exc:
+            self.problem.emit(str(exc))
+            self.refresh()
+            return False
+        self._loaded = preset
+        self._apply_job(preset.job)
+        self.refresh(select=name)
+        self.message.emit(f"Preset “{name}” loaded")
+        return True
+
+    def save_as(self, name: str) -> bool:
+        """Save the form as a new (or replaced) preset and select it."""
+        try:
+            self._loaded = self.store.save(name, comparable(self._current_job()))
+        except (PresetError, ValueError) as exc:
+            self.problem.emit(str(exc))
+            return False
+        self.refresh(select=self._loaded.name)
+        self.message.emit(f"Preset “{self._loaded.name}” saved")
+        return True
+
+    def update(self) -> bool:
+        """Overwrite the loaded preset with the form."""
+        if self._loaded is None:
+            return False
+        return self.save_as(self._loaded.name)
+
+    def rename(self, new_name: str) -> bool:
+        """Rename the loaded preset."""
+        if self._loaded is None:
+            return False
+        try:
+            renamed = self.store.rename(self._loaded.name, new_name)
+        except (PresetError, ValueError) as exc:
+            self.problem.emit(str(exc))
+            return False
+        self._loaded = dataclasses.replace(self._loaded, name=renamed.name)
+        self.refresh(select=renamed.name)
+        return True
+
+    def delete(self) -> bool:
+        """Delete the loaded preset (the form keeps its values)."""
+        if self._loaded is None:
+            return False
+        try:
+            self.store.delete(self._loaded.name)
+        except PresetError as exc:
+            self.problem.emit(str(exc))
+            return False
+        self._loaded = None
+        self.refresh(select="")
+        return True
+
+    def import_from(self, path: Path) -> bool:
+        """Add a preset file to the store and load it."""
+        try:
+            preset = self.store.import_file(path)
+        except (PresetError, ValueError) as exc:
+            self.problem.emit(str(exc))
+            return False
+        return self.load(preset.name)
+
+    def export_to(self, path: Path) -> bool:
+        """Write the loaded preset to a file the user chose."""
+        if self._loaded is None:
+            return False
+        try:
+            self.store.export(self._loaded.name, path)
+        except PresetError as exc:
+            self.problem.emit(str(exc))
+            return False
+        self.message.emit(f"Preset exported to {path}")
+        return True
+
+    # -- prompts -------------------------------------------------------------
+    def _on_activated(self, index: int) -> None:
+        name = self.combo.itemData(index)
+        if not name:
+            self._loaded = None
+            self._update_marks()
+            return
+        self.load(name)
+
+    def ask_save_as(self) -> None:
+        """Prompt for a name, then save."""
+        name, ok = QInputDialog.getText(
+            self._parent, "Save preset", "Preset name:", text=self.current_name() or ""
+        )
+        if ok and name.strip():
+            self.save_as(name.strip())
+
+    def ask_rename(self) -> None:
+        """Prompt for the new name, then rename."""
+        if self._loaded is None:
+            return
+        name, ok = QInputDialog.getText(
+            self._parent, "Rename preset", "New name:", text=self._loaded.name
+        )
+        if ok and name.strip():
+            self.rename(name.strip())
+
+    def ask_delete(self) -> None:
+        """Confirm, then delete."""
+        if self._loaded is None:
+            return
+        answer = QMessageBox.question(
+            self._parent, "Delete preset", f"Delete the preset “{self._loaded.name}”?"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete()
+
+    def ask_import(self) -> None:
+        """Pick a preset file, then import it."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self._parent, "Import preset", "", "Presets (*.json);;All files (*)"
+        )
+        if path:
+            self.import_from(Path(path))
+
+    def ask_export(self) -> None:
+        """Pick where to write the loaded preset, then export it."""
+        if self._loaded is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self._parent, "Export preset", f"{self._loaded.name}.json", "Presets (*.json)"
+        )
+        if path:
+            self.export_to(Path(path))

@@ -1,0 +1,107 @@
+"""Window state kept between runs: geometry, splitters, columns, the last job options.
+
+Stored apart from the user's preferences (``AppPaths.ui_state_file``), as
+versioned JSON written atomically. Losing it costs a window layout, so a
+damaged file is simply ignored (and replaced at the next save) rather than
+reported.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from exportgui.config import atomic_write_text
+from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt
+
+log = logging.getLogger(__name__)
+
+UI_STATE_SCHEMA = 1
+
+
+@dataclass
+class UiState:
+    """Everything the window restores at the next start."""
+
+    geometry: str = ""  # QMainWindow.saveGeometry(), base64
+    window_state: str = ""  # QMainWindow.saveState(), base64
+    splitters: dict[str, list[int]] = field(default_factory=dict)
+    header: str = ""  # the asset table's QHeaderView.saveState(), base64
+    options: dict[str, Any] = field(default_factory=dict)  # job_to_options()
+    preset: str = ""  # the preset selected when the window closed
+    schema: int = UI_STATE_SCHEMA
+
+
+def load_ui_state(path: Path) -> UiState:
+    """Read the UI state; anything missing or malformed falls back to defaults."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return UiState()
+    if not isinstance(data, dict) or data.get("schema") != UI_STATE_SCHEMA:
+        return UiState()
+    state = UiState()
+    for f in fields(UiState):
+        value = data.get(f.name)
+        if value is not None and isinstance(value, type(getattr(state, f.name))):
+            setattr(state, f.name, value)
+    state.splitters = {
+        k: [int(x) for x in v]
+        for k, v in state.splitters.items()
+        if isinstance(v, list) and all(isinstance(x, int) for x in v)
+    }
+    return state
+
+
+def save_ui_state(path: Path, state: UiState) -> None:
+    """Write the UI state atomically; a failure is logged, never raised at quit."""
+    try:
+        atomic_write_text(path, json.dumps(asdict(state), indent=2, sort_keys=True) + "\n")
+    except OSError:
+        log.warning("cannot save the window state to %s", path, exc_info=True)
+
+
+def job_to_options(job: ExportJob) -> dict[str, Any]:
+    """The job's option fields as plain JSON (no assets)."""
+    return {
+        "fmt": job.fmt.value,
+        "is_modifier": job.is_modifier,
+        "macro": job.macro,
+        "email_setting": job.email_setting.value,
+        "client_id": job.client_id,
+        "name": job.name,
+        "destination": str(job.destination) if job.destination else "",
+        "conflict": job.conflict.value,
+        "keep_folders": job.keep_folders,
+    }
+
+
+def options_to_job(options: dict[str, Any]) -> ExportJob:
+    """Rebuild job options saved by :func:`job_to_options`; bad fields get defaults."""
+    base = ExportJob()
+
+    def text(key: str) -> str:
+        value = options.get(key, "")
+        return value if isinstance(value, str) else ""
+
+    def choice(enum: Any, key: str, default: Any) -> Any:
+        try:
+            return enum(text(key))
+        except ValueError:
+            return default
+
+    destination = text("destination")
+    return ExportJob(
+        fmt=choice(Fmt, "fmt", base.fmt),
+        is_modifier=text("is_modifier"),
+        macro=text("macro"),
+        email_setting=choice(EmailSetting, "email_setting", base.email_setting),
+        client_id=text("client_id"),
+        name=text("name"),
+        destination=Path(destination) if destination else None,
+        conflict=choice(ConflictPolicy, "conflict", base.conflict),
+        keep_folders=options.get("keep_folders") is True,
+    )

@@ -1,0 +1,119 @@
+"""Fixtures for the window tests: real catalogs with real images, an app-owned pool, a window.
+
+Every window is registered with qtbot, closed at teardown, and its pool must
+be idle afterwards: a test that leaves work running fails.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QThreadPool
+from pytestqt.qtbot import QtBot
+
+from exportgui.catalog import Catalog
+from exportgui.config import Settings, app_paths
+from exportgui.gui.main_window import MainWindow
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def make_image(
+    path: Path,
+    size: tuple[int, int] = (64, 48),
+    color: tuple[int, int, int] = (200, 80, 40),
+    fmt: str | None = None,
+) -> Path:
+    """Write a small real image file (format from the suffix unless given)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = Image.new("RGB", size, color)
+    # A gradient strip so files of the same colour still differ in content and hash.
+    for x in range(size[0]):
+        image.putpixel((x, 0), (x % 256, (x * 7) % 256, (x * 13) % 256))
+    image.save(path, fmt)
+    return path
+
+
+@pytest.fixture
+def pool() -> Iterator[QThreadPool]:
+    """An application-owned pool, like the one app.py makes; must be idle at the end."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(4)
+    yield pool
+    assert pool.waitForDone(30_000), "work was still running on the pool after the test"
+    assert pool.activeThreadCount() == 0
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Iterator[Catalog]:
+    """An empty catalog in a temporary folder."""
+    cat = Catalog.open(tmp_path / "catalog")
+    yield cat
+    cat.close()
+
+
+@pytest.fixture
+def image_files(tmp_path: Path) -> list[Path]:
+    """Three small images: two JPEGs and a PNG, one in a subfolder."""
+    src = tmp_path / "src"
+    return [
+        make_image(src / "fileToExport.jpg", (120, 80), (200, 60, 30)),
+        make_image(src / "second.jpg", (90, 90), (30, 120, 200)),
+        make_image(src / "more" / "third.png", (50, 70), (20, 160, 90)),
+    ]
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo collection, created once per session (it takes seconds) and copied per test."""
+    from exportgui.catalog.demo import create_demo
+
+    folder = tmp_path_factory.mktemp("demo") / "catalog"
+    with Catalog.open(folder) as cat:
+        create_demo(cat)
+    return folder
+
+
+@pytest.fixture
+def demo_catalog(demo_template: Path, tmp_path: Path) -> Iterator[Catalog]:
+    """A private copy of the demo catalog."""
+    folder = tmp_path / "demo-catalog"
+    shutil.copytree(demo_template, folder)
+    cat = Catalog.open(folder)
+    yield cat
+    cat.close()
+
+
+WindowFactory = Callable[[Catalog], MainWindow]
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, pool: QThreadPool) -> Iterator[WindowFactory]:
+    """Open a main window on a catalog; it is closed and its work drained at teardown."""
+    windows: list[MainWindow] = []
+
+    def factory(cat: Catalog) -> MainWindow:
+        window = MainWindow(cat, app_paths(), Settings(), pool)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        settle(qtbot, window)
+        return window
+
+    yield factory
+    for window in windows:
+        window.close()
+    assert pool.waitForDone(30_000)
+    for window in windows:
+        qtbot.waitUntil(lambda w=window: not w.runner.busy(), timeout=10_000)
+
+
+def settle(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until plan, preview and thumbnails have caught up with the form."""
+    qtbot.waitUntil(
+        lambda: not window.planner.busy() and not window.preview.busy(), timeout=20_000
+    )
