@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -123,3 +124,87 @@ def test_existing_file_is_kept_without_overwrite(photo: Path, out: Path) -> None
     assert "already exists" in lines[0] and "--overwrite" in lines[0]
     assert existing.read_bytes() == b"mine"
     assert sorted(p.name for p in out.iterdir()) == ["fileToExport.png"]
+
+
+# --- success: one file, named per §8, path printed ------------------------------------
+
+
+def test_documented_exportjob_example(photo: Path, out: Path, tmp_path: Path) -> None:
+    """EXPORT: fileToExport.jpg + is_modifier=&fmt=png + macro=$test$ (fmt=tif) → .tiff."""
+    macros = macros_file(tmp_path, test="fmt=tif")
+    result = run(photo, "--modifier", "&fmt=png", "--macro", "$test$", "--macros", macros,
+                 "--out", out)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    written = out / "fileToExport.tiff"
+    assert result.stdout.strip() == str(written.absolute())
+    assert [p.name for p in out.iterdir()] == ["fileToExport.tiff"]
+    with Image.open(written) as image:
+        assert (image.format, image.size) == ("TIFF", (64, 48))
+
+
+def test_bare_macro_name_and_no_fmt_gives_jpeg(photo: Path, out: Path, tmp_path: Path) -> None:
+    macros = macros_file(tmp_path, Half="wid=32")
+    result = run(photo, "--macro", "half", "--macros", macros, "--out", out)
+    assert result.returncode == 0, result.stderr
+    written = Path(result.stdout.strip())
+    assert written == (out / "fileToExport.jpg").absolute()
+    with Image.open(written) as image:
+        assert (image.format, image.size) == ("JPEG", (32, 24))
+
+
+def test_json_output_describes_the_written_file(photo: Path, out: Path) -> None:
+    result = run(photo, "--modifier", "wid=16&fmt=png-alpha", "--out", out, "--json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["schema"] == 1
+    assert document["path"] == str((out / "fileToExport.png").absolute())
+    assert document["format"] == "png-alpha"
+    assert document["format_reason"] == "the modifier sets fmt=png-alpha"
+    with Image.open(document["path"]) as image:
+        assert image.format == "PNG"
+        assert (document["width"], document["height"]) == image.size == (16, 12)
+
+
+def test_attribute_flags_reach_the_engine(photo: Path, out: Path) -> None:
+    result = run(photo, "--out", out, "--default-pix", "16,0", "--json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert (document["width"], document["height"]) == (16, 12)
+    assert document["format_reason"] == "no fmt given: JPEG, the Image Serving default"
+    too_big = run(photo, "--modifier", "wid=100", "--out", out, "--max-pix", "50,50",
+                  "--overwrite")  # fmt: skip
+    assert error_lines(too_big)[0].startswith("error E_TOO_LARGE:")
+    assert [p.name for p in out.iterdir()] == ["fileToExport.jpg"]
+
+
+def test_bkg_color_fills_transparent_areas(tmp_path: Path, out: Path) -> None:
+    source = tmp_path / "logo.png"
+    image = Image.new("RGBA", (20, 10), (0, 0, 0, 0))
+    image.paste((255, 0, 0, 255), (0, 0, 10, 10))
+    image.save(source)
+    result = run(source, "--modifier", "fmt=png", "--bkg-color", "0x0000ff", "--out", out)
+    assert result.returncode == 0, result.stderr
+    with Image.open(out / "logo.png") as written:
+        rgb = written.convert("RGB")
+        assert rgb.getpixel((2, 5)) == (255, 0, 0)
+        assert rgb.getpixel((17, 5)) == (0, 0, 255)
+
+
+def test_corrupt_source_writes_nothing(tmp_path: Path, out: Path) -> None:
+    source = tmp_path / "broken.jpg"
+    whole = tmp_path / "whole.jpg"
+    Image.new("RGB", (32, 32), (10, 20, 30)).save(whole)
+    source.write_bytes(whole.read_bytes()[:200])  # truncated
+    lines = error_lines(run(source, "--modifier", "fmt=png", "--out", out))
+    assert lines[0].startswith("error E_SOURCE:")
+    assert list(out.iterdir()) == []  # no output, no leftover temporary file
+
+
+def test_overwrite_replaces_the_existing_file(photo: Path, out: Path) -> None:
+    existing = out / "fileToExport.png"
+    existing.write_bytes(b"mine")
+    result = run(photo, "--modifier", "fmt=png", "--out", out, "--overwrite")
+    assert result.returncode == 0, result.stderr
+    with Image.open(existing) as image:
+        assert image.format == "PNG"
+    assert [p.name for p in out.iterdir()] == ["fileToExport.png"]
