@@ -49,6 +49,11 @@ class ISError(Exception):
     def __str__(self) -> str:
         return f"{self.code.value}: {self.message}"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Exceptions pickle through ``args``, which holds only the message; keep every
+        # field so errors survive a process pool intact.
+        return (type(self), (self.code, self.message, self.token, self.position, self.origin))
+
     def __repr__(self) -> str:
         return (
             f"ISError({self.code.value}, {self.message!r}, token={self.token!r}, "
@@ -69,6 +74,9 @@ class ISErrors(ISError):
         first = errors[0]
         super().__init__(first.code, first.message, first.token, first.position, first.origin)
         self.errors: tuple[ISError, ...] = tuple(errors)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.errors,))
 
     def __str__(self) -> str:
         if len(self.errors) == 1:
