@@ -9,26 +9,21 @@ host, dead PID) or has not beaten its heart for a minute is reported as
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import socket
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from exportgui.catalog import Database
-from exportgui.jobs.joblog_doc import joblog_to_csv, joblog_to_dict
+from exportgui.jobs.joblog_doc import job_from_json, job_to_json, joblog_to_csv, joblog_to_dict
 from exportgui.jobs.model import (
-    ConflictPolicy,
-    EmailSetting,
-    ExportJob,
-    Fmt,
     JobLog,
     LogDetail,
     LogType,
@@ -121,42 +116,6 @@ def now_iso() -> str:
 def new_job_handle() -> str:
     """A unique, file-name-safe job handle that sorts by start time."""
     return f"j{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
-
-
-def job_to_json(job: ExportJob) -> str:
-    """The job's fields without its asset list (the items hold that)."""
-    return json.dumps(
-        {
-            "fmt": job.fmt.value,
-            "is_modifier": job.is_modifier,
-            "macro": job.macro,
-            "emailSetting": job.email_setting.value,
-            "clientId": job.client_id,
-            "name": job.name,
-            "destination": str(job.destination) if job.destination else None,
-            "conflict": job.conflict.value,
-            "keepFolders": job.keep_folders,
-            "workers": job.workers,
-        }
-    )
-
-
-def job_from_json(text: str, handles: Sequence[str]) -> ExportJob:
-    """Inverse of :func:`job_to_json`."""
-    data: dict[str, Any] = json.loads(text)
-    return ExportJob(
-        asset_handles=tuple(handles),
-        fmt=Fmt.parse(data["fmt"]),
-        is_modifier=data["is_modifier"],
-        macro=data["macro"],
-        email_setting=EmailSetting.parse(data["emailSetting"]),
-        client_id=data["clientId"],
-        name=data["name"],
-        destination=Path(data["destination"]) if data["destination"] else None,
-        conflict=ConflictPolicy.parse(data["conflict"]),
-        keep_folders=bool(data["keepFolders"]),
-        workers=int(data["workers"]),
-    )
 
 
 def _pid_alive(pid: int) -> bool:

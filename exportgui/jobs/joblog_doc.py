@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from exportgui.jobs.model import JobLog
+from exportgui.jobs.model import ConflictPolicy, EmailSetting, ExportJob, Fmt, JobLog
 
 JOBLOG_DOCUMENT_SCHEMA = 1
 CSV_COLUMNS = ("assetHandle", "name", "logType", "message", "output")
@@ -65,3 +68,39 @@ def joblog_to_csv(log: JobLog) -> str:
     for d in log.details:
         writer.writerow((d.asset_handle, d.name, d.log_type.value, d.message, str(d.output or "")))
     return buffer.getvalue()
+
+
+def job_to_json(job: ExportJob) -> str:
+    """The job's fields without its asset list (the items hold that)."""
+    return json.dumps(
+        {
+            "fmt": job.fmt.value,
+            "is_modifier": job.is_modifier,
+            "macro": job.macro,
+            "emailSetting": job.email_setting.value,
+            "clientId": job.client_id,
+            "name": job.name,
+            "destination": str(job.destination) if job.destination else None,
+            "conflict": job.conflict.value,
+            "keepFolders": job.keep_folders,
+            "workers": job.workers,
+        }
+    )
+
+
+def job_from_json(text: str, handles: Sequence[str]) -> ExportJob:
+    """Inverse of :func:`job_to_json`."""
+    data: dict[str, Any] = json.loads(text)
+    return ExportJob(
+        asset_handles=tuple(handles),
+        fmt=Fmt.parse(data["fmt"]),
+        is_modifier=data["is_modifier"],
+        macro=data["macro"],
+        email_setting=EmailSetting.parse(data["emailSetting"]),
+        client_id=data["clientId"],
+        name=data["name"],
+        destination=Path(data["destination"]) if data["destination"] else None,
+        conflict=ConflictPolicy.parse(data["conflict"]),
+        keep_folders=bool(data["keepFolders"]),
+        workers=int(data["workers"]),
+    )

@@ -96,9 +96,10 @@ def resume(
         )
     items = store.items(job_handle)
     outcomes = {item.seq: _reconcile(store, job_handle, item) for item in items}
-    destination = Path(log.job.destination or ".").absolute()
-    for temp in leftover_temp_files(destination, job_handle, items):
-        remove_quietly(temp)
+    if log.job.destination is not None:
+        destination = Path(log.job.destination).absolute()
+        for temp in leftover_temp_files(destination, job_handle, items):
+            remove_quietly(temp)
     todo = []
     for item in items:
         outcome = outcomes[item.seq]

@@ -27,30 +27,20 @@ from concurrent.futures import (
     ThreadPoolExecutor,
     wait,
 )
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from exportgui.catalog import Asset
 from exportgui.config import MailSettings
-from exportgui.imaging import ISAttributes, ISError, RenderCancelled, Request, render
+from exportgui.imaging import ISAttributes
 from exportgui.jobs.joblog import HEARTBEAT_S, HasDatabase, JobLogStore
 from exportgui.jobs.model import ConflictPolicy, Fmt, JobLog, LogType, Plan, PlannedOutput, Progress
 from exportgui.jobs.names import is_inside, numbered, temp_name
 from exportgui.jobs.notify import notify
 from exportgui.jobs.planner import RequestCache
+from exportgui.jobs.produce import Produced, Task, describe_os_error, fatal_reason, produce
 from exportgui.jobs.validate import CatalogView
-from exportgui.jobs.writer import (
-    FATAL_ERRNOS,
-    CopyCancelled,
-    OutsideDestination,
-    copy_original,
-    ensure_folder,
-    fsync_file,
-    place,
-    remove_quietly,
-    root_cause_errno,
-)
+from exportgui.jobs.writer import OutsideDestination, ensure_folder, place, remove_quietly
 
 ProgressCallback = Callable[[Progress], None]
 
@@ -64,83 +54,6 @@ class RunCatalog(CatalogView, HasDatabase, Protocol):
 
 
 _POLL_S = 0.05  # how often the calling thread looks at the cancel flag while workers run
-
-
-@dataclass(frozen=True)
-class Task:
-    """One asset's work, picklable so a process pool can run it."""
-
-    seq: int
-    fmt: Fmt
-    source: Path
-    temp: Path
-    final: Path
-    destination: Path
-    request: Request | None = None
-    attrs: ISAttributes | None = None
-    durable: bool = False
-
-
-@dataclass(frozen=True)
-class Produced:
-    """What a worker made of a task: "ok", "error", "fatal" or "cancelled"."""
-
-    seq: int
-    kind: str
-    size: int = 0
-    message: str = ""
-
-
-def produce(task: Task, cancel: threading.Event | None = None) -> Produced:
-    """Write the task's complete temporary file; never raises for a per-asset problem."""
-    if cancel is not None and cancel.is_set():
-        return Produced(task.seq, "cancelled")
-    try:
-        if task.fmt is Fmt.ORIG:
-            size = copy_original(task.source, task.temp, cancel, durable=task.durable)
-        else:
-            assert task.request is not None and task.attrs is not None
-            render(task.source, task.request, task.attrs, task.temp, cancel=cancel)
-            if task.durable:
-                fsync_file(task.temp)
-            size = task.temp.stat().st_size
-        return Produced(task.seq, "ok", size)
-    except (CopyCancelled, RenderCancelled):
-        remove_quietly(task.temp)
-        return Produced(task.seq, "cancelled")
-    except (ISError, OSError) as exc:
-        remove_quietly(task.temp)
-        return _failure(task, exc)
-    except Exception as exc:  # a bug in one asset's path must not take the job down
-        remove_quietly(task.temp)
-        return Produced(task.seq, "error", message=f"unexpected {type(exc).__name__}: {exc}")
-
-
-def _failure(task: Task, exc: ISError | OSError) -> Produced:
-    fatal = _fatal_reason(exc, task.destination)
-    if fatal:
-        return Produced(task.seq, "fatal", message=fatal)
-    if isinstance(exc, ISError):
-        return Produced(task.seq, "error", message=str(exc))
-    return Produced(task.seq, "error", message=describe_os_error(exc, task))
-
-
-def _fatal_reason(exc: BaseException, destination: Path) -> str | None:
-    code = root_cause_errno(exc)
-    if code in FATAL_ERRNOS:
-        reason = os.strerror(code) if code is not None else str(exc)
-        return f"stopped: cannot write to {destination}: {reason}"
-    if not destination.is_dir():
-        return f"stopped: the destination folder {destination} is gone"
-    return None
-
-
-def describe_os_error(exc: OSError, task: Task) -> str:
-    """Words for a per-asset OS error, naming the output rather than our temporary name."""
-    reason = exc.strerror or str(exc)
-    if exc.filename and str(exc.filename) == str(task.source):
-        return f"cannot read the original {task.source}: {reason}"
-    return f"cannot write {task.final}: {reason}"
 
 
 class _Runner:
@@ -164,7 +77,11 @@ class _Runner:
         self.halt = threading.Event()  # set on cancel or fatal error: workers stop
         self.progress = progress
         self.durable = durable
-        self.destination = Path(self.job.destination or ".").absolute()
+        # No destination: a path that cannot exist, so the run stops with a fatal error
+        # instead of ever writing into the current folder.
+        self.destination = (
+            Path(self.job.destination).absolute() if self.job.destination else Path("\0missing")
+        )
         self.fatal: str | None = None
         self.total = log.total_file_count
         self.counts = {
@@ -239,6 +156,9 @@ class _Runner:
             else:
                 work.append((seq, planned))
         if not work:
+            return
+        if self.job.destination is None:
+            self.fatal = "stopped: the job has no destination folder"
             return
         if not self.destination.is_dir():
             self.fatal = f"stopped: the destination folder {self.destination} does not exist"
@@ -319,7 +239,7 @@ class _Runner:
             self._report(planned.asset_name)
             return None
         except OSError as exc:
-            fatal = _fatal_reason(exc, self.destination)
+            fatal = fatal_reason(exc, self.destination)
             if fatal:
                 self._stop(fatal)
                 return None
@@ -356,7 +276,7 @@ class _Runner:
                 )
             except OSError as exc:
                 remove_quietly(task.temp)
-                fatal = _fatal_reason(exc, self.destination)
+                fatal = fatal_reason(exc, self.destination)
                 if fatal:
                     self._stop(fatal)
                     self._record(task.seq, None)

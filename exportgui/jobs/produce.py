@@ -1,0 +1,101 @@
+"""One asset's work on a worker: copy or render into a temporary file, never raise.
+
+Kept apart from the runner so a process pool can import and run it (Task and
+Produced are plain picklable data).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from exportgui.imaging import ISAttributes, ISError, RenderCancelled, Request, render
+from exportgui.jobs.model import Fmt
+from exportgui.jobs.writer import (
+    FATAL_ERRNOS,
+    CopyCancelled,
+    copy_original,
+    fsync_file,
+    remove_quietly,
+    root_cause_errno,
+)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One asset's work, picklable so a process pool can run it."""
+
+    seq: int
+    fmt: Fmt
+    source: Path
+    temp: Path
+    final: Path
+    destination: Path
+    request: Request | None = None
+    attrs: ISAttributes | None = None
+    durable: bool = False
+
+
+@dataclass(frozen=True)
+class Produced:
+    """What a worker made of a task: "ok", "error", "fatal" or "cancelled"."""
+
+    seq: int
+    kind: str
+    size: int = 0
+    message: str = ""
+
+
+def produce(task: Task, cancel: threading.Event | None = None) -> Produced:
+    """Write the task's complete temporary file; never raises for a per-asset problem."""
+    if cancel is not None and cancel.is_set():
+        return Produced(task.seq, "cancelled")
+    try:
+        if task.fmt is Fmt.ORIG:
+            size = copy_original(task.source, task.temp, cancel, durable=task.durable)
+        else:
+            assert task.request is not None and task.attrs is not None
+            render(task.source, task.request, task.attrs, task.temp, cancel=cancel)
+            if task.durable:
+                fsync_file(task.temp)
+            size = task.temp.stat().st_size
+        return Produced(task.seq, "ok", size)
+    except (CopyCancelled, RenderCancelled):
+        remove_quietly(task.temp)
+        return Produced(task.seq, "cancelled")
+    except (ISError, OSError) as exc:
+        remove_quietly(task.temp)
+        return _failure(task, exc)
+    except Exception as exc:  # a bug in one asset's path must not take the job down
+        remove_quietly(task.temp)
+        return Produced(task.seq, "error", message=f"unexpected {type(exc).__name__}: {exc}")
+
+
+def _failure(task: Task, exc: ISError | OSError) -> Produced:
+    fatal = fatal_reason(exc, task.destination)
+    if fatal:
+        return Produced(task.seq, "fatal", message=fatal)
+    if isinstance(exc, ISError):
+        return Produced(task.seq, "error", message=str(exc))
+    return Produced(task.seq, "error", message=describe_os_error(exc, task))
+
+
+def fatal_reason(exc: BaseException, destination: Path) -> str | None:
+    """The reason to stop the whole job after ``exc``, or None if only one asset failed."""
+    code = root_cause_errno(exc)
+    if code in FATAL_ERRNOS:
+        reason = os.strerror(code) if code is not None else str(exc)
+        return f"stopped: cannot write to {destination}: {reason}"
+    if not destination.is_dir():
+        return f"stopped: the destination folder {destination} is gone"
+    return None
+
+
+def describe_os_error(exc: OSError, task: Task) -> str:
+    """Words for a per-asset OS error, naming the output rather than our temporary name."""
+    reason = exc.strerror or str(exc)
+    if exc.filename and str(exc.filename) == str(task.source):
+        return f"cannot read the original {task.source}: {reason}"
+    return f"cannot write {task.final}: {reason}"

@@ -1,0 +1,226 @@
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from exportgui.catalog import Catalog
+from exportgui.jobs import (
+    ExportJob,
+    Fmt,
+    JobLogStore,
+    LogType,
+    Progress,
+    ResumeError,
+    plan,
+    resume,
+    run,
+)
+from tests.jobs.conftest import export_files, import_files, make_image
+
+_SLOW_EXPORT = """
+import sys, time
+from pathlib import Path
+from exportgui.catalog import Catalog
+from exportgui.jobs import ExportJob, Fmt, plan, run
+
+catalog = Catalog.open(Path(sys.argv[1]))
+pause = float(sys.argv[3])
+handles = tuple(Path(sys.argv[4]).read_text().split())
+job = ExportJob(handles, Fmt(sys.argv[5]), "fmt=png" if sys.argv[5] == "convert" else "",
+                destination=Path(sys.argv[2]))
+print("started", flush=True)
+run(plan(job, catalog), catalog, workers=2, progress=lambda p: time.sleep(pause))
+"""
+
+
+def _start(
+    catalog: Catalog, dest: Path, handles: list[str], pause: float, fmt: str = "orig"
+) -> subprocess.Popen[bytes]:
+    listing = dest.parent / "handles.txt"
+    listing.write_text("\n".join(handles))
+    errors = dest.parent / "stderr.txt"
+    with errors.open("wb") as stderr:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                _SLOW_EXPORT,
+                str(catalog.folder),
+                str(dest),
+                str(pause),
+                str(listing),
+                fmt,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+        )
+    assert proc.stdout is not None
+    started = proc.stdout.readline().strip()
+    proc.stdout.close()
+    assert started == b"started", errors.read_text()
+    return proc
+
+
+def _files(catalog: Catalog, sources: Path, n: int) -> list[str]:
+    paths = [make_image(sources / f"f{i:03d}.png", (20, 12), i) for i in range(n)]
+    found = import_files(catalog, paths)
+    return [found[p.name] for p in paths]
+
+
+def _visible(dest: Path) -> list[str]:
+    return [name for name in export_files(dest) if not name.startswith(".")]
+
+
+def _temp_files(dest: Path) -> list[Path]:
+    return list(dest.rglob(".exportgui-*"))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_resume_after_kill_at_a_random_moment(
+    catalog: Catalog, sources: Path, dest: Path, seed: int
+) -> None:
+    handles = _files(catalog, sources, 40)
+    proc = _start(catalog, dest, handles, pause=0.004)
+    rng = random.Random(seed)
+    wanted = rng.randint(3, 30)
+    deadline = time.monotonic() + 30
+    while len(_visible(dest)) < wanted and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(rng.uniform(0.0, 0.003))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    store = JobLogStore(catalog)
+    [log] = store.interrupted()
+    assert log.state == "interrupted"
+    before = _visible(dest)
+    assert 0 < len(before) < 40
+    final = resume(log.job_handle, catalog, workers=2)
+    assert final.state == "completed"
+    assert (final.file_success_count, final.file_error_count) == (40, 0)
+    assert _visible(dest) == sorted(f"f{i:03d}.png" for i in range(40))  # none twice
+    assert _temp_files(dest) == []
+    for detail in final.details:
+        assert detail.output is not None
+        assert detail.output.read_bytes() == catalog.original_path(detail.asset_handle).read_bytes()
+    assert store.interrupted() == []
+
+
+def test_resume_converts_only_what_is_missing(catalog: Catalog, sources: Path, dest: Path) -> None:
+    handles = _files(catalog, sources, 12)
+    proc = _start(catalog, dest, handles, pause=0.05, fmt="convert")
+    deadline = time.monotonic() + 30
+    while len(_visible(dest)) < 4 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    proc.kill()
+    proc.wait(timeout=30)
+    [log] = JobLogStore(catalog).interrupted()
+    stamps = {p: p.stat().st_mtime_ns for p in dest.iterdir() if not p.name.startswith(".")}
+    final = resume(log.job_handle, catalog)
+    assert final.file_success_count == 12 and len(_visible(dest)) == 12
+    assert all(p.stat().st_mtime_ns == ns for p, ns in stamps.items())  # not written again
+    assert _temp_files(dest) == []
+
+
+def test_a_live_job_cannot_be_resumed(catalog: Catalog, sources: Path, dest: Path) -> None:
+    handles = _files(catalog, sources, 3)
+    proc = _start(catalog, dest, handles, pause=60)
+    try:
+        deadline = time.monotonic() + 30
+        store = JobLogStore(catalog)
+        while not store.list_jobs() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        [log] = store.list_jobs()
+        assert log.state == "running" and store.is_live(log.job_handle)
+        with pytest.raises(ResumeError, match="still running"):
+            resume(log.job_handle, catalog)
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    assert JobLogStore(catalog).get(log.job_handle).state == "interrupted"
+
+
+def test_resume_a_cancelled_job(catalog: Catalog, sources: Path, dest: Path) -> None:
+    handles = _files(catalog, sources, 20)
+    cancel = threading.Event()
+
+    def progress(p: Progress) -> None:
+        if p.done >= 3:
+            cancel.set()
+
+    job = ExportJob(tuple(handles), Fmt.ORIG, destination=dest)
+    log = run(plan(job, catalog), catalog, workers=2, cancel=cancel, progress=progress)
+    assert log.state == "cancelled" and len(_visible(dest)) < 20
+    final = resume(log.job_handle, catalog)
+    assert final.state == "completed" and len(_visible(dest)) == 20
+    assert final.total_file_count == 20 and len(final.details) == 20
+
+
+def test_retry_failed(catalog: Catalog, sources: Path, dest: Path) -> None:
+    handles = _files(catalog, sources, 3)
+    stored = catalog.original_path(handles[1])
+    kept = stored.read_bytes()
+    stored.unlink()
+    job = ExportJob((*handles, "no-such-asset"), Fmt.ORIG, destination=dest)
+    log = run(plan(job, catalog), catalog)
+    assert log.file_error_count == 2
+    again = resume(log.job_handle, catalog)  # nothing without an outcome: unchanged
+    assert again.file_error_count == 2
+    stored.write_bytes(kept)
+    fixed = resume(log.job_handle, catalog, retry_failed=True)
+    assert [d.log_type for d in fixed.details] == [
+        LogType.SUCCESS,
+        LogType.SUCCESS,
+        LogType.SUCCESS,
+        LogType.ERROR,  # refused by the plan: not retried
+    ]
+    assert len(_visible(dest)) == 3
+
+
+def test_unknown_job(catalog: Catalog) -> None:
+    with pytest.raises(KeyError):
+        resume("j-unknown", catalog)
+
+
+def test_leftover_temp_files_are_removed(catalog: Catalog, sources: Path, dest: Path) -> None:
+    handles = _files(catalog, sources, 2)
+    proc = _start(catalog, dest, handles, pause=60)
+    store = JobLogStore(catalog)
+    deadline = time.monotonic() + 30
+    while not store.list_jobs() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    [log] = store.interrupted()
+    stray = dest / f".exportgui-{log.job_handle}-1.part"
+    stray.write_bytes(b"half a file")
+    resume(log.job_handle, catalog)
+    assert not stray.exists()
+    assert len(_visible(dest)) == 2
+
+
+def test_outcomes_recorded_before_an_unfinished_rename(
+    catalog: Catalog, sources: Path, dest: Path
+) -> None:
+    """The two states a kill can leave between recording an outcome and renaming."""
+    handles = _files(catalog, sources, 3)
+    job = ExportJob(tuple(handles), Fmt.ORIG, destination=dest)
+    log = run(plan(job, catalog), catalog)
+    linked, unrenamed, _ = log.details
+    assert linked.output is not None and unrenamed.output is not None
+    # Killed after os.link but before the temporary name was removed:
+    linked_temp = dest / f".exportgui-{log.job_handle}-0.part"
+    os.link(linked.output, linked_temp)
+    # Killed after the outcome was recorded but before the rename:
+    unrenamed_temp = dest / f".exportgui-{log.job_handle}-1.part"
+    unrenamed.output.rename(unrenamed_temp)
+    final = resume(log.job_handle, catalog)
+    assert _temp_files(dest) == []
+    assert _visible(dest) == ["f000.png", "f001.png", "f002.png"]
+    assert final.file_success_count == 3
