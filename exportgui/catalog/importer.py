@@ -1,9 +1,9 @@
 """Import ("upload"): files and folders into the store and the database.
 
 Hashing, copying and header probing run on a thread pool (hashlib and file
-I/O release the GIL); the calling thread writes the rows, one transaction per
-batch of finished files, and reports progress after each file is committed.
-Every input file ends in exactly one of the report's lists.
+I/O release the GIL); the calling thread writes the rows in input order, one
+transaction per batch of finished files, and reports progress after each file
+is committed. Every input file ends in exactly one of the report's lists.
 """
 
 from __future__ import annotations
@@ -228,27 +228,39 @@ class Importer:
         self.store.ensure()
         Image.init()  # load every Pillow plugin once, before threads race to do it
         workers = min(8, (os.cpu_count() or 1) + 2)
-        queue = iter(sources)
-        pending: dict[Future[_Outcome], _Source] = {}
+        # Rows are written in input order, so that of two identical files the
+        # first one named is the one imported; at most ``window`` files are
+        # in flight or waiting for an earlier one.
+        window = workers * 4
+        submitted = recorded = 0
+        pending: dict[Future[_Outcome], int] = {}
+        ready: dict[int, _Outcome] = {}
         with ThreadPoolExecutor(workers, thread_name_prefix="exportgui-import") as pool:
             try:
                 while True:
-                    while len(pending) < workers * 4 and not (cancel and cancel.is_set()):
-                        source = next(queue, None)
-                        if source is None:
-                            break
-                        pending[pool.submit(ingest, self.store, source)] = source
+                    while (
+                        len(pending) + len(ready) < window
+                        and submitted < len(sources)
+                        and not (cancel is not None and cancel.is_set())
+                    ):
+                        future = pool.submit(ingest, self.store, sources[submitted])
+                        pending[future] = submitted
+                        submitted += 1
                     if not pending:
                         break
                     finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    outcomes = [future.result() for future in finished]
                     for future in finished:
-                        del pending[future]
-                    finish(sorted(outcomes, key=lambda o: o.source.index))
+                        ready[pending.pop(future)] = future.result()
+                    batch = []
+                    while recorded in ready:
+                        batch.append(ready.pop(recorded))
+                        recorded += 1
+                    if batch:
+                        finish(batch)
             finally:
                 for future in pending:
                     future.cancel()
-        left = [_Outcome(source, reason=CANCELLED_REASON) for source in queue]
+        left = [_Outcome(source, reason=CANCELLED_REASON) for source in sources[submitted:]]
         if left:
             self.report.cancelled = True
             finish(left)

@@ -24,7 +24,6 @@ from exportgui.catalog import (
     ImportProgress,
     ImportReport,
 )
-from exportgui.catalog.demo import DEMO_MACROS, create_demo
 from exportgui.catalog.macrofile import read_macro_file, write_macro_file
 from exportgui.cli.common import UserError, open_catalog, print_json
 
@@ -294,6 +293,8 @@ def _attributes(args: argparse.Namespace) -> int:
 
 @_user_errors
 def _demo(args: argparse.Namespace) -> int:
+    from exportgui.catalog.demo import DEMO_MACROS, create_demo  # only this command draws
+
     with open_catalog(args) as catalog:
         report = create_demo(catalog)
         where = catalog.folder
