@@ -101,11 +101,17 @@ def set_password(mail: MailSettings, password: str) -> None:
         import keyring
 
         keyring.set_password(KEYRING_SERVICE, server.username, password)
+        kept = keyring.get_password(KEYRING_SERVICE, server.username)
+        backend = type(keyring.get_keyring()).__name__
     except Exception as exc:
         raise NotifyError(
             f"the system keyring refused the password ({type(exc).__name__}); "
             f"set {PASSWORD_ENV} instead"
         ) from None
+    if kept != password:  # e.g. the "null" keyring accepts and forgets
+        raise NotifyError(
+            f"no usable system keyring ({backend}) kept the password; set {PASSWORD_ENV} instead"
+        )
 
 
 def send_message(mail: MailSettings, message: EmailMessage, password: str | None) -> None:

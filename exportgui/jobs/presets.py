@@ -163,9 +163,11 @@ class PresetStore:
         names = []
         for path in self._files():
             try:
-                names.append(self._read(path).name)
+                preset = self._read(path)
             except PresetError:
                 continue
+            if preset.name == path.stem:  # a mismatch is listed by damaged()
+                names.append(preset.name)
         return sorted(names, key=str.casefold)
 
     def damaged(self) -> builtins.list[tuple[Path, str]]:

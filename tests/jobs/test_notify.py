@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from exportgui.catalog import Catalog
+from exportgui.config import MailSettings
+from exportgui.jobs import EmailSetting, ExportJob, Fmt, JobLogStore, joblog_to_dict, plan, run
+from exportgui.jobs.notify import (
+    NotifyError,
+    get_password,
+    parse_smtp_url,
+    send_test_message,
+    set_password,
+)
+from tests.jobs.smtp_server import free_port, self_signed_cert, smtp_server
+
+
+def _mail(url: str, username: str = "") -> MailSettings:
+    return MailSettings(
+        smtp_url=url,
+        sender="exports@example.com",
+        recipients=["designer@example.com", "lead@example.com"],
+        username=username,
+    )
+
+
+def _jobs(library: dict[str, str], dest: Path, setting: EmailSetting) -> dict[str, ExportJob]:
+    """A clean job, one with a warning (an asset listed twice) and one with an error."""
+    assets = {
+        "clean": (library["a.jpg"], library["b.png"]),
+        "warned": (library["a.jpg"], library["a.jpg"]),
+        "failed": (library["b.png"], library["turntable"]),
+    }
+    jobs = {}
+    for kind, handles in assets.items():
+        (dest / kind).mkdir(parents=True)
+        jobs[kind] = ExportJob(
+            handles, Fmt.ORIG, destination=dest / kind, name=kind, email_setting=setting
+        )
+    return jobs
+
+
+# What arrives, per emailSetting, for a clean job, a job with a warning and one with an error.
+EXPECTED = {
+    EmailSetting.ALL: {"clean": 2, "warned": 2, "failed": 2},
+    EmailSetting.JOB_COMPLETION: {"clean": 1, "warned": 1, "failed": 1},
+    EmailSetting.ERROR: {"clean": 0, "warned": 0, "failed": 1},
+    EmailSetting.ERROR_AND_WARNING: {"clean": 0, "warned": 1, "failed": 1},
+    EmailSetting.NONE: {"clean": 0, "warned": 0, "failed": 0},
+}
+
+
+@pytest.mark.parametrize("setting", list(EmailSetting))
+def test_each_email_setting(
+    setting: EmailSetting, catalog: Catalog, library: dict[str, str], tmp_path: Path
+) -> None:
+    with smtp_server() as (box, url):
+        for kind, job in _jobs(library, tmp_path / setting.value, setting).items():
+            before = len(box.messages)
+            log = run(plan(job, catalog), catalog, mail=_mail(url))
+            assert log.notification_warning is None
+            arrived = box.messages[before:]
+            assert len(arrived) == EXPECTED[setting][kind], (setting, kind)
+            for message in arrived:
+                assert message["From"] == "exports@example.com"
+                assert job.name in message["Subject"]
+            assert all(r == ["designer@example.com", "lead@example.com"] for r in box.recipients)
+            if not arrived:
+                continue
+            body = arrived[-1].get_content()
+            if setting is EmailSetting.ALL:
+                assert "started" in arrived[0]["Subject"]
+                for detail in log.details:  # the end message lists every asset
+                    assert detail.asset_handle in body
+            if setting in (EmailSetting.ERROR, EmailSetting.ERROR_AND_WARNING) and kind == "failed":
+                assert "ExportJob does not export Spin Sets" in body
+                assert library["b.png"] not in body  # only the problems are listed
+            if kind == "failed":
+                assert "1 failed" in arrived[-1]["Subject"]
+
+
+def test_a_dead_server_is_a_warning_not_a_failure(
+    catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    url = f"smtp://127.0.0.1:{free_port()}"
+    job = ExportJob((library["b.png"],), Fmt.ORIG, destination=dest, email_setting=EmailSetting.ALL)
+    log = run(plan(job, catalog), catalog, mail=_mail(url))
+    assert log.state == "completed" and log.file_success_count == 1
+    assert log.notification_warning is not None
+    assert "start" in log.notification_warning and "cannot reach" in log.notification_warning
+    stored = JobLogStore(catalog).get(log.job_handle)
+    assert stored.notification_warning == log.notification_warning
+
+
+def test_unconfigured_mail_is_a_warning(
+    catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    job = ExportJob(
+        (library["b.png"],), Fmt.ORIG, destination=dest, email_setting=EmailSetting.JOB_COMPLETION
+    )
+    log = run(plan(job, catalog), catalog, mail=MailSettings())
+    assert log.notification_warning and "no mail server" in log.notification_warning
+
+
+def test_login_with_the_password_from_the_environment(
+    catalog: Catalog, library: dict[str, str], dest: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = "s3cret-pass"
+    monkeypatch.setenv("EXPORTGUI_SMTP_PASSWORD", secret)
+    with smtp_server(password=secret) as (box, url):
+        mail = _mail(url.replace("://", "://mailer@"))
+        assert get_password(mail) == secret
+        job = ExportJob(
+            (library["b.png"],),
+            Fmt.ORIG,
+            destination=dest,
+            email_setting=EmailSetting.JOB_COMPLETION,
+        )
+        log = run(plan(job, catalog), catalog, mail=mail)
+        assert log.notification_warning is None
+        assert box.logins == [("mailer", secret)] and len(box.messages) == 1
+        monkeypatch.setenv("EXPORTGUI_SMTP_PASSWORD", "wrong")
+        log = run(plan(job, catalog), catalog, mail=mail)
+        assert log.notification_warning and "refused the login" in log.notification_warning
+    for text in (json.dumps(joblog_to_dict(log)), log.notification_warning or ""):
+        assert secret not in text and "wrong" not in text
+
+
+@pytest.mark.parametrize("tls", ["starttls", "ssl"])
+def test_tls_servers(tls: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("cryptography")
+    cert = self_signed_cert(tmp_path)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert[0]))  # trust our own certificate
+    with smtp_server(tls=tls, cert=cert) as (box, url):
+        send_test_message(_mail(url), None)
+        assert len(box.messages) == 1 and "test" in box.messages[0]["Subject"]
+    monkeypatch.delenv("SSL_CERT_FILE")
+
+
+def test_send_test_message_names_the_problem() -> None:
+    with pytest.raises(NotifyError, match="cannot reach"):
+        send_test_message(_mail(f"smtp://127.0.0.1:{free_port()}"), None)
+    with pytest.raises(NotifyError, match="not configured"):
+        send_test_message(MailSettings(smtp_url="smtp://127.0.0.1"), None)
+
+
+def test_smtp_urls() -> None:
+    server = parse_smtp_url("smtp+starttls://me%40corp@mail.example.com")
+    assert (server.security, server.host, server.port, server.username) == (
+        "starttls",
+        "mail.example.com",
+        587,
+        "me@corp",
+    )
+    assert parse_smtp_url("smtps://h").port == 465
+    assert parse_smtp_url("SMTP://h:2525", "u").username == "u"
+    with pytest.raises(NotifyError, match="password"):
+        parse_smtp_url("smtp://u:pw@h")
+    with pytest.raises(NotifyError, match="smtp://"):
+        parse_smtp_url("http://h")
+    with pytest.raises(NotifyError, match="no host"):
+        parse_smtp_url("smtp://")
+
+
+def test_keyring_without_a_backend_is_reported() -> None:
+    mail = _mail("smtp://user@127.0.0.1")
+    assert get_password(mail) is None  # the null keyring of the test environment
+    with pytest.raises(NotifyError, match="keyring"):
+        set_password(mail, "x")
+    with pytest.raises(NotifyError, match="user name"):
+        set_password(_mail("smtp://127.0.0.1"), "x")
