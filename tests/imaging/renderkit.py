@@ -13,6 +13,10 @@ from pathlib import Path
 
 from PIL import Image, ImageCms
 
+from exportgui.imaging import ISAttributes, ResolvedOutput, output_name, parse_request
+from exportgui.imaging.render import render
+from exportgui.imaging.resolve import resolve
+
 D50 = (0.9642, 1.0, 0.8249)
 
 
@@ -160,7 +164,7 @@ def gradient(width: int, height: int, mode: str = "RGB") -> Image.Image:
     return image
 
 
-def quadrants(width: int = 8, height: int = 8) -> Image.Image:
+def quadrants(width: int = 40, height: int = 20) -> Image.Image:
     """Four flat quadrants: red top-left, green top-right, blue bottom-left, white bottom-right."""
     image = Image.new("RGB", (width, height), (255, 255, 255))
     hw, hh = width // 2, height // 2
@@ -168,3 +172,42 @@ def quadrants(width: int = 8, height: int = 8) -> Image.Image:
     image.paste((0, 255, 0), (hw, 0, width, hh))
     image.paste((0, 0, 255), (0, hh, hw, height))
     return image
+
+
+def half_transparent(width: int = 40, height: int = 20) -> Image.Image:
+    """RGBA: left half fully transparent, right half opaque red."""
+    image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    image.paste((255, 0, 0, 255), (width // 2, 0, width, height))
+    return image
+
+
+def render_modifier(
+    folder: Path,
+    modifier: str,
+    source: Image.Image,
+    attrs: ISAttributes | None = None,
+    source_name: str = "src.png",
+    **save: object,
+) -> tuple[ResolvedOutput, Path]:
+    """Save ``source``, parse ``modifier`` with the real parser and render it.
+
+    Returns the resolved output and the written file (named per §8). Also checks
+    that resolve() alone predicted what render() reports.
+    """
+    source_path = folder / source_name
+    source.save(source_path, **save)  # type: ignore[arg-type]
+    request = parse_request(modifier, {}, object_name=source_path.stem)
+    attrs = attrs or ISAttributes()
+    predicted = resolve(request, source.width, source.height, source.mode, attrs)
+    target = folder / output_name(source_name, predicted.extension).replace("src", "out")
+    out = render(source_path, request, attrs, target)
+    assert out == predicted
+    return out, target
+
+
+def near(actual: object, expected: tuple[int, ...], tolerance: int = 3) -> bool:
+    """True when every channel is within ``tolerance`` of ``expected``."""
+    values = actual if isinstance(actual, tuple) else (actual,)
+    return len(values) == len(expected) and all(
+        abs(int(a) - b) <= tolerance for a, b in zip(values, expected, strict=True)
+    )
