@@ -132,6 +132,27 @@ def cmyk_profile_bytes() -> bytes:
     )
 
 
+def rgb_profile_bytes(gamma: float = 1.8) -> bytes:
+    """A matrix/TRC RGB display profile with sRGB primaries and its own gamma."""
+    curve = b"curv\0\0\0\0" + struct.pack(">I", 1) + struct.pack(">H", round(gamma * 256))
+    return _profile(
+        b"mntr",
+        b"RGB ",
+        b"XYZ ",
+        {
+            b"desc": _desc(f"test rgb gamma {gamma}"),
+            b"wtpt": _xyz(*D50),
+            b"cprt": _text("none"),
+            b"rXYZ": _xyz(0.4361, 0.2225, 0.0139),
+            b"gXYZ": _xyz(0.3851, 0.7169, 0.0971),
+            b"bXYZ": _xyz(0.1431, 0.0606, 0.7141),
+            b"rTRC": curve,
+            b"gTRC": curve,
+            b"bTRC": curve,
+        },
+    )
+
+
 def srgb_profile_bytes() -> bytes:
     """LittleCMS's built-in sRGB, as file bytes."""
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
