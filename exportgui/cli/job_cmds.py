@@ -1,10 +1,528 @@
-"""Subcommands: plan, export, jobs, presets."""
+"""Subcommands: plan, export, jobs list|show|resume, presets list|save|show|delete|import|export.
+
+Exit codes of ``export`` and ``jobs resume``: 0 every asset succeeded
+(warnings allowed); 1 some asset failed, or the job stopped on a fatal error;
+2 the job is invalid and nothing ran; 130 cancelled by Ctrl+C (finished files
+stay, no partial file is left). ``plan`` uses the same 0/1/2.
+"""
 
 from __future__ import annotations
 
 import argparse
+import functools
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from types import FrameType
 from typing import Any
+
+from exportgui.catalog import Catalog
+from exportgui.cli.common import UserError, open_catalog, print_json
+from exportgui.config import MailSettings, app_paths, load_settings
+from exportgui.jobs import (
+    ConflictPolicy,
+    EmailSetting,
+    ExportJob,
+    Fmt,
+    JobLog,
+    JobLogStore,
+    LogType,
+    Problem,
+    Progress,
+    ResumeError,
+    joblog_to_csv,
+    joblog_to_dict,
+    plan,
+    resume,
+    run,
+    validate,
+)
+from exportgui.jobs.joblog_doc import plan_to_dict
+from exportgui.jobs.presets import PresetError, PresetStore
+from exportgui.jobs.report import (
+    joblog_lines,
+    list_line,
+    plan_lines,
+    problem_lines,
+    progress_text,
+    summary_line,
+)
+
+Command = Callable[[argparse.Namespace], int]
+EXIT_FAILED, EXIT_INVALID, EXIT_CANCELLED = 1, 2, 130
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add this module's subcommands to the parser."""
+    p = sub.add_parser(
+        "plan",
+        help="show what an export would write (dry run)",
+        description="Print one line per asset: target file, format, pixel size and why. "
+        "Writes nothing. Exit status 1 if some asset would fail, 2 if the job is invalid.",
+    )
+    _selection_args(p)
+    _job_args(p, for_export=False)
+    p.add_argument("--json", action="store_true", help="print the plan as one JSON document")
+    p.set_defaults(func=_plan)
+
+    p = sub.add_parser(
+        "export",
+        help="run an ExportJob",
+        description="Export assets as originals (--fmt orig) or rendered through a modifier "
+        "and/or macro (--fmt convert). Exit status: 0 all succeeded, 1 some asset failed, "
+        "2 invalid job (nothing ran), 130 cancelled with Ctrl+C.",
+    )
+    _selection_args(p)
+    _job_args(p, for_export=True)
+    _mail_args(p)
+    p.add_argument("--json", action="store_true", help="print the job log as one JSON document")
+    p.set_defaults(func=_export)
+
+    jobs = sub.add_parser("jobs", help="list, show and resume jobs").add_subparsers(
+        dest="jobs_command", metavar="ACTION", required=True
+    )
+    p = jobs.add_parser("list", help="every job, newest first")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_jobs_list)
+    p = jobs.add_parser("show", help="one job's log, asset by asset")
+    p.add_argument("job", metavar="JOB")
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="the versioned JSON document")
+    form.add_argument("--csv", action="store_true", help="one CSV row per asset")
+    p.set_defaults(func=_jobs_show)
+    p = jobs.add_parser(
+        "resume", help="finish an interrupted or cancelled job (only what is not done yet)"
+    )
+    p.add_argument("job", metavar="JOB")
+    p.add_argument("--retry-failed", action="store_true", help="also redo the failed assets")
+    p.add_argument("--workers", type=_workers, help="parallel workers (default: one per core)")
+    _mail_args(p)
+    p.add_argument("--json", action="store_true", help="print the job log as one JSON document")
+    p.set_defaults(func=_jobs_resume)
+
+    presets = sub.add_parser("presets", help="saved jobs (without assets)").add_subparsers(
+        dest="presets_command", metavar="ACTION", required=True
+    )
+    p = presets.add_parser("list", help="the saved presets (damaged files are reported)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_presets_list)
+    p = presets.add_parser("save", help="save job options as a preset")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--from-preset", metavar="OTHER", help="start from another preset")
+    _job_args(p, for_export=True)
+    p.set_defaults(func=_presets_save)
+    p = presets.add_parser("show", help="print a preset")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_presets_show)
+    p = presets.add_parser("delete", help="remove a preset")
+    p.add_argument("name", metavar="NAME")
+    p.set_defaults(func=_presets_delete)
+    p = presets.add_parser("rename", help="give a preset a new name")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("new_name", metavar="NEW")
+    p.set_defaults(func=_presets_rename)
+    p = presets.add_parser("import", help="add a preset file (written by 'presets export')")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--replace", action="store_true", help="replace a preset of the same name")
+    p.set_defaults(func=_presets_import)
+    p = presets.add_parser("export", help="write a preset to a file, for sharing")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(func=_presets_export)
+
+
+# -- arguments -----------------------------------------------------------------
+def _workers(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= value <= 256:
+        raise argparse.ArgumentTypeError("workers must be 0 (one per core) to 256")
+    return value
+
+
+def _selection_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("handles", nargs="*", metavar="HANDLE", help="assets to export, in order")
+    p.add_argument("--all", action="store_true", help="every exportable asset of the catalog")
+    p.add_argument(
+        "--preset",
+        metavar="NAME",
+        help="take the job options from a preset (flags override it); "
+        "without HANDLE or --all, exports every exportable asset",
+    )
+
+
+def _job_args(p: argparse.ArgumentParser, *, for_export: bool) -> None:
+    p.add_argument("--fmt", help="orig (copy the original bytes) or convert (render)")
+    p.add_argument("--modifier", help="Image Serving modifier, e.g. 'wid=800&fmt=png'")
+    p.add_argument("--macro", help="macro to apply last, e.g. '$web$'")
+    p.add_argument("--dest", type=Path, metavar="DIR", help="destination folder")
+    p.add_argument("--conflict", help="existing files: rename (default), overwrite or skip")
+    p.add_argument(
+        "--keep-folders",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="recreate the catalog's folders under the destination",
+    )
+    p.add_argument("--job-name", help="a name for the job (shown in the job list and mail)")
+    if for_export:
+        p.add_argument("--email-setting", help="All, Error, ErrorAndWarning, JobCompletion, None")
+        p.add_argument("--client-id", help="IPS clientId (stored with the job, not acted on)")
+        p.add_argument("--workers", type=_workers, help="parallel workers (0: one per core)")
+
+
+def _mail_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--smtp", metavar="URL", help="mail server for this run, e.g. smtp://host:25")
+    p.add_argument("--mail-from", metavar="ADDR", help="sender address for this run")
+    p.add_argument(
+        "--mail-to", metavar="ADDR", action="append", help="recipient for this run (repeatable)"
+    )
+    p.add_argument(
+        "--fsync",
+        action="store_true",
+        help="flush every file to disk before it gets its name (slower; survives power cuts)",
+    )
+
+
+def _presets() -> PresetStore:
+    return PresetStore(app_paths().presets_dir)
+
+
+# argparse dest → (ExportJob field, parser or None to take the value as given)
+_JOB_OPTIONS: dict[str, tuple[str, Callable[[Any], Any] | None]] = {
+    "fmt": ("fmt", Fmt.parse),
+    "modifier": ("is_modifier", None),
+    "macro": ("macro", None),
+    "dest": ("destination", lambda p: Path(p).expanduser().absolute()),
+    "conflict": ("conflict", ConflictPolicy.parse),
+    "keep_folders": ("keep_folders", None),
+    "job_name": ("name", None),
+    "email_setting": ("email_setting", EmailSetting.parse),
+    "client_id": ("client_id", None),
+    "workers": ("workers", None),
+}
+
+
+def _build_job(args: argparse.Namespace, base: ExportJob) -> ExportJob:
+    """``base`` with every option the command line gives."""
+    changes: dict[str, Any] = {}
+    for dest, (field, parse) in _JOB_OPTIONS.items():
+        value = getattr(args, dest, None)
+        if value is None:
+            continue
+        try:
+            changes[field] = parse(value) if parse else value
+        except ValueError as exc:
+            raise UserError(f"--{dest.replace('_', '-')}: {exc}") from None
+    return replace(base, **changes)
+
+
+def _job_from_args(args: argparse.Namespace, catalog: Catalog) -> ExportJob:
+    base = ExportJob()
+    if args.preset:
+        try:
+            base = _presets().load(args.preset).job
+        except PresetError as exc:
+            raise UserError(str(exc)) from None
+    elif args.fmt is None:
+        raise UserError("--fmt is required (orig or convert), or use --preset")
+    if args.all and args.handles:
+        raise UserError("give either HANDLE… or --all, not both")
+    if args.all or (args.preset and not args.handles):
+        handles = tuple(a.handle for a in catalog.list_assets() if a.exportable)
+    elif args.handles:
+        handles = tuple(args.handles)
+    else:
+        raise UserError("name the assets to export (HANDLE…), or use --all")
+    return replace(_build_job(args, base), asset_handles=handles)
+
+
+# -- plan ----------------------------------------------------------------------
+def _print_problems(problems: list[Problem], job: ExportJob) -> None:
+    for problem in problems:
+        for line in problem_lines(problem, job):
+            print(f"exportgui: {line}" if not line.startswith(" ") else line, file=sys.stderr)
+
+
+def _plan(args: argparse.Namespace) -> int:
+    with open_catalog(args) as catalog:
+        job = _job_from_args(args, catalog)
+        problems = validate(job, catalog)
+        invalid = any(p.is_error for p in problems)
+        the_plan = plan(job, catalog)
+    if args.json:
+        document = plan_to_dict(the_plan, problems)
+        if invalid:
+            document["outputs"] = []
+        print_json(document)
+    else:
+        _print_problems(problems, job)
+        if not invalid:
+            print("\n".join(plan_lines(the_plan)))
+    if invalid:
+        return EXIT_INVALID
+    return EXIT_FAILED if the_plan.error_count else 0
+
+
+# -- running ---------------------------------------------------------------------
+class _ProgressLine:
+    """A one-line progress display on stderr, redrawn at most 10 times a second."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self._last = 0.0
+
+    def __call__(self, p: Progress) -> None:
+        now = time.monotonic()
+        if not self.enabled or (now - self._last < 0.1 and p.done < p.total):
+            return
+        self._last = now
+        sys.stderr.write(f"\r{progress_text(p):<100}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 100 + "\r")
+            sys.stderr.flush()
+
+
+@contextmanager
+def _ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
+    """The first Ctrl+C asks the job to stop cleanly; a second one interrupts at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_sigint(_signum: int, _frame: FrameType | None) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+        print("\nexportgui: cancelling (Ctrl+C again to stop at once)…", file=sys.stderr)
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _mail(args: argparse.Namespace) -> MailSettings:
+    loaded = load_settings(app_paths())
+    if loaded.problem:
+        print(f"exportgui: warning: {loaded.problem}", file=sys.stderr)
+    mail = loaded.settings.mail
+    if args.smtp is not None:
+        mail.smtp_url = args.smtp
+    if args.mail_from is not None:
+        mail.sender = args.mail_from
+    if args.mail_to:
+        mail.recipients = list(args.mail_to)
+    return mail
+
+
+def _settings_workers() -> int:
+    return load_settings(app_paths()).settings.workers
+
+
+def _report(log: JobLog, args: argparse.Namespace) -> int:
+    if args.json:
+        print_json(joblog_to_dict(log))
+    else:
+        for detail in log.details:
+            if detail.log_type is not LogType.SUCCESS:
+                kind = detail.log_type.value.lower()
+                print(
+                    f"{kind}: {detail.name} ({detail.asset_handle}): {detail.message}",
+                    file=sys.stderr,
+                )
+        print(summary_line(log))
+    if log.fatal_error:
+        print(f"exportgui: error: {log.fatal_error}", file=sys.stderr)
+    if log.notification_warning:
+        print(f"exportgui: warning: {log.notification_warning}", file=sys.stderr)
+    if log.state == "cancelled":
+        undone = log.total_file_count - len(log.details)
+        print(
+            f"exportgui: cancelled; {undone} assets not done "
+            f"(exportgui jobs resume {log.job_handle})",
+            file=sys.stderr,
+        )
+        return EXIT_CANCELLED
+    if log.file_error_count or log.fatal_error:
+        return EXIT_FAILED
+    return 0
+
+
+def _execute(
+    args: argparse.Namespace, start: Callable[[threading.Event, _ProgressLine], JobLog]
+) -> int:
+    """Run a job with Ctrl+C cancelling it and a progress line on a terminal; report it."""
+    cancel = threading.Event()
+    display = _ProgressLine()
+    with _ctrl_c_cancels(cancel):
+        try:
+            log = start(cancel, display)
+        finally:
+            display.close()
+    return _report(log, args)
+
+
+def _export(args: argparse.Namespace) -> int:
+    with open_catalog(args) as catalog:
+        job = _job_from_args(args, catalog)
+        problems = validate(job, catalog)
+        _print_problems(problems, job)
+        if any(p.is_error for p in problems):
+            return EXIT_INVALID
+        mail = _mail(args) if job.email_setting is not EmailSetting.NONE else None
+        workers = job.workers or _settings_workers()
+        return _execute(
+            args,
+            lambda cancel, display: run(
+                plan(job, catalog),
+                catalog,
+                workers=workers,
+                cancel=cancel,
+                progress=display,
+                mail=mail,
+                durable=args.fsync,
+            ),
+        )
+
+
+# -- jobs ------------------------------------------------------------------------
+def _jobs_list(args: argparse.Namespace) -> int:
+    with open_catalog(args) as catalog:
+        logs = JobLogStore(catalog).list_jobs()
+    if args.json:
+        print_json({"schema": 1, "jobs": [joblog_to_dict(log) for log in logs]})
+        return 0
+    for log in logs:
+        print(list_line(log))
+    if any(log.state == "interrupted" for log in logs):
+        print("(resume an interrupted job with: exportgui jobs resume JOB)", file=sys.stderr)
+    return 0
+
+
+def _get_log(catalog: Catalog, handle: str) -> JobLog:
+    try:
+        return JobLogStore(catalog).get(handle)
+    except KeyError:
+        raise UserError(f"no job {handle!r} in this catalog (see: exportgui jobs list)") from None
+
+
+def _jobs_show(args: argparse.Namespace) -> int:
+    with open_catalog(args) as catalog:
+        log = _get_log(catalog, args.job)
+    if args.json:
+        print_json(joblog_to_dict(log))
+    elif args.csv:
+        sys.stdout.write(joblog_to_csv(log))
+    else:
+        print("\n".join(joblog_lines(log)))
+    return 0
+
+
+def _jobs_resume(args: argparse.Namespace) -> int:
+    with open_catalog(args) as catalog:
+        log = _get_log(catalog, args.job)
+        mail = _mail(args) if log.job.email_setting is not EmailSetting.NONE else None
+        workers = args.workers or log.job.workers or _settings_workers()
+
+        def start(cancel: threading.Event, display: _ProgressLine) -> JobLog:
+            try:
+                return resume(
+                    args.job,
+                    catalog,
+                    retry_failed=args.retry_failed,
+                    workers=workers,
+                    cancel=cancel,
+                    progress=display,
+                    mail=mail,
+                    durable=args.fsync,
+                )
+            except ResumeError as exc:
+                raise UserError(str(exc)) from None
+
+        return _execute(args, start)
+
+
+# -- presets -----------------------------------------------------------------------
+def _preset_errors(command: Command) -> Command:
+    """A PresetError names the file and the problem: show it as a user error."""
+
+    @functools.wraps(command)
+    def wrapped(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except PresetError as exc:
+            raise UserError(str(exc)) from None
+
+    return wrapped
+
+
+@_preset_errors
+def _presets_list(args: argparse.Namespace) -> int:
+    store = _presets()
+    names, damaged = store.list(), store.damaged()
+    if args.json:
+        problems = [{"path": str(p), "problem": why} for p, why in damaged]
+        print_json({"schema": 1, "presets": names, "damaged": problems})
+    else:
+        for name in names:
+            print(name)
+    for _path, why in damaged:
+        print(f"exportgui: warning: skipped a damaged preset: {why}", file=sys.stderr)
+    return 0
+
+
+@_preset_errors
+def _presets_save(args: argparse.Namespace) -> int:
+    store = _presets()
+    base = store.load(args.from_preset).job if args.from_preset else ExportJob()
+    preset = store.save(args.name, _build_job(args, base))
+    print(f"saved preset {preset.name!r}")
+    return 0
+
+
+@_preset_errors
+def _presets_show(args: argparse.Namespace) -> int:
+    document = _presets().load(args.name).to_dict()
+    if args.json:
+        print_json(document)
+    else:
+        for key, value in document.items():
+            print(f"{key}: {'' if value is None else value}")
+    return 0
+
+
+@_preset_errors
+def _presets_delete(args: argparse.Namespace) -> int:
+    _presets().delete(args.name)
+    return 0
+
+
+@_preset_errors
+def _presets_rename(args: argparse.Namespace) -> int:
+    _presets().rename(args.name, args.new_name)
+    return 0
+
+
+@_preset_errors
+def _presets_import(args: argparse.Namespace) -> int:
+    preset = _presets().import_file(args.file, replace_existing=args.replace)
+    print(f"imported preset {preset.name!r}")
+    return 0
+
+
+@_preset_errors
+def _presets_export(args: argparse.Namespace) -> int:
+    _presets().export(args.name, args.file)
+    return 0

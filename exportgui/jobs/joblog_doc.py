@@ -9,7 +9,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from exportgui.jobs.model import ConflictPolicy, EmailSetting, ExportJob, Fmt, JobLog
+from exportgui.jobs.model import (
+    ConflictPolicy,
+    EmailSetting,
+    ExportJob,
+    Fmt,
+    JobLog,
+    Plan,
+    Problem,
+)
 
 JOBLOG_DOCUMENT_SCHEMA = 1
 CSV_COLUMNS = ("assetHandle", "name", "logType", "message", "output")
@@ -35,18 +43,7 @@ def joblog_to_dict(log: JobLog) -> dict[str, Any]:
         "totalFileCount": log.total_file_count,
         "fatalError": log.fatal_error,
         "notificationWarning": log.notification_warning,
-        "job": {
-            "assetHandleArray": list(job.asset_handles),
-            "fmt": job.fmt.value,
-            "is_modifier": job.is_modifier,
-            "macro": job.macro,
-            "emailSetting": job.email_setting.value,
-            "clientId": job.client_id,
-            "destination": str(job.destination) if job.destination else None,
-            "conflict": job.conflict.value,
-            "keepFolders": job.keep_folders,
-            "workers": job.workers,
-        },
+        "job": job_to_dict(job),
         "details": [
             {
                 "assetHandle": d.asset_handle,
@@ -57,6 +54,23 @@ def joblog_to_dict(log: JobLog) -> dict[str, Any]:
             }
             for d in log.details
         ],
+    }
+
+
+def job_to_dict(job: ExportJob) -> dict[str, Any]:
+    """The job's fields with their IPS names (``assetHandleArray``, ``emailSetting``…)."""
+    return {
+        "assetHandleArray": list(job.asset_handles),
+        "fmt": job.fmt.value,
+        "is_modifier": job.is_modifier,
+        "macro": job.macro,
+        "emailSetting": job.email_setting.value,
+        "clientId": job.client_id,
+        "name": job.name,
+        "destination": str(job.destination) if job.destination else None,
+        "conflict": job.conflict.value,
+        "keepFolders": job.keep_folders,
+        "workers": job.workers,
     }
 
 
@@ -104,3 +118,42 @@ def job_from_json(text: str, handles: Sequence[str]) -> ExportJob:
         keep_folders=bool(data["keepFolders"]),
         workers=int(data["workers"]),
     )
+
+
+def problem_to_dict(problem: Problem) -> dict[str, Any]:
+    """A validation problem as JSON (``position``/``length`` mark the field's text)."""
+    return {
+        "severity": problem.severity.value,
+        "field": problem.field,
+        "message": problem.message,
+        "position": problem.position,
+        "length": problem.length,
+    }
+
+
+def plan_to_dict(plan: Plan, problems: Sequence[Problem] = ()) -> dict[str, Any]:
+    """The plan as the ``"schema": 1`` JSON document of ``exportgui plan --json``.
+
+    ``target`` is relative to the job's destination (null: nothing will be written).
+    """
+    return {
+        "schema": JOBLOG_DOCUMENT_SCHEMA,
+        "job": job_to_dict(plan.job),
+        "problems": [problem_to_dict(p) for p in problems],
+        "errorCount": plan.error_count,
+        "outputs": [
+            {
+                "assetHandle": o.asset_handle,
+                "name": o.asset_name,
+                "sourceFileName": o.source_file_name,
+                "target": o.target.as_posix() if o.target else None,
+                "format": o.format,
+                "width": o.width,
+                "height": o.height,
+                "reason": o.reason,
+                "status": o.status.value,
+                "message": o.message,
+            }
+            for o in plan.outputs
+        ],
+    }

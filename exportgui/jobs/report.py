@@ -1,0 +1,91 @@
+"""Plans, problems and job logs as lines of text (the CLI prints them; tests read them)."""
+
+from __future__ import annotations
+
+from exportgui.jobs.model import ExportJob, JobLog, Plan, Problem, Progress
+
+_FIELD_FLAGS = {
+    "is_modifier": "--modifier",
+    "macro": "--macro",
+    "destination": "--dest",
+    "fmt": "--fmt",
+    "email_setting": "--email-setting",
+    "conflict": "--conflict",
+    "workers": "--workers",
+}
+
+
+def problem_lines(problem: Problem, job: ExportJob) -> list[str]:
+    """``error: --modifier: …`` and, when the problem has a position, the text with carets."""
+    kind = "error" if problem.is_error else "warning"
+    where = _FIELD_FLAGS.get(problem.field, problem.field)
+    lines = [f"{kind}: {where}: {problem.message}"]
+    text = {"is_modifier": job.is_modifier, "macro": job.macro}.get(problem.field)
+    if text and problem.position is not None and problem.length:
+        lines += [f"    {text}", f"    {' ' * problem.position}{'^' * problem.length}"]
+    return lines
+
+
+def plan_lines(plan: Plan) -> list[str]:
+    """One line per planned output, plus an indented line for its warning or error."""
+    lines = []
+    for out in plan.outputs:
+        size = f"{out.width}×{out.height}" if out.width and out.height else "-"
+        target = out.target.as_posix() if out.target else "(nothing)"
+        source = out.source_file_name or out.asset_name
+        lines.append(
+            f"{out.asset_handle}  {source} → {target}  [{out.format or '-'} {size}]  {out.reason}"
+        )
+        if out.message and out.message != out.reason:
+            lines.append(f"    {out.status.value.lower()}: {out.message}")
+    return lines
+
+
+def summary_line(log: JobLog) -> str:
+    """``job J completed: 3 succeeded, 0 with warnings, 1 failed of 4 → DEST``."""
+    return (
+        f"job {log.job_handle} {log.state}: {log.file_success_count} succeeded, "
+        f"{log.file_warning_count} with warnings, {log.file_error_count} failed "
+        f"of {log.total_file_count} → {log.job.destination}"
+    )
+
+
+def list_line(log: JobLog) -> str:
+    """One job in ``jobs list``: handle, state, start, success/warning/error of total, name."""
+    counts = (
+        f"{log.file_success_count}/{log.file_warning_count}/{log.file_error_count}"
+        f" of {log.total_file_count}"
+    )
+    line = f"{log.job_handle}  {log.state:<11}  {log.start_date}  {counts:<16}  {log.job.name}"
+    return line.rstrip()
+
+
+def joblog_lines(log: JobLog) -> list[str]:
+    """The job log for a person: the job, its counts, then one line per asset."""
+    job = log.job
+    lines = [
+        f"job {log.job_handle}  {job.name}".rstrip(),
+        f"state: {log.state}   started {log.start_date}   ended {log.end_date or '-'}",
+        f"fmt={job.fmt.value}  modifier={job.is_modifier!r}  macro={job.macro!r}",
+        f"destination: {job.destination}   conflict: {job.conflict.value}",
+        f"{log.file_success_count} succeeded, {log.file_warning_count} with warnings, "
+        f"{log.file_error_count} failed, {log.total_file_count - len(log.details)} not done",
+    ]
+    if log.fatal_error:
+        lines.append(f"fatal error: {log.fatal_error}")
+    if log.notification_warning:
+        lines.append(f"mail: {log.notification_warning}")
+    for d in log.details:
+        target = f" → {d.output}" if d.output else ""
+        note = f": {d.message}" if d.message else ""
+        lines.append(f"  {d.log_type.value:<8} {d.asset_handle}  {d.name}{target}{note}")
+    return lines
+
+
+def progress_text(p: Progress) -> str:
+    """``[12/100]  12%   3.4 MB  0 failed  name`` for a one-line display."""
+    percent = 100 * p.done // p.total if p.total else 100
+    return (
+        f"[{p.done}/{p.total}] {percent:3d}%  {p.bytes_written / 1e6:8.1f} MB  "
+        f"{p.errors} failed  {p.current_name[:40]}"
+    )
