@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,13 +16,13 @@ from typing import Any
 
 from exportgui.catalog import (
     SET_TYPES,
-    Asset,
     AssetNotFound,
     AssetType,
     CatalogError,
     ImportProgress,
     ImportReport,
 )
+from exportgui.catalog.listing import asset_summary, summary_lines
 from exportgui.catalog.macrofile import read_macro_file, write_macro_file
 from exportgui.cli.common import UserError, open_catalog, print_json
 
@@ -163,38 +162,21 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def asset_json(asset: Asset) -> dict[str, Any]:
-    """One ``list --json`` entry."""
-    return {
-        "handle": asset.handle,
-        "name": asset.name,
-        "type": asset.type.value,
-        "folder": asset.folder,
-        "exportable": asset.exportable,
-        "reason": asset.block_reason,
-        "width": asset.width,
-        "height": asset.height,
-        "bytes": asset.bytes,
-        "sha256": asset.sha256,
-    }
-
-
 @_user_errors
 def _list(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
+        if args.json:
+            lines = summary_lines(catalog)
+            sys.stdout.write("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n")
+            return 0
         assets = catalog.list_assets()
-    if args.json:
-        # One asset per line, each encoded by the C encoder: readable, and
-        # 100,000 assets print in a fraction of a second (indent=2 takes seconds).
-        dumps = functools.partial(json.dumps, ensure_ascii=False)
-        body = ",\n".join(dumps(asset_json(asset)) for asset in assets)
-        sys.stdout.write(f"[\n{body}\n]\n" if assets else "[]\n")
-        return 0
+    lines = []
     for asset in assets:
         size = f"{asset.width}×{asset.height}" if asset.width else ""
         where = f"{asset.folder}/{asset.name}" if asset.folder else asset.name
         note = f"  ({asset.block_reason})" if asset.block_reason else ""
-        print(f"{asset.handle}  {asset.type.value:<16} {size:>11}  {where}{note}")
+        lines.append(f"{asset.handle}  {asset.type.value:<16} {size:>11}  {where}{note}\n")
+    sys.stdout.write("".join(lines))  # one write: 100,000 print() calls take a second
     return 0
 
 
@@ -216,7 +198,7 @@ def _sets_create(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         created = catalog.create_set(kind, args.name, args.handles, folder=args.folder)
     if args.json:
-        print_json({**asset_json(created), "members": list(created.members)})
+        print_json({**asset_summary(created), "members": list(created.members)})
     else:
         print(f"created {created.type.value} {created.name!r}: {created.handle}")
     return 0
