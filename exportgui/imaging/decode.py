@@ -31,7 +31,7 @@ from pathlib import Path
 from PIL import Image, ImageCms
 
 from exportgui.imaging.errors import ErrorCode, ISError
-from exportgui.imaging.icc import profile_from_bytes, srgb_profile
+from exportgui.imaging.icc import cached_transform, profile_from_bytes, srgb_profile
 
 DRAFT_GAP = 1.0
 REDUCE_GAP = 2.0
@@ -148,6 +148,8 @@ def decode(source: Source, ratio: float) -> Image.Image:
             image = image.transpose(turn)
     except Exception as exc:
         raise source_error(source.path, exc) from exc
+    if image is not source.image:
+        source.image.close()  # frees the decoded pixels now: one full-size image at a time
     return image
 
 
@@ -188,11 +190,16 @@ def _to_working_mode(image: Image.Image, icc: bytes | None) -> Image.Image:
     if mode == "CMYK":
         profile = profile_from_bytes(icc) if icc else None
         if profile is not None and profile.color_space == "cmyk":
-            converted = ImageCms.profileToProfile(
-                image, profile.cms, srgb_profile().cms, outputMode="RGB"
+            transform = cached_transform(
+                profile.data,
+                srgb_profile().data,
+                "CMYK",
+                "RGB",
+                int(ImageCms.Intent.PERCEPTUAL),
+                False,
             )
-            if converted is not None:
-                return converted
+            if transform is not None:  # an unusable profile falls back to the naive path
+                return ImageCms.applyTransform(image, transform) or image.convert("RGB")
         return image.convert("RGB")
     if mode.startswith("I;16") or mode == "I":
         # 16 bits → 8: scale, do not clip (IS returns 8 bits per component).

@@ -103,3 +103,27 @@ def _from_bytes(data: bytes) -> Profile | None:
     if space is None:
         return None
     return Profile("embedded", space, data, cms)
+
+
+@functools.lru_cache(maxsize=32)
+def cached_transform(
+    source: bytes, target: bytes, in_mode: str, out_mode: str, intent: int, bpc: bool
+) -> ImageCms.ImageCmsTransform | None:
+    """A LittleCMS transform between two profiles given as bytes; None if it cannot be built.
+
+    Built with NOCACHE: LittleCMS's one-pixel cache is written during a
+    transform, so a transform shared between render threads must not have it.
+    """
+    src = _from_bytes(source) if source != srgb_profile().data else srgb_profile()
+    dst = _from_bytes(target) if target != srgb_profile().data else srgb_profile()
+    if src is None or dst is None:
+        return None
+    flags = ImageCms.Flags.NOCACHE
+    if bpc:
+        flags |= ImageCms.Flags.BLACKPOINTCOMPENSATION
+    try:
+        return ImageCms.buildTransform(
+            src.cms, dst.cms, in_mode, out_mode, ImageCms.Intent(intent), flags
+        )
+    except ImageCms.PyCMSError:
+        return None

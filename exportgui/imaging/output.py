@@ -5,6 +5,8 @@
 - Pixel type: with ``icc=`` the pixels go through LittleCMS from the working
   profile (the source's RGB profile, else sRGB) to the named profile; without
   it gray and CMYK use Pillow's naive ``convert`` [D: "naive otherwise"].
+  The rendering intent defaults to relative colorimetric [C]; ``dither`` has
+  no LittleCMS counterpart and is ignored.
 - Palette formats (png8*, gif*) are quantized: adaptive (median cut, n
   colours, forced colours first), web (216) or mac (256), with
   Floyd–Steinberg dithering or none. For web/mac ``n`` is not used: the
@@ -15,13 +17,13 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from PIL import Image, ImageCms
 
 from exportgui.imaging.attributes import ISAttributes
-from exportgui.imaging.icc import Profile, profile_from_bytes, srgb_profile
+from exportgui.imaging.errors import ErrorCode, ISError
+from exportgui.imaging.icc import Profile, cached_transform, profile_from_bytes, srgb_profile
 from exportgui.imaging.palettes import mac_palette, web_palette
 from exportgui.imaging.pixels import ensure_rgba
 from exportgui.imaging.request import Quantize, Request
@@ -96,13 +98,20 @@ def _pixel_type(
     if target is not None and target.data != source.data:
         icc = request.icc
         assert icc is not None
-        transform = _transform(
+        transform = cached_transform(
             source.data,
             target.data,
+            "RGB",
             out_mode,
             _INTENTS[icc.intent or "relative"],
             icc.black_point_compensation,
         )
+        if transform is None:
+            raise ISError(
+                ErrorCode.E_BAD_REQUEST,
+                f"icc profile {icc.profile!r} cannot be used as an output profile",
+                f"icc={icc.profile}",
+            )
         rgb = image.convert("RGB") if alpha is not None else image
         image = ImageCms.applyTransform(rgb, transform) or rgb
     elif out_mode != "RGB":
@@ -114,17 +123,6 @@ def _pixel_type(
         image = image.convert({"RGB": "RGBA", "L": "LA"}.get(image.mode, image.mode))
         image.putalpha(alpha)
     return image
-
-
-@functools.lru_cache(maxsize=16)
-def _transform(
-    source: bytes, target: bytes, out_mode: str, intent: ImageCms.Intent, bpc: bool
-) -> ImageCms.ImageCmsTransform:
-    src = profile_from_bytes(source) or srgb_profile()
-    dst = profile_from_bytes(target)
-    assert dst is not None
-    flags = ImageCms.Flags.BLACKPOINTCOMPENSATION if bpc else ImageCms.Flags.NONE
-    return ImageCms.buildTransform(src.cms, dst.cms, "RGB", out_mode, intent, flags)
 
 
 def quantize(image: Image.Image, spec: Quantize, *, keyed: bool) -> tuple[Image.Image, int | None]:
