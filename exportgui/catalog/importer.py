@@ -91,9 +91,16 @@ class _Outcome:
     reason: str | None = None
 
 
-def collect(paths: Sequence[Path], folder: str) -> tuple[list[_Source], list[_Outcome]]:
-    """Expand folders into files; paths that cannot be walked become rejections."""
+def collect(
+    paths: Sequence[Path], folder: str, catalog_folder: Path | None = None
+) -> tuple[list[_Source], list[_Outcome]]:
+    """Expand folders into files; paths that cannot be walked become rejections.
+
+    The catalog's own folder is never walked (its store changes under an
+    import, and importing it would only find duplicates).
+    """
     base = normalize_folder(folder)
+    own = os.path.realpath(catalog_folder) if catalog_folder is not None else None
     sources: list[_Source] = []
     rejected: list[_Outcome] = []
 
@@ -113,11 +120,15 @@ def collect(paths: Sequence[Path], folder: str) -> tuple[list[_Source], list[_Ou
         except OSError as exc:
             refuse(path, f"cannot read: {exc.strerror or exc}")
             continue
+        real = os.path.realpath(path)
+        if own is not None and (real == own or real.startswith(own + os.sep)):
+            refuse(path, "is inside the catalog folder itself")
+            continue
         if not is_dir:
             add(path, base)
             continue
         top = join_folder(base, path.name or path.resolve().name)
-        for file_path, relative, problem in _walk(path):
+        for file_path, relative, problem in _walk(path, own):
             if problem is not None:
                 refuse(file_path, problem)
                 continue
@@ -128,10 +139,10 @@ def collect(paths: Sequence[Path], folder: str) -> tuple[list[_Source], list[_Ou
     return sources, rejected
 
 
-def _walk(root: Path) -> Iterator[tuple[Path, tuple[str, ...], str | None]]:
-    """(file, its folder parts relative to root, problem) in sorted order."""
+def _walk(root: Path, skip: str | None) -> Iterator[tuple[Path, tuple[str, ...], str | None]]:
+    """(file, its folder parts relative to root, problem) in sorted order; ``skip`` is pruned."""
     problems: list[OSError] = []
-    seen: set[str] = set()
+    seen: set[str] = {skip} if skip else set()
     for dirpath, dirnames, filenames in os.walk(root, onerror=problems.append, followlinks=True):
         real = os.path.realpath(dirpath)
         if real in seen:  # a symlink loop or a second link to the same folder
@@ -211,7 +222,7 @@ class Importer:
         cancel: threading.Event | None,
     ) -> ImportReport:
         """Import ``paths`` under virtual ``folder``; see :meth:`Catalog.import_paths`."""
-        sources, early = collect(paths, folder)
+        sources, early = collect(paths, folder, self.store.root.parent)
         total = len(sources) + len(early)
         done = 0
         placed: list[tuple[int, object]] = []

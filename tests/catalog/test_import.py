@@ -179,6 +179,7 @@ def test_files_claiming_to_be_images_but_not_are_rejected_with_a_reason(
     assert list((catalog.store.temp_dir).iterdir()) == []  # rejected copies are not kept
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and symlinks")
 def test_unreadable_and_missing_paths_are_rejected_and_the_rest_imported(
     catalog: Catalog, inbox: Path
 ) -> None:
@@ -268,6 +269,7 @@ def test_a_bad_target_folder_is_refused(catalog: Catalog, inbox: Path, folder: s
         catalog.import_paths([make_image(inbox / "a.png", fmt="PNG")], folder=folder)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges")
 def test_a_symlink_loop_in_a_folder_is_walked_once(catalog: Catalog, inbox: Path) -> None:
     make_image(inbox / "top" / "a.png", fmt="PNG")
     (inbox / "top" / "loop").symlink_to(inbox / "top", target_is_directory=True)
@@ -331,3 +333,17 @@ def test_every_file_of_a_mixed_import_lands_in_exactly_one_list(
     assert (len(report.imported), len(report.duplicates), len(report.rejected)) == (20, 10, 1)
     # Reports keep input order.
     assert [i.path for i in report.imported] == sorted(i.path for i in report.imported)
+
+
+def test_the_catalog_folder_itself_is_never_imported(tmp_path: Path) -> None:
+    with Catalog.open(tmp_path / "catalog") as catalog:
+        make_image(tmp_path / "a.png", fmt="PNG")
+        catalog.import_paths([tmp_path / "a.png"])
+
+        report = catalog.import_paths([tmp_path, catalog.folder / "catalog.db"])
+
+        assert [i.path for i in report.imported] == []
+        assert [d.path.name for d in report.duplicates] == ["a.png"]
+        assert [(r.path.name, r.reason) for r in report.rejected] == [
+            ("catalog.db", "is inside the catalog folder itself")
+        ]
