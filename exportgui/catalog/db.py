@@ -52,7 +52,10 @@ class Database:
         self.path = Path(path)
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._connections: list[sqlite3.Connection] = []
+        # (owning thread, connection): worker threads come and go (thread
+        # pools expire idle threads), so connections of finished threads are
+        # closed whenever a new one is opened instead of piling up.
+        self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
 
     # -- connections ---------------------------------------------------------
     @property
@@ -76,13 +79,16 @@ class Database:
                 raise (_explain(exc, self.path) or exc) from exc
             self._local.conn = conn
             with self._lock:
-                self._connections.append(conn)
+                for owner, stale in [c for c in self._connections if not c[0].is_alive()]:
+                    stale.close()
+                    self._connections.remove((owner, stale))
+                self._connections.append((threading.current_thread(), conn))
         return conn
 
     def close(self) -> None:
         """Close every connection this object opened."""
         with self._lock:
-            for conn in self._connections:
+            for _owner, conn in self._connections:
                 conn.close()
             self._connections.clear()
         self._local = threading.local()

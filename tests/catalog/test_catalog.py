@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,18 @@ def test_handles_are_unique_opaque_strings(catalog: Catalog, tmp_path: Path) -> 
     handles = [i.asset.handle for i in catalog.import_paths(paths).imported]
     assert len(set(handles)) == 40
     assert all(h.isalnum() and h.isascii() for h in handles)
+
+
+def test_connections_of_finished_threads_do_not_pile_up(catalog: Catalog) -> None:
+    def touch() -> None:
+        catalog.list_assets()
+
+    for _ in range(6):
+        worker = threading.Thread(target=touch)
+        worker.start()
+        worker.join()
+    # Each new thread's connection closes those of finished threads: what is
+    # left is this thread's and the last worker's.
+    owners = [owner for owner, _ in catalog.db._connections]
+    assert len(owners) == 2
+    assert sum(not owner.is_alive() for owner in owners) == 1
