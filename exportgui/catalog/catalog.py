@@ -44,12 +44,11 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from exportgui.catalog import rules
+from exportgui.catalog import rules, upkeep
 from exportgui.catalog.db import CatalogUnavailable, Database
 from exportgui.catalog.errors import AssetNotFound, CatalogError
 from exportgui.catalog.importer import (
@@ -254,7 +253,7 @@ class Catalog:
             CatalogError: not a set type, a bad or taken name, no members, a
                 member listed twice or not in the catalog.
         """
-        kind = _set_type(asset_type)
+        kind = rules.check_set_type(asset_type)
         name = rules.check_set_name(name)
         folder = rules.normalize_folder(folder)
         members = list(member_handles)
@@ -395,20 +394,7 @@ class Catalog:
     # -- upkeep -----------------------------------------------------------------
     def verify(self) -> list[str]:
         """Problems between rows and stored files; an empty list means consistent."""
-        problems: list[str] = []
-        rows = _plain(self.db.connection).execute(
-            "SELECT handle, sha256, bytes FROM assets WHERE sha256 IS NOT NULL"
-        )
-        for handle, sha256, size in rows.fetchall():
-            path = self.store.path_for(sha256)
-            try:
-                actual = path.stat().st_size
-            except OSError:
-                problems.append(f"{handle}: the stored original {path} is missing")
-                continue
-            if actual != size:
-                problems.append(f"{handle}: the stored original has {actual} bytes, not {size}")
-        return problems
+        return upkeep.verify(self.db, self.store)
 
     def clean_store(self, older_than_s: float = 3600.0) -> int:
         """Remove stored files no row refers to (left by killed imports); returns how many.
@@ -416,27 +402,7 @@ class Catalog:
         Files younger than ``older_than_s`` are kept: an import running in
         another process may be about to write their rows.
         """
-        removed = self.store.clean_temp(older_than_s)
-        used = {row[0] for row in self.db.execute("SELECT sha256 FROM assets")}
-        limit = time.time() - older_than_s
-        for sha256 in list(self.store.stored_checksums()):
-            path = self.store.path_for(sha256)
-            with contextlib.suppress(OSError):
-                if sha256 not in used and path.stat().st_mtime < limit:
-                    self.store.remove(sha256)
-                    removed += 1
-        return removed
+        return upkeep.clean_store(self.db, self.store, older_than_s)
 
 
 _SET_VALUES = frozenset(member.value for member in SET_TYPES)
-
-
-def _set_type(asset_type: AssetType | str) -> AssetType:
-    try:
-        kind = AssetType.parse(str(asset_type))
-    except ValueError:
-        kind = None
-    if kind is None or kind not in SET_TYPES:
-        names = ", ".join(sorted(t.value for t in SET_TYPES))
-        raise CatalogError(f"{asset_type!s} is not a set type; set types are {names}")
-    return kind

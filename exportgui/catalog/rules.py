@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from exportgui.catalog.errors import CatalogError
+from exportgui.catalog.model import SET_TYPES, AssetType
 
 MACRO_NAME = re.compile(r"[A-Za-z0-9._-]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -162,3 +163,15 @@ _ATTRIBUTE_CHECKS = {
     "BkgColor": _color,
     "MaxRenderPixels": _positive,
 }
+
+
+def check_set_type(asset_type: AssetType | str) -> AssetType:
+    """The set type named (any IPS spelling); file types and unknown names are refused."""
+    try:
+        kind: AssetType | None = AssetType.parse(str(asset_type))
+    except ValueError:
+        kind = None
+    if kind is None or kind not in SET_TYPES:
+        names = ", ".join(sorted(t.value for t in SET_TYPES))
+        raise CatalogError(f"{asset_type!s} is not a set type; set types are {names}")
+    return kind

@@ -98,6 +98,7 @@ def test_demo_macros_parse_and_give_the_documented_example(demo: Catalog) -> Non
     assert output_name("fileToExport.jpg", extension) == "fileToExport.tiff"
 
 
+@pytest.mark.slow
 def test_running_the_demo_twice_adds_nothing(tmp_path: Path) -> None:
     with Catalog.open(tmp_path / "catalog") as catalog:
         first = create_demo(catalog)
