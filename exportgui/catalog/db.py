@@ -70,12 +70,16 @@ class Database:
                     isolation_level=None,
                     check_same_thread=False,
                 )
+            except sqlite3.Error as exc:
+                raise (_explain(exc, self.path) or exc) from exc
+            try:
                 conn.row_factory = sqlite3.Row
                 conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
                 conn.execute("PRAGMA foreign_keys = ON")
             except sqlite3.Error as exc:
+                conn.close()  # not a usable catalog: don't leave it to the garbage collector
                 raise (_explain(exc, self.path) or exc) from exc
             self._local.conn = conn
             with self._lock:
