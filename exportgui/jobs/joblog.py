@@ -15,7 +15,7 @@ import socket
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -94,6 +94,17 @@ class HasDatabase(Protocol):
     """Anything with the catalog's database (a :class:`Catalog`)."""
 
     db: Database
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One asset's outcome to record (``log_type`` None clears it)."""
+
+    seq: int
+    log_type: LogType | None
+    message: str = ""
+    output: Path | None = None
+    temp: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -217,28 +228,46 @@ class JobLogStore:
         temp: Path | None = None,
     ) -> None:
         """Set (or, with None, clear) one asset's outcome, keeping the job's counts right."""
+        self.record_many(job_handle, [Outcome(seq, log_type, message, output, temp)])
+
+    def record_many(self, job_handle: str, outcomes: Sequence[Outcome]) -> None:
+        """Set several outcomes in one transaction (the runner batches finished assets)."""
+        delta = dict.fromkeys(_COUNT_COLUMN.values(), 0)
         with self.db.transaction() as conn:
-            row = conn.execute(
-                "SELECT outcome FROM joblog_item WHERE job_handle=? AND seq=?", (job_handle, seq)
-            ).fetchone()
-            if row is None:
-                raise KeyError(f"job {job_handle} has no asset number {seq}")
-            _adjust(conn, job_handle, row["outcome"], -1)
+            for o in outcomes:
+                row = conn.execute(
+                    "SELECT outcome FROM joblog_item WHERE job_handle=? AND seq=?",
+                    (job_handle, o.seq),
+                ).fetchone()
+                if row is None:
+                    raise KeyError(f"job {job_handle} has no asset number {o.seq}")
+                conn.execute(
+                    "UPDATE joblog_item SET outcome=?, message=?, output=?, temp=?"
+                    " WHERE job_handle=? AND seq=?",
+                    (
+                        o.log_type.value if o.log_type else None,
+                        o.message if o.log_type else None,
+                        str(o.output) if o.output else None,
+                        str(o.temp) if o.temp else None,
+                        job_handle,
+                        o.seq,
+                    ),
+                )
+                if row["outcome"] is not None:
+                    delta[_COUNT_COLUMN[LogType(row["outcome"])]] -= 1
+                if o.log_type is not None:
+                    delta[_COUNT_COLUMN[o.log_type]] += 1
             conn.execute(
-                "UPDATE joblog_item SET outcome=?, message=?, output=?, temp=?"
-                " WHERE job_handle=? AND seq=?",
+                "UPDATE joblog_job SET success_count = success_count + ?,"
+                " warning_count = warning_count + ?, error_count = error_count + ?, heartbeat = ?"
+                " WHERE job_handle = ?",
                 (
-                    log_type.value if log_type else None,
-                    message if log_type else None,
-                    str(output) if output else None,
-                    str(temp) if temp else None,
+                    delta["success_count"],
+                    delta["warning_count"],
+                    delta["error_count"],
+                    time.time(),
                     job_handle,
-                    seq,
                 ),
-            )
-            _adjust(conn, job_handle, log_type.value if log_type else None, +1)
-            conn.execute(
-                "UPDATE joblog_job SET heartbeat=? WHERE job_handle=?", (time.time(), job_handle)
             )
 
     def heartbeat(self, job_handle: str) -> None:
@@ -352,16 +381,6 @@ class JobLogStore:
             pid=row["pid"],
             host=row["host"],
         )
-
-
-def _adjust(conn: sqlite3.Connection, handle: str, outcome: str | None, delta: int) -> None:
-    if outcome is None:
-        return
-    column = _COUNT_COLUMN[LogType(outcome)]
-    conn.execute(
-        f"UPDATE joblog_job SET {column} = {column} + ? WHERE job_handle=?",  # noqa: S608
-        (delta, handle),
-    )
 
 
 def _item_row(handle: str, seq: int, out: PlannedOutput) -> tuple[object, ...]:

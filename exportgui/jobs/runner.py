@@ -33,7 +33,7 @@ from typing import Protocol
 from exportgui.catalog import Asset
 from exportgui.config import MailSettings
 from exportgui.imaging import ISAttributes
-from exportgui.jobs.joblog import HEARTBEAT_S, HasDatabase, JobLogStore
+from exportgui.jobs.joblog import HEARTBEAT_S, HasDatabase, JobLogStore, Outcome
 from exportgui.jobs.model import ConflictPolicy, Fmt, JobLog, LogType, Plan, PlannedOutput, Progress
 from exportgui.jobs.names import is_inside, numbered, temp_name
 from exportgui.jobs.notify import notify
@@ -92,6 +92,7 @@ class _Runner:
         self.outcomes: dict[int, LogType | None] = {}
         self.bytes_written = 0
         self.made: set[Path] = set()
+        self.inside: set[Path] = set()
         self._last_beat = time.monotonic()
 
     # -- bookkeeping ---------------------------------------------------------
@@ -104,6 +105,9 @@ class _Runner:
         temp: Path | None = None,
     ) -> None:
         self.store.record(self.handle, seq, log_type, message, output, temp)
+        self._count(seq, log_type)
+
+    def _count(self, seq: int, log_type: LogType | None) -> None:
         old = self.outcomes.get(seq)
         if old is not None:
             self.counts[old] -= 1
@@ -172,7 +176,7 @@ class _Runner:
         owned = executor is None
         pool = executor or ThreadPoolExecutor(max_workers=workers, thread_name_prefix="export")
         share_cancel = not isinstance(pool, ProcessPoolExecutor)
-        limit = max(2 * workers, workers + 2)
+        limit = max(4 * workers, 8)  # enough queued that workers never wait for a commit
         pending: dict[Future[Produced], tuple[Task, PlannedOutput]] = {}
         queue = list(reversed(work))
         try:
@@ -190,9 +194,16 @@ class _Runner:
                 if not pending:
                     continue
                 done, _ = wait(pending, timeout=_POLL_S, return_when=FIRST_COMPLETED)
+                ready: list[tuple[Task, PlannedOutput, int]] = []
                 for future in done:
                     task, planned = pending.pop(future)
-                    self._finish(task, planned, future.result())
+                    produced = future.result()
+                    if produced.kind == "ok":
+                        ready.append((task, planned, produced.size))
+                    else:
+                        self._finish(task, planned, produced)
+                if ready:
+                    self._commit_many(ready)
         finally:
             if pending:  # interrupted (KeyboardInterrupt, a bug): leave no temporary file
                 self.halt.set()
@@ -231,9 +242,14 @@ class _Runner:
                 if isinstance(parsed, str):
                     raise LookupError(parsed)
                 request = parsed
-            folder = ensure_folder(self.destination, planned.target.parent.parts, self.made)
-            if not is_inside(folder / final.name, self.destination):
-                raise OutsideDestination(f"{final} is outside the destination")
+            target = planned.target
+            if target.is_absolute() or ".." in target.parts or target.name in {"", "."}:
+                raise OutsideDestination(f"{target} is not a path inside the destination")
+            folder = ensure_folder(self.destination, target.parent.parts, self.made)
+            if folder not in self.inside:  # resolving links costs: once per folder
+                if not is_inside(folder / final.name, self.destination):
+                    raise OutsideDestination(f"{final} is outside the destination")
+                self.inside.add(folder)
         except (LookupError, ValueError, OutsideDestination) as exc:
             self._record(seq, LogType.ERROR, f"refused: {exc}")
             self._report(planned.asset_name)
@@ -246,30 +262,43 @@ class _Runner:
             self._record(seq, LogType.ERROR, f"cannot create {final.parent}: {exc.strerror}")
             self._report(planned.asset_name)
             return None
+        # A stale temporary file of this job (killed run) was removed by resume; O_EXCL
+        # in the copy refuses anything else.
         temp = folder / temp_name(self.handle, seq)
-        remove_quietly(temp)  # a stale one from a killed run of this job
         return Task(
             seq, self.job.fmt, source, temp, final, self.destination, request, attrs, self.durable
         )
 
     def _finish(self, task: Task, planned: PlannedOutput, produced: Produced) -> None:
+        """Record a worker's failure (or note its cancellation)."""
         if produced.kind == "cancelled":
             return
         if produced.kind == "fatal":
             self._stop(produced.message)
             return
-        if produced.kind == "error":
-            self._record(task.seq, LogType.ERROR, produced.message)
-            self._report(planned.asset_name)
-            return
-        self._commit(task, planned, produced.size)
+        self._record(task.seq, LogType.ERROR, produced.message)
+        self._report(planned.asset_name)
 
-    def _commit(self, task: Task, planned: PlannedOutput, size: int) -> None:
+    def _commit_many(self, ready: list[tuple[Task, PlannedOutput, int]]) -> None:
+        """Record the finished files in one transaction, then rename each into place."""
+        outcomes = [
+            Outcome(task.seq, planned.status, planned.message, task.final, task.temp)
+            for task, planned, _size in ready
+        ]
+        # Recorded *before* the renames: resume can then tell a finished rename from none.
+        self.store.record_many(self.handle, outcomes)
+        for outcome in outcomes:
+            self._count(outcome.seq, outcome.log_type)
+        for task, planned, size in ready:
+            self._commit(task, planned, size, recorded=True)
+
+    def _commit(self, task: Task, planned: PlannedOutput, size: int, *, recorded: bool) -> None:
         """Rename the finished temporary file into place, honouring the policy at this moment."""
         status, message, final, n = planned.status, planned.message, task.final, 1
         while True:
-            # Recorded *before* the rename: resume can then tell a finished rename from none.
-            self._record(task.seq, status, message, final, task.temp)
+            if not recorded:
+                self._record(task.seq, status, message, final, task.temp)
+            recorded = False
             try:
                 placed = place(
                     task.temp, final, overwrite=self.job.conflict is ConflictPolicy.OVERWRITE

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -192,6 +193,41 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+_cache_lock = threading.Lock()
+_cached: tuple[object, dict[str, Asset]] | None = None
+
+
+def _revision(catalog: CatalogView) -> object | None:
+    """Changes whenever anyone writes to the catalog database (None: cannot tell)."""
+    db = getattr(catalog, "db", None)
+    if db is None:
+        return None
+    conn = db.connection
+    data_version = conn.execute("PRAGMA data_version").fetchone()[0]  # other connections
+    return (str(db.path), id(catalog), data_version, conn.total_changes)  # and this one
+
+
+def _selection(catalog: CatalogView, handles: tuple[str, ...]) -> dict[str, Asset]:
+    """The selected assets, looked up once per catalog change.
+
+    The form re-validates on every keystroke with the same selection; the
+    last lookup is kept until anyone writes to the catalog database.
+    """
+    global _cached
+    if not handles:
+        return {}
+    revision = _revision(catalog)
+    key = (revision, handles) if revision is not None else None
+    with _cache_lock:
+        if key is not None and _cached is not None and _cached[0] == key:
+            return _cached[1]
+    assets = catalog.get_many(handles)
+    if key is not None:
+        with _cache_lock:
+            _cached = (key, assets)
+    return assets
+
+
 def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     """Errors (which block the export) and warnings for the job, errors first."""
     checked, problems = _enum_problems(job)
@@ -199,7 +235,7 @@ def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     if checked is None:
         return _sorted(problems)
     job = checked
-    assets = catalog.get_many(job.asset_handles) if job.asset_handles else {}
+    assets = _selection(catalog, job.asset_handles)
     problems += _asset_problems(job, assets)
     if job.fmt is Fmt.ORIG:
         if job.is_modifier.strip():

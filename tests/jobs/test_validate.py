@@ -136,3 +136,19 @@ def test_errors_come_before_warnings(catalog: Catalog, library: dict[str, str]) 
     severities = [p.severity for p in validate(job, catalog)]
     assert severities == sorted(severities, key=lambda s: s is not LogType.ERROR)
     assert severities[0] is LogType.ERROR
+
+
+def test_validation_sees_catalog_changes(
+    catalog: Catalog, library: dict[str, str], dest: Path, tmp_path: Path
+) -> None:
+    job = ExportJob((library["a.jpg"], library["b.png"]), Fmt.ORIG, destination=dest)
+    assert validate(job, catalog) == []
+    assert validate(job, catalog) == []  # the same selection again (cached lookup)
+    catalog.delete([library["b.png"]])
+    [problem] = validate(job, catalog)
+    assert "not in the catalog" in problem.message
+    # A change made through another connection (another program) is seen too.
+    with Catalog.open(catalog.folder) as other:
+        other.delete([library["a.jpg"]])
+    [problem] = validate(job, catalog)
+    assert problem.is_error and problem.message == "no exportable asset selected"
