@@ -209,14 +209,33 @@ class JobLogStore:
             else:
                 _ACTIVE.discard(job_handle)
 
-    def restart(self, job_handle: str) -> None:
-        """Mark a stopped job as running again in this process (resume)."""
-        self.db.execute(
-            "UPDATE joblog_job SET state='running', end_date=NULL, fatal_error=NULL, pid=?,"
-            " host=?, heartbeat=? WHERE job_handle=?",
-            (os.getpid(), socket.gethostname(), time.time(), job_handle),
-        )
+    def claim(self, job_handle: str) -> str | None:
+        """Mark a stopped job as running in this process; None, or why it cannot be claimed.
+
+        Check and update happen in one write transaction, so two processes
+        resuming the same job cannot both get it.
+        """
+        with self.db.transaction() as conn:
+            row = conn.execute(
+                "SELECT state, pid, host, heartbeat FROM joblog_job WHERE job_handle=?",
+                (job_handle,),
+            ).fetchone()
+            if row is None:
+                raise KeyError(f"no job {job_handle!r} in this catalog")
+            if row["state"] == "running" and _is_live(
+                job_handle, row["pid"], row["host"], row["heartbeat"]
+            ):
+                return (
+                    f"job {job_handle} is still running (process {row['pid']} on "
+                    f"{row['host']}); cancel it there first"
+                )
+            conn.execute(
+                "UPDATE joblog_job SET state='running', end_date=NULL, fatal_error=NULL,"
+                " pid=?, host=?, heartbeat=? WHERE job_handle=?",
+                (os.getpid(), socket.gethostname(), time.time(), job_handle),
+            )
         self.mark_active(job_handle, True)
+        return None
 
     def record(
         self,

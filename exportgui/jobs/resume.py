@@ -88,37 +88,36 @@ def resume(
         ResumeError: the job is being run by a live process.
     """
     store = store or JobLogStore(catalog)
-    log = store.get(job_handle)
-    if store.is_live(job_handle):
-        raise ResumeError(
-            f"job {job_handle} is still running (process {log.pid} on {log.host}); "
-            "cancel it there first"
-        )
-    items = store.items(job_handle)
-    outcomes = {item.seq: _reconcile(store, job_handle, item) for item in items}
-    if log.job.destination is not None:
-        destination = Path(log.job.destination).absolute()
-        for temp in leftover_temp_files(destination, job_handle, items):
-            remove_quietly(temp)
-    todo = []
-    for item in items:
-        outcome = outcomes[item.seq]
-        retry = (
-            retry_failed
-            and outcome is LogType.ERROR
-            and item.planned.status is not LogType.ERROR  # refused by the plan: fails again
-        )
-        if outcome is None or retry:
-            todo.append((item.seq, item.planned))
+    refused = store.claim(job_handle)  # raises KeyError for an unknown job
+    if refused:
+        raise ResumeError(refused)
+    try:
+        log = store.get(job_handle)
+        items = store.items(job_handle)
+        outcomes = {item.seq: _reconcile(store, job_handle, item) for item in items}
+        if log.job.destination is not None:
+            destination = Path(log.job.destination).absolute()
+            for temp in leftover_temp_files(destination, job_handle, items):
+                remove_quietly(temp)
+        todo = []
+        for item in items:
+            outcome = outcomes[item.seq]
+            retry = (
+                retry_failed
+                and outcome is LogType.ERROR
+                and item.planned.status is not LogType.ERROR  # refused by the plan: fails again
+            )
+            if outcome is None or retry:
+                todo.append((item.seq, item.planned))
+                if outcome is not None:
+                    store.record(job_handle, item.seq, None)
+                    outcomes[item.seq] = None
+    except BaseException:
+        store.finish(job_handle, "interrupted")
+        raise
     if not todo:
-        store.mark_active(job_handle, False)
+        store.finish(job_handle, "completed")  # every asset has its outcome
         return store.get(job_handle)
-    for seq, _planned in todo:
-        if outcomes[seq] is not None:
-            store.record(job_handle, seq, None)
-            outcomes[seq] = None
-    store.restart(job_handle)
-    log = store.get(job_handle)
     done_before = {seq: kind for seq, kind in outcomes.items() if kind is not None}
     return execute_job(
         store,

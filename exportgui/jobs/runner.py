@@ -193,6 +193,7 @@ class _Runner:
                     queue.clear()
                 if not pending:
                     continue
+                self._beat()  # also while one long render runs: a silent job looks dead
                 done, _ = wait(pending, timeout=_POLL_S, return_when=FIRST_COMPLETED)
                 ready: list[tuple[Task, PlannedOutput, int]] = []
                 for future in done:
@@ -287,8 +288,6 @@ class _Runner:
         ]
         # Recorded *before* the renames: resume can then tell a finished rename from none.
         self.store.record_many(self.handle, outcomes)
-        for outcome in outcomes:
-            self._count(outcome.seq, outcome.log_type)
         for task, planned, size in ready:
             self._commit(task, planned, size, recorded=True)
 
@@ -315,6 +314,7 @@ class _Runner:
                 return
             if placed:
                 self.bytes_written += size
+                self._count(task.seq, status)  # progress counts files that are in place
                 self._report(planned.asset_name)
                 return
             base = task.final.name

@@ -224,3 +224,21 @@ def test_outcomes_recorded_before_an_unfinished_rename(
     assert _temp_files(dest) == []
     assert _visible(dest) == ["f000.png", "f001.png", "f002.png"]
     assert final.file_success_count == 3
+
+
+def test_a_job_is_claimed_by_one_resumer_only(catalog: Catalog, sources: Path, dest: Path) -> None:
+    handles = _files(catalog, sources, 2)
+    cancel = threading.Event()
+    cancel.set()
+    log = run(
+        plan(ExportJob(tuple(handles), Fmt.ORIG, destination=dest), catalog), catalog, cancel=cancel
+    )
+    assert log.state == "cancelled" and log.details == []
+    store = JobLogStore(catalog)
+    assert store.claim(log.job_handle) is None
+    refusal = store.claim(log.job_handle)
+    assert refusal is not None and "still running" in refusal
+    with pytest.raises(ResumeError, match="still running"):
+        resume(log.job_handle, catalog)
+    store.finish(log.job_handle, "cancelled")
+    assert resume(log.job_handle, catalog).file_success_count == 2
