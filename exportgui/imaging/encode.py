@@ -63,6 +63,10 @@ def encode(
         OSError, ValueError: from Pillow or the file system (the caller wraps them).
     """
     image = prepared.image
+    # Pillow's writers fall back to ``image.info`` (the source's profile, EXIF,
+    # transparency…, carried along by every operation): only what is passed here
+    # may reach the file.
+    image.info = {}
     info = facts.info
     quality, chroma = quality_of(request, attrs)
     dpi = request.print_res or metadata.dpi

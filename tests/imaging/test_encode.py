@@ -189,6 +189,25 @@ def test_icc_from_a_source_profile_converts_pixels(tmp_path: Path) -> None:
     assert expected is not None and value == expected.getpixel((4, 4))[0] != 128
 
 
+@pytest.mark.parametrize("fmt", ["jpeg", "png", "tif", "webp", "avif", "gif", "png-alpha"])
+def test_source_metadata_is_not_copied_unasked(tmp_path: Path, fmt: str) -> None:
+    exif = Image.Exif()
+    exif[0x010F] = "camera maker"
+    _, path = render_modifier(
+        tmp_path,
+        f"fmt={fmt}",
+        gradient(40, 20),
+        source_name="src.jpg",
+        icc_profile=rgb_profile_bytes(),
+        exif=exif.tobytes(),
+        xmp=b"<x:xmpmeta/>",
+    )
+    with Image.open(path) as image:
+        assert not image.info.get("icc_profile")
+        assert not image.info.get("xmp") and not image.info.get("exif")
+        assert "transparency" not in image.info
+
+
 def test_print_res_and_source_dpi(tmp_path: Path) -> None:
     for fmt in ("jpeg", "png", "tif"):
         folder = tmp_path / fmt
