@@ -1,5 +1,6 @@
 """The ExportJob: validate, plan, run, job log, resume, notify, presets. Qt-free."""
 
+from exportgui.jobs.execute import run
 from exportgui.jobs.joblog import JobLogStore, joblog_to_csv, joblog_to_dict
 from exportgui.jobs.model import (
     ConflictPolicy,
@@ -17,7 +18,6 @@ from exportgui.jobs.model import (
 from exportgui.jobs.planner import plan
 from exportgui.jobs.presets import Preset, PresetError, PresetStore
 from exportgui.jobs.resume import ResumeError, resume
-from exportgui.jobs.runner import run
 from exportgui.jobs.validate import normalize, validate
 
 __all__ = [

@@ -22,10 +22,11 @@ from concurrent.futures import Executor
 from pathlib import Path
 
 from exportgui.config import MailSettings
+from exportgui.jobs.execute import execute_job
 from exportgui.jobs.joblog import JobLogStore, StoredItem
 from exportgui.jobs.model import JobLog, LogType
 from exportgui.jobs.names import temp_glob
-from exportgui.jobs.runner import ProgressCallback, RunCatalog, execute_job
+from exportgui.jobs.runner import ProgressCallback, RunCatalog
 from exportgui.jobs.writer import remove_quietly
 
 

@@ -15,7 +15,6 @@ any other failure is that asset's error and the job goes on.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -31,12 +30,11 @@ from pathlib import Path
 from typing import Protocol
 
 from exportgui.catalog import Asset
-from exportgui.config import MailSettings
-from exportgui.imaging import ISAttributes
+from exportgui.imaging import ISAttributes, ISError, Request
+from exportgui.imaging.batch import executor_for, request_format
 from exportgui.jobs.joblog import HEARTBEAT_S, HasDatabase, JobLogStore, Outcome
-from exportgui.jobs.model import ConflictPolicy, Fmt, JobLog, LogType, Plan, PlannedOutput, Progress
+from exportgui.jobs.model import ConflictPolicy, Fmt, JobLog, LogType, PlannedOutput, Progress
 from exportgui.jobs.names import is_inside, numbered, temp_name
-from exportgui.jobs.notify import notify
 from exportgui.jobs.planner import RequestCache
 from exportgui.jobs.produce import Produced, Task, describe_os_error, fatal_reason, produce
 from exportgui.jobs.validate import CatalogView
@@ -56,7 +54,7 @@ class RunCatalog(CatalogView, HasDatabase, Protocol):
 _POLL_S = 0.05  # how often the calling thread looks at the cancel flag while workers run
 
 
-class _Runner:
+class Runner:
     """State of one run (or resume) of a job."""
 
     def __init__(
@@ -172,9 +170,14 @@ class _Runner:
         attrs = None
         if self.job.fmt is Fmt.CONVERT:
             requests = RequestCache(self.job, self.catalog.macros())
-            attrs = ISAttributes.from_strings(self.catalog.attributes())
+            try:
+                attrs = ISAttributes.from_strings(self.catalog.attributes())
+            except ISError as exc:
+                self.fatal = f"stopped: the catalog's Image Serving attributes: {exc}"
+                return
         owned = executor is None
-        pool = executor or ThreadPoolExecutor(max_workers=workers, thread_name_prefix="export")
+        pool = executor or _default_pool(work, assets, requests, workers)
+        # A plain process pool cannot carry a threading.Event; the engine's pool can.
         share_cancel = not isinstance(pool, ProcessPoolExecutor)
         limit = max(4 * workers, 8)  # enough queued that workers never wait for a commit
         pending: dict[Future[Produced], tuple[Task, PlannedOutput]] = {}
@@ -331,106 +334,22 @@ class _Runner:
             message = f"{planned.message}; {note}" if planned.message else note
 
 
-def default_workers(requested: int, job_workers: int) -> int:
-    """The worker count: the argument, else the job's, else one per CPU core."""
-    return max(1, requested or job_workers or os.cpu_count() or 1)
+def _default_pool(
+    work: Sequence[tuple[int, PlannedOutput]],
+    assets: dict[str, Asset],
+    requests: RequestCache | None,
+    workers: int,
+) -> Executor:
+    """Threads for copies; for renders, what the engine finds fastest for the output format.
 
-
-def execute_job(
-    store: JobLogStore,
-    log: JobLog,
-    catalog: RunCatalog,
-    items: Sequence[tuple[int, PlannedOutput]],
-    *,
-    workers: int = 0,
-    cancel: threading.Event | None = None,
-    progress: ProgressCallback | None = None,
-    executor: Executor | None = None,
-    mail: MailSettings | None = None,
-    durable: bool = False,
-    done_before: dict[int, LogType] | None = None,
-) -> JobLog:
-    """Run ``items`` of a stored job and close the run (state, end date, notification).
-
-    Shared by :func:`run` and ``resume``; ``done_before`` holds outcomes
-    recorded by an earlier run of the job.
+    Pillow lets go of the GIL while decoding, resampling and encoding most
+    formats, so threads it is; libtiff compression and OpenJPEG keep it, and
+    for those the engine gives a warmed process pool (imaging.batch).
     """
-    runner = _Runner(store, log, catalog, cancel=cancel, progress=progress, durable=durable)
-    runner.outcomes.update(done_before or {})
-    setting = log.job.email_setting
-    warnings: list[str] = []
-    if mail is not None:
-        warning = notify(log, setting, mail, starting=True)
-        if warning:
-            warnings.append(warning)
-    state = "failed"
-    try:
-        runner.execute(items, executor, default_workers(workers, log.job.workers))
-        undone = any(runner.outcomes.get(seq) is None for seq, _ in items)
-        if runner.fatal:
-            state = "failed"
-        elif undone and runner.cancel.is_set():
-            state = "cancelled"
-        else:
-            state = "completed"
-    except KeyboardInterrupt:
-        state = "cancelled"
-        raise
-    finally:
-        store.finish(log.job_handle, state, runner.fatal)
-    final = store.get(log.job_handle)
-    if mail is not None:
-        warning = notify(final, setting, mail)
-        if warning:
-            warnings.append(warning)
-    if warnings:
-        store.set_notification_warning(log.job_handle, "; ".join(warnings))
-        final.notification_warning = "; ".join(warnings)
-    return final
-
-
-def run(
-    plan: Plan,
-    catalog: RunCatalog,
-    *,
-    workers: int = 0,
-    cancel: threading.Event | None = None,
-    progress: ProgressCallback | None = None,
-    executor: Executor | None = None,
-    mail: MailSettings | None = None,
-    durable: bool = False,
-    store: JobLogStore | None = None,
-) -> JobLog:
-    """Execute ``plan``: every asset's outcome is in the job log as soon as it is known.
-
-    Args:
-        plan: from :func:`plan`; its job must have a destination.
-        catalog: the catalog the plan was made from.
-        workers: pool size; 0 uses the job's, else one per CPU core.
-        cancel: set it to stop; finished files stay, no partial file is left.
-        progress: called after each asset (and once at the start with done=0).
-        executor: run the work on this pool instead of a private thread pool
-            (a ProcessPoolExecutor works too; it cannot see ``cancel`` mid-asset).
-        mail: send the emailSetting notifications through this server; a
-            failure becomes the log's ``notification_warning``.
-        durable: fsync every file before its rename (see writer.py).
-        store: the job log store to use (one is opened on the catalog).
-
-    Returns:
-        The finished job log with its details.
-    """
-    store = store or JobLogStore(catalog)
-    log = store.create(plan)
-    items = list(enumerate(plan.outputs))
-    return execute_job(
-        store,
-        log,
-        catalog,
-        items,
-        workers=workers,
-        cancel=cancel,
-        progress=progress,
-        executor=executor,
-        mail=mail,
-        durable=durable,
-    )
+    if requests is not None:
+        first = next((assets[p.asset_handle] for _, p in work if p.asset_handle in assets), None)
+        request = requests.get(first) if first is not None else None
+        if isinstance(request, Request):
+            fmt, compression = request_format(request)
+            return executor_for(fmt, workers, compression)
+    return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="export")

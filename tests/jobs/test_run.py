@@ -198,3 +198,33 @@ def test_a_plan_without_destination_fails_the_job(
     log = run(plan(job, catalog), catalog)
     assert log.state == "failed" and log.fatal_error and "no destination" in log.fatal_error
     assert not (Path.cwd() / "b.png").exists()
+
+
+def test_gil_bound_formats_run_on_the_engines_process_pool(
+    catalog: Catalog, sources: Path, dest: Path
+) -> None:
+    handles = _many(catalog, sources, 8)
+    job = ExportJob(tuple(handles), Fmt.CONVERT, "fmt=tif,rgb,lzw", destination=dest)
+    cancel = threading.Event()
+    log = run(plan(job, catalog), catalog, workers=2, cancel=cancel)
+    assert log.state == "completed" and log.file_success_count == 8
+    for detail in log.details:
+        assert detail.output is not None
+        with Image.open(detail.output) as image:
+            assert image.format == "TIFF" and image.info.get("compression") == "tiff_lzw"
+
+
+def test_cancel_reaches_the_process_pool(catalog: Catalog, sources: Path, dest: Path) -> None:
+    handles = _many(catalog, sources, 24)
+    cancel = threading.Event()
+
+    def progress(p: Progress) -> None:
+        if p.done >= 2:
+            cancel.set()
+
+    job = ExportJob(tuple(handles), Fmt.CONVERT, "wid=200&fmt=tif,rgb,zip", destination=dest)
+    log = run(plan(job, catalog), catalog, workers=2, cancel=cancel, progress=progress)
+    assert log.state == "cancelled"
+    written = export_files(dest)
+    assert 2 <= len(written) < 24 and len(written) == log.file_success_count
+    assert not any(name.startswith(".") for name in written)

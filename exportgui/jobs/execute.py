@@ -1,0 +1,123 @@
+"""run(): store the plan as a new job, execute it, close the run (state, end date, mail).
+
+The machinery lives in runner.py; this is the entry point the window and the
+command line call, and the shared ending of run and resume.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Executor
+
+from exportgui.config import MailSettings
+from exportgui.jobs.joblog import JobLogStore
+from exportgui.jobs.model import JobLog, LogType, Plan, PlannedOutput
+from exportgui.jobs.notify import notify
+from exportgui.jobs.runner import ProgressCallback, RunCatalog, Runner
+
+
+def default_workers(requested: int, job_workers: int) -> int:
+    """The worker count: the argument, else the job's, else one per CPU core."""
+    return max(1, requested or job_workers or os.cpu_count() or 1)
+
+
+def execute_job(
+    store: JobLogStore,
+    log: JobLog,
+    catalog: RunCatalog,
+    items: Sequence[tuple[int, PlannedOutput]],
+    *,
+    workers: int = 0,
+    cancel: threading.Event | None = None,
+    progress: ProgressCallback | None = None,
+    executor: Executor | None = None,
+    mail: MailSettings | None = None,
+    durable: bool = False,
+    done_before: dict[int, LogType] | None = None,
+) -> JobLog:
+    """Run ``items`` of a stored job and close the run (state, end date, notification).
+
+    Shared by :func:`run` and ``resume``; ``done_before`` holds outcomes
+    recorded by an earlier run of the job.
+    """
+    runner = Runner(store, log, catalog, cancel=cancel, progress=progress, durable=durable)
+    runner.outcomes.update(done_before or {})
+    setting = log.job.email_setting
+    warnings: list[str] = []
+    if mail is not None:
+        warning = notify(log, setting, mail, starting=True)
+        if warning:
+            warnings.append(warning)
+    state = "failed"
+    try:
+        runner.execute(items, executor, default_workers(workers, log.job.workers))
+        undone = any(runner.outcomes.get(seq) is None for seq, _ in items)
+        if runner.fatal:
+            state = "failed"
+        elif undone and runner.cancel.is_set():
+            state = "cancelled"
+        else:
+            state = "completed"
+    except KeyboardInterrupt:
+        state = "cancelled"
+        raise
+    finally:
+        store.finish(log.job_handle, state, runner.fatal)
+    final = store.get(log.job_handle)
+    if mail is not None:
+        warning = notify(final, setting, mail)
+        if warning:
+            warnings.append(warning)
+    if warnings:
+        store.set_notification_warning(log.job_handle, "; ".join(warnings))
+        final.notification_warning = "; ".join(warnings)
+    return final
+
+
+def run(
+    plan: Plan,
+    catalog: RunCatalog,
+    *,
+    workers: int = 0,
+    cancel: threading.Event | None = None,
+    progress: ProgressCallback | None = None,
+    executor: Executor | None = None,
+    mail: MailSettings | None = None,
+    durable: bool = False,
+    store: JobLogStore | None = None,
+) -> JobLog:
+    """Execute ``plan``: every asset's outcome is in the job log as soon as it is known.
+
+    Args:
+        plan: from :func:`plan`; its job must have a destination.
+        catalog: the catalog the plan was made from.
+        workers: pool size; 0 uses the job's, else one per CPU core.
+        cancel: set it to stop; finished files stay, no partial file is left.
+        progress: called after each asset (and once at the start with done=0).
+        executor: run the work on this pool instead of a private thread pool
+            (a ProcessPoolExecutor works too; it cannot see ``cancel`` mid-asset).
+        mail: send the emailSetting notifications through this server; a
+            failure becomes the log's ``notification_warning``.
+        durable: fsync every file before its rename (see writer.py).
+        store: the job log store to use (one is opened on the catalog).
+
+    Returns:
+        The finished job log with its details.
+    """
+    store = store or JobLogStore(catalog)
+    log = store.create(plan)
+    items = list(enumerate(plan.outputs))
+    return execute_job(
+        store,
+        log,
+        catalog,
+        items,
+        workers=workers,
+        cancel=cancel,
+        progress=progress,
+        executor=executor,
+        mail=mail,
+        durable=durable,
+    )
