@@ -252,17 +252,26 @@ class JobLogStore:
     def record_many(self, job_handle: str, outcomes: Sequence[Outcome]) -> None:
         """Set several outcomes in one transaction (the runner batches finished assets)."""
         delta = dict.fromkeys(_COUNT_COLUMN.values(), 0)
+        seqs = [o.seq for o in outcomes]
         with self.db.transaction() as conn:
-            for o in outcomes:
-                row = conn.execute(
-                    "SELECT outcome FROM joblog_item WHERE job_handle=? AND seq=?",
-                    (job_handle, o.seq),
-                ).fetchone()
-                if row is None:
-                    raise KeyError(f"job {job_handle} has no asset number {o.seq}")
-                conn.execute(
-                    "UPDATE joblog_item SET outcome=?, message=?, output=?, temp=?"
-                    " WHERE job_handle=? AND seq=?",
+            old: dict[int, str | None] = {}
+            for start in range(0, len(seqs), 500):
+                chunk = seqs[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                old.update(
+                    conn.execute(
+                        f"SELECT seq, outcome FROM joblog_item WHERE job_handle=?"  # noqa: S608
+                        f" AND seq IN ({marks})",
+                        (job_handle, *chunk),
+                    ).fetchall()
+                )
+            missing = [seq for seq in seqs if seq not in old]
+            if missing:
+                raise KeyError(f"job {job_handle} has no asset number {missing[0]}")
+            conn.executemany(
+                "UPDATE joblog_item SET outcome=?, message=?, output=?, temp=?"
+                " WHERE job_handle=? AND seq=?",
+                [
                     (
                         o.log_type.value if o.log_type else None,
                         o.message if o.log_type else None,
@@ -270,10 +279,15 @@ class JobLogStore:
                         str(o.temp) if o.temp else None,
                         job_handle,
                         o.seq,
-                    ),
-                )
-                if row["outcome"] is not None:
-                    delta[_COUNT_COLUMN[LogType(row["outcome"])]] -= 1
+                    )
+                    for o in outcomes
+                ],
+            )
+            for o in outcomes:
+                previous = old[o.seq]
+                if previous is not None:
+                    delta[_COUNT_COLUMN[LogType(previous)]] -= 1
+                old[o.seq] = o.log_type.value if o.log_type else None  # the same seq twice
                 if o.log_type is not None:
                     delta[_COUNT_COLUMN[o.log_type]] += 1
             conn.execute(

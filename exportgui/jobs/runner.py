@@ -52,6 +52,8 @@ class RunCatalog(CatalogView, HasDatabase, Protocol):
 
 
 _POLL_S = 0.05  # how often the calling thread looks at the cancel flag while workers run
+_BATCH = 32  # finished files recorded per transaction at most…
+_BATCH_S = 0.02  # …and none waits longer than this for its commit
 
 
 class Runner:
@@ -179,11 +181,14 @@ class Runner:
         pool = executor or _default_pool(work, assets, requests, workers)
         # A plain process pool cannot carry a threading.Event; the engine's pool can.
         share_cancel = not isinstance(pool, ProcessPoolExecutor)
-        limit = max(4 * workers, 8)  # enough queued that workers never wait for a commit
+        # Enough queued that workers keep going while finished files wait for their commit.
+        limit = _BATCH + 4 * workers
         pending: dict[Future[Produced], tuple[Task, PlannedOutput]] = {}
+        ready: list[tuple[Task, PlannedOutput, int]] = []
+        ready_since = last_commit = 0.0
         queue = list(reversed(work))
         try:
-            while queue or pending:
+            while queue or pending or ready:
                 if self.cancel.is_set():
                     self.halt.set()
                 while queue and len(pending) < limit and not self.halt.is_set():
@@ -194,28 +199,43 @@ class Runner:
                         pending[pool.submit(produce, task, halt)] = (task, planned)
                 if self.halt.is_set():
                     queue.clear()
+                now = time.monotonic()
+                if ready and (
+                    len(ready) >= _BATCH
+                    or not pending
+                    or now - ready_since >= _BATCH_S
+                    or now - last_commit >= _BATCH_S  # files come slowly: no need to wait
+                ):
+                    # Small files finish faster than a transaction commits: record them in
+                    # batches (each still before its rename).
+                    batch, ready = ready, []
+                    self._commit_many(batch)
+                    last_commit = time.monotonic()
+                    continue
                 if not pending:
                     continue
                 self._beat()  # also while one long render runs: a silent job looks dead
-                done, _ = wait(pending, timeout=_POLL_S, return_when=FIRST_COMPLETED)
-                ready: list[tuple[Task, PlannedOutput, int]] = []
+                timeout = max(0.0, ready_since + _BATCH_S - now) if ready else _POLL_S
+                done, _ = wait(pending, timeout=timeout, return_when=FIRST_COMPLETED)
                 for future in done:
                     task, planned = pending.pop(future)
                     produced = future.result()
                     if produced.kind == "ok":
+                        if not ready:
+                            ready_since = time.monotonic()
                         ready.append((task, planned, produced.size))
                     else:
                         self._finish(task, planned, produced)
-                if ready:
-                    self._commit_many(ready)
         finally:
-            if pending:  # interrupted (KeyboardInterrupt, a bug): leave no temporary file
+            if pending or ready:  # interrupted (KeyboardInterrupt, a bug): no temporary file
                 self.halt.set()
                 for future in pending:
                     future.cancel()
                 for future, (task, _) in pending.items():
                     if not future.cancelled():
                         future.exception()  # wait for the worker to stop touching the file
+                    remove_quietly(task.temp)
+                for task, _planned, _size in ready:
                     remove_quietly(task.temp)
             if owned:
                 pool.shutdown(wait=True, cancel_futures=True)

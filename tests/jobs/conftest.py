@@ -80,3 +80,23 @@ def library(catalog: Catalog, sources: Path) -> dict[str, str]:
     handles["turntable"] = spin.handle
     catalog.set_macro("test", "fmt=tif")
     return handles
+
+
+# Renders slow enough (tens of ms each) that a job can be cancelled half-way.
+SLOW_MODIFIER = "op_blur=4&fmt=png"
+
+
+def noise_images(
+    catalog: Catalog, folder: Path, n: int, size: tuple[int, int] = (320, 240)
+) -> list[str]:
+    """``n`` distinct noise images, imported; their handles in order."""
+    paths = []
+    for i in range(n):
+        image = Image.effect_noise(size, 30 + i).convert("RGB")
+        image.putpixel((0, 0), (i % 256, i // 256, 7))
+        path = folder / f"noise{i:03d}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        image.save(path, compress_level=1)
+        paths.append(path)
+    found = import_files(catalog, paths)
+    return [found[p.name] for p in paths]

@@ -23,7 +23,7 @@ from exportgui.jobs import (
     resume,
     run,
 )
-from tests.jobs.conftest import export_files, import_files, make_image
+from tests.jobs.conftest import SLOW_MODIFIER, export_files, import_files, make_image, noise_images
 
 _SLOW_EXPORT = """
 import sys, time
@@ -147,14 +147,14 @@ def test_a_live_job_cannot_be_resumed(catalog: Catalog, sources: Path, dest: Pat
 
 
 def test_resume_a_cancelled_job(catalog: Catalog, sources: Path, dest: Path) -> None:
-    handles = _files(catalog, sources, 20)
+    handles = noise_images(catalog, sources, 20)
     cancel = threading.Event()
 
     def progress(p: Progress) -> None:
         if p.done >= 3:
             cancel.set()
 
-    job = ExportJob(tuple(handles), Fmt.ORIG, destination=dest)
+    job = ExportJob(tuple(handles), Fmt.CONVERT, SLOW_MODIFIER, destination=dest)
     log = run(plan(job, catalog), catalog, workers=2, cancel=cancel, progress=progress)
     assert log.state == "cancelled" and len(_visible(dest)) < 20
     final = resume(log.job_handle, catalog)

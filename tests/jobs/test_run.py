@@ -17,7 +17,7 @@ from exportgui.jobs import (
     plan,
     run,
 )
-from tests.jobs.conftest import export_files, import_files, make_image
+from tests.jobs.conftest import SLOW_MODIFIER, export_files, import_files, make_image, noise_images
 
 
 def _many(catalog: Catalog, sources: Path, n: int) -> list[str]:
@@ -159,14 +159,14 @@ def test_never_writes_through_a_link_outside_the_destination(
 
 
 def test_cancel_stops_cleanly(catalog: Catalog, sources: Path, dest: Path) -> None:
-    handles = _many(catalog, sources, 30)
+    handles = noise_images(catalog, sources, 30)
     cancel = threading.Event()
 
     def progress(p: Progress) -> None:
         if p.done >= 5:
             cancel.set()
 
-    job = ExportJob(tuple(handles), Fmt.CONVERT, "wid=12&fmt=png", destination=dest)
+    job = ExportJob(tuple(handles), Fmt.CONVERT, SLOW_MODIFIER, destination=dest)
     log = run(plan(job, catalog), catalog, workers=2, cancel=cancel, progress=progress)
     assert log.state == "cancelled"
     written = export_files(dest)
@@ -215,14 +215,14 @@ def test_gil_bound_formats_run_on_the_engines_process_pool(
 
 
 def test_cancel_reaches_the_process_pool(catalog: Catalog, sources: Path, dest: Path) -> None:
-    handles = _many(catalog, sources, 24)
+    handles = noise_images(catalog, sources, 24)
     cancel = threading.Event()
 
     def progress(p: Progress) -> None:
         if p.done >= 2:
             cancel.set()
 
-    job = ExportJob(tuple(handles), Fmt.CONVERT, "wid=200&fmt=tif,rgb,zip", destination=dest)
+    job = ExportJob(tuple(handles), Fmt.CONVERT, "op_blur=4&fmt=tif,rgb,zip", destination=dest)
     log = run(plan(job, catalog), catalog, workers=2, cancel=cancel, progress=progress)
     assert log.state == "cancelled"
     written = export_files(dest)
