@@ -268,9 +268,7 @@ class AssetTableModel(QAbstractTableModel):
         where = f"{asset.folder}/" if asset.folder else ""
         return f"{where}{asset.file_name or asset.name}"
 
-    def setData(
-        self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
-    ) -> bool:
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Ticking through the view (mouse or Space on the current cell)."""
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
             return False
@@ -300,7 +298,8 @@ class AssetTableModel(QAbstractTableModel):
         self._assets.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         self._reindex()
         new_persistent = [
-            self.index(self._row_of[h], i.column()) for h, i in zip(old_handles, old_persistent, strict=True)
+            self.index(self._row_of[h], i.column())
+            for h, i in zip(old_handles, old_persistent, strict=True)
         ]
         self.changePersistentIndexList(old_persistent, new_persistent)
         self.layoutChanged.emit()

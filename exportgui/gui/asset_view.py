@@ -81,6 +81,8 @@ class AssetTableView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Keep the catalog's own order (folder, name) until the user clicks a column.
+        self.tick_header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         self.setShowGrid(False)
         self.setAlternatingRowColors(True)
@@ -106,13 +108,16 @@ class AssetTableView(QTableView):
         for column, width in (
             (Column.TICK, 32),
             (Column.THUMB, 52),
-            (Column.NAME, 240),
-            (Column.TYPE, 100),
-            (Column.PIXELS, 100),
-            (Column.BYTES, 84),
-            (Column.FOLDER, 150),
+            (Column.NAME, 210),
+            (Column.TYPE, 84),
+            (Column.PIXELS, 86),
+            (Column.BYTES, 76),
+            (Column.FOLDER, 140),
         ):
             self.setColumnWidth(column, width)
+        # What a ticked asset becomes matters more than where it sits: show it beside the name.
+        header.moveSection(header.visualIndex(Column.OUTPUT), header.visualIndex(Column.NAME) + 1)
+        self.setColumnWidth(Column.OUTPUT, 190)
 
     def selected_handles(self) -> list[str]:
         """Handles of the selected rows, in view order."""

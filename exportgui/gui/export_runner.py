@@ -5,8 +5,9 @@ Emitting a queued signal per asset would flood the GUI thread with
 repaints, so the callback only stores the latest :class:`Progress` under a
 lock; a 150 ms timer on the GUI thread picks it up and emits one
 ``progressed``. The jobs runner sends the emailSetting mails itself (on
-this pool thread), so SMTP never touches the GUI thread. Cancel sets the ``threading.Event`` the runner checks before
-each asset and between the expensive steps of one.
+this pool thread), so SMTP never touches the GUI thread. Cancel sets the
+``threading.Event`` the runner checks before each asset and between the
+expensive steps of one.
 """
 
 from __future__ import annotations
@@ -187,4 +188,3 @@ class ExportRunner(QObject):
         self._timer.stop()
         self._on_tick()  # the last figures, so the bar ends where the run ended
         self._running = False
-

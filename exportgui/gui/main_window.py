@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QThreadPool
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.plan: Plan | None = None
         self._asset_count = 0
         self._tray: QSystemTrayIcon | None = None
+        self._splitters_restored = False
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.resize(1360, 860)
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
         options_scroll.setWidget(self.options)
         options_scroll.setWidgetResizable(True)
         options_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.right_split = QSplitter(Qt.Orientation.Vertical)
         self.right_split.addWidget(options_scroll)
         self.right_split.addWidget(self.preview)
@@ -180,7 +182,7 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.center_split)
         self.main_split.addWidget(self.right_split)
         self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([180, 760, 420])
+        self.main_split.setSizes([160, 760, 440])
         self.center_split.setSizes([560, 220])
         self.right_split.setSizes([430, 360])
         for splitter in (self.main_split, self.center_split, self.right_split):
@@ -217,7 +219,8 @@ class MainWindow(QMainWindow):
         self.imports.failed.connect(lambda msg: self.notice.notify(f"Import failed: {msg}"))
         self.presets.problem.connect(self.notice.notify)
         self.presets.message.connect(lambda m: self.statusBar().showMessage(m, 4000))
-        self.presets.dirty_changed.connect(lambda _d: self._update_title())
+        self.presets.state_changed.connect(self._update_title)
+        self.presets.refresh()
         if JobsPanel is not None:
             self.jobs_panel.resume_requested.connect(self.resume_job)
 
@@ -281,7 +284,10 @@ class MainWindow(QMainWindow):
         elif not self.browser.model.ticked_count():
             reason = "Tick at least one asset to export"
         elif errors:
-            reason = "Fix this first: " + errors[0].message
+            shown = [f"• {p.message}" for p in errors[:4]]
+            if len(errors) > 4:
+                shown.append(f"• … and {len(errors) - 4} more")
+            reason = "Fix this first:\n" + "\n".join(shown)
         else:
             reason = ""
         action.setEnabled(not reason)
@@ -424,10 +430,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(state.geometry.encode()))
         if state.window_state:
             self.restoreState(QByteArray.fromBase64(state.window_state.encode()))
-        for name, splitter in self._splitters().items():
-            sizes = state.splitters.get(name)
-            if sizes and len(sizes) == splitter.count():
-                splitter.setSizes(sizes)
         if state.header:
             self.browser.view.tick_header.restoreState(QByteArray.fromBase64(state.header.encode()))
         if state.options:
@@ -435,6 +437,16 @@ class MainWindow(QMainWindow):
         if state.preset and self.presets.store.exists(state.preset):
             self.presets.refresh(select=state.preset)
             self.presets.adopt(state.preset)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Restore splitter positions once the window has its real size."""
+        super().showEvent(event)
+        if not self._splitters_restored:
+            self._splitters_restored = True
+            for name, splitter in self._splitters().items():
+                sizes = self.ui_state.splitters.get(name)
+                if sizes and len(sizes) == splitter.count():
+                    splitter.setSizes(sizes)
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main": self.main_split, "center": self.center_split, "right": self.right_split}

@@ -97,7 +97,7 @@ class OptionsPanel(QWidget):
 
         self.orig_radio = QRadioButton("&Original file")
         self.orig_radio.setToolTip("fmt=orig: copy the stored bytes unchanged")
-        self.convert_radio = QRadioButton("Con&vert")
+        self.convert_radio = QRadioButton("&Convert")
         self.convert_radio.setToolTip("fmt=convert: render through the modifier and macro")
         self.fmt_group = QButtonGroup(self)
         self.fmt_group.addButton(self.orig_radio)
@@ -113,9 +113,8 @@ class OptionsPanel(QWidget):
         self.modifier_message = ProblemLabel()
 
         self.macro_combo = QComboBox()
-        self.macro_combo.setMinimumContentsLength(12)
         self.macro_combo.setFont(theme.monospace_font())
-        self.macro_button = QPushButton("&Macros…")
+        self.macro_button = QPushButton("Macros…")
         self.macro_button.setToolTip("Add, edit and delete the catalog's macros (Ctrl+M)")
         macro_row = QHBoxLayout()
         macro_row.addWidget(self.macro_combo, 1)
@@ -127,7 +126,7 @@ class OptionsPanel(QWidget):
 
         self.destination_edit = QLineEdit()
         self.destination_edit.setPlaceholderText("Choose a folder for the exported files")
-        self.destination_button = QPushButton("C&hoose…")
+        self.destination_button = QPushButton("Choo&se…")
         dest_row = QHBoxLayout()
         dest_row.addWidget(self.destination_edit, 1)
         dest_row.addWidget(self.destination_button)
@@ -136,14 +135,14 @@ class OptionsPanel(QWidget):
         self.conflict_combo = QComboBox()
         for policy, label in CONFLICT_LABELS.items():
             self.conflict_combo.addItem(label, policy.value)
-        self.keep_folders_check = QCheckBox("Recreate the catalog's &folders")
+        self.keep_folders_check = QCheckBox("&Recreate the catalog's folders")
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("e.g. Spring campaign — web")
 
         self.email_combo = QComboBox()
         for setting, label in EMAIL_LABELS.items():
             self.email_combo.addItem(label, setting.value)
-        self.mail_button = QPushButton("Mail &settings…")
+        self.mail_button = QPushButton("Mail se&ttings…")
         email_row = QHBoxLayout()
         email_row.addWidget(self.email_combo, 1)
         email_row.addWidget(self.mail_button)
@@ -160,11 +159,11 @@ class OptionsPanel(QWidget):
         self._row(form, "Format", fmt_row, self.orig_radio)
         self._row(form, "Mo&difier", self.modifier_edit)
         form.addRow("", self.modifier_message)
-        self._row(form, "Macr&o", macro_row, self.macro_combo)
+        self._row(form, "M&acro", macro_row, self.macro_combo)
         form.addRow("", self.macro_message)
         form.addRow("", self.format_hint)
         self._section(form, "Destination")
-        self._row(form, "Fol&der", dest_row, self.destination_edit)
+        self._row(form, "Fo&lder", dest_row, self.destination_edit)
         form.addRow("", self.destination_message)
         self._row(form, "If a file e&xists", self.conflict_combo)
         form.addRow("", self.keep_folders_check)
@@ -173,6 +172,12 @@ class OptionsPanel(QWidget):
         self._row(form, "E&mail", email_row, self.email_combo)
         form.addRow("", self.email_message)
         self._row(form, "Client ID (reserved)", self.client_edit)
+        for combo in (self.macro_combo, self.conflict_combo, self.email_combo):
+            # Let the panel shrink with its splitter instead of growing a scroll bar.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
         outer.addLayout(form)
         outer.addWidget(self.other_message)
         outer.addStretch(1)
@@ -299,9 +304,12 @@ class OptionsPanel(QWidget):
             ]
         )
         self.macro_message.show_problems(by_field.pop("macro", []) + by_field.pop("fmt", []))
-        self.destination_message.show_problems(
-            by_field.pop("destination", []) + by_field.pop("conflict", [])
-        )
+        destination = by_field.pop("destination", [])
+        if not self.destination_edit.text().strip():
+            # An empty folder is the normal state of a new form, not an error to shout about:
+            # the placeholder asks for it and the Export button's tooltip says it is missing.
+            destination = []
+        self.destination_message.show_problems(destination + by_field.pop("conflict", []))
         self.email_message.show_problems(by_field.pop("email_setting", []))
         by_field.pop("assets", None)  # the window's status bar and Export tooltip say these
         self.other_message.show_problems([p for ps in by_field.values() for p in ps])

@@ -34,6 +34,7 @@ class PresetController(QObject):
     """Owns the preset combo and actions; talks to the form through two callables."""
 
     dirty_changed = Signal(bool)
+    state_changed = Signal()  # selection or unsaved mark changed: the title follows
     problem = Signal(str)  # a message for the window's notice area
     message = Signal(str)  # a short confirmation for the status bar
 
@@ -63,7 +64,8 @@ class PresetController(QObject):
         self.delete_action = self._action("&Delete Preset…", "", self.ask_delete)
         self.import_action = self._action("&Import Preset…", "", self.ask_import)
         self.export_action = self._action("E&xport Preset…", "", self.ask_export)
-        self.refresh()
+        self._reported: set[Path] = set()
+        # The owner calls refresh() once its signal handlers are connected.
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self._parent)
@@ -113,8 +115,10 @@ class PresetController(QObject):
         if wanted and index < 0:
             self._loaded = None
         self._update_marks()
-        if damaged:
-            files = "; ".join(f"{path.name}: {why}" for path, why in damaged)
+        fresh = [(path, why) for path, why in damaged if path not in self._reported]
+        if fresh:  # each damaged file is reported once, not at every refresh
+            self._reported.update(path for path, _why in fresh)
+            files = "; ".join(f"{path.name}: {why}" for path, why in fresh)
             self.problem.emit(f"Some presets could not be read and are not listed — {files}")
 
     def on_form_changed(self) -> None:
@@ -137,6 +141,7 @@ class PresetController(QObject):
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
+        self.state_changed.emit()
 
     # -- operations (no dialogs) ---------------------------------------------
     def adopt(self, name: str) -> None:

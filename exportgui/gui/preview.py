@@ -9,6 +9,7 @@ by generation, so a slow render never paints over a newer choice.
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,25 @@ def _load_original(path: Path, box: tuple[int, int]) -> QImage:
         return pil_to_qimage(image)
 
 
+def _render(
+    source: Path,
+    request: imaging.Request,
+    attrs: imaging.ISAttributes,
+    output: PlannedOutput | None,
+) -> QImage:
+    image, _resolved = imaging.render_preview(source, request, attrs, PREVIEW_BOX)
+    try:
+        return pil_to_qimage(image)
+    except ValueError:
+        # Some engine versions hand back an image whose file was already closed when no
+        # pixel operation applied; render the real file instead of showing nothing.
+        extension = Path(output.target.name).suffix if output and output.target else ".png"
+        with tempfile.TemporaryDirectory(prefix="exportgui-preview-") as folder:
+            target = Path(folder) / f"preview{extension}"
+            imaging.render(source, request, attrs, target)
+            return _load_original(target, PREVIEW_BOX)
+
+
 def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[Any], Any]:
     """The pool-side work for one preview pass (plan the asset, then render it)."""
     one = dataclasses.replace(job, asset_handles=(asset.handle,))
@@ -71,13 +91,13 @@ def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[A
         output = plan.outputs[0] if plan.outputs else None
         report(output)  # the line and the reason show before the pixels are ready
         if not asset.is_raster:
-            return PreviewResult(output, None, None, "No picture preview for this type")
+            return PreviewResult(output, None, None, f"No picture preview for {asset.type.label}")
         source = catalog.original_path(asset)
         original = _load_original(source, PREVIEW_BOX)
         if job.fmt is Fmt.ORIG:
             return PreviewResult(output, original, original, "Copied unchanged")
         if output is not None and output.status is LogType.ERROR:
-            return PreviewResult(output, original, None, output.message or "Not exported")
+            return PreviewResult(output, original, None, "Not exported — see the reason above")
         try:
             request = imaging.parse_request(
                 imaging.effective_modifier(job.is_modifier, job.macro),
@@ -85,10 +105,10 @@ def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[A
                 object_name=Path(asset.file_name or asset.name).stem,
             )
             attrs = imaging.ISAttributes.from_strings(catalog.attributes())
-            image, _resolved = imaging.render_preview(source, request, attrs, PREVIEW_BOX)
+            converted = _render(source, request, attrs, output)
         except imaging.ISError as exc:
             return PreviewResult(output, original, None, exc.message)
-        return PreviewResult(output, original, pil_to_qimage(image))
+        return PreviewResult(output, original, converted)
 
     return work
 
@@ -196,8 +216,12 @@ class PreviewPanel(QWidget):
         if generation != self._generation:
             return
         self._show_output(result.output)
-        self.original_view.set_image(result.original, "Not an image")
-        self.converted_view.set_image(result.converted, result.note)
+        if result.original is None:  # say it once, not under both captions
+            self.original_view.set_image(None, result.note)
+            self.converted_view.set_image(None, "")
+        else:
+            self.original_view.set_image(result.original)
+            self.converted_view.set_image(result.converted, result.note)
         self.rendered.emit()
 
     def _on_failed(self, generation: int, exc: Exception) -> None:
@@ -220,7 +244,10 @@ class PreviewPanel(QWidget):
             self.reason_label.clear()
             return
         self.line_label.setText(describe(output))
-        self.reason_label.setText(output.reason)
+        # A refused asset's reason is usually the error itself: say it once, in red.
+        same = output.reason.strip() == output.message.strip()
+        self.reason_label.setText("" if same else output.reason)
+        self.reason_label.setVisible(not same)
         color = theme.severity_color(output.status, self.palette())
         if output.message and color is not None:
             self.problem_label.setStyleSheet(f"color: {color.name()};")

@@ -114,6 +114,4 @@ def open_window(qtbot: QtBot, pool: QThreadPool) -> Iterator[WindowFactory]:
 
 def settle(qtbot: QtBot, window: MainWindow) -> None:
     """Wait until plan, preview and thumbnails have caught up with the form."""
-    qtbot.waitUntil(
-        lambda: not window.planner.busy() and not window.preview.busy(), timeout=20_000
-    )
+    qtbot.waitUntil(lambda: not window.planner.busy() and not window.preview.busy(), timeout=20_000)

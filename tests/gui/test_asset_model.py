@@ -124,7 +124,9 @@ def test_sets_cannot_be_ticked_by_click_key_or_tick_all(qtbot: QtBot) -> None:
     # Click: the check box of an image ticks it, the one of a spin set does nothing.
     image_row, set_row = _proxy_row(browser, "h0001"), _proxy_row(browser, "h0100")
     viewport = browser.view.viewport()
-    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=_check_rect_center(browser, image_row))
+    qtbot.mouseClick(
+        viewport, Qt.MouseButton.LeftButton, pos=_check_rect_center(browser, image_row)
+    )
     assert model.is_ticked("h0001")
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=_check_rect_center(browser, set_row))
     assert not model.is_ticked("h0100")

@@ -1,0 +1,132 @@
+"""Window state between runs, first start, the app entry point, and screenshots."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from exportgui.catalog import Catalog
+from exportgui.config import app_paths
+from exportgui.gui.app import EXIT_CATALOG_UNAVAILABLE, run_app
+from exportgui.gui.main_window import MainWindow
+from exportgui.gui.ui_state import UiState, load_ui_state
+from exportgui.jobs import ExportJob, Fmt
+
+from .conftest import ARTIFACTS, WindowFactory, settle
+
+
+def test_options_splitters_and_preset_are_restored(
+    qtbot: QtBot, catalog: Catalog, open_window: WindowFactory, tmp_path: Path
+) -> None:
+    job = ExportJob(fmt=Fmt.CONVERT, is_modifier="&wid=500", destination=tmp_path, name="Again")
+    first = open_window(catalog)
+    first.options.set_job(job)
+    # Small enough for the offscreen platform's 800×600 screen, which clamps restored geometry.
+    first.resize(780, 560)
+    qtbot.wait(10)
+    first.main_split.setSizes([120, 400, 240])
+    wanted = first.main_split.sizes()
+    first.close()
+    stored = json.loads(app_paths().ui_state_file.read_text(encoding="utf-8"))
+    assert stored["schema"] == 1 and stored["options"]["is_modifier"] == "&wid=500"
+
+    second = open_window(catalog)
+    assert second.options.job() == job
+    assert second.main_split.sizes() == wanted
+
+
+def test_damaged_ui_state_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "ui-state.json"
+    path.write_text('{"schema": 1, "splitters": {"main": ["x"]}, "options": 3}', encoding="utf-8")
+    state = load_ui_state(path)
+    assert state.splitters == {} and state.options == {}
+    path.write_text("not json", encoding="utf-8")
+    assert load_ui_state(path) == UiState()
+
+
+@pytest.mark.slow
+def test_first_start_offers_the_demo_without_a_modal_box(
+    qtbot: QtBot, catalog: Catalog, open_window: WindowFactory
+) -> None:
+    window = open_window(catalog)
+    browser = window.browser
+    assert browser.stack.currentWidget() is browser.empty_view
+    assert QApplication.activeModalWidget() is None
+    with qtbot.waitSignal(window.imports.demo_created, timeout=60_000):
+        browser.empty_view.demo_button.click()
+    assert browser.stack.currentWidget() is browser.view
+    assert browser.model.rowCount() == len(catalog.list_assets()) > 0
+    assert window.options.macro_combo.findData("$test$") >= 0
+
+
+def test_unavailable_catalog_exits_with_code_2(tmp_path: Path, qapp: QApplication) -> None:
+    not_a_catalog = tmp_path / "file-not-folder"
+    not_a_catalog.write_text("x", encoding="utf-8")
+    closed: list[str] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(50, close_box)
+            return
+        closed.append(box.windowTitle())
+        box.close()
+
+    QTimer.singleShot(50, close_box)
+    assert run_app(str(not_a_catalog)) == EXIT_CATALOG_UNAVAILABLE
+    assert closed == ["The catalog cannot be opened"]
+
+
+def test_screenshot_of_the_demo_catalog_with_a_planned_job(
+    qtbot: QtBot, demo_catalog: Catalog, pool: QThreadPool, tmp_path: Path
+) -> None:
+    window = MainWindow(demo_catalog, app_paths(), _settings(), pool)
+    qtbot.addWidget(window)
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    browser = window.browser
+    photos = browser.folder_model.match(
+        browser.folder_model.index(0, 0), 257, "demo/photos", 1, _recursive()
+    )
+    if photos:
+        browser.folder_view.setCurrentIndex(photos[0])
+    browser.tick_all_in_view()
+    out = tmp_path / "export"
+    out.mkdir()
+    window.options.set_job(
+        ExportJob(
+            fmt=Fmt.CONVERT,
+            is_modifier="&fmt=png",
+            macro="$web-hero$",
+            destination=out,
+            name="Web heroes",
+        )
+    )
+    browser.select_first()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: not window.thumbnails.busy(), timeout=20_000)
+    qtbot.wait(200)
+    assert window.plan_model.rowCount() == browser.model.ticked_count() > 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / "main-window.png"
+    assert window.grab().save(str(target))
+    assert target.stat().st_size > 10_000
+    window.close()
+
+
+def _settings() -> object:
+    from exportgui.config import Settings
+
+    return Settings()
+
+
+def _recursive() -> object:
+    from PySide6.QtCore import Qt
+
+    return Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
