@@ -130,6 +130,8 @@ class AssetBrowser(QWidget):
         self.proxy.setSourceModel(self.model)
         self.folder_model = QStandardItemModel(self)
         self._exportable_total = 0
+        self._visible_key: tuple[int, AssetFilter] | None = None
+        self._visible_cache: list[str] = []
         self._build()
         self._connect()
         self.set_assets([], [])
@@ -238,13 +240,11 @@ class AssetBrowser(QWidget):
     # -- ticking -------------------------------------------------------------
     def tick_all_in_view(self) -> int:
         """Tick every exportable asset that passes the filter; returns how many changed."""
-        return self.model.set_ticked(
-            [a.handle for a in self.proxy.visible_assets() if a.exportable], True
-        )
+        return self.model.set_ticked(self._visible_exportable(), True)
 
     def untick_all_in_view(self) -> int:
         """Untick every asset that passes the filter."""
-        return self.model.set_ticked([a.handle for a in self.proxy.visible_assets()], False)
+        return self.model.set_ticked(self._visible_exportable(), False)
 
     def untick_all(self) -> int:
         """Untick everything, in view or not."""
@@ -268,9 +268,19 @@ class AssetBrowser(QWidget):
         self._refresh_header()
         self.ticks_changed.emit()
 
+    def _visible_exportable(self) -> list[str]:
+        key = (self.model.revision, self.proxy.asset_filter())
+        if self._visible_key != key:
+            exportable = self.model.exportable_handles()
+            self._visible_cache = [
+                a.handle for a in self.proxy.visible_assets() if a.handle in exportable
+            ]
+            self._visible_key = key
+        return self._visible_cache
+
     def _refresh_header(self) -> None:
-        visible = [a for a in self.proxy.visible_assets() if a.exportable]
-        ticked = sum(1 for a in visible if self.model.is_ticked(a.handle))
+        visible = self._visible_exportable()
+        ticked = self.model.ticked_among(visible)
         if not visible or ticked == 0:
             state = Qt.CheckState.Unchecked
         elif ticked == len(visible):

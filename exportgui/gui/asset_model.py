@@ -88,6 +88,7 @@ class AssetTableModel(QAbstractTableModel):
         self._assets: list[Asset] = []
         self._row_of: dict[str, int] = {}
         self._ticked: set[str] = set()
+        self._exportable: frozenset[str] = frozenset()
         self._outputs: dict[str, str] = {}
         self._thumbnail: Callable[[Asset], Any] | None = None
         self.revision = 0  # bumped on every reset/re-order so the proxy can rebuild its mask
@@ -98,7 +99,8 @@ class AssetTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._assets = list(assets)
         self._reindex()
-        self._ticked &= {a.handle for a in self._assets if a.exportable}
+        self._exportable = frozenset(a.handle for a in self._assets if a.exportable)
+        self._ticked &= self._exportable
         self.endResetModel()
         self.ticks_changed.emit()
 
@@ -136,6 +138,14 @@ class AssetTableModel(QAbstractTableModel):
         self._row_of = {a.handle: i for i, a in enumerate(self._assets)}
         self.revision += 1
 
+    def exportable_handles(self) -> frozenset[str]:
+        """Handles of every asset that may be ticked."""
+        return self._exportable
+
+    def ticked_among(self, handles: Iterable[str]) -> int:
+        """How many of ``handles`` are ticked."""
+        return len(self._ticked.intersection(handles))
+
     # -- ticks ---------------------------------------------------------------
     def ticked_handles(self) -> tuple[str, ...]:
         """Ticked handles in list order (ExportJob assetHandleArray)."""
@@ -159,11 +169,7 @@ class AssetTableModel(QAbstractTableModel):
         over the tick and output columns rather than one per row.
         """
         if ticked:
-            row_of, assets = self._row_of, self._assets
-            wanted = {
-                h for h in handles if (r := row_of.get(h)) is not None and assets[r].exportable
-            }
-            added = wanted - self._ticked
+            added = self._exportable.intersection(handles) - self._ticked
             if not added:
                 return 0
             self._ticked |= added

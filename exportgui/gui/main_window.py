@@ -35,13 +35,14 @@ from exportgui.catalog import Asset, Catalog, ImportReport
 from exportgui.config import AppPaths, Settings
 from exportgui.gui import window_actions
 from exportgui.gui.asset_browser import AssetBrowser
+from exportgui.gui.catalog_view import LoadedCatalogView
 from exportgui.gui.export_runner import ExportRunner, RunOutcome, RunStatus
 from exportgui.gui.formatting import count
 from exportgui.gui.import_ui import ImportController
 from exportgui.gui.notice_bar import NoticeBar
 from exportgui.gui.options_panel import OptionsPanel
 from exportgui.gui.plan_model import PlanColumn, PlanTableModel
-from exportgui.gui.planner import Planner
+from exportgui.gui.planner import Planner, PlanResult
 from exportgui.gui.presets_ui import PresetController
 from exportgui.gui.preview import PreviewPanel
 from exportgui.gui.run_bar import RunBar, summary_text
@@ -93,8 +94,12 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.pool = pool
         self.runner = TaskRunner(pool, self)
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = []  # the form's own fields, validated per keystroke
+        self.asset_problems: list[Problem] = []  # the ticked assets, validated with the plan
+        self._asset_problems_for: tuple[str, ...] | None = None
+        self._handles: tuple[str, ...] = ()
         self.plan: Plan | None = None
+        self.view = LoadedCatalogView(catalog, [])
         self._asset_count = 0
         self._tray: QSystemTrayIcon | None = None
         self._splitters_restored = False
@@ -135,7 +140,7 @@ class MainWindow(QMainWindow):
         self.plan_summary = QLabel("Tick assets to plan an export")
         self.plan_summary.setContentsMargins(4, 2, 4, 2)
         self.jobs_panel: Any = (JobsPanel or _MissingJobsPanel)(self.catalog)
-        self.planner = Planner(self.catalog, self.runner, self)
+        self.planner = Planner(self.view, self.runner, self)
         self.export_runner = ExportRunner(self.catalog, self.runner, lambda: self.settings.mail)
         self.export_runner.setParent(self)
         self.imports = ImportController(self.catalog, self.runner, self)
@@ -229,6 +234,7 @@ class MainWindow(QMainWindow):
         """Re-read the catalog into the list (after an import or the demo)."""
         assets = self.catalog.list_assets()
         self._asset_count = len(assets)
+        self.view = LoadedCatalogView(self.catalog, assets)
         self.browser.set_assets(assets, self.catalog.folders())
         self.options.set_macros(list(self.catalog.macros()))
         if self.browser.current_asset() is None:
@@ -244,23 +250,31 @@ class MainWindow(QMainWindow):
 
     def _on_form_changed(self, *_args: object) -> None:
         job = self.current_job()
-        self.problems = jobs.validate(job, self.catalog)
+        self._handles = job.asset_handles
+        # The fields are checked at once against one ticked asset (enough for $object$);
+        # the checks over every ticked asset come back with the plan, off this thread.
+        sample = dataclasses.replace(job, asset_handles=job.asset_handles[:1])
+        self.problems = [p for p in jobs.validate(sample, self.view) if p.field != "assets"]
         self.options.show_problems(self.problems)
         self.presets.on_form_changed()
         self._update_export_action()
         self._update_counts()
         self._update_title()
         if job.asset_handles:
-            self.planner.schedule(job)
+            self.planner.schedule(job, self.view)
         else:
-            self._on_planned(Plan(job))
+            self._on_planned(PlanResult(Plan(job), []))
         self.preview.set_context(self.browser.current_asset(), self.options.job())
 
     def _on_current_changed(self, asset: Asset | None) -> None:
         self.preview.set_context(asset, self.options.job())
 
-    def _on_planned(self, plan: Plan) -> None:
+    def _on_planned(self, result: PlanResult) -> None:
+        plan = result.plan
         self.plan = plan
+        self.asset_problems = [p for p in result.problems if p.field == "assets"]
+        self._asset_problems_for = plan.job.asset_handles
+        self._update_export_action()
         self.plan_model.set_plan(plan)
         self.browser.model.set_outputs(
             {o.asset_handle: o.target.as_posix() for o in plan.outputs if o.target is not None}
@@ -279,6 +293,8 @@ class MainWindow(QMainWindow):
     def _update_export_action(self) -> None:
         action = self.actions_.export
         errors = [p for p in self.problems if p.is_error]
+        if self._asset_problems_for == self._handles:
+            errors += [p for p in self.asset_problems if p.is_error]
         if self.export_runner.running():
             reason = "An export is running"
         elif not self.browser.model.ticked_count():
@@ -314,10 +330,16 @@ class MainWindow(QMainWindow):
     def export(self) -> bool:
         """Start exporting the ticked assets; False if the job is not ready."""
         self._on_form_changed()
+        job = self.current_job()
+        if self.actions_.export.isEnabled():
+            # The asset checks may still be on their way from the planner: run them now.
+            self.asset_problems = [p for p in jobs.validate(job, self.view) if p.field == "assets"]
+            self._asset_problems_for = job.asset_handles
+            self._update_export_action()
         if not self.actions_.export.isEnabled():
             self.statusBar().showMessage(self.actions_.export.toolTip(), 5000)
             return False
-        self.export_runner.start_export(self.current_job(), self.settings.workers)
+        self.export_runner.start_export(job, self.settings.workers)
         self._on_run_started("Planning the export…")
         return True
 

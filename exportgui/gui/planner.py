@@ -1,35 +1,48 @@
 """Keeps the plan (and the output names in the asset list) in step with the form.
 
 ``jobs.plan`` is fast but not free for 10,000 assets, so it runs on the
-pool. At most one plan is in flight; edits that arrive meanwhile collapse
-into one follow-up with the newest job, and results of older jobs are
-dropped by generation.
+pool, together with the part of ``jobs.validate`` that looks at every
+ticked asset (the form validates its own fields at once, per keystroke).
+At most one plan is in flight; edits that arrive meanwhile collapse into one
+follow-up with the newest job, and results of older jobs are dropped by
+generation.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from exportgui import jobs
-from exportgui.catalog import Catalog
+from exportgui.gui.catalog_view import LoadedCatalogView
 from exportgui.gui.workers import TaskRunner
-from exportgui.jobs import ExportJob, Plan
+from exportgui.jobs import ExportJob, Plan, Problem
 
-SETTLE_MS = 30  # merge the bursts of signals one edit can cause
+SETTLE_MS = 0  # a zero timer still merges the burst of signals one edit causes
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """A plan and the full validation of the same job."""
+
+    plan: Plan
+    problems: list[Problem]
 
 
 class Planner(QObject):
     """Plans the current job on the pool and emits the newest plan."""
 
-    planned = Signal(object)  # Plan
+    planned = Signal(object)  # PlanResult
     failed = Signal(str)
 
-    def __init__(self, catalog: Catalog, runner: TaskRunner, parent: QObject | None = None) -> None:
+    def __init__(
+        self, view: LoadedCatalogView, runner: TaskRunner, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self._catalog = catalog
+        self._view = view
         self._runner = runner
         self._job: ExportJob | None = None
         self._generation = 0
@@ -40,11 +53,11 @@ class Planner(QObject):
         self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self._start)
 
-    def schedule(self, job: ExportJob) -> None:
+    def schedule(self, job: ExportJob, view: LoadedCatalogView) -> None:
         """Plan ``job`` soon (replacing any job not yet started)."""
-        if job == self._job and (self._busy or self._timer.isActive()):
+        if job == self._job and view is self._view and (self._busy or self._timer.isActive()):
             return
-        self._job = job
+        self._job, self._view = job, view
         self._generation += 1
         self._timer.start()
 
@@ -59,10 +72,10 @@ class Planner(QObject):
             self._pending = True
             return
         self._busy = True
-        job, catalog = self._job, self._catalog
+        job, view = self._job, self._view
 
-        def work(_report: Callable[[Any], None]) -> Plan:
-            return jobs.plan(job, catalog)
+        def work(_report: Callable[[Any], None]) -> PlanResult:
+            return PlanResult(jobs.plan(job, view), jobs.validate(job, view))
 
         self._runner.submit(
             work,
@@ -71,10 +84,10 @@ class Planner(QObject):
             generation=self._generation,
         )
 
-    def _on_finished(self, generation: int, plan: Plan) -> None:
+    def _on_finished(self, generation: int, result: PlanResult) -> None:
         self._done()
         if generation == self._generation:
-            self.planned.emit(plan)
+            self.planned.emit(result)
 
     def _on_failed(self, generation: int, exc: Exception) -> None:
         self._done()
