@@ -256,26 +256,6 @@ def bench_convert(root: Path, count: int, size: tuple[int, int]) -> None:
     )
 
 
-def _spin(n: int) -> int:
-    total = 0
-    for i in range(n):
-        total += i * i
-    return total
-
-
-def bench_ceiling() -> None:
-    """How much faster two CPU-bound processes finish than one, on this machine, right now."""
-    n = 3_000_000
-    one = median_time(lambda: _spin(n), 3)
-    with ProcessPoolExecutor(2) as pool:
-        list(pool.map(_spin, [1000, 1000]))
-        two = median_time(lambda: list(pool.map(_spin, [n, n])), 3)
-    print(
-        f"machine: 2 CPU-bound processes run {2 * one / two:.2f}× as fast as 1 "
-        "(the ceiling for any 2-worker speed-up measured below)"
-    )
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sets (smoke run)")
@@ -284,7 +264,6 @@ def main() -> int:
     print(f"cpus: {os.cpu_count()}  python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(dir=args.dir) as scratch:
         root = Path(scratch)
-        bench_ceiling()
         bench_plan(root, 10_000)
         if args.quick:
             bench_orig(root, 40, 1_000_000)

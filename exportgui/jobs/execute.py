@@ -63,6 +63,9 @@ def execute_job(
     except KeyboardInterrupt:
         state = "cancelled"
         raise
+    except Exception as exc:  # a bug, or the catalog database failing: say so in the log
+        runner.fatal = runner.fatal or f"stopped: {type(exc).__name__}: {exc}"
+        raise
     finally:
         store.finish(log.job_handle, state, runner.fatal)
     final = store.get(log.job_handle)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from exportgui.catalog import Asset
 from exportgui.imaging import (
@@ -45,6 +45,8 @@ class RequestCache:
 
     def get(self, asset: Asset) -> Request | str:
         """The request for this asset, or the error text that makes it unusable."""
+        if self._per_asset is False:
+            return self._first
         name = object_name(asset)
         if self._per_asset is None:
             self._first = self._parse(name)
@@ -54,8 +56,6 @@ class RequestCache:
                 texts = [self.job.is_modifier, self.job.macro, *self.macros.values()]
                 self._per_asset = any("$object" in t.lower() for t in texts)
             self._per_object[name] = self._first
-            return self._first
-        if not self._per_asset:
             return self._first
         if name not in self._per_object:
             self._per_object[name] = self._parse(name)
@@ -88,12 +88,14 @@ class _Namer:
 
     def place(
         self, folder: tuple[str, ...], name: str, owner: str
-    ) -> tuple[PurePosixPath | None, LogType, str]:
+    ) -> tuple[str | None, LogType, str]:
         """Choose the target for ``name`` in ``folder``: (path or None if skipped, status, note)."""
         existing = self.existing(folder)
 
-        def key(candidate: str) -> str:
-            return name_key(PurePosixPath(*folder, candidate))
+        prefix = "".join(f"{part}/" for part in folder)
+
+        def key(candidate: str) -> str:  # strings, not PurePosixPath: 10k assets per plan
+            return name_key(prefix + candidate)
 
         def free(candidate: str, *, also_existing: bool) -> bool:
             return key(candidate) not in self.taken and not (
@@ -128,7 +130,7 @@ class _Namer:
                 notes.append(f"renamed to {chosen}: {base} already exists in the destination")
         self.taken.add(key(chosen))
         self.first_owner.setdefault(key(chosen), owner)
-        return PurePosixPath(*folder, chosen), status, "; ".join(notes)
+        return prefix + chosen, status, "; ".join(notes)
 
 
 def _refused(asset: Asset | None, handle: str, reason: str, message: str) -> PlannedOutput:

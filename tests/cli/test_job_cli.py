@@ -280,3 +280,35 @@ def test_full_disk_stops_the_job_without_partial_files(tmp_path: Path) -> None:
     left = result.stdout.split()
     assert len(left) == log["fileSuccessCount"]  # the finished files, and nothing partial
     assert not any(name.startswith(".exportgui-") for name in left)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_is_shown_on_a_terminal(cat: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    import pty
+
+    folder, _handles = cat
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "exportgui", "--catalog", str(folder), "export", "--all",
+             "--fmt", "orig", "--dest", str(tmp_path)],
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            timeout=60,
+            check=False,
+        )  # fmt: skip
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # EIO: the writer side is closed and drained
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    assert result.returncode == 0
+    assert b"[4/4] 100%" in shown  # the progress line, redrawn with \r
+    assert b"completed" in result.stdout and b"\r" not in result.stdout
