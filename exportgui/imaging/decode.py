@@ -138,7 +138,7 @@ def decode(source: Source, ratio: float) -> Image.Image:
     image = source.image
     try:
         want = ratio * DRAFT_GAP
-        if want <= 0.5 and image.format == "JPEG":
+        if want <= 0.5 and image.format in ("JPEG", "MPO"):
             full_w, full_h = image.size
             image.draft(None, (max(1, math.ceil(full_w * want)), max(1, math.ceil(full_h * want))))
         image.load()

@@ -1,5 +1,12 @@
 """The view transform and what follows it (spec §5 steps 5–7, §6.1, §6.2, §6.4).
 
+Every area without image data that the view adds — ``rgn`` outside the
+composite, view padding, ``rect`` outside the view — is painted with the same
+``pad``: transparent for alpha formats, else opaque ``bgc`` (or BkgColor), so
+filters after scaling see the padding as IS describes it [D CMD:r-rect].
+Transparent pixels of the composite itself stay transparent until the output
+conversion flattens them over ``bgc`` (§7).
+
 Only the part of the scaled image that lands in the view is resampled
 (``Image.resize`` with a source box), so a ``fit=crop`` thumbnail never
 scales the columns it will cut away, and ``rect`` tiles of a rect-scaled

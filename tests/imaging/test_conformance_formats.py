@@ -112,6 +112,13 @@ def test_pdf_pixel_types(tmp_path: Path, pixel_type: str, space: str) -> None:
     assert b"/MediaBox [0 0 20.0000 10.0000]" in path.read_bytes()  # 40×20 px at 144 dpi
 
 
+def test_pdf_icc_embed(tmp_path: Path) -> None:
+    _, path = render_modifier(tmp_path, "fmt=pdf,rgb,zip&iccEmbed=1", gradient(40, 20))
+    entries, _ = pdf_image(path)
+    assert entries["ColorSpace"].startswith("[/ICCBased ")
+    assert b"/N 3 /Alternate /DeviceRGB" in path.read_bytes()
+
+
 @pytest.mark.parametrize(
     ("pixel_type", "operator"),
     [("rgb", b"false 3 colorimage"), ("gray", b"image"), ("cmyk", b"false 4 colorimage")],
@@ -166,6 +173,8 @@ def test_cmyk_is_the_naive_conversion_without_icc(tmp_path: Path) -> None:
         ("tif,rgb,lzw", "tiff_lzw"),
         ("tif,rgb,zip", "tiff_adobe_deflate"),
         ("tif,rgb,jpeg", "jpeg"),
+        ("tif,cmyk,jpeg", "jpeg"),
+        ("tif,gray,jpeg", "jpeg"),
         ("tif,cmyk,lzw", "tiff_lzw"),
         ("tif-alpha,rgb,lzw", "tiff_lzw"),
         ("tif-alpha,gray,zip", "tiff_adobe_deflate"),
