@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import math
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageFilter, ImageStat
 
+from exportgui.config import app_paths
+from exportgui.imaging import parse_request
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.errors import ErrorCode, ISError
 from exportgui.imaging.render import RenderCancelled, render, render_preview
 from exportgui.imaging.request import Fit, FmtSpec, Request
-from tests.imaging.renderkit import cmyk_profile_bytes, gradient, quadrants
+from tests.imaging.renderkit import cmyk_profile_bytes, gradient, install_profiles, quadrants
 
 ATTRS = ISAttributes()
 
@@ -187,3 +190,33 @@ def test_preview_fits_the_box_and_matches_the_output_format(tmp_path: Path) -> N
     assert image.size == (100, 75) and image.mode == "P"
     small, _ = render_preview(source, Request(wid=40), ATTRS, (100, 100))
     assert small.size == (40, 30)  # never enlarged
+
+
+def test_threads_render_the_same_pixels_as_one_thread(tmp_path: Path) -> None:
+    """Pillow releases the GIL; shared caches (profiles, transforms, plans) must not mix renders."""
+    install_profiles(app_paths().profiles_dir)
+    sources = []
+    for index in range(6):
+        path = tmp_path / f"s{index}.jpg"
+        gradient(60 + index * 7, 40 + index * 3).save(path, quality=90)
+        sources.append(path)
+    requests = [
+        parse_request("wid=33&fmt=tif&icc=cmyk", {}),
+        parse_request("wid=20&hei=20&fit=crop&fmt=png&rotate=20&op_blur=1", {}),
+        parse_request("fmt=gif&quantize=adaptive,diffuse,16&op_noise=20", {}),
+    ]
+    jobs = [(s, r, i) for i, (s, r) in enumerate((s, r) for s in sources for r in requests)]
+
+    def run(folder: Path, job: tuple[Path, Request, int]) -> bytes:
+        source, request, index = job
+        target = folder / f"{index}.out"
+        render(source, request, ATTRS, target)
+        with Image.open(target) as image:
+            return image.tobytes()
+
+    (tmp_path / "serial").mkdir()
+    (tmp_path / "threads").mkdir()
+    serial = [run(tmp_path / "serial", job) for job in jobs]
+    with ThreadPoolExecutor(2) as pool:
+        threaded = list(pool.map(lambda job: run(tmp_path / "threads", job), jobs))
+    assert threaded == serial
