@@ -14,7 +14,8 @@ profile, the "why" text) is worked out once per Request object and kept while
 that object is in use; per asset only the size arithmetic of
 :mod:`exportgui.imaging.geometry` runs, and repeated source sizes hit a small
 cache. The output does not depend on ``mode``: IS defaults the pixel type to
-rgb whatever the source is (§7).
+rgb whatever the source is (§7). An ``icc=`` profile file is looked up once
+per Request object (the parser returns the same object for the same string).
 """
 
 from __future__ import annotations
