@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -134,7 +134,7 @@ class AssetBrowser(QWidget):
         self._visible_cache: list[str] = []
         self._build()
         self._connect()
-        self.set_assets([], [])
+        self.stack.setCurrentWidget(self.loading_label)
 
     def _build(self) -> None:
         self.search_edit = QLineEdit()
@@ -159,9 +159,13 @@ class AssetBrowser(QWidget):
         self.folder_view.setMinimumWidth(140)
 
         self.empty_view = EmptyCatalogView()
+        self.loading_label = QLabel("Loading the catalog…")
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        theme.secondary_text(self.loading_label)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty_view)
+        self.stack.addWidget(self.loading_label)
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -189,6 +193,11 @@ class AssetBrowser(QWidget):
         self.model.modelReset.connect(self._refresh_header)
 
     # -- content -------------------------------------------------------------
+    def show_loading(self) -> None:
+        """Say the list is on its way (only while there is nothing to show yet)."""
+        if not self.model.rowCount():
+            self.stack.setCurrentWidget(self.loading_label)
+
     def set_assets(self, assets: Sequence[Asset], folders: Sequence[str]) -> None:
         """Show a new list of assets (keeps ticks and the folder choice where possible)."""
         chosen = self.current_folder()
@@ -299,6 +308,19 @@ class AssetBrowser(QWidget):
         )
         self._refresh_header()
         self.view_changed.emit()
+        # The filter may have hidden the current row: move to the first one shown, so the
+        # preview never describes an asset the user cannot see.
+        current = self.view.currentIndex()
+        if not current.isValid():
+            self.select_first()
+        else:
+            self.view.selectionModel().select(
+                current,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.view.scrollTo(current)
+        self.current_changed.emit(self.current_asset())
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         asset = current.data(AssetRole) if current.isValid() else None
@@ -311,6 +333,7 @@ class AssetBrowser(QWidget):
             self.view.setCurrentIndex(index)
             self.view.selectionModel().select(
                 QItemSelection(index, index),
-                self.view.selectionModel().SelectionFlag.ClearAndSelect
-                | self.view.selectionModel().SelectionFlag.Rows,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
             )
+            self.view.scrollTo(index)

@@ -21,6 +21,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -91,7 +92,7 @@ class AssetTableModel(QAbstractTableModel):
         self._exportable: frozenset[str] = frozenset()
         self._outputs: dict[str, str] = {}
         self._thumbnail: Callable[[Asset], Any] | None = None
-        self.revision = 0  # bumped on every reset/re-order so the proxy can rebuild its mask
+        self.revision = 0  # bumped on every reset and re-order: a cache key for derived lists
 
     # -- content -------------------------------------------------------------
     def set_assets(self, assets: Sequence[Asset]) -> None:
@@ -341,7 +342,12 @@ class AssetFilter:
 
 
 class AssetFilterProxy(QSortFilterProxyModel):
-    """Maps rows through an :class:`AssetFilter`; sorting is delegated to the source model."""
+    """Maps rows through an :class:`AssetFilter`; sorting is delegated to the source model.
+
+    ``filterAcceptsRow`` runs once per row from C++ on every reset and filter
+    change, so it does nothing but read a mask computed in one Python pass
+    (marked stale by the source's reset/re-order signals and by set_filter).
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -349,9 +355,23 @@ class AssetFilterProxy(QSortFilterProxyModel):
         # row; filtering changes only through set_filter() and source resets.
         self.setDynamicSortFilter(False)
         self._filter = AssetFilter()
+        self._model: AssetTableModel | None = None
         self._mask: list[bool] = []
-        self._mask_revision = -1
-        self._mask_rows = -1
+        self._stale = True
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        """Attach the asset model (only an :class:`AssetTableModel` is accepted)."""
+        if not isinstance(model, AssetTableModel):
+            raise TypeError("AssetFilterProxy shows an AssetTableModel")
+        self._model = model
+        self._stale = True
+        # Connected before Qt's own handlers run on the matching "…Changed" signal.
+        model.modelAboutToBeReset.connect(self._mark_stale)
+        model.layoutAboutToBeChanged.connect(self._mark_stale)
+        super().setSourceModel(model)
+
+    def _mark_stale(self, *_args: object) -> None:
+        self._stale = True
 
     def set_filter(self, asset_filter: AssetFilter) -> None:
         """Show only the assets that pass ``asset_filter``."""
@@ -359,7 +379,7 @@ class AssetFilterProxy(QSortFilterProxyModel):
             return
         self.beginFilterChange()
         self._filter = asset_filter
-        self._mask_revision = -1
+        self._stale = True
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def asset_filter(self) -> AssetFilter:
@@ -368,29 +388,28 @@ class AssetFilterProxy(QSortFilterProxyModel):
 
     def source(self) -> AssetTableModel:
         """The asset model behind this proxy."""
-        model = self.sourceModel()
-        assert isinstance(model, AssetTableModel)
-        return model
+        if self._model is None:
+            raise RuntimeError("no source model")
+        return self._model
 
     def visible_assets(self) -> list[Asset]:
         """The assets that pass the filter, in source order, without asking Qt per row."""
-        self._ensure_mask()
+        self._rebuild_if_stale()
         return [a for a, keep in zip(self.source().assets(), self._mask, strict=True) if keep]
 
-    def _ensure_mask(self) -> None:
-        source = self.source()
-        rows = source.rowCount()
-        if self._mask_revision == source.revision and self._mask_rows == rows:
+    def _rebuild_if_stale(self) -> None:
+        assets = self.source().assets()
+        if not self._stale and len(self._mask) == len(assets):
             return
         accepts = self._filter.accepts
-        assets = source.assets()
         self._mask = [accepts(a) for a in assets] if self._filter.active else [True] * len(assets)
-        self._mask_revision, self._mask_rows = source.revision, rows
+        self._stale = False
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         """Look the row up in the precomputed mask."""
-        self._ensure_mask()
-        return self._mask[source_row] if source_row < len(self._mask) else True
+        if self._stale:
+            self._rebuild_if_stale()
+        return self._mask[source_row]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the source list (fast key sort) instead of comparing rows through Qt."""

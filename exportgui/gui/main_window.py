@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         self._handles: tuple[str, ...] = ()
         self.plan: Plan | None = None
         self.view = LoadedCatalogView(catalog, [])
+        self._load_generation = 0
+        self._loaded_generation = 0
         self._asset_count = 0
         self._tray: QSystemTrayIcon | None = None
         self._splitters_restored = False
@@ -231,12 +234,41 @@ class MainWindow(QMainWindow):
 
     # -- content -------------------------------------------------------------
     def reload_assets(self) -> None:
-        """Re-read the catalog into the list (after an import or the demo)."""
-        assets = self.catalog.list_assets()
+        """Re-read the catalog into the list, on the pool (at start, after an import…)."""
+        self._load_generation += 1
+        self.browser.show_loading()
+        catalog = self.catalog
+
+        def load(_report: Callable[[Any], None]) -> tuple[list[Asset], list[str], list[str]]:
+            return catalog.list_assets(), catalog.folders(), list(catalog.macros())
+
+        self.runner.submit(
+            load,
+            on_finished=self._on_assets_loaded,
+            on_failed=self._on_load_failed,
+            generation=self._load_generation,
+        )
+
+    def loading(self) -> bool:
+        """True until the newest catalog read has reached the list."""
+        return self._loaded_generation != self._load_generation
+
+    def _on_load_failed(self, generation: int, exc: Exception) -> None:
+        if generation == self._load_generation:
+            self._loaded_generation = generation
+            self.notice.notify(f"The catalog could not be read: {exc}", LogType.ERROR)
+
+    def _on_assets_loaded(
+        self, generation: int, loaded: tuple[list[Asset], list[str], list[str]]
+    ) -> None:
+        if generation != self._load_generation:
+            return  # a newer reload is on its way
+        self._loaded_generation = generation
+        assets, folders, macros = loaded
         self._asset_count = len(assets)
         self.view = LoadedCatalogView(self.catalog, assets)
-        self.browser.set_assets(assets, self.catalog.folders())
-        self.options.set_macros(list(self.catalog.macros()))
+        self.browser.set_assets(assets, folders)
+        self.options.set_macros(macros)
         if self.browser.current_asset() is None:
             self.browser.select_first()
         self._update_counts()

@@ -113,5 +113,8 @@ def open_window(qtbot: QtBot, pool: QThreadPool) -> Iterator[WindowFactory]:
 
 
 def settle(qtbot: QtBot, window: MainWindow) -> None:
-    """Wait until plan, preview and thumbnails have caught up with the form."""
-    qtbot.waitUntil(lambda: not window.planner.busy() and not window.preview.busy(), timeout=20_000)
+    """Wait until the list is loaded and plan and preview have caught up with the form."""
+    qtbot.waitUntil(
+        lambda: not window.loading() and not window.planner.busy() and not window.preview.busy(),
+        timeout=20_000,
+    )

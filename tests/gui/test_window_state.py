@@ -56,9 +56,11 @@ def test_first_start_offers_the_demo_without_a_modal_box(
     window = open_window(catalog)
     browser = window.browser
     assert browser.stack.currentWidget() is browser.empty_view
+    assert browser.empty_view.demo_button.isVisible()
     assert QApplication.activeModalWidget() is None
     with qtbot.waitSignal(window.imports.demo_created, timeout=60_000):
         browser.empty_view.demo_button.click()
+    qtbot.waitUntil(lambda: not window.loading(), timeout=20_000)
     assert browser.stack.currentWidget() is browser.view
     assert browser.model.rowCount() == len(catalog.list_assets()) > 0
     assert window.options.macro_combo.findData("$test$") >= 0
@@ -90,6 +92,7 @@ def test_screenshot_of_the_demo_catalog_with_a_planned_job(
     window.resize(1440, 900)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.loading(), timeout=20_000)
     browser = window.browser
     photos = browser.folder_model.match(
         browser.folder_model.index(0, 0), 257, "demo/photos", 1, _recursive()
