@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -11,6 +12,9 @@ from exportgui import APP_ID, APP_NAME, __version__
 from exportgui.catalog import Catalog, CatalogUnavailable
 from exportgui.config import app_paths, load_settings, resolve_catalog_dir
 from exportgui.gui.resources import app_icon
+
+if TYPE_CHECKING:
+    from exportgui.gui.main_window import MainWindow
 
 EXIT_CATALOG_UNAVAILABLE = 2
 
@@ -33,31 +37,40 @@ def make_pool() -> QThreadPool:
     return pool
 
 
-def run_app(catalog: str | None = None) -> int:
-    """Open the main window on the chosen catalog and run the event loop."""
+def open_main_window(catalog: str | None, pool: QThreadPool) -> MainWindow:
+    """Load the settings, open the catalog and build the window (not shown yet).
+
+    Raises:
+        CatalogUnavailable: the catalog cannot be opened, with a message for the user.
+    """
     from exportgui.gui.main_window import MainWindow  # after QApplication exists: fonts, palette
 
+    paths = app_paths()
+    loaded = load_settings(paths)
+    opened = Catalog.open(resolve_catalog_dir(catalog))
+    window = MainWindow(opened, paths, loaded.settings, pool)
+    window.setWindowIcon(app_icon())
+    if loaded.problem:  # the damaged file was moved aside, not lost: say where it went
+        window.notice.notify(loaded.problem)
+    return window
+
+
+def run_app(catalog: str | None = None) -> int:
+    """Open the main window on the chosen catalog and run the event loop."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     configure_application(app)
-    paths = app_paths()
-    loaded = load_settings(paths)
-    folder = resolve_catalog_dir(catalog)
-    try:
-        opened = Catalog.open(folder)
-    except CatalogUnavailable as exc:
-        print(f"exportgui: error: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, "The catalog cannot be opened", f"{exc}\n\nFolder: {folder}")
-        return EXIT_CATALOG_UNAVAILABLE
     pool = make_pool()
     try:
-        window = MainWindow(opened, paths, loaded.settings, pool)
-        window.setWindowIcon(app.windowIcon())
-        if loaded.problem:
-            window.notice.notify(loaded.problem)
+        window = open_main_window(catalog, pool)
+    except CatalogUnavailable as exc:
+        print(f"exportgui: error: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, "The catalog cannot be opened", str(exc))
+        return EXIT_CATALOG_UNAVAILABLE
+    try:
         window.show()
         code = app.exec()
     finally:
         pool.waitForDone()
-        opened.close()
+        window.catalog.close()
     return code

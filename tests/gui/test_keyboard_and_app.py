@@ -1,0 +1,138 @@
+"""Keyboard reach, accessible names, shortcuts in tooltips, start-up messages, resume."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QWidget,
+)
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from exportgui.catalog import Catalog
+from exportgui.config import app_paths
+from exportgui.gui.app import open_main_window
+from exportgui.gui.asset_browser import build_folder_model
+from exportgui.gui.plan_model import PlanTableModel
+from exportgui.jobs import ExportJob, Fmt, LogType, Plan, PlannedOutput
+
+from .conftest import WindowFactory, settle
+
+
+def _unnamed_controls(root: QWidget) -> list[str]:
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        if not isinstance(widget, QAbstractButton | QComboBox | QLineEdit | QAbstractItemView):
+            continue
+        if isinstance(widget.parent(), QComboBox):  # the combo's own line edit / list
+            continue
+        has_text = isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip()
+        if not widget.accessibleName() and not has_text:
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return missing
+
+
+def test_every_control_has_an_accessible_name(
+    qtbot: QtBot, catalog: Catalog, image_files: list[Path], open_window: WindowFactory
+) -> None:
+    catalog.import_paths(image_files)
+    window = open_window(catalog)
+    assert _unnamed_controls(window) == []
+
+
+def test_shortcuts_are_shown_in_tooltips_and_reach_every_part(
+    qtbot: QtBot, catalog: Catalog, image_files: list[Path], open_window: WindowFactory
+) -> None:
+    catalog.import_paths(image_files)
+    window = open_window(catalog)
+    for action in window.actions():
+        keys = action.shortcut().toString()
+        if keys and action.isEnabled():
+            assert keys.split("+")[-1] in action.toolTip(), action.text()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.browser.search_edit.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.browser.view.hasFocus()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.browser.model.ticked_count() == 3
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.bottom_tabs.currentIndex() == 1
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.options.orig_radio.hasFocus()
+
+
+def test_moved_aside_settings_are_reported_in_the_window(
+    qtbot: QtBot, pool: QThreadPool, tmp_path: Path
+) -> None:
+    paths = app_paths()
+    paths.settings_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file.write_text("{ broken", encoding="utf-8")
+    window = open_main_window(str(tmp_path / "catalog"), pool)
+    qtbot.addWidget(window)
+    try:
+        lines = window.notice.lines()
+        assert len(lines) == 1 and "settings.json" in lines[0] and "kept as" in lines[0]
+        assert not paths.settings_file.exists()
+        settle(qtbot, window)
+    finally:
+        window.close()
+        pool.waitForDone()
+        window.catalog.close()
+
+
+def test_plan_and_folder_models_pass_the_model_tester(qtmodeltester: ModelTester) -> None:
+    plan = Plan(
+        ExportJob(fmt=Fmt.CONVERT),
+        [
+            PlannedOutput(
+                "h1", "a", "a.jpg", Path("a.png"), "png", 10, 5, "fmt=png", LogType.SUCCESS
+            ),
+            PlannedOutput("h2", "b", "b.mov", None, None, None, None, "video", LogType.ERROR, "no"),
+        ],
+    )
+    model = PlanTableModel()
+    model.set_plan(plan)
+    qtmodeltester.check(model)
+    assert model.counts()[LogType.ERROR] == 1
+    from PySide6.QtGui import QStandardItemModel
+
+    folders = QStandardItemModel()
+    build_folder_model(folders, ["shoots/day1", "shoots/day2", "web"])
+    qtmodeltester.check(folders)
+    assert folders.rowCount() == 3  # All assets, shoots, web
+
+
+def test_resume_from_the_jobs_panel_runs_the_job_again(
+    qtbot: QtBot,
+    catalog: Catalog,
+    image_files: list[Path],
+    open_window: WindowFactory,
+    tmp_path: Path,
+) -> None:
+    catalog.import_paths(image_files)
+    out = tmp_path / "out"
+    out.mkdir()
+    window = open_window(catalog)
+    window.browser.tick_all_in_view()
+    window.options.set_job(ExportJob(fmt=Fmt.ORIG, destination=out))
+    settle(qtbot, window)
+    with qtbot.waitSignal(window.export_runner.finished, timeout=30_000) as first:
+        assert window.export()
+    handle = first.args[0].log.job_handle
+    (out / "second.jpg").unlink()
+    with qtbot.waitSignal(window.export_runner.finished, timeout=30_000) as again:
+        window.resume_job(handle, True)
+    assert again.args[0].log.job_handle == handle
+    assert not window.export_runner.running()
