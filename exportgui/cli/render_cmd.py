@@ -11,7 +11,7 @@ outside the engine use the nearest one: a bad option value or an unusable
 ``--out`` folder (or a file already there, without ``--overwrite``) is
 ``E_BAD_VALUE``; an unreadable or malformed ``--macros`` file is
 ``E_SYNTAX``; a missing source is ``E_SOURCE``; a failure to write into DIR
-(disk full, permissions) is ``E_IO``, the one code of this command that §9
+(disk full, permissions) is ``E_OUTPUT``, the one code of the engine that §9
 does not list.
 
 The file is rendered under a hidden temporary name in DIR and moved into
@@ -233,7 +233,7 @@ def _temporary(folder: Path, target: Path) -> Iterator[Path]:
         # O_EXCL: never reuse someone's file; mode 0o666 so the umask applies as for any file.
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     except OSError as error:
-        raise RenderFailed.one("E_IO", f"cannot write into {folder}: {_why(error)}") from None
+        raise RenderFailed.one("E_OUTPUT", f"cannot write into {folder}: {_why(error)}") from None
     try:
         yield partial
     finally:
@@ -259,7 +259,7 @@ def _move_into_place(partial: Path, target: Path, overwrite: bool) -> None:
                 ) from None
             partial.replace(target)
     except OSError as error:
-        raise RenderFailed.one("E_IO", f"cannot write {target}: {_why(error)}") from None
+        raise RenderFailed.one("E_OUTPUT", f"cannot write {target}: {_why(error)}") from None
 
 
 def _why(error: OSError) -> str:

@@ -98,7 +98,7 @@ def render(
         raise
     except OSError as exc:
         if exc.filename is not None or isinstance(exc, PermissionError | FileNotFoundError):
-            raise ISError(ErrorCode.E_BAD_REQUEST, f"cannot write {target}: {exc}") from exc
+            raise ISError(ErrorCode.E_OUTPUT, f"cannot write {target}: {exc}") from exc
         raise _internal(exc) from exc
     except Exception as exc:
         raise _internal(exc) from exc
