@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 )
 
 from exportgui.catalog import Asset, AssetType
+from exportgui.gui import theme
 from exportgui.gui.formatting import human_bytes, pixel_size, type_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -91,6 +92,7 @@ class AssetTableModel(QAbstractTableModel):
         self._ticked: set[str] = set()
         self._exportable: frozenset[str] = frozenset()
         self._outputs: dict[str, str] = {}
+        self._refused: dict[str, str] = {}  # handle → why the plan refuses it
         self._thumbnail: Callable[[Asset], Any] | None = None
         self.revision = 0  # bumped on every reset and re-order: a cache key for derived lists
 
@@ -116,11 +118,12 @@ class AssetTableModel(QAbstractTableModel):
             index = self.index(row, Column.THUMB)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
-    def set_outputs(self, outputs: dict[str, str]) -> None:
-        """Target names for ticked assets (handle → name), shown in the last column."""
-        if outputs == self._outputs:
+    def set_outputs(self, outputs: dict[str, str], refused: dict[str, str] | None = None) -> None:
+        """Target names of ticked assets (handle → name), and why others will not be written."""
+        refused = refused or {}
+        if outputs == self._outputs and refused == self._refused:
             return
-        self._outputs = outputs
+        self._outputs, self._refused = outputs, refused
         self._emit_column(Column.OUTPUT)
 
     def assets(self) -> list[Asset]:
@@ -241,7 +244,15 @@ class AssetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == Column.THUMB:
             return self._thumbnail(asset) if self._thumbnail else None
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.OUTPUT and asset.handle in self._refused:
+                return self._refused[asset.handle]
             return self._tooltip(asset)
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == Column.OUTPUT
+            and asset.handle in self._refused
+        ):
+            return theme.error_color()
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.PIXELS, Column.BYTES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == AssetRole:
@@ -264,6 +275,8 @@ class AssetTableModel(QAbstractTableModel):
         if column == Column.FOLDER:
             return asset.folder or "/"
         if column == Column.OUTPUT and asset.handle in self._ticked:
+            if asset.handle in self._refused:
+                return "not exported"
             return self._outputs.get(asset.handle, "")
         return None
 

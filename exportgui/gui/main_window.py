@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QThreadPool
+from PySide6.QtCore import QByteArray, QObject, Qt, QThreadPool
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self._asset_count = 0
         self._tray: QSystemTrayIcon | None = None
         self._splitters_restored = False
+        self.shortcuts_win: QObject | None = None
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.resize(1360, 860)
@@ -309,7 +310,12 @@ class MainWindow(QMainWindow):
         self._update_export_action()
         self.plan_model.set_plan(plan)
         self.browser.model.set_outputs(
-            {o.asset_handle: o.target.as_posix() for o in plan.outputs if o.target is not None}
+            {o.asset_handle: o.target.as_posix() for o in plan.outputs if o.target is not None},
+            {
+                o.asset_handle: o.message or o.reason
+                for o in plan.outputs
+                if o.status is LogType.ERROR
+            },
         )
         counts = self.plan_model.counts()
         total = len(plan.outputs)
@@ -320,6 +326,9 @@ class MainWindow(QMainWindow):
                 f"{count(total, 'asset')} planned · {counts[LogType.WARNING]:,} with warnings · "
                 f"{counts[LogType.ERROR]:,} refused"
             )
+        # What the engine says about the selection as a whole ("8 selected assets will be
+        # logged as errors"), as the summary's tooltip.
+        self.plan_summary.setToolTip("\n".join(p.message for p in self.asset_problems))
         self.bottom_tabs.setTabText(0, f"Plan ({total:,})" if total else "Plan")
 
     def _update_export_action(self) -> None:

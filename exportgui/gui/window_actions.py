@@ -10,10 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
+    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -130,6 +131,8 @@ def build(window: MainWindow) -> WindowActions:
     help_menu.addAction(_action(window, f"&About {APP_NAME}", lambda: _about(window)))
 
     toolbar, export_button = _toolbar(window, export, macros, settings)
+    window.shortcuts_win = ShortcutsWin(window)
+    window.shortcuts_win.watch(window)
     return WindowActions(
         export, cancel, export_button, tick_all, untick_view, untick_all, macros, settings, toolbar
     )
@@ -175,6 +178,38 @@ def _toolbar(
     button.setEnabled(export.isEnabled())
     toolbar.addWidget(button)
     return toolbar, button
+
+
+class ShortcutsWin(QObject):
+    """Lets the window's shortcuts through when a text field has the focus.
+
+    ``QLineEdit`` claims some keys for itself before shortcuts are looked up
+    (on X11, Ctrl+E moves to the end of the line), so Export would not fire
+    while the user is typing a modifier. For keys that are one of the window's
+    own action shortcuts, the claim is withheld; every other key (Ctrl+A,
+    Ctrl+C, …) keeps its text-editing meaning.
+    """
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Swallow ShortcutOverride for keys bound to an enabled window action."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            for action in self._window.actions():
+                if action.isEnabled() and any(
+                    pressed.matches(s) == QKeySequence.SequenceMatch.ExactMatch
+                    for s in action.shortcuts()
+                ):
+                    return True
+        return False
+
+    def watch(self, root: QWidget) -> None:
+        """Watch every line edit (and editable combo) under ``root``."""
+        for edit in root.findChildren(QLineEdit):
+            edit.installEventFilter(self)
 
 
 def _fill(menu: QMenu, *actions: QAction | None) -> None:

@@ -174,3 +174,17 @@ def test_filter_by_type_and_folder() -> None:
     assert AssetFilter(folder="shoot").accepts(nested)
     assert not AssetFilter(folder="sho").accepts(nested)
     assert not AssetFilter(folder="").accepts(nested)
+
+
+def test_output_column_names_targets_and_refusals() -> None:
+    model = AssetTableModel()
+    model.set_assets(mixed_assets())
+    model.set_ticked(["h0001", "h0002"], True)
+    model.set_outputs({"h0001": "photo0001.png"}, {"h0002": "E_TOO_LARGE: over MaxPix"})
+    row1, row2, row3 = (model.row_of(h) for h in ("h0001", "h0002", "h0003"))
+    assert model.index(row1, Column.OUTPUT).data() == "photo0001.png"
+    refused = model.index(row2, Column.OUTPUT)
+    assert refused.data() == "not exported"
+    assert refused.data(Qt.ItemDataRole.ToolTipRole) == "E_TOO_LARGE: over MaxPix"
+    assert refused.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(row3, Column.OUTPUT).data() is None  # not ticked: nothing to say

@@ -35,8 +35,10 @@ def test_export_writes_the_files_and_the_job_log(
     settle(qtbot, window)
     assert window.actions_.export.isEnabled(), window.actions_.export.toolTip()
 
+    # Ctrl+E from inside a text field, as a user typing a job name would press it.
+    window.options.name_edit.setFocus()
     with qtbot.waitSignal(window.export_runner.finished, timeout=30_000) as blocker:
-        qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window.options.name_edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     outcome = blocker.args[0]
 
     written = sorted(p.name for p in out.iterdir())
