@@ -10,22 +10,19 @@ current asset after a short pause.
 from __future__ import annotations
 
 import dataclasses
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QThreadPool
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QShowEvent
+from PySide6.QtCore import QObject, Qt, QThreadPool
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QScrollArea,
     QSplitter,
     QSystemTrayIcon,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,48 +31,29 @@ from PySide6.QtWidgets import (
 from exportgui import APP_NAME, jobs
 from exportgui.catalog import Asset, Catalog, ImportReport
 from exportgui.config import AppPaths, Settings
-from exportgui.gui import window_actions
+from exportgui.gui import window_actions, window_state
 from exportgui.gui.asset_browser import AssetBrowser
 from exportgui.gui.catalog_view import LoadedCatalogView
 from exportgui.gui.export_runner import ExportRunner, RunOutcome, RunStatus
-from exportgui.gui.formatting import count
 from exportgui.gui.import_ui import ImportController
 from exportgui.gui.notice_bar import NoticeBar
+from exportgui.gui.optional_parts import (
+    JobsPanel,
+    MacroManagerDialog,
+    MissingJobsPanel,
+    SettingsDialog,
+)
 from exportgui.gui.options_panel import OptionsPanel
-from exportgui.gui.plan_model import PlanColumn, PlanTableModel
+from exportgui.gui.plan_panel import PlanPanel
 from exportgui.gui.planner import Planner, PlanResult
 from exportgui.gui.presets_ui import PresetController
 from exportgui.gui.preview import PreviewPanel
 from exportgui.gui.run_bar import RunBar, summary_text
 from exportgui.gui.thumbnails import ThumbnailLoader
-from exportgui.gui.ui_state import UiState, job_to_options, load_ui_state, options_to_job
+from exportgui.gui.ui_state import load_ui_state, save_ui_state
 from exportgui.gui.workers import TaskRunner
 from exportgui.jobs import ExportJob, LogType, Plan, Problem
 from exportgui.jobs.presets import PresetStore
-
-
-def _optional(module: str, name: str) -> Any:
-    """A widget class from a module written in parallel; None until it has landed."""
-    try:
-        return getattr(importlib.import_module(f"exportgui.gui.{module}"), name)
-    except (ImportError, AttributeError):
-        return None
-
-
-JobsPanel = _optional("jobs_panel", "JobsPanel")
-MacroManagerDialog = _optional("macro_manager", "MacroManagerDialog")
-SettingsDialog = _optional("settings_dialog", "SettingsDialog")
-
-
-class _MissingJobsPanel(QLabel):
-    """Stands in for the jobs panel while it is being written."""
-
-    def __init__(self, _catalog: Catalog) -> None:
-        super().__init__("The job history is not available in this build.")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-    def refresh(self) -> None:
-        """Nothing to refresh."""
 
 
 class MainWindow(QMainWindow):
@@ -116,7 +94,7 @@ class MainWindow(QMainWindow):
         self.actions_ = window_actions.build(self)
         self._connect()
         self.ui_state = load_ui_state(paths.ui_state_file)
-        self._restore(self.ui_state)
+        window_state.restore(self, self.ui_state)
         self.reload_assets()
 
     # -- construction --------------------------------------------------------
@@ -126,24 +104,9 @@ class MainWindow(QMainWindow):
         self.browser.model.set_thumbnail_provider(self.thumbnails.icon_for)
         self.options = OptionsPanel()
         self.preview = PreviewPanel(self.catalog, self.runner)
-        self.plan_model = PlanTableModel(self)
-        self.plan_view = QTableView()
-        self.plan_view.setModel(self.plan_model)
-        self.plan_view.setAccessibleName("Plan: what every ticked asset becomes")
-        self.plan_view.verticalHeader().hide()
-        self.plan_view.setShowGrid(False)
-        self.plan_view.setAlternatingRowColors(True)
-        self.plan_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.plan_view.setWordWrap(False)
-        plan_header = self.plan_view.horizontalHeader()
-        plan_header.setStretchLastSection(True)
-        plan_header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in ((PlanColumn.SOURCE, 200), (PlanColumn.TARGET, 220)):
-            self.plan_view.setColumnWidth(column, width)
-        plan_header.setSectionResizeMode(PlanColumn.FORMAT, QHeaderView.ResizeMode.ResizeToContents)
-        self.plan_summary = QLabel("Tick assets to plan an export")
-        self.plan_summary.setContentsMargins(4, 2, 4, 2)
-        self.jobs_panel: Any = (JobsPanel or _MissingJobsPanel)(self.catalog)
+        self.plan_panel = PlanPanel()
+        self.plan_model = self.plan_panel.model
+        self.jobs_panel: Any = (JobsPanel or MissingJobsPanel)(self.catalog)
         self.planner = Planner(self.view, self.runner, self)
         self.export_runner = ExportRunner(self.catalog, self.runner, lambda: self.settings.mail)
         self.export_runner.setParent(self)
@@ -158,15 +121,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
 
     def _build_layout(self) -> None:
-        plan_page = QWidget()
-        plan_layout = QVBoxLayout(plan_page)
-        plan_layout.setContentsMargins(0, 4, 0, 0)
-        plan_layout.setSpacing(2)
-        plan_layout.addWidget(self.plan_summary)
-        plan_layout.addWidget(self.plan_view, 1)
         self.bottom_tabs = QTabWidget()
         self.bottom_tabs.setDocumentMode(True)
-        self.bottom_tabs.addTab(plan_page, "Plan")
+        self.bottom_tabs.addTab(self.plan_panel, "Plan")
         self.bottom_tabs.addTab(self.jobs_panel, "Jobs")
         self.bottom_tabs.setAccessibleName("Plan and job history")
 
@@ -217,7 +174,7 @@ class MainWindow(QMainWindow):
         self.browser.empty_view.import_requested.connect(self.imports.ask_files)
         self.thumbnails.thumbnail_ready.connect(self.browser.model.thumbnail_ready)
         self.planner.planned.connect(self._on_planned)
-        self.planner.failed.connect(lambda msg: self.plan_summary.setText(f"Cannot plan: {msg}"))
+        self.planner.failed.connect(self.plan_panel.show_failure)
         self.export_runner.progressed.connect(self._on_run_progress)
         self.export_runner.finished.connect(self._on_run_finished)
         self.export_runner.failed.connect(self._on_run_failed)
@@ -308,7 +265,7 @@ class MainWindow(QMainWindow):
         self.asset_problems = [p for p in result.problems if p.field == "assets"]
         self._asset_problems_for = plan.job.asset_handles
         self._update_export_action()
-        self.plan_model.set_plan(plan)
+        self.plan_panel.show_plan(plan, self.asset_problems)
         self.browser.model.set_outputs(
             {o.asset_handle: o.target.as_posix() for o in plan.outputs if o.target is not None},
             {
@@ -317,18 +274,7 @@ class MainWindow(QMainWindow):
                 if o.status is LogType.ERROR
             },
         )
-        counts = self.plan_model.counts()
         total = len(plan.outputs)
-        if not total:
-            self.plan_summary.setText("Tick assets to plan an export")
-        else:
-            self.plan_summary.setText(
-                f"{count(total, 'asset')} planned · {counts[LogType.WARNING]:,} with warnings · "
-                f"{counts[LogType.ERROR]:,} refused"
-            )
-        # What the engine says about the selection as a whole ("8 selected assets will be
-        # logged as errors"), as the summary's tooltip.
-        self.plan_summary.setToolTip("\n".join(p.message for p in self.asset_problems))
         self.bottom_tabs.setTabText(0, f"Plan ({total:,})" if total else "Plan")
 
     def _update_export_action(self) -> None:
@@ -488,59 +434,23 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     # -- state ---------------------------------------------------------------
-    def _restore(self, state: UiState) -> None:
-        if state.geometry:
-            self.restoreGeometry(QByteArray.fromBase64(state.geometry.encode()))
-        if state.window_state:
-            self.restoreState(QByteArray.fromBase64(state.window_state.encode()))
-        if state.header:
-            self.browser.view.tick_header.restoreState(QByteArray.fromBase64(state.header.encode()))
-        if state.options:
-            self.options.set_job(options_to_job(state.options))
-        if state.preset and self.presets.store.exists(state.preset):
-            self.presets.refresh(select=state.preset)
-            self.presets.adopt(state.preset)
-
     def showEvent(self, event: QShowEvent) -> None:
         """Restore splitter positions once the window has its real size."""
         super().showEvent(event)
         if not self._splitters_restored:
             self._splitters_restored = True
-            for name, splitter in self._splitters().items():
-                sizes = self.ui_state.splitters.get(name)
-                if sizes and len(sizes) == splitter.count():
-                    splitter.setSizes(sizes)
+            window_state.restore_splitters(self, self.ui_state)
 
-    def _splitters(self) -> dict[str, QSplitter]:
+    def splitters(self) -> dict[str, QSplitter]:
+        """The splitters whose positions are kept between runs, by name."""
         return {"main": self.main_split, "center": self.center_split, "right": self.right_split}
-
-    def capture_state(self) -> UiState:
-        """The window's state as it should be restored next time."""
-
-        def b64(data: QByteArray) -> str:
-            return bytes(data.toBase64().data()).decode("ascii")
-
-        return UiState(
-            geometry=b64(self.saveGeometry()),
-            window_state=b64(self.saveState()),
-            splitters={n: s.sizes() for n, s in self._splitters().items()},
-            header=b64(self.browser.view.tick_header.saveState()),
-            options=job_to_options(self.options.job()),
-            preset=self.presets.current_name() or "",
-        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the window state; stop background work so quitting is quick."""
-        from exportgui.gui.ui_state import save_ui_state
-
-        save_ui_state(self.paths.ui_state_file, self.capture_state())
+        save_ui_state(self.paths.ui_state_file, window_state.capture(self))
         self.export_runner.cancel()
         self.imports.cancel()
         self.thumbnails.stop()
         if self._tray is not None:
             self._tray.hide()
         super().closeEvent(event)
-
-    def set_icon(self, icon: QIcon) -> None:
-        """Window icon (also used by the desktop notification)."""
-        self.setWindowIcon(icon)
