@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from exportgui.catalog import SET_TYPES, Asset, AssetType
 from exportgui.gui import theme
-from exportgui.gui.asset_model import AssetFilter, AssetFilterProxy, AssetRole, AssetTableModel
+from exportgui.gui.asset_filter import AssetFilter, AssetFilterProxy
+from exportgui.gui.asset_model import AssetRole, AssetTableModel
 from exportgui.gui.asset_view import AssetTableView
 
 FolderRole = int(Qt.ItemDataRole.UserRole) + 1

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exportgui.gui.asset_model import AssetFilterProxy, Column, HandleRole
+from exportgui.gui.asset_filter import AssetFilterProxy
+from exportgui.gui.asset_model import Column, HandleRole
 
 
 class TickHeader(QHeaderView):

@@ -9,9 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Asset, AssetType
 from exportgui.gui.asset_browser import AssetBrowser
+from exportgui.gui.asset_filter import AssetFilter, AssetFilterProxy
 from exportgui.gui.asset_model import (
-    AssetFilter,
-    AssetFilterProxy,
     AssetRole,
     AssetTableModel,
     Column,
