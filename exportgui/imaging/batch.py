@@ -211,6 +211,8 @@ def render_many(
             future.cancel()
         for pool in owned.values():
             pool.shutdown(wait=True, cancel_futures=True)
+        if pending:  # on the caller's executor: renders already running stop, then we return
+            wait(pending)
 
 
 def _outcome(future: Future[RenderResult], task: RenderTask) -> RenderResult:

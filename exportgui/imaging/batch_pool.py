@@ -83,8 +83,13 @@ def _init_worker(flags: Any, warmed: Any) -> None:
 
 
 def _warm(workers: int) -> int:
-    # Importing here is what "warm" means: the first real task finds everything loaded.
+    # Importing here is what "warm" means: the first real task finds everything loaded,
+    # including every Pillow plugin (a first TIFF or WebP save would otherwise load them).
+    from PIL import Image
+
     import exportgui.imaging.render  # noqa: F401
+
+    Image.init()
 
     # Hold this worker until every worker has one warm-up call, so each call lands on a
     # different process (a free worker would otherwise take a second one).
