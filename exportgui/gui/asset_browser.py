@@ -77,8 +77,6 @@ class EmptyCatalogView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(2)
         title = QLabel("Your catalog is empty")
         theme.heading(title, 1.4)
         text = QLabel(
@@ -94,26 +92,39 @@ class EmptyCatalogView(QWidget):
         self.import_button.setAccessibleName("Import files")
         self.status_label = QLabel()
         theme.secondary_text(self.status_label)
+        for label in (title, text, self.status_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        # A fixed-width card in the middle: word-wrapped text needs a width to wrap to.
+        card = QWidget()
+        card.setFixedWidth(440)
+        inner = QVBoxLayout(card)
+        inner.setSpacing(10)
+        inner.addWidget(title)
+        inner.addWidget(text)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.demo_button)
         buttons.addWidget(self.import_button)
         buttons.addStretch(1)
-        for widget in (title, text, self.status_label):
-            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(460)
-        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(12)
-        layout.addLayout(buttons)
-        layout.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(3)
+        inner.addSpacing(6)
+        inner.addLayout(buttons)
+        inner.addWidget(self.status_label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(2)
+        outer.addLayout(row)
+        outer.addStretch(3)
         self.demo_button.clicked.connect(self.demo_requested)
         self.import_button.clicked.connect(self.import_requested)
 
     def set_busy(self, message: str) -> None:
         """Disable the buttons while the demo is being created."""
         self.demo_button.setEnabled(not message)
+        self.import_button.setEnabled(not message)
         self.status_label.setText(message)
 
 

@@ -110,7 +110,7 @@ class AssetTableView(QTableView):
             (Column.TICK, 32),
             (Column.THUMB, 52),
             (Column.NAME, 210),
-            (Column.TYPE, 84),
+            (Column.TYPE, 112),
             (Column.PIXELS, 86),
             (Column.BYTES, 76),
             (Column.FOLDER, 140),

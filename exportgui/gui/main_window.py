@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.center_split)
         self.main_split.addWidget(self.right_split)
         self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([160, 760, 440])
+        self.main_split.setSizes([150, 790, 420])
         self.center_split.setSizes([560, 220])
         self.right_split.setSizes([430, 360])
         for splitter in (self.main_split, self.center_split, self.right_split):
