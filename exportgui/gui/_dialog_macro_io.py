@@ -1,0 +1,150 @@
+"""Import and export of the Image Serving macro definition file, as the macro manager does it.
+
+The file format itself (UTF-8, tab-separated, a ``Name``/``Definition``
+header) belongs to :mod:`exportgui.catalog.macrofile`; this module adds what
+the dialog decides: which imported macros the engine accepts, what happens to
+names already taken, and a report that names every line that was left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from exportgui.catalog import Catalog, CatalogError
+from exportgui.catalog.macrofile import read_macro_file, write_macro_file
+from exportgui.gui._dialog_macro_checks import check_definition, check_name
+
+# Given the names that already exist, say True (replace), False (keep mine) or None (cancel).
+AskReplace = Callable[[list[str]], bool | None]
+
+
+@dataclass
+class MacroImportOutcome:
+    """What an import did, for the status line and the details box."""
+
+    path: Path
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """True when the catalog's macros changed."""
+        return bool(self.added or self.replaced)
+
+    def summary(self) -> str:
+        """One sentence: counts, and whether something was left out."""
+        stored = len(self.added) + len(self.replaced)
+        parts = [f"Imported {stored} macro(s) from {self.path.name}"]
+        extras = []
+        if self.replaced:
+            extras.append(f"{len(self.replaced)} replaced")
+        if self.kept:
+            extras.append(f"{len(self.kept)} existing kept")
+        if extras:
+            parts.append(f" ({', '.join(extras)})")
+        parts.append(".")
+        if self.problems:
+            parts.append(f" {len(self.problems)} line(s) skipped: {self.problems[0]}")
+            if len(self.problems) > 1:
+                parts.append(f" (and {len(self.problems) - 1} more)")
+        return "".join(parts)
+
+    def details(self) -> str:
+        """Every skipped line with its reason."""
+        return "\n".join(self.problems)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    line: int
+    name: str
+    definition: str
+
+
+def import_macros(catalog: Catalog, path: Path, ask: AskReplace) -> MacroImportOutcome | None:
+    """Read ``path`` and store the macros the engine accepts; None when ``ask`` cancelled.
+
+    Raises:
+        CatalogError, CatalogUnavailable: the catalog refused to store them (nothing stored).
+    """
+    outcome = MacroImportOutcome(path)
+    try:
+        result = read_macro_file(path, strict=False)
+    except CatalogError as exc:
+        outcome.problems.append(str(exc))
+        return outcome
+    outcome.problems.extend(f"line {bad.line}: {bad.reason}" for bad in result.bad_lines)
+    entries = [_Entry(m.line, m.name, m.definition) for m in result.macros]
+
+    existing = catalog.macros()
+    folded_existing = {n.casefold(): n for n in existing}
+    taken = [e.name for e in entries if e.name.casefold() in folded_existing]
+    replace = True
+    if taken:
+        answer = ask(taken)
+        if answer is None:
+            return None
+        replace = answer
+
+    incoming: list[_Entry] = []
+    for entry in entries:
+        problem = check_name(entry.name, entry.name, {})
+        if problem:
+            outcome.problems.append(f"line {entry.line}: {entry.name!r}: {problem}")
+        elif entry.name.casefold() in folded_existing and not replace:
+            outcome.kept.append(folded_existing[entry.name.casefold()])
+        else:
+            incoming.append(entry)
+
+    accepted = _engine_accepted(existing, incoming, outcome)
+    outcome.problems.sort(key=_line_number)
+    # One transaction: a refused import leaves the catalog's macros as they were.
+    catalog.set_macros({entry.name: entry.definition for entry in accepted})
+    for entry in accepted:
+        replaced = entry.name.casefold() in folded_existing
+        (outcome.replaced if replaced else outcome.added).append(entry.name)
+    return outcome
+
+
+def _engine_accepted(
+    existing: dict[str, str], incoming: list[_Entry], outcome: MacroImportOutcome
+) -> list[_Entry]:
+    """Drop definitions the engine rejects, until the rest is consistent.
+
+    Dropping one macro can break another that calls it, so repeat until no
+    more are dropped (at most once per macro).
+    """
+    remaining = list(incoming)
+    while True:
+        table = {n: d for n, d in existing.items()}
+        for entry in remaining:
+            for name in [n for n in table if n.casefold() == entry.name.casefold()]:
+                del table[name]
+            table[entry.name] = entry.definition
+        rejected = []
+        for entry in remaining:
+            verdict = check_definition(entry.definition, table)
+            if not verdict.ok:
+                rejected.append(entry)
+                outcome.problems.append(
+                    f"line {entry.line}: ${entry.name}$: {verdict.errors[0].message}"
+                )
+        if not rejected:
+            return remaining
+        remaining = [e for e in remaining if e not in rejected]
+
+
+def _line_number(problem: str) -> int:
+    head = problem.split(":", 1)[0]
+    return int(head[5:]) if head.startswith("line ") and head[5:].isdigit() else 0
+
+
+def export_macros(catalog: Catalog, path: Path) -> int:
+    """Write every macro of the catalog to ``path``; returns how many."""
+    macros = catalog.macros()
+    write_macro_file(path, macros)
+    return len(macros)

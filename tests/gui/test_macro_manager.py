@@ -1,0 +1,319 @@
+"""The macro manager on a real catalog: live engine validation, save, rename, delete, files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from exportgui.catalog import Catalog
+from exportgui.catalog.macrofile import read_macro_file
+from exportgui.gui._dialog_common import Meaning
+from exportgui.gui._dialog_macro_model import MacroTableModel, NameRole, ProblemRole
+from exportgui.gui.macro_manager import MacroManagerDialog
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Iterator[Catalog]:
+    with Catalog.open(tmp_path / "catalog") as cat:
+        cat.set_macro("test", "fmt=tif")
+        cat.set_macro("thumb", "wid=300&hei=300&fit=crop")
+        yield cat
+
+
+@pytest.fixture
+def dialog(qtbot, catalog: Catalog) -> Iterator[MacroManagerDialog]:
+    dlg = MacroManagerDialog(catalog)
+    # Closing a dialog with unsaved changes asks what to do (a modal box):
+    # drop the changes before qtbot closes it.
+    qtbot.addWidget(dlg, before_close_func=lambda w: w.revert())
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    yield dlg
+
+
+def type_new_macro(qtbot, dialog: MacroManagerDialog, name: str, definition: str) -> None:
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.name_edit, name)
+    qtbot.keyClicks(dialog.definition_edit, definition)
+
+
+def test_lists_the_catalogs_macros(dialog: MacroManagerDialog) -> None:
+    names = [dialog.model.index(r, 0).data(NameRole) for r in range(dialog.model.rowCount())]
+    assert names == ["test", "thumb"]
+    assert dialog.model.index(0, 0).data() == "$test$"
+    assert dialog.name_edit.text() == "test"  # the first macro is open in the editor
+    assert dialog.definition_edit.text() == "fmt=tif"
+
+
+def test_invalid_definition_is_marked_and_cannot_be_saved(
+    qtbot, dialog: MacroManagerDialog, catalog: Catalog
+) -> None:
+    type_new_macro(qtbot, dialog, "hero", "wid=1200&qlt=500&fmt=png")
+
+    assert not dialog.save_button.isEnabled()
+    assert dialog.definition_message.meaning is Meaning.ERROR
+    assert "E_BAD_VALUE" in dialog.definition_message.text()
+    assert "qlt" in dialog.definition_message.text()
+    assert dialog.definition_edit.marked_text() == ["qlt=500"]
+    assert dialog.definition_edit.marks[0].start == len("wid=1200&")
+
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.save_current() is False
+    assert catalog.get_macro("hero") is None
+
+
+def test_every_error_is_marked(qtbot, dialog: MacroManagerDialog) -> None:
+    type_new_macro(qtbot, dialog, "two", "wid=abc&bogus=1&fmt=png")
+    assert dialog.definition_edit.marked_text() == ["wid=abc", "bogus=1"]
+    assert "E_UNKNOWN_COMMAND" in dialog.definition_message.text()
+
+
+def test_valid_definition_is_saved_into_the_catalog(
+    qtbot, dialog: MacroManagerDialog, catalog: Catalog
+) -> None:
+    type_new_macro(qtbot, dialog, "web-hero", "wid=1600&hei=900&fit=crop&fmt=jpeg")
+    assert dialog.definition_message.meaning is Meaning.SUCCESS
+    assert dialog.definition_edit.marks == ()
+    assert dialog.save_button.isEnabled()
+
+    with qtbot.waitSignal(dialog.macros_changed, timeout=2000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert catalog.get_macro("web-hero") == "wid=1600&hei=900&fit=crop&fmt=jpeg"
+    assert dialog.model.row_of("web-hero") >= 0
+    assert not dialog.is_dirty
+    # Reopening the catalog shows it is stored, not just listed.
+    with Catalog.open(catalog.folder) as again:
+        assert again.macros()["web-hero"] == "wid=1600&hei=900&fit=crop&fmt=jpeg"
+
+
+def test_saving_with_the_keyboard(qtbot, dialog: MacroManagerDialog, catalog: Catalog) -> None:
+    type_new_macro(qtbot, dialog, "png", "fmt=png")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    with qtbot.waitSignal(dialog.macros_changed, timeout=2000):
+        qtbot.keyClick(dialog.definition_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert catalog.get_macro("png") == "fmt=png"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("TEST", "already a macro $test$"),
+        ("my macro", "letters, digits"),
+        ("$hero$", "without $ signs"),
+        ("", "Give the macro a name"),
+    ],
+)
+def test_names_are_checked(
+    qtbot, dialog: MacroManagerDialog, catalog: Catalog, name: str, expected: str
+) -> None:
+    type_new_macro(qtbot, dialog, name, "wid=10")
+    assert expected in dialog.name_message.text()
+    assert not dialog.save_button.isEnabled()
+    assert dialog.save_current() is False
+    assert set(catalog.macros()) == {"test", "thumb"}
+
+
+def test_an_error_inside_a_called_macro_marks_the_call(
+    qtbot, dialog: MacroManagerDialog, catalog: Catalog
+) -> None:
+    catalog.set_macro("inner", "qlt=0")  # stored before validation existed, say
+    type_new_macro(qtbot, dialog, "outer", "wid=100&$inner$")
+    assert dialog.definition_edit.marked_text() == ["$inner$"]
+    assert "macro $inner$" in dialog.definition_message.text()
+    assert not dialog.save_button.isEnabled()
+
+
+def test_a_macro_calling_itself_is_recursion(qtbot, dialog: MacroManagerDialog) -> None:
+    type_new_macro(qtbot, dialog, "loop", "wid=1&$loop$")
+    assert "E_MACRO_RECURSION" in dialog.definition_message.text()
+    assert dialog.definition_edit.marked_text() == ["$loop$"]
+
+
+def test_a_whole_request_rule_warns_but_may_be_saved(
+    qtbot, dialog: MacroManagerDialog, catalog: Catalog
+) -> None:
+    # fit needs wid or hei, which the modifier using the macro may give.
+    type_new_macro(qtbot, dialog, "cropfit", "fit=crop,1")
+    assert dialog.definition_message.meaning is Meaning.WARNING
+    assert "E_BAD_REQUEST" in dialog.definition_message.text()
+    assert dialog.save_current() is True
+    assert catalog.get_macro("cropfit") == "fit=crop,1"
+
+
+def test_line_breaks_and_tabs_cannot_enter_a_definition(qtbot, dialog: MacroManagerDialog) -> None:
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.definition_edit, "wid=1")
+    qtbot.keyClick(dialog.definition_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.definition_edit, "&hei=2")
+    dialog.definition_edit.setText("a\tb\nc")
+    assert dialog.definition_edit.text() == "abc"
+
+
+def test_edit_and_rename(qtbot, dialog: MacroManagerDialog, catalog: Catalog) -> None:
+    assert dialog.select_macro("test")
+    dialog.name_edit.setText("tiff")
+    dialog.definition_edit.setText("fmt=tif,rgb,lzw")
+    with qtbot.waitSignal(dialog.macros_changed, timeout=2000):
+        assert dialog.save_current()
+    assert catalog.macros() == {"thumb": "wid=300&hei=300&fit=crop", "tiff": "fmt=tif,rgb,lzw"}
+    assert dialog.editor.title() == "Macro $tiff$"
+
+
+def test_changing_only_the_letter_case_keeps_one_macro(
+    dialog: MacroManagerDialog, catalog: Catalog
+) -> None:
+    dialog.select_macro("thumb")
+    dialog.name_edit.setText("Thumb")
+    assert dialog.save_current()
+    assert catalog.macros() == {"test": "fmt=tif", "Thumb": "wid=300&hei=300&fit=crop"}
+
+
+def test_delete(qtbot, dialog: MacroManagerDialog, catalog: Catalog) -> None:
+    with qtbot.waitSignal(dialog.macros_changed, timeout=2000):
+        assert dialog.delete_macro("TEST")
+    assert set(catalog.macros()) == {"thumb"}
+    assert dialog.model.rowCount() == 1
+    assert dialog.name_edit.text() == "thumb"
+    assert dialog.delete_macro("test") is False
+
+
+def test_a_stored_macro_the_engine_rejects_is_flagged_in_the_list(qtbot, catalog: Catalog) -> None:
+    catalog.set_macro("broken", "$gone$&wid=2")
+    dlg = MacroManagerDialog(catalog)
+    qtbot.addWidget(dlg)
+    row = dlg.model.row_of("broken")
+    index = dlg.model.index(row, MacroTableModel.NAME)
+    assert "E_UNKNOWN_MACRO" in index.data(ProblemRole)
+    assert index.data() == "$broken$ (invalid)"
+
+
+def test_filter(qtbot, dialog: MacroManagerDialog) -> None:
+    qtbot.keyClicks(dialog.filter_edit, "hei=300")
+    assert dialog.proxy.rowCount() == 1
+    assert dialog.proxy.index(0, 0).data(NameRole) == "thumb"
+
+
+def test_macro_model(qtmodeltester) -> None:
+    model = MacroTableModel()
+    model.set_macros({"b": "wid=1", "A": "fmt=png", "c": "$x$"}, {"c": "E_UNKNOWN_MACRO: x"})
+    qtmodeltester.check(model)
+    assert [model.macro_at(r).name for r in range(3)] == ["A", "b", "c"]
+
+
+# -- macro definition files ------------------------------------------------------------
+
+
+def write_file(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_import_reports_bad_lines_and_keeps_the_good_ones(
+    qtbot, dialog: MacroManagerDialog, catalog: Catalog, tmp_path: Path
+) -> None:
+    source = write_file(
+        tmp_path / "macros.txt",
+        [
+            "Name\tDefinition",
+            "web\twid=1200&fmt=jpeg",  # line 2: good
+            "no tab here",  # line 3: not two fields
+            "bad name\tfmt=png",  # line 4: bad name
+            "loud\tqlt=500",  # line 5: the engine rejects it
+            "TEST\tfmt=png",  # line 6: replaces test
+            "uses-web\t$web$&qlt=80",  # line 7: good, calls another imported macro
+        ],
+    )
+    with qtbot.waitSignal(dialog.macros_changed, timeout=2000):
+        outcome = dialog.import_file(source, replace_existing=True)
+    assert outcome is not None
+    assert sorted(outcome.added) == ["uses-web", "web"]
+    assert outcome.replaced == ["TEST"]
+    assert [p.split(":")[0] for p in outcome.problems] == ["line 3", "line 4", "line 5"]
+    assert "E_BAD_VALUE" in outcome.problems[2]
+    assert catalog.macros() == {
+        "TEST": "fmt=png",
+        "thumb": "wid=300&hei=300&fit=crop",
+        "uses-web": "$web$&qlt=80",
+        "web": "wid=1200&fmt=jpeg",
+    }
+    assert "Imported 3 macro(s)" in dialog.status_label.text()
+    assert "3 line(s) skipped" in dialog.status_label.text()
+    assert dialog.status_label.meaning is Meaning.WARNING
+
+
+def test_import_can_keep_existing_macros(
+    dialog: MacroManagerDialog, catalog: Catalog, tmp_path: Path
+) -> None:
+    source = write_file(tmp_path / "m.txt", ["Name\tDefinition", "test\tfmt=png", "new\twid=5"])
+    outcome = dialog.import_file(source, replace_existing=False)
+    assert outcome is not None
+    assert outcome.kept == ["test"]
+    assert catalog.get_macro("test") == "fmt=tif"
+    assert catalog.get_macro("new") == "wid=5"
+
+
+def test_import_of_an_unreadable_file_changes_nothing(
+    dialog: MacroManagerDialog, catalog: Catalog, tmp_path: Path
+) -> None:
+    source = tmp_path / "latin1.txt"
+    source.write_bytes(b"Name\tDefinition\ncaf\xe9\tfmt=png\n")
+    outcome = dialog.import_file(source)
+    assert outcome is not None and not outcome.changed
+    assert "not valid UTF-8" in dialog.status_label.text()
+    assert set(catalog.macros()) == {"test", "thumb"}
+
+
+def test_export_then_import_round_trip(
+    qtbot, dialog: MacroManagerDialog, catalog: Catalog, tmp_path: Path
+) -> None:
+    catalog.set_macro("web-hero", "wid=1600&hei=900&fit=crop&qlt=85&fmt=jpeg")
+    target = tmp_path / "out" / "macros.txt"
+    target.parent.mkdir()
+    assert dialog.export_file(target)
+    assert "Exported 3 macro(s)" in dialog.status_label.text()
+    assert dict(read_macro_file(target)) == catalog.macros()
+    assert target.read_text(encoding="utf-8").splitlines()[0] == "Name\tDefinition"
+
+    with Catalog.open(tmp_path / "other") as other:
+        second = MacroManagerDialog(other)
+        qtbot.addWidget(second)
+        outcome = second.import_file(target)
+        assert outcome is not None and outcome.problems == []
+        assert other.macros() == catalog.macros()
+        assert second.model.rowCount() == 3
+
+
+def test_export_to_a_folder_that_does_not_exist_reports_it(
+    dialog: MacroManagerDialog, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert dialog.export_file(blocker / "macros.txt") is False
+    assert dialog.status_label.meaning is Meaning.ERROR
+    assert "Not exported" in dialog.status_label.text()
+
+
+def unnamed_controls(root: QWidget) -> list[QWidget]:
+    """Controls without an accessible name (Qt's own parts of a control are skipped)."""
+    kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QAbstractItemView, QComboBox, QSpinBox)
+    controls = [w for kind in kinds for w in root.findChildren(kind)]
+    assert controls
+    return [w for w in controls if not w.accessibleName() and not isinstance(w.parent(), kinds)]
+
+
+def test_every_control_has_an_accessible_name(dialog: MacroManagerDialog) -> None:
+    assert unnamed_controls(dialog) == []
