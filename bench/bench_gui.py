@@ -191,7 +191,7 @@ def in_process(folder: Path, runs: int, export_count: int, work: Path) -> None:
     window = MainWindow(catalog, app_paths(), Settings(), pool)
     window.resize(1360, 860)
     window.show()
-    wait_until(app, lambda: not window.planner.busy())
+    wait_until(app, lambda: not window.loading() and not window.planner.busy())
     browser = window.browser
     total = browser.model.rowCount()
 
@@ -274,7 +274,7 @@ def stalls(app: object, count: int, work: Path) -> None:
     pool.setMaxThreadCount(max(4, os.cpu_count() or 4))
     window = MainWindow(catalog, app_paths(), Settings(), pool)
     window.show()
-    wait_until(app, lambda: not window.planner.busy())
+    wait_until(app, lambda: not window.loading() and not window.planner.busy())
     out = work / "export-out"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir()

@@ -36,13 +36,9 @@ from exportgui.gui.asset_browser import AssetBrowser
 from exportgui.gui.catalog_view import LoadedCatalogView
 from exportgui.gui.export_runner import ExportRunner, RunOutcome, RunStatus
 from exportgui.gui.import_ui import ImportController
+from exportgui.gui.macro_manager import MacroManagerDialog
 from exportgui.gui.notice_bar import NoticeBar
-from exportgui.gui.optional_parts import (
-    JobsPanel,
-    MacroManagerDialog,
-    MissingJobsPanel,
-    SettingsDialog,
-)
+from exportgui.gui.optional_parts import JobsPanel, MissingJobsPanel, SettingsDialog
 from exportgui.gui.options_panel import OptionsPanel
 from exportgui.gui.plan_panel import PlanPanel
 from exportgui.gui.planner import Planner, PlanResult
@@ -382,9 +378,6 @@ class MainWindow(QMainWindow):
     # -- dialogs and imports -------------------------------------------------
     def open_macro_manager(self) -> None:
         """Open the macro manager (non-blocking)."""
-        if MacroManagerDialog is None:
-            self.notice.notify("The macro manager is not available in this build.")
-            return
         dialog = MacroManagerDialog(self.catalog, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.macros_changed.connect(self._on_macros_changed)

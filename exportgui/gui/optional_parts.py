@@ -20,7 +20,6 @@ def optional(module: str, name: str) -> Any:
 
 
 JobsPanel = optional("jobs_panel", "JobsPanel")
-MacroManagerDialog = optional("macro_manager", "MacroManagerDialog")
 SettingsDialog = optional("settings_dialog", "SettingsDialog")
 
 

@@ -136,3 +136,18 @@ def test_resume_from_the_jobs_panel_runs_the_job_again(
         window.resume_job(handle, True)
     assert again.args[0].log.job_handle == handle
     assert not window.export_runner.running()
+
+
+def test_macro_manager_opens_without_blocking_and_updates_the_macro_list(
+    qtbot: QtBot, catalog: Catalog, open_window: WindowFactory
+) -> None:
+    from exportgui.gui.macro_manager import MacroManagerDialog
+
+    window = open_window(catalog)
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    dialogs = [d for d in window.findChildren(MacroManagerDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    catalog.set_macro("fresh", "wid=50")
+    dialogs[0].macros_changed.emit()
+    assert window.options.macro_combo.findData("$fresh$") >= 0
+    dialogs[0].close()
