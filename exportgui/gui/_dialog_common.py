@@ -10,7 +10,11 @@ from enum import Enum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QTableView, QWidget
+
+# Imported for its effect: every module of the dialogs imports this one, so the
+# work-around is in place before any of their signals is emitted.
+from exportgui.gui import _dialog_bool_refcount  # noqa: F401
 
 
 class Meaning(Enum):
@@ -72,6 +76,13 @@ def expand_wrapped(label: QLabel) -> None:
     policy = label.sizePolicy()
     policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
     label.setSizePolicy(policy)
+
+
+def compact_rows(view: QTableView) -> None:
+    """Rows one text line high (plus a little air) instead of the style's roomy default."""
+    header = view.verticalHeader()
+    header.setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header.setMinimumSectionSize(view.fontMetrics().height() + 4)
 
 
 class MessageLabel(QLabel):

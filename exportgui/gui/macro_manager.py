@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from exportgui.catalog import Catalog, CatalogError, CatalogUnavailable
-from exportgui.gui._dialog_common import Meaning, MessageLabel, with_shortcut
+from exportgui.gui._dialog_common import Meaning, MessageLabel, compact_rows, with_shortcut
 from exportgui.gui._dialog_macro_checks import (
     broken_by_change,
     definition_problems,
@@ -83,6 +83,7 @@ class MacroManagerDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        compact_rows(self.table)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()

@@ -1,0 +1,313 @@
+"""The Mail page of the settings dialog, and the worker that sends a test message.
+
+The password goes to the system keyring (never into settings.json); the
+test message is sent on a worker thread so a slow or silent server never
+freezes the dialog.
+"""
+
+from __future__ import annotations
+
+import os
+from email.utils import parseaddr
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exportgui.config import MailSettings, Settings
+from exportgui.gui._dialog_common import Meaning, MessageLabel, monospace_font
+from exportgui.gui._dialog_options_page import OptionsPage, PageSaveError, add_field
+from exportgui.jobs import notify
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` is not a usable mail server address, or None (empty means "no mail")."""
+    if not url:
+        return None
+    try:
+        server = notify.parse_smtp_url(url)
+    except notify.NotifyError as exc:
+        text = str(exc)
+        return text[:1].upper() + text[1:] + "."
+    if not 0 < server.port < 65536:
+        return f"The port of {url!r} must be between 1 and 65535."
+    return None
+
+
+def address_problem(address: str, what: str) -> str | None:
+    """Why ``address`` is not a mail address, or None."""
+    _, addr = parseaddr(address)
+    local, at, domain = addr.partition("@")
+    if not (local and at and domain) or any(c.isspace() for c in addr):
+        return f"{what} {address!r} is not a mail address like name@example.com."
+    return None
+
+
+def split_recipients(text: str) -> list[str]:
+    """Recipients typed as ``a@x.com, b@y.com`` (commas or semicolons)."""
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+class TestMessageSignals(QObject):
+    """Signals of :class:`TestMessageWorker` (a QRunnable cannot carry signals itself)."""
+
+    succeeded = Signal(str)
+    failed = Signal(str)
+
+
+class TestMessageWorker(QRunnable):
+    """Sends one test message with :func:`exportgui.jobs.notify.send_test_message`."""
+
+    def __init__(self, mail: MailSettings, password: str | None) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the page keeps it until the result is in
+        self.mail = mail
+        self.password = password
+        self.signals = TestMessageSignals()
+
+    def run(self) -> None:
+        """Look the password up if none was typed, send, report through the signals."""
+        try:
+            password = self.password
+            if password is None:
+                password = notify.get_password(self.mail)
+            notify.send_test_message(self.mail, password)
+        except notify.NotifyError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:
+            self.signals.failed.emit(f"unexpected error: {type(exc).__name__}: {exc}")
+        else:
+            recipients = ", ".join(self.mail.recipients)
+            self.signals.succeeded.emit(f"Test message sent to {recipients}.")
+
+
+class MailPage(OptionsPage):
+    """Server URL, sender, recipients, user name, password, and a test button."""
+
+    title = "Mail"
+    test_finished = Signal(bool, str)  # sent?, the text shown
+
+    def __init__(self, settings: Settings, pool: QThreadPool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._settings = settings
+        self._pool = pool
+        self._worker: TestMessageWorker | None = None
+        self._password_state = ""
+        self.setAccessibleName("Mail settings")
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.url_edit = QLineEdit(self)
+        self.url_edit.setFont(monospace_font())
+        self.url_edit.setPlaceholderText("smtp+starttls://mail.example.com:587")
+        self.url_message = add_field(
+            form,
+            "&Server:",
+            self.url_edit,
+            "Mail server",
+            "smtp:// (plain), smtp+starttls:// or smtps:// (encrypted), then host and port",
+        )
+        self.sender_edit = QLineEdit(self)
+        self.sender_edit.setPlaceholderText("exports@example.com")
+        self.sender_message = add_field(form, "S&ender:", self.sender_edit, "Sender address")
+        self.recipients_edit = QLineEdit(self)
+        self.recipients_edit.setPlaceholderText("me@example.com, team@example.com")
+        self.recipients_message = add_field(
+            form,
+            "&Recipients:",
+            self.recipients_edit,
+            "Recipient addresses",
+            "Separate several addresses with commas",
+        )
+        self.username_edit = QLineEdit(self)
+        self.username_edit.setPlaceholderText("leave empty if the server needs no login")
+        add_field(form, "&User name:", self.username_edit, "Mail user name")
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_message = add_field(
+            form,
+            "&Password:",
+            self.password_edit,
+            "Mail password",
+        )
+
+        self.test_button = QPushButton("Send &test message", self)
+        self.test_button.setAccessibleName("Send test message")
+        self.test_button.setToolTip("Send a short message with these settings (not yet saved)")
+        self.test_button.setAutoDefault(False)
+        self.test_button.clicked.connect(self.send_test_message)
+        self.test_result = MessageLabel("Test message result", self)
+        self.test_result.clear_message()
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(test_row)
+        layout.addStretch(1)
+
+        for edit in (
+            self.url_edit,
+            self.sender_edit,
+            self.recipients_edit,
+            self.username_edit,
+            self.password_edit,
+        ):
+            edit.textChanged.connect(self._revalidate)
+        self.load()
+
+    # -- OptionsPage -----------------------------------------------------------
+    def load(self) -> None:
+        """Show the stored mail settings; the password field stays empty."""
+        mail = self._settings.mail
+        self.url_edit.setText(mail.smtp_url)
+        self.sender_edit.setText(mail.sender)
+        self.recipients_edit.setText(", ".join(mail.recipients))
+        self.username_edit.setText(mail.username)
+        self.password_edit.clear()
+        self._show_password_state(mail)
+        self._revalidate()
+
+    def restore_defaults(self) -> None:
+        """Empty every field: no mail is sent until it is configured."""
+        for edit in (
+            self.url_edit,
+            self.sender_edit,
+            self.recipients_edit,
+            self.username_edit,
+            self.password_edit,
+        ):
+            edit.clear()
+        self._revalidate()
+
+    def problem(self) -> str | None:
+        """The first field problem."""
+        problems = self._problems()
+        return next((p for p in problems.values() if p), None)
+
+    def save(self, settings: Settings) -> None:
+        """Store the fields in ``settings`` and a typed password in the keyring."""
+        mail = self.mail_settings()
+        settings.mail = mail
+        password = self.password_edit.text()
+        if password:
+            try:
+                notify.set_password(mail, password)
+            except Exception as exc:  # keyring backends raise their own types
+                raise PageSaveError(f"The password was not stored: {exc}") from None
+            self.password_edit.clear()
+            self._show_password_state(mail, stored=True)
+
+    # -- fields ----------------------------------------------------------------
+    def mail_settings(self) -> MailSettings:
+        """The mail settings as typed (not yet saved)."""
+        return MailSettings(
+            smtp_url=self.url_edit.text().strip(),
+            sender=self.sender_edit.text().strip(),
+            recipients=split_recipients(self.recipients_edit.text()),
+            username=self.username_edit.text().strip(),
+        )
+
+    def _problems(self) -> dict[str, str | None]:
+        mail = self.mail_settings()
+        recipient_problem = next(
+            (p for r in mail.recipients if (p := address_problem(r, "The recipient"))), None
+        )
+        return {
+            "url": url_problem(mail.smtp_url),
+            "sender": address_problem(mail.sender, "The sender") if mail.sender else None,
+            "recipients": recipient_problem,
+            "password": self._password_problem(mail),
+        }
+
+    def _password_problem(self, mail: MailSettings) -> str | None:
+        if not self.password_edit.text():
+            return None
+        if not mail.smtp_url:
+            return "A password needs the mail server it is for."
+        try:
+            has_user = bool(notify.parse_smtp_url(mail.smtp_url, mail.username).username)
+        except notify.NotifyError:
+            return None  # the server field shows that problem
+        if not has_user:
+            return "A password needs the user name it belongs to."
+        return None
+
+    def _revalidate(self) -> None:
+        problems = self._problems()
+        for key, label in (
+            ("url", self.url_message),
+            ("sender", self.sender_message),
+            ("recipients", self.recipients_message),
+            ("password", self.password_message),
+        ):
+            problem = problems[key]
+            if problem:
+                label.show_message(f"✗ {problem}", Meaning.ERROR)
+            elif key == "password":
+                label.show_message(self._password_state)
+            else:
+                label.clear_message()
+        self.test_button.setEnabled(self._worker is None)
+        self.changed.emit()
+
+    def _show_password_state(self, mail: MailSettings, stored: bool | None = None) -> None:
+        if os.environ.get(notify.PASSWORD_ENV):
+            text = (
+                f"The password comes from {notify.PASSWORD_ENV}; "
+                "a password typed here goes to the keyring."
+            )
+        else:
+            if stored is None:
+                try:
+                    stored = bool(mail.smtp_url and notify.get_password(mail))
+                except Exception:
+                    stored = False
+            text = (
+                "A password is stored in the system keyring; type a new one to replace it."
+                if stored
+                else "No password stored. Kept in the system keyring, never in the settings file."
+            )
+        self._password_state = text
+        self.password_message.show_message(text)
+        self.password_edit.setPlaceholderText("••••••• (stored)" if stored else "")
+
+    # -- test message --------------------------------------------------------------
+    def send_test_message(self) -> bool:
+        """Send a test message off the GUI thread; False when the fields are not ready."""
+        if self._worker is not None:
+            return False
+        mail = self.mail_settings()
+        problem = self.problem()
+        if problem is None and not mail.configured:
+            problem = "Fill in the server, the sender and at least one recipient first."
+        if problem:
+            self.test_result.show_message(f"✗ {problem}", Meaning.ERROR)
+            return False
+        worker = TestMessageWorker(mail, self.password_edit.text() or None)
+        worker.signals.succeeded.connect(self._on_test_succeeded)
+        worker.signals.failed.connect(self._on_test_failed)
+        self._worker = worker
+        self.test_button.setEnabled(False)
+        self.test_result.show_message(f"Sending to {', '.join(mail.recipients)}…")
+        self._pool.start(worker)
+        return True
+
+    def _on_test_succeeded(self, text: str) -> None:
+        self._worker = None
+        self.test_button.setEnabled(True)
+        self.test_result.show_message(f"✓ {text}", Meaning.SUCCESS)
+        self.test_finished.emit(True, text)
+
+    def _on_test_failed(self, text: str) -> None:
+        self._worker = None
+        self.test_button.setEnabled(True)
+        self.test_result.show_message(f"✗ Not sent: {text}", Meaning.ERROR)
+        self.test_finished.emit(False, text)

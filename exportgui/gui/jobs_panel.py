@@ -1,0 +1,320 @@
+"""The jobs panel: the job history, one job's per-asset log, resume, retry, save the log.
+
+The panel reads the job log through :class:`exportgui.jobs.joblog.JobLogStore`
+and never runs a job itself: Resume and Retry failed are requests
+(:attr:`JobsPanel.resume_requested`) for the window, which owns the workers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exportgui.catalog import Catalog, CatalogUnavailable
+from exportgui.config import atomic_write_text
+from exportgui.gui._dialog_common import Meaning, MessageLabel, compact_rows, with_shortcut
+from exportgui.gui._dialog_job_models import (
+    JobHandleRole,
+    JobHistoryModel,
+    LogDetailModel,
+    LogTypeFilterProxy,
+    SortRole,
+    job_title,
+)
+from exportgui.jobs import JobLog, LogType
+from exportgui.jobs.joblog import JobLogStore, joblog_to_csv, joblog_to_dict
+
+_UNSAFE_FILE_CHARS = re.compile(r"[^A-Za-z0-9._ -]+")
+
+
+class JobsPanel(QWidget):
+    """Job history and logs. Emits ``resume_requested(job_handle, retry_failed)``."""
+
+    resume_requested = Signal(str, bool)
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Jobs")
+        self._catalog = catalog
+        self._store = JobLogStore(catalog)
+        self._log: JobLog | None = None  # the selected job, with details
+
+        self.history = JobHistoryModel(self)
+        self.history_proxy = QSortFilterProxyModel(self)
+        self.history_proxy.setSourceModel(self.history)
+        self.history_proxy.setSortRole(SortRole)
+        self.details = LogDetailModel(self)
+        self.details_proxy = LogTypeFilterProxy(self)
+        self.details_proxy.setSourceModel(self.details)
+
+        self._build()
+        self.refresh()
+
+    # -- layout ----------------------------------------------------------------
+    def _build(self) -> None:
+        self.history_view = self._table(self.history_proxy, "Job history")
+        self.history_view.sortByColumn(JobHistoryModel.STARTED, Qt.SortOrder.DescendingOrder)
+        header = self.history_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(JobHistoryModel.FORMAT, QHeaderView.ResizeMode.Stretch)
+        self.history_view.selectionModel().currentRowChanged.connect(self._on_job_changed)
+
+        self.empty_label = QLabel("No jobs yet: every export is listed here.", self)
+        self.empty_label.setAccessibleName("No jobs")
+        self.empty_label.setEnabled(False)
+
+        self.refresh_button = self._button("Re&fresh", "Read the job log again", "F5")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.resume_button = self._button(
+            "&Resume", "Finish the assets an interrupted job did not get to", "Ctrl+R"
+        )
+        self.resume_button.clicked.connect(self._on_resume)
+        self.retry_button = self._button(
+            "Re&try failed", "Export again the assets that failed in this job", "Ctrl+Shift+R"
+        )
+        self.retry_button.clicked.connect(self._on_retry)
+        self.csv_button = self._button("Save log as &CSV…", "Write this job's log as CSV", "")
+        self.csv_button.clicked.connect(self._on_save_csv)
+        self.json_button = self._button("Save log as &JSON…", "Write this job's log as JSON", "")
+        self.json_button.clicked.connect(self._on_save_json)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.resume_button)
+        actions.addWidget(self.retry_button)
+        actions.addStretch(1)
+        actions.addWidget(self.csv_button)
+        actions.addWidget(self.json_button)
+        actions.addWidget(self.refresh_button)
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.history_view, 1)
+        top_layout.addWidget(self.empty_label)
+        top_layout.addLayout(actions)
+
+        self.summary_label = QLabel(self)
+        self.summary_label.setAccessibleName("Selected job")
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.filter_boxes: dict[LogType, QCheckBox] = {}
+        filters = QHBoxLayout()
+        filters.addWidget(self.summary_label, 1)
+        show_label = QLabel("Show:", self)
+        filters.addWidget(show_label)
+        for log_type in (LogType.SUCCESS, LogType.WARNING, LogType.ERROR):
+            text = f"&{log_type.value}"
+            box = QCheckBox(text, self)
+            box.setChecked(True)
+            box.setAccessibleName(f"Show {log_type.value} lines")
+            box.setToolTip(f"Show the assets whose result is {log_type.value}")
+            box.toggled.connect(lambda on, t=log_type: self.details_proxy.set_shown(t, on))
+            self.filter_boxes[log_type] = box
+            filters.addWidget(box)
+        self.details_view = self._table(self.details_proxy, "Log of the selected job")
+        # Job order until the user sorts by a column.
+        self.details_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        detail_header = self.details_view.horizontalHeader()
+        detail_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        detail_header.setSectionResizeMode(
+            LogDetailModel.RESULT, QHeaderView.ResizeMode.ResizeToContents
+        )
+        detail_header.setStretchLastSection(True)
+        self.details_view.setColumnWidth(LogDetailModel.NAME, 180)
+        self.details_view.setColumnWidth(LogDetailModel.MESSAGE, 280)
+
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addLayout(filters)
+        bottom_layout.addWidget(self.details_view, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setAccessibleName("Jobs and log")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+
+        self.message = MessageLabel("Jobs panel message", self)
+        self.message.clear_message()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.message)
+
+    def _table(self, model: QSortFilterProxyModel, name: str) -> QTableView:
+        view = QTableView(self)
+        view.setModel(model)
+        view.setAccessibleName(name)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSortingEnabled(True)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        compact_rows(view)
+        return view
+
+    def _button(self, text: str, tip: str, keys: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.setToolTip(with_shortcut(tip, keys) if keys else tip)
+        if keys:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(button.click)
+            self.addAction(action)
+        return button
+
+    # -- data ------------------------------------------------------------------
+    @property
+    def selected_job(self) -> JobLog | None:
+        """The selected job with its details, or None."""
+        return self._log
+
+    def refresh(self) -> None:
+        """Read the job history again, keeping the selected job selected."""
+        keep = self._log.job_handle if self._log is not None else None
+        try:
+            jobs = self._store.list_jobs()
+        except CatalogUnavailable as exc:
+            self.message.show_message(f"✗ The job log cannot be read: {exc}", Meaning.ERROR)
+            return
+        self.history.set_jobs(jobs)
+        self.empty_label.setVisible(not jobs)
+        if keep is not None and self.select_job(keep):
+            return
+        if jobs:
+            self.select_job(self.history_proxy.index(0, 0).data(JobHandleRole))
+        else:
+            self._show_log(None)
+
+    def select_job(self, job_handle: str) -> bool:
+        """Select a job and show its log; False when it is not in the history."""
+        row = self.history.row_of(job_handle)
+        if row < 0:
+            return False
+        index = self.history_proxy.mapFromSource(self.history.index(row, 0))
+        self.history_view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.history_view.scrollTo(index)
+        self._load(job_handle)  # also when it was current already: details may have changed
+        return True
+
+    def _on_job_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if current.isValid():
+            handle = current.data(JobHandleRole)
+            if self._log is None or handle != self._log.job_handle:
+                self._load(handle)
+
+    def _load(self, job_handle: str) -> None:
+        try:
+            log = self._store.get(job_handle)
+        except KeyError:
+            self._show_log(None)
+            self.message.show_message("✗ That job is no longer in the job log.", Meaning.ERROR)
+            return
+        except CatalogUnavailable as exc:
+            self.message.show_message(f"✗ The job log cannot be read: {exc}", Meaning.ERROR)
+            return
+        self._show_log(log)
+
+    def _show_log(self, log: JobLog | None) -> None:
+        self._log = log
+        self.details.set_details(log.details if log is not None else [])
+        counts = self.details.counts()
+        for log_type, box in self.filter_boxes.items():
+            box.setText(f"&{log_type.value} ({counts[log_type]})")
+        if log is None:
+            self.summary_label.setText("No job selected.")
+        else:
+            done = len(log.details)
+            self.summary_label.setText(
+                f"{job_title(log)}: {done} of {log.total_file_count} assets done, "
+                f"{log.state}" + (f" — {log.fatal_error}" if log.fatal_error else "")
+            )
+        has_job = log is not None
+        self.resume_button.setEnabled(has_job and log is not None and log.state == "interrupted")
+        self.retry_button.setEnabled(
+            log is not None and log.file_error_count > 0 and log.state != "running"
+        )
+        self.csv_button.setEnabled(has_job)
+        self.json_button.setEnabled(has_job)
+
+    # -- actions -----------------------------------------------------------------
+    def _on_resume(self) -> None:
+        if self._log is not None and self.resume_button.isEnabled():
+            self.resume_requested.emit(self._log.job_handle, False)
+
+    def _on_retry(self) -> None:
+        if self._log is not None and self.retry_button.isEnabled():
+            self.resume_requested.emit(self._log.job_handle, True)
+
+    def _suggested_name(self, suffix: str) -> str:
+        assert self._log is not None
+        stem = _UNSAFE_FILE_CHARS.sub("_", job_title(self._log)).strip(" .") or "job"
+        return f"{stem}-log{suffix}"
+
+    def _on_save_csv(self) -> None:
+        if self._log is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save log as CSV", self._suggested_name(".csv"), "CSV files (*.csv)"
+        )
+        if path:
+            self.save_log_csv(Path(path))
+
+    def _on_save_json(self) -> None:
+        if self._log is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save log as JSON", self._suggested_name(".json"), "JSON files (*.json)"
+        )
+        if path:
+            self.save_log_json(Path(path))
+
+    def save_log_csv(self, path: Path) -> bool:
+        """Write the selected job's log as CSV (atomically); False if nothing was written."""
+        if self._log is None:
+            return False
+        return self._write(path, joblog_to_csv(self._log))
+
+    def save_log_json(self, path: Path) -> bool:
+        """Write the selected job's log as the versioned JSON document (atomically)."""
+        if self._log is None:
+            return False
+        text = json.dumps(joblog_to_dict(self._log), indent=2, ensure_ascii=False) + "\n"
+        return self._write(path, text)
+
+    def _write(self, path: Path, text: str) -> bool:
+        try:
+            atomic_write_text(path, text)
+        except OSError as exc:
+            self.message.show_message(
+                f"✗ The log was not saved to {path}: {exc.strerror or exc}", Meaning.ERROR
+            )
+            return False
+        self.message.show_message(f"Log saved to {path}.")
+        return True
