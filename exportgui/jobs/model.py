@@ -28,6 +28,41 @@ CONTRACT (used by gui and cli; owned by the jobs work):
         notify(log, setting, mail, *, starting=False) -> str | None   None or a warning text
         send_test_message(mail, password) -> None   raises NotifyError with a clear message
         get_password(mail) / set_password(mail, password)   keyring (EXPORTGUI_SMTP_PASSWORD wins)
+
+Added since (backward-compatible):
+
+    run(..., executor=None, mail=None, durable=False, store=None)
+        executor: any concurrent.futures.Executor (default: threads for orig; for
+        convert the pool imaging.batch.executor_for picks for the output format).
+        mail: MailSettings → the emailSetting notifications are sent by the run;
+        a mail failure lands in JobLog.notification_warning, never fails the job.
+        durable: fsync each file before its rename (slower; see writer.py).
+    resume(..., executor=None, mail=None, durable=False, store=None)
+        raises ResumeError (a live process runs the job) or KeyError (unknown).
+    normalize(job) -> ExportJob   canonical fmt/emailSetting/conflict, any case in
+    Fmt.parse / ConflictPolicy.parse  like EmailSetting.parse
+    JobLog.notification_warning, .pid, .host, .finished
+    JobLogStore: .items(handle), .is_live(handle), .claim(handle), .record(...),
+        .record_many(...), .finish(...), .delete(handles)
+    joblog_doc.plan_to_dict(plan, problems) / job_to_dict(job)   JSON of `plan --json`
+    report: plan_lines, joblog_lines, summary_line, … (text for the CLI)
+    PresetStore.exists(name); .import_file(path, replace_existing=False)
+    Preset.to_job(handles), Preset.to_dict()
+    notify(..., password=None); parse_smtp_url(url, username) -> SmtpServer;
+        NotifyError; PASSWORD_ENV
+
+Choices where the issue is silent:
+
+- Outcomes are recorded just before each rename (in batches of up to 32 files
+  or 20 ms when files come fast), so resume can tell a finished rename from
+  none; a kill never duplicates an output.
+- A file skipped by the policy, or an asset listed twice, is a Warning detail
+  with no output. Two assets whose targets differ only in letter case collide
+  (case-insensitive disks).
+- A job whose process died is "interrupted" when its PID is gone (same host)
+  or it has not written a heartbeat for 60 s.
+- The asset that hit a fatal error (disk full, destination gone) gets no
+  outcome: resume does it again.
 """
 
 from __future__ import annotations
