@@ -13,7 +13,6 @@ import os
 import secrets
 import socket
 import sqlite3
-import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +22,8 @@ from typing import Protocol
 
 from exportgui.catalog import Database
 from exportgui.jobs.joblog_doc import job_from_json, job_to_json, joblog_to_csv, joblog_to_dict
+from exportgui.jobs.joblog_schema import MIGRATIONS
+from exportgui.jobs.liveness import ACTIVE, ACTIVE_LOCK, is_live
 from exportgui.jobs.model import (
     JobLog,
     LogDetail,
@@ -33,61 +34,12 @@ from exportgui.jobs.model import (
 
 __all__ = ["JobLogStore", "StoredItem", "joblog_to_csv", "joblog_to_dict"]
 
-HEARTBEAT_S = 5.0  # how often a running job touches its row
-STALE_S = 60.0  # a "running" job silent for this long is dead whatever its PID says
-
-_MIGRATIONS = [
-    """
-    CREATE TABLE joblog_job (
-        job_handle TEXT PRIMARY KEY,
-        name TEXT NOT NULL,
-        job_json TEXT NOT NULL,
-        state TEXT NOT NULL,
-        start_date TEXT NOT NULL,
-        end_date TEXT,
-        started_at REAL NOT NULL,
-        total_count INTEGER NOT NULL,
-        success_count INTEGER NOT NULL DEFAULT 0,
-        warning_count INTEGER NOT NULL DEFAULT 0,
-        error_count INTEGER NOT NULL DEFAULT 0,
-        fatal_error TEXT,
-        notification_warning TEXT,
-        pid INTEGER,
-        host TEXT,
-        heartbeat REAL
-    );
-    CREATE INDEX joblog_job_started ON joblog_job(started_at);
-    CREATE TABLE joblog_item (
-        job_handle TEXT NOT NULL REFERENCES joblog_job(job_handle) ON DELETE CASCADE,
-        seq INTEGER NOT NULL,
-        asset_handle TEXT NOT NULL,
-        asset_name TEXT NOT NULL,
-        source_file_name TEXT NOT NULL,
-        target TEXT,
-        format TEXT,
-        width INTEGER,
-        height INTEGER,
-        reason TEXT NOT NULL,
-        planned_status TEXT NOT NULL,
-        planned_message TEXT NOT NULL,
-        outcome TEXT,
-        message TEXT,
-        output TEXT,
-        temp TEXT,
-        PRIMARY KEY (job_handle, seq)
-    ) WITHOUT ROWID
-    """,
-]
 
 _COUNT_COLUMN = {
     LogType.SUCCESS: "success_count",
     LogType.WARNING: "warning_count",
     LogType.ERROR: "error_count",
 }
-
-# Jobs running in this process: a PID check cannot tell them from a crashed run of ours.
-_ACTIVE: set[str] = set()
-_ACTIVE_LOCK = threading.Lock()
 
 
 class HasDatabase(Protocol):
@@ -129,36 +81,12 @@ def new_job_handle() -> str:
     return f"j{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
 
 
-def _pid_alive(pid: int) -> bool:
-    if os.name != "posix":  # os.kill(pid, 0) would send CTRL_C_EVENT on Windows
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _is_live(handle: str, pid: int | None, host: str | None, heartbeat: float | None) -> bool:
-    here = socket.gethostname()
-    if host == here and pid == os.getpid():
-        with _ACTIVE_LOCK:
-            return handle in _ACTIVE
-    if heartbeat is None or time.time() - heartbeat > STALE_S:
-        return False
-    if host == here and pid is not None:
-        return _pid_alive(pid)
-    return True
-
-
 class JobLogStore:
     """Job logs in the catalog database (component ``joblog``, its own schema version)."""
 
     def __init__(self, catalog: HasDatabase) -> None:
         self.db = catalog.db
-        self.db.migrate_component("joblog", _MIGRATIONS)
+        self.db.migrate_component("joblog", MIGRATIONS)
 
     # -- writing (the runner) ------------------------------------------------
     def create(self, plan: Plan, job_handle: str | None = None) -> JobLog:
@@ -203,11 +131,11 @@ class JobLogStore:
 
     def mark_active(self, job_handle: str, active: bool) -> None:
         """Tell liveness checks in this process whether the job is being run right now."""
-        with _ACTIVE_LOCK:
+        with ACTIVE_LOCK:
             if active:
-                _ACTIVE.add(job_handle)
+                ACTIVE.add(job_handle)
             else:
-                _ACTIVE.discard(job_handle)
+                ACTIVE.discard(job_handle)
 
     def claim(self, job_handle: str) -> str | None:
         """Mark a stopped job as running in this process; None, or why it cannot be claimed.
@@ -222,7 +150,7 @@ class JobLogStore:
             ).fetchone()
             if row is None:
                 raise KeyError(f"no job {job_handle!r} in this catalog")
-            if row["state"] == "running" and _is_live(
+            if row["state"] == "running" and is_live(
                 job_handle, row["pid"], row["host"], row["heartbeat"]
             ):
                 return (
@@ -366,14 +294,14 @@ class JobLogStore:
         ).fetchone()
         if row is None:
             raise KeyError(f"no job {job_handle!r} in this catalog")
-        return row["state"] == "running" and _is_live(
+        return row["state"] == "running" and is_live(
             job_handle, row["pid"], row["host"], row["heartbeat"]
         )
 
     def _log(self, row: sqlite3.Row, *, with_details: bool) -> JobLog:
         handle = row["job_handle"]
         state = row["state"]
-        if state == "running" and not _is_live(handle, row["pid"], row["host"], row["heartbeat"]):
+        if state == "running" and not is_live(handle, row["pid"], row["host"], row["heartbeat"]):
             state = "interrupted"
         details: list[LogDetail] = []
         handles: list[str] = []

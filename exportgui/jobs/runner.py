@@ -32,7 +32,8 @@ from typing import Protocol
 from exportgui.catalog import Asset
 from exportgui.imaging import ISAttributes, ISError, Request
 from exportgui.imaging.batch import executor_for, request_format
-from exportgui.jobs.joblog import HEARTBEAT_S, HasDatabase, JobLogStore, Outcome
+from exportgui.jobs.joblog import HasDatabase, JobLogStore, Outcome
+from exportgui.jobs.liveness import HEARTBEAT_S
 from exportgui.jobs.model import ConflictPolicy, Fmt, JobLog, LogType, PlannedOutput, Progress
 from exportgui.jobs.names import is_inside, numbered, temp_name
 from exportgui.jobs.planner import RequestCache
