@@ -91,8 +91,9 @@ class _FlatTable(QAbstractTableModel):
 class JobHistoryModel(_FlatTable):
     """One row per job, newest first: name, date, fmt, counts, state."""
 
-    NAME, STARTED, FORMAT, TOTAL, SUCCESS, WARNINGS, ERRORS, STATE = range(8)
-    HEADERS = ("Job", "Started", "Format", "Assets", "Succeeded", "Warnings", "Errors", "State")
+    # The long Format column last: in a narrow panel the state and counts stay in view.
+    NAME, STARTED, STATE, TOTAL, SUCCESS, WARNINGS, ERRORS, FORMAT = range(8)
+    HEADERS = ("Job", "Started", "State", "Assets", "Succeeded", "Warnings", "Errors", "Format")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -71,7 +71,7 @@ class MacroEditor(QGroupBox):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(
-            self._label("&Name:", self.name_edit), self._stack(self.name_edit, [self.name_message])
+            self._label("Na&me:", self.name_edit), self._stack(self.name_edit, [self.name_message])
         )
         form.addRow(
             self._label("D&efinition:", self.definition_edit),

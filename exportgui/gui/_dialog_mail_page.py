@@ -66,7 +66,8 @@ class TestMessageWorker(QRunnable):
 
     def __init__(self, mail: MailSettings, password: str | None) -> None:
         super().__init__()
-        self.setAutoDelete(False)  # the page keeps it until the result is in
+        # The pool owns and deletes the runnable after run(); the page keeps only
+        # the signals object, so closing the dialog mid-send never frees a running job.
         self.mail = mail
         self.password = password
         self.signals = TestMessageSignals()
@@ -97,7 +98,7 @@ class MailPage(OptionsPage):
         super().__init__(parent)
         self._settings = settings
         self._pool = pool
-        self._worker: TestMessageWorker | None = None
+        self._sending: TestMessageSignals | None = None
         self._password_state = ""
         self.setAccessibleName("Mail settings")
         form = QFormLayout()
@@ -255,7 +256,7 @@ class MailPage(OptionsPage):
                 label.show_message(self._password_state)
             else:
                 label.clear_message()
-        self.test_button.setEnabled(self._worker is None)
+        self.test_button.setEnabled(self._sending is None)
         self.changed.emit()
 
     def _show_password_state(self, mail: MailSettings, stored: bool | None = None) -> None:
@@ -282,7 +283,7 @@ class MailPage(OptionsPage):
     # -- test message --------------------------------------------------------------
     def send_test_message(self) -> bool:
         """Send a test message off the GUI thread; False when the fields are not ready."""
-        if self._worker is not None:
+        if self._sending is not None:
             return False
         mail = self.mail_settings()
         problem = self.problem()
@@ -294,20 +295,20 @@ class MailPage(OptionsPage):
         worker = TestMessageWorker(mail, self.password_edit.text() or None)
         worker.signals.succeeded.connect(self._on_test_succeeded)
         worker.signals.failed.connect(self._on_test_failed)
-        self._worker = worker
+        self._sending = worker.signals
         self.test_button.setEnabled(False)
         self.test_result.show_message(f"Sending to {', '.join(mail.recipients)}…")
         self._pool.start(worker)
         return True
 
     def _on_test_succeeded(self, text: str) -> None:
-        self._worker = None
+        self._sending = None
         self.test_button.setEnabled(True)
         self.test_result.show_message(f"✓ {text}", Meaning.SUCCESS)
         self.test_finished.emit(True, text)
 
     def _on_test_failed(self, text: str) -> None:
-        self._worker = None
+        self._sending = None
         self.test_button.setEnabled(True)
         self.test_result.show_message(f"✗ Not sent: {text}", Meaning.ERROR)
         self.test_finished.emit(False, text)

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -69,30 +69,33 @@ class JobsPanel(QWidget):
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
+        # No mnemonics here: the panel lives inside the main window, whose form
+        # already uses most letters. Keys are shortcuts scoped to the panel
+        # (Ctrl+R, Ctrl+Shift+R, F5) and Tab.
         self.history_view = self._table(self.history_proxy, "Job history")
         self.history_view.sortByColumn(JobHistoryModel.STARTED, Qt.SortOrder.DescendingOrder)
         header = self.history_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(JobHistoryModel.FORMAT, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # Format
         self.history_view.selectionModel().currentRowChanged.connect(self._on_job_changed)
 
         self.empty_label = QLabel("No jobs yet: every export is listed here.", self)
         self.empty_label.setAccessibleName("No jobs")
         self.empty_label.setEnabled(False)
 
-        self.refresh_button = self._button("Re&fresh", "Read the job log again", "F5")
+        self.refresh_button = self._button("Refresh", "Read the job log again", "F5")
         self.refresh_button.clicked.connect(self.refresh)
         self.resume_button = self._button(
-            "&Resume", "Finish the assets an interrupted job did not get to", "Ctrl+R"
+            "Resume", "Finish the assets an interrupted job did not get to", "Ctrl+R"
         )
         self.resume_button.clicked.connect(self._on_resume)
         self.retry_button = self._button(
-            "Re&try failed", "Export again the assets that failed in this job", "Ctrl+Shift+R"
+            "Retry failed", "Export again the assets that failed in this job", "Ctrl+Shift+R"
         )
         self.retry_button.clicked.connect(self._on_retry)
-        self.csv_button = self._button("Save log as &CSV…", "Write this job's log as CSV", "")
+        self.csv_button = self._button("Save log as CSV…", "Write this job's log as CSV", "")
         self.csv_button.clicked.connect(self._on_save_csv)
-        self.json_button = self._button("Save log as &JSON…", "Write this job's log as JSON", "")
+        self.json_button = self._button("Save log as JSON…", "Write this job's log as JSON", "")
         self.json_button.clicked.connect(self._on_save_json)
 
         actions = QHBoxLayout()
@@ -108,18 +111,16 @@ class JobsPanel(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.history_view, 1)
         top_layout.addWidget(self.empty_label)
-        top_layout.addLayout(actions)
 
         self.summary_label = QLabel(self)
         self.summary_label.setAccessibleName("Selected job")
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.filter_boxes: dict[LogType, QCheckBox] = {}
         filters = QHBoxLayout()
-        filters.addWidget(self.summary_label, 1)
         show_label = QLabel("Show:", self)
         filters.addWidget(show_label)
         for log_type in (LogType.SUCCESS, LogType.WARNING, LogType.ERROR):
-            text = f"&{log_type.value}"
+            text = log_type.value
             box = QCheckBox(text, self)
             box.setChecked(True)
             box.setAccessibleName(f"Show {log_type.value} lines")
@@ -127,6 +128,7 @@ class JobsPanel(QWidget):
             box.toggled.connect(lambda on, t=log_type: self.details_proxy.set_shown(t, on))
             self.filter_boxes[log_type] = box
             filters.addWidget(box)
+        filters.addStretch(1)
         self.details_view = self._table(self.details_proxy, "Log of the selected job")
         # Job order until the user sorts by a column.
         self.details_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -142,6 +144,7 @@ class JobsPanel(QWidget):
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.summary_label)
         bottom_layout.addLayout(filters)
         bottom_layout.addWidget(self.details_view, 1)
 
@@ -156,8 +159,28 @@ class JobsPanel(QWidget):
         self.message = MessageLabel("Jobs panel message", self)
         self.message.clear_message()
         layout = QVBoxLayout(self)
+        layout.addLayout(actions)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side when the panel is wide and short (a bottom tab), else stacked."""
+        super().resizeEvent(event)
+        size = event.size()
+        wanted = (
+            Qt.Orientation.Horizontal
+            if size.width() >= 2 * size.height()
+            else Qt.Orientation.Vertical
+        )
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            # Side by side the history needs room for its counts: share evenly.
+            first, second = (1, 1) if wanted == Qt.Orientation.Horizontal else (2, 3)
+            # The splitter is laid out after this event: measure the panel instead.
+            horizontal = wanted == Qt.Orientation.Horizontal
+            total = size.width() if horizontal else size.height()
+            part = max(total, 1) // (first + second)
+            self.splitter.setSizes([part * first, part * second])
 
     def _table(self, model: QSortFilterProxyModel, name: str) -> QTableView:
         view = QTableView(self)
@@ -246,7 +269,7 @@ class JobsPanel(QWidget):
         self.details.set_details(log.details if log is not None else [])
         counts = self.details.counts()
         for log_type, box in self.filter_boxes.items():
-            box.setText(f"&{log_type.value} ({counts[log_type]})")
+            box.setText(f"{log_type.value} ({counts[log_type]})")
         if log is None:
             self.summary_label.setText("No job selected.")
         else:

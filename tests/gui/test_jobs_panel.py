@@ -136,7 +136,7 @@ def test_lists_the_jobs_newest_first(panel: JobsPanel, jobs: Jobs) -> None:
     row = [history.index(1, c).data() for c in range(history.columnCount())]
     assert row[JobHistoryModel.NAME] == "catalogue shots"
     assert row[JobHistoryModel.FORMAT] == "orig"
-    assert row[JobHistoryModel.TOTAL :] == ["4", "2", "1", "1", "completed"]
+    assert row[JobHistoryModel.STATE : JobHistoryModel.FORMAT] == ["completed", "4", "2", "1", "1"]
     assert history.index(0, JobHistoryModel.STATE).data() == "interrupted"
     assert not panel.empty_label.isVisible()
 
@@ -145,7 +145,7 @@ def test_the_selected_jobs_log_and_its_filter(qtbot, panel: JobsPanel, jobs: Job
     assert panel.select_job(jobs.completed)
     assert sorted(shown_types(panel)) == ["Error", "Success", "Success", "Warning"]
     assert "catalogue shots: 4 of 4 assets done, completed" in panel.summary_label.text()
-    assert panel.filter_boxes[LogType.ERROR].text() == "&Error (1)"
+    assert panel.filter_boxes[LogType.ERROR].text() == "Error (1)"
 
     qtbot.mouseClick(panel.filter_boxes[LogType.SUCCESS], Qt.MouseButton.LeftButton)
     assert sorted(shown_types(panel)) == ["Error", "Warning"]

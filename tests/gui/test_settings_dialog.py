@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -320,3 +321,34 @@ def test_true_survives_more_signal_emits_than_it_has_references(
     for _ in range(20_000):  # an unpinned True has a few thousand references
         dialog.mail_page.changed.emit()
     assert sys.getrefcount(True) > 1000
+
+
+def test_closing_the_dialog_while_a_message_is_on_its_way(
+    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+) -> None:
+    # A server that accepts the connection and says nothing keeps the worker waiting.
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        port = silent.getsockname()[1]
+        dialog = open_dialog(qtbot, paths, catalog, pool)
+        fill_mail(qtbot, dialog, f"smtp://127.0.0.1:{port}")
+        assert dialog.mail_page.send_test_message()
+        connection, _ = silent.accept()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        with qtbot.waitSignal(dialog.destroyed, timeout=5000):
+            dialog.close()  # returns at once: the worker runs on, on the pool
+        assert pool.activeThreadCount() == 1
+        connection.close()  # the server hangs up: the worker fails and ends
+    assert pool.waitForDone(30_000)
+
+
+@pytest.mark.parametrize("page", [0, 1, 2])
+def test_mnemonics_do_not_clash_on_a_page(
+    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool, page: int
+) -> None:
+    from tests.gui.test_macro_manager import mnemonics
+
+    dialog = open_dialog(qtbot, paths, catalog, pool)
+    dialog.tabs.setCurrentIndex(page)
+    keys = mnemonics(dialog)
+    assert keys
+    assert sorted(keys) == sorted(set(keys))
