@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from exportgui import __version__
 from exportgui.catalog import CatalogUnavailable
-from exportgui.cli import catalog_cmds, job_cmds, render_cmd
+from exportgui.cli import catalog_cmds, job_cmds, preset_cmds, render_cmd
 from exportgui.cli.common import UserError
 
 __all__ = ["UserError", "build_parser", "main", "run_command"]
@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="catalog folder (default: $EXPORTGUI_CATALOG, else the one in the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (catalog_cmds, render_cmd, job_cmds):
+    for module in (catalog_cmds, render_cmd, job_cmds, preset_cmds):
         module.register(sub)
     return parser
 

@@ -1,4 +1,4 @@
-"""Subcommands: plan, export, jobs list|show|resume, presets list|save|show|delete|import|export.
+"""Subcommands: plan, export, jobs list|show|resume.
 
 Exit codes of ``export`` and ``jobs resume``: 0 every asset succeeded
 (warnings allowed); 1 some asset failed, or the job stopped on a fatal error;
@@ -9,7 +9,6 @@ stay, no partial file is left). ``plan`` uses the same 0/1/2.
 from __future__ import annotations
 
 import argparse
-import functools
 import signal
 import sys
 import threading
@@ -53,7 +52,6 @@ from exportgui.jobs.report import (
     summary_line,
 )
 
-Command = Callable[[argparse.Namespace], int]
 EXIT_FAILED, EXIT_INVALID, EXIT_CANCELLED = 1, 2, 130
 
 
@@ -66,7 +64,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "Writes nothing. Exit status 1 if some asset would fail, 2 if the job is invalid.",
     )
     _selection_args(p)
-    _job_args(p, for_export=False)
+    add_job_args(p, for_export=False)
     p.add_argument("--json", action="store_true", help="print the plan as one JSON document")
     p.set_defaults(func=_plan)
 
@@ -78,7 +76,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "2 invalid job (nothing ran), 130 cancelled with Ctrl+C.",
     )
     _selection_args(p)
-    _job_args(p, for_export=True)
+    add_job_args(p, for_export=True)
     _mail_args(p)
     p.add_argument("--json", action="store_true", help="print the job log as one JSON document")
     p.set_defaults(func=_export)
@@ -105,37 +103,6 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--json", action="store_true", help="print the job log as one JSON document")
     p.set_defaults(func=_jobs_resume)
 
-    presets = sub.add_parser("presets", help="saved jobs (without assets)").add_subparsers(
-        dest="presets_command", metavar="ACTION", required=True
-    )
-    p = presets.add_parser("list", help="the saved presets (damaged files are reported)")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=_presets_list)
-    p = presets.add_parser("save", help="save job options as a preset")
-    p.add_argument("name", metavar="NAME")
-    p.add_argument("--from-preset", metavar="OTHER", help="start from another preset")
-    _job_args(p, for_export=True)
-    p.set_defaults(func=_presets_save)
-    p = presets.add_parser("show", help="print a preset")
-    p.add_argument("name", metavar="NAME")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=_presets_show)
-    p = presets.add_parser("delete", help="remove a preset")
-    p.add_argument("name", metavar="NAME")
-    p.set_defaults(func=_presets_delete)
-    p = presets.add_parser("rename", help="give a preset a new name")
-    p.add_argument("name", metavar="NAME")
-    p.add_argument("new_name", metavar="NEW")
-    p.set_defaults(func=_presets_rename)
-    p = presets.add_parser("import", help="add a preset file (written by 'presets export')")
-    p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--replace", action="store_true", help="replace a preset of the same name")
-    p.set_defaults(func=_presets_import)
-    p = presets.add_parser("export", help="write a preset to a file, for sharing")
-    p.add_argument("name", metavar="NAME")
-    p.add_argument("file", type=Path, metavar="FILE")
-    p.set_defaults(func=_presets_export)
-
 
 # -- arguments -----------------------------------------------------------------
 def _workers(text: str) -> int:
@@ -159,7 +126,8 @@ def _selection_args(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _job_args(p: argparse.ArgumentParser, *, for_export: bool) -> None:
+def add_job_args(p: argparse.ArgumentParser, *, for_export: bool) -> None:
+    """The job options shared by plan, export and presets save."""
     p.add_argument("--fmt", help="orig (copy the original bytes) or convert (render)")
     p.add_argument("--modifier", help="Image Serving modifier, e.g. 'wid=800&fmt=png'")
     p.add_argument("--macro", help="macro to apply last, e.g. '$web$'")
@@ -191,7 +159,8 @@ def _mail_args(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _presets() -> PresetStore:
+def preset_store() -> PresetStore:
+    """The preset folder of this user (or of EXPORTGUI_HOME)."""
     return PresetStore(app_paths().presets_dir)
 
 
@@ -210,7 +179,7 @@ _JOB_OPTIONS: dict[str, tuple[str, Callable[[Any], Any] | None]] = {
 }
 
 
-def _build_job(args: argparse.Namespace, base: ExportJob) -> ExportJob:
+def build_job(args: argparse.Namespace, base: ExportJob) -> ExportJob:
     """``base`` with every option the command line gives."""
     changes: dict[str, Any] = {}
     for dest, (field, parse) in _JOB_OPTIONS.items():
@@ -228,7 +197,7 @@ def _job_from_args(args: argparse.Namespace, catalog: Catalog) -> ExportJob:
     base = ExportJob()
     if args.preset:
         try:
-            base = _presets().load(args.preset).job
+            base = preset_store().load(args.preset).job
         except PresetError as exc:
             raise UserError(str(exc)) from None
     elif args.fmt is None:
@@ -241,7 +210,7 @@ def _job_from_args(args: argparse.Namespace, catalog: Catalog) -> ExportJob:
         handles = tuple(args.handles)
     else:
         raise UserError("name the assets to export (HANDLE…), or use --all")
-    return replace(_build_job(args, base), asset_handles=handles)
+    return replace(build_job(args, base), asset_handles=handles)
 
 
 # -- plan ----------------------------------------------------------------------
@@ -452,77 +421,3 @@ def _jobs_resume(args: argparse.Namespace) -> int:
                 raise UserError(str(exc)) from None
 
         return _execute(args, start)
-
-
-# -- presets -----------------------------------------------------------------------
-def _preset_errors(command: Command) -> Command:
-    """A PresetError names the file and the problem: show it as a user error."""
-
-    @functools.wraps(command)
-    def wrapped(args: argparse.Namespace) -> int:
-        try:
-            return command(args)
-        except PresetError as exc:
-            raise UserError(str(exc)) from None
-
-    return wrapped
-
-
-@_preset_errors
-def _presets_list(args: argparse.Namespace) -> int:
-    store = _presets()
-    names, damaged = store.list(), store.damaged()
-    if args.json:
-        problems = [{"path": str(p), "problem": why} for p, why in damaged]
-        print_json({"schema": 1, "presets": names, "damaged": problems})
-    else:
-        for name in names:
-            print(name)
-    for _path, why in damaged:
-        print(f"exportgui: warning: skipped a damaged preset: {why}", file=sys.stderr)
-    return 0
-
-
-@_preset_errors
-def _presets_save(args: argparse.Namespace) -> int:
-    store = _presets()
-    base = store.load(args.from_preset).job if args.from_preset else ExportJob()
-    preset = store.save(args.name, _build_job(args, base))
-    print(f"saved preset {preset.name!r}")
-    return 0
-
-
-@_preset_errors
-def _presets_show(args: argparse.Namespace) -> int:
-    document = _presets().load(args.name).to_dict()
-    if args.json:
-        print_json(document)
-    else:
-        for key, value in document.items():
-            print(f"{key}: {'' if value is None else value}")
-    return 0
-
-
-@_preset_errors
-def _presets_delete(args: argparse.Namespace) -> int:
-    _presets().delete(args.name)
-    return 0
-
-
-@_preset_errors
-def _presets_rename(args: argparse.Namespace) -> int:
-    _presets().rename(args.name, args.new_name)
-    return 0
-
-
-@_preset_errors
-def _presets_import(args: argparse.Namespace) -> int:
-    preset = _presets().import_file(args.file, replace_existing=args.replace)
-    print(f"imported preset {preset.name!r}")
-    return 0
-
-
-@_preset_errors
-def _presets_export(args: argparse.Namespace) -> int:
-    _presets().export(args.name, args.file)
-    return 0
