@@ -11,7 +11,14 @@ import json
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,17 +34,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exportgui.catalog import Catalog, CatalogUnavailable
+from exportgui.catalog import Catalog
 from exportgui.config import atomic_write_text
 from exportgui.gui._dialog_common import Meaning, MessageLabel, compact_rows, with_shortcut
 from exportgui.gui._dialog_job_models import (
     JobHandleRole,
     JobHistoryModel,
+    JobLogRole,
     LogDetailModel,
     LogTypeFilterProxy,
     SortRole,
     job_title,
 )
+from exportgui.gui._dialog_task import TaskRunner, application_pool
 from exportgui.jobs import JobLog, LogType
 from exportgui.jobs.joblog import JobLogStore, joblog_to_csv, joblog_to_dict
 
@@ -48,12 +57,25 @@ class JobsPanel(QWidget):
     """Job history and logs. Emits ``resume_requested(job_handle, retry_failed)``."""
 
     resume_requested = Signal(str, bool)
+    jobs_loaded = Signal()  # the history was read (after refresh())
+    log_loaded = Signal(str)  # the selected job's log was read: its handle
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        parent: QWidget | None = None,
+        *,
+        pool: QThreadPool | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Jobs")
         self._catalog = catalog
         self._store = JobLogStore(catalog)
+        # Reading a log of 10,000 assets takes about half a second: always off the GUI thread.
+        self._tasks = TaskRunner(pool if pool is not None else application_pool(), self)
+        self._list_generation = 0
+        self._log_generation = 0
+        self._selected: JobLog | None = None  # the selected job as listed (no details)
         self._log: JobLog | None = None  # the selected job, with details
 
         self.history = JobHistoryModel(self)
@@ -65,6 +87,8 @@ class JobsPanel(QWidget):
         self.details_proxy.setSourceModel(self.details)
 
         self._build()
+        self.summary_label.setText("Reading the job log…")
+        self._show_actions(None)
         self.refresh()
 
     # -- layout ----------------------------------------------------------------
@@ -211,28 +235,37 @@ class JobsPanel(QWidget):
     # -- data ------------------------------------------------------------------
     @property
     def selected_job(self) -> JobLog | None:
-        """The selected job with its details, or None."""
+        """The selected job with its details, once they are read; else None."""
         return self._log
 
+    def busy(self) -> bool:
+        """True while the history or a log is being read."""
+        return self._tasks.busy()
+
     def refresh(self) -> None:
-        """Read the job history again, keeping the selected job selected."""
-        keep = self._log.job_handle if self._log is not None else None
-        try:
-            jobs = self._store.list_jobs()
-        except CatalogUnavailable as exc:
-            self.message.show_message(f"✗ The job log cannot be read: {exc}", Meaning.ERROR)
-            return
+        """Read the job history again (off the GUI thread), keeping the selection."""
+        self._list_generation += 1
+        self._tasks.start(
+            self._list_generation, self._store.list_jobs, self._on_jobs_read, self._on_read_failed
+        )
+
+    def _on_jobs_read(self, generation: int, jobs: list[JobLog]) -> None:
+        if generation != self._list_generation:
+            return  # a newer refresh is on its way
+        keep = self._selected.job_handle if self._selected is not None else None
         self.history.set_jobs(jobs)
         self.empty_label.setVisible(not jobs)
-        if keep is not None and self.select_job(keep):
-            return
-        if jobs:
-            self.select_job(self.history_proxy.index(0, 0).data(JobHandleRole))
-        else:
-            self._show_log(None)
+        if not (keep is not None and self.select_job(keep)):
+            if jobs:
+                self.select_job(self.history_proxy.index(0, 0).data(JobHandleRole))
+            else:
+                self._selected = None
+                self._log_generation += 1  # drop any log still being read
+                self._show_log(None)
+        self.jobs_loaded.emit()
 
     def select_job(self, job_handle: str) -> bool:
-        """Select a job and show its log; False when it is not in the history."""
+        """Select a job and read its log; False when it is not in the history."""
         row = self.history.row_of(job_handle)
         if row < 0:
             return False
@@ -243,26 +276,48 @@ class JobsPanel(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.history_view.scrollTo(index)
-        self._load(job_handle)  # also when it was current already: details may have changed
+        self._request_log(self.history.job_at(row))  # also when current: it may have changed
         return True
 
     def _on_job_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if current.isValid():
-            handle = current.data(JobHandleRole)
-            if self._log is None or handle != self._log.job_handle:
-                self._load(handle)
+            listed = current.data(JobLogRole)
+            if self._selected is None or listed.job_handle != self._selected.job_handle:
+                self._request_log(listed)
 
-    def _load(self, job_handle: str) -> None:
-        try:
-            log = self._store.get(job_handle)
-        except KeyError:
-            self._show_log(None)
-            self.message.show_message("✗ That job is no longer in the job log.", Meaning.ERROR)
-            return
-        except CatalogUnavailable as exc:
-            self.message.show_message(f"✗ The job log cannot be read: {exc}", Meaning.ERROR)
-            return
+    def _request_log(self, listed: JobLog) -> None:
+        self._selected = listed
+        self._show_actions(listed)
+        self._log_generation += 1
+        handle = listed.job_handle
+        self._tasks.start(
+            self._log_generation,
+            lambda: self._store.get(handle),
+            self._on_log_read,
+            self._on_read_failed,
+        )
+
+    def _on_log_read(self, generation: int, log: JobLog) -> None:
+        if generation != self._log_generation:
+            return  # the user has moved on to another job
         self._show_log(log)
+        self.log_loaded.emit(log.job_handle)
+
+    def _on_read_failed(self, generation: int, message: str) -> None:
+        if generation in (self._list_generation, self._log_generation):
+            self.message.show_message(f"✗ The job log cannot be read: {message}", Meaning.ERROR)
+
+    def _show_actions(self, log: JobLog | None) -> None:
+        """Resume and Retry need only the listed job; saving needs its details."""
+        self.resume_button.setEnabled(log is not None and log.state == "interrupted")
+        self.retry_button.setEnabled(
+            log is not None and log.file_error_count > 0 and log.state != "running"
+        )
+        loaded = (
+            log is not None and self._log is not None and self._log.job_handle == (log.job_handle)
+        )
+        self.csv_button.setEnabled(loaded)
+        self.json_button.setEnabled(loaded)
 
     def _show_log(self, log: JobLog | None) -> None:
         self._log = log
@@ -278,22 +333,16 @@ class JobsPanel(QWidget):
                 f"{job_title(log)}: {done} of {log.total_file_count} assets done, "
                 f"{log.state}" + (f" — {log.fatal_error}" if log.fatal_error else "")
             )
-        has_job = log is not None
-        self.resume_button.setEnabled(has_job and log is not None and log.state == "interrupted")
-        self.retry_button.setEnabled(
-            log is not None and log.file_error_count > 0 and log.state != "running"
-        )
-        self.csv_button.setEnabled(has_job)
-        self.json_button.setEnabled(has_job)
+        self._show_actions(log)
 
     # -- actions -----------------------------------------------------------------
     def _on_resume(self) -> None:
-        if self._log is not None and self.resume_button.isEnabled():
-            self.resume_requested.emit(self._log.job_handle, False)
+        if self._selected is not None and self.resume_button.isEnabled():
+            self.resume_requested.emit(self._selected.job_handle, False)
 
     def _on_retry(self) -> None:
-        if self._log is not None and self.retry_button.isEnabled():
-            self.resume_requested.emit(self._log.job_handle, True)
+        if self._selected is not None and self.retry_button.isEnabled():
+            self.resume_requested.emit(self._selected.job_handle, True)
 
     def _suggested_name(self, suffix: str) -> str:
         assert self._log is not None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, Signal
+from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,26 +27,14 @@ from exportgui.gui._dialog_attributes_page import AttributesPage
 from exportgui.gui._dialog_common import Meaning, MessageLabel, with_shortcut
 from exportgui.gui._dialog_mail_page import MailPage
 from exportgui.gui._dialog_options_page import GeneralPage, OptionsPage, PageSaveError
-
-_POOL_NAME = "exportgui-settings-pool"
-
-
-def _application_pool() -> QThreadPool:
-    """A one-thread pool owned by the application (waited for when the application ends)."""
-    app = QCoreApplication.instance()
-    pool = app.findChild(QThreadPool, _POOL_NAME) if app is not None else None
-    if pool is None:
-        pool = QThreadPool(app)
-        pool.setObjectName(_POOL_NAME)
-        pool.setMaxThreadCount(1)
-    return pool
+from exportgui.gui._dialog_task import application_pool
 
 
 class SettingsDialog(QDialog):
     """Preferences and the catalog's Image Serving attributes.
 
     Emits :attr:`settings_saved` with the new :class:`Settings` after they
-    were written. ``pool`` runs the test message; by default a one-thread
+    were written. ``pool`` runs the test message; by default a small
     pool owned by the application, so closing the dialog while a message is
     on its way never waits for the mail server.
     """
@@ -67,7 +55,7 @@ class SettingsDialog(QDialog):
         self.setAccessibleName("Settings")
         self._paths = paths
         self._settings = copy.deepcopy(settings)
-        self.pool = pool if pool is not None else _application_pool()
+        self.pool = pool if pool is not None else application_pool()
 
         self.mail_page = MailPage(self._settings, self.pool, self)
         self.attributes_page = AttributesPage(catalog, self)

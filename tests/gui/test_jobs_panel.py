@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QCheckBox, QWidget
 
 from exportgui.catalog import AssetType, Catalog
@@ -114,13 +114,23 @@ def jobs(tmp_path: Path) -> Iterator[Jobs]:
 
 
 @pytest.fixture
-def panel(qtbot, jobs: Jobs) -> JobsPanel:
-    widget = JobsPanel(jobs.catalog)
+def panel(qtbot, jobs: Jobs, pool: QThreadPool) -> JobsPanel:
+    widget = JobsPanel(jobs.catalog, pool=pool)
     qtbot.addWidget(widget)
     widget.resize(900, 600)
     widget.show()
-    qtbot.waitExposed(widget)
+    # History and logs are read on the pool: wait until the newest job's log is in.
+    with qtbot.waitSignal(widget.log_loaded, timeout=10_000) as loaded:
+        pass
+    assert loaded.args == [jobs.interrupted]
     return widget
+
+
+def select(qtbot, panel: JobsPanel, job_handle: str) -> None:
+    """Select a job and wait until its log has been read on the pool."""
+    with qtbot.waitSignal(panel.log_loaded, timeout=10_000) as loaded:
+        assert panel.select_job(job_handle)
+    assert loaded.args == [job_handle]
 
 
 def shown_types(panel: JobsPanel) -> list[str]:
@@ -142,7 +152,7 @@ def test_lists_the_jobs_newest_first(panel: JobsPanel, jobs: Jobs) -> None:
 
 
 def test_the_selected_jobs_log_and_its_filter(qtbot, panel: JobsPanel, jobs: Jobs) -> None:
-    assert panel.select_job(jobs.completed)
+    select(qtbot, panel, jobs.completed)
     assert sorted(shown_types(panel)) == ["Error", "Success", "Success", "Warning"]
     assert "catalogue shots: 4 of 4 assets done, completed" in panel.summary_label.text()
     assert panel.filter_boxes[LogType.ERROR].text() == "Error (1)"
@@ -163,11 +173,11 @@ def test_the_selected_jobs_log_and_its_filter(qtbot, panel: JobsPanel, jobs: Job
 def test_resume_is_offered_for_the_interrupted_job_only(
     qtbot, panel: JobsPanel, jobs: Jobs
 ) -> None:
-    panel.select_job(jobs.completed)
+    select(qtbot, panel, jobs.completed)
     assert not panel.resume_button.isEnabled()
     assert panel.retry_button.isEnabled()  # it has an error
 
-    panel.select_job(jobs.interrupted)
+    select(qtbot, panel, jobs.interrupted)
     log = panel.selected_job
     assert log is not None and log.state == "interrupted"
     # Killed once two were done (a few more may have been recorded in the same batch).
@@ -181,18 +191,19 @@ def test_resume_is_offered_for_the_interrupted_job_only(
 
 
 def test_retry_failed_asks_for_a_resume_with_retry(qtbot, panel: JobsPanel, jobs: Jobs) -> None:
-    panel.select_job(jobs.completed)
+    select(qtbot, panel, jobs.completed)
     with qtbot.waitSignal(panel.resume_requested, timeout=2000) as requested:
         qtbot.mouseClick(panel.retry_button, Qt.MouseButton.LeftButton)
     assert requested.args == [jobs.completed, True]
 
 
 def test_keyboard_selects_jobs_and_resumes(qtbot, panel: JobsPanel, jobs: Jobs) -> None:
-    panel.select_job(jobs.completed)
+    select(qtbot, panel, jobs.completed)
     panel.history_view.setFocus()
     panel.activateWindow()
     qtbot.waitUntil(panel.isActiveWindow, timeout=2000)
-    qtbot.keyClick(panel.history_view, Qt.Key.Key_Up)
+    with qtbot.waitSignal(panel.log_loaded, timeout=10_000):
+        qtbot.keyClick(panel.history_view, Qt.Key.Key_Up)
     assert panel.selected_job is not None
     assert panel.selected_job.job_handle == jobs.interrupted
     with qtbot.waitSignal(panel.resume_requested, timeout=2000) as requested:
@@ -200,8 +211,8 @@ def test_keyboard_selects_jobs_and_resumes(qtbot, panel: JobsPanel, jobs: Jobs) 
     assert requested.args == [jobs.interrupted, False]
 
 
-def test_save_log_as_csv_and_json(panel: JobsPanel, jobs: Jobs, tmp_path: Path) -> None:
-    panel.select_job(jobs.completed)
+def test_save_log_as_csv_and_json(qtbot, panel: JobsPanel, jobs: Jobs, tmp_path: Path) -> None:
+    select(qtbot, panel, jobs.completed)
     csv_path = tmp_path / "logs" / "shots.csv"
     json_path = tmp_path / "logs" / "shots.json"
     assert panel.save_log_csv(csv_path)
@@ -220,18 +231,20 @@ def test_save_log_as_csv_and_json(panel: JobsPanel, jobs: Jobs, tmp_path: Path) 
 
 
 def test_a_log_that_cannot_be_written_is_reported(
-    panel: JobsPanel, jobs: Jobs, tmp_path: Path
+    qtbot, panel: JobsPanel, jobs: Jobs, tmp_path: Path
 ) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    panel.select_job(jobs.completed)
+    select(qtbot, panel, jobs.completed)
     assert panel.save_log_json(blocker / "log.json") is False
     assert panel.message.meaning is Meaning.ERROR
     assert "not saved" in panel.message.text()
 
 
-def test_refresh_shows_a_new_job_and_keeps_the_selection(panel: JobsPanel, jobs: Jobs) -> None:
-    panel.select_job(jobs.completed)
+def test_refresh_shows_a_new_job_and_keeps_the_selection(
+    qtbot, panel: JobsPanel, jobs: Jobs
+) -> None:
+    select(qtbot, panel, jobs.completed)
     job = ExportJob(
         tuple(a.handle for a in jobs.catalog.list_assets() if a.exportable)[:1],
         Fmt.ORIG,
@@ -239,23 +252,37 @@ def test_refresh_shows_a_new_job_and_keeps_the_selection(panel: JobsPanel, jobs:
         name="later",
     )
     run(plan(job, jobs.catalog), jobs.catalog, workers=1)
-    panel.refresh()
+    with qtbot.waitSignal(panel.log_loaded, timeout=10_000):
+        panel.refresh()
     assert panel.history.rowCount() == 3
     assert panel.selected_job is not None
     assert panel.selected_job.job_handle == jobs.completed
 
 
-def test_an_empty_job_log(qtbot, tmp_path: Path) -> None:
+def test_an_empty_job_log(qtbot, tmp_path: Path, pool: QThreadPool) -> None:
     with Catalog.open(tmp_path / "empty") as catalog:
-        widget = JobsPanel(catalog)
+        widget = JobsPanel(catalog, pool=pool)
         qtbot.addWidget(widget)
         widget.show()
+        with qtbot.waitSignal(widget.jobs_loaded, timeout=10_000):
+            pass
         assert widget.history.rowCount() == 0
         assert widget.empty_label.isVisible()
         assert not widget.resume_button.isEnabled()
         assert not widget.csv_button.isEnabled()
         assert widget.save_log_csv(tmp_path / "x.csv") is False
         assert not (tmp_path / "x.csv").exists()
+
+
+def test_reading_the_log_keeps_only_the_latest_answer(qtbot, panel: JobsPanel, jobs: Jobs) -> None:
+    # Two selections in a row: the first answer may come back, but only the second counts.
+    with qtbot.waitSignal(panel.log_loaded, timeout=10_000) as loaded:
+        panel.select_job(jobs.completed)
+        panel.select_job(jobs.interrupted)
+    assert loaded.args == [jobs.interrupted]
+    qtbot.waitUntil(lambda: not panel.busy(), timeout=10_000)
+    assert panel.selected_job is not None
+    assert panel.selected_job.job_handle == jobs.interrupted
 
 
 def test_models(qtmodeltester, jobs: Jobs) -> None:
