@@ -1,6 +1,6 @@
 """The window: views and adapters over catalog, imaging and jobs. The only place Qt lives."""
 
-from exportgui.gui._none_refcount import pin_none
+from exportgui.gui._refcount_pins import pin_singletons
 
-# Before any model answers Qt with None (see _none_refcount for the PySide6 bug).
-pin_none()
+# Before any signal is emitted or any model answers Qt (see _refcount_pins: a PySide6 bug).
+pin_singletons()

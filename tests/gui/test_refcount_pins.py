@@ -1,10 +1,10 @@
-"""PySide6 drops a reference to None per override that returns it; the window survives that."""
+"""PySide6 drops references to None and True it never took; the window survives that."""
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
 
 from exportgui.gui.asset_model import AssetTableModel, Column
 
@@ -22,3 +22,17 @@ def test_none_survives_far_more_none_answers_than_it_has_references() -> None:
             # FontRole is never answered: data() returns None, one lost reference each.
             proxy.index(row, Column.NAME).data(Qt.ItemDataRole.FontRole)
     assert sys.getrefcount(None) > 1000  # still alive (an unpinned None would have aborted)
+
+
+class _Emitter(QObject):
+    happened = Signal()
+
+
+def test_true_survives_far_more_emits_than_it_has_references() -> None:
+    emitter = _Emitter()
+    seen: list[int] = []
+    emitter.happened.connect(lambda: seen.append(1))
+    for _ in range(200_000):  # each emit() releases a reference to True
+        emitter.happened.emit()
+    assert len(seen) == 200_000
+    assert sys.getrefcount(True) > 1000
