@@ -38,15 +38,16 @@ from exportgui.gui.asset_browser import AssetBrowser
 from exportgui.gui.catalog_view import LoadedCatalogView
 from exportgui.gui.export_runner import ExportRunner, RunOutcome, RunStatus
 from exportgui.gui.import_ui import ImportController
+from exportgui.gui.jobs_panel import JobsPanel
 from exportgui.gui.macro_manager import MacroManagerDialog
 from exportgui.gui.notice_bar import NoticeBar
-from exportgui.gui.optional_parts import JobsPanel, MissingJobsPanel, SettingsDialog
 from exportgui.gui.options_panel import OptionsPanel
 from exportgui.gui.plan_panel import PlanPanel
 from exportgui.gui.planner import Planner, PlanResult
 from exportgui.gui.presets_ui import PresetController
 from exportgui.gui.preview import PreviewPanel
 from exportgui.gui.run_bar import RunBar, summary_text
+from exportgui.gui.settings_dialog import SettingsDialog
 from exportgui.gui.thumbnails import ThumbnailLoader
 from exportgui.gui.ui_state import load_ui_state, save_ui_state
 from exportgui.gui.workers import TaskRunner
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         self.preview = PreviewPanel(self.catalog, self.runner)
         self.plan_panel = PlanPanel()
         self.plan_model = self.plan_panel.model
-        self.jobs_panel: Any = (JobsPanel or MissingJobsPanel)(self.catalog)
+        self.jobs_panel = JobsPanel(self.catalog, pool=self.pool)
         self.planner = Planner(self.view, self.runner, self)
         self.export_runner = ExportRunner(self.catalog, self.runner, lambda: self.settings.mail)
         self.export_runner.setParent(self)
@@ -185,8 +186,7 @@ class MainWindow(QMainWindow):
         self.presets.message.connect(lambda m: self.statusBar().showMessage(m, 4000))
         self.presets.state_changed.connect(self._update_title)
         self.presets.refresh()
-        if JobsPanel is not None:
-            self.jobs_panel.resume_requested.connect(self.resume_job)
+        self.jobs_panel.resume_requested.connect(self.resume_job)
 
     # -- content -------------------------------------------------------------
     def reload_assets(self) -> None:
@@ -387,10 +387,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Open the settings dialog (non-blocking)."""
-        if SettingsDialog is None:
-            self.notice.notify("The settings dialog is not available in this build.")
-            return
-        dialog = SettingsDialog(self.paths, self.settings, self.catalog, self)
+        dialog = SettingsDialog(self.paths, self.settings, self.catalog, self, pool=self.pool)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_saved.connect(self._on_settings_saved)
         dialog.open()

@@ -151,3 +151,19 @@ def test_macro_manager_opens_without_blocking_and_updates_the_macro_list(
     dialogs[0].macros_changed.emit()
     assert window.options.macro_combo.findData("$fresh$") >= 0
     dialogs[0].close()
+
+
+def test_settings_open_from_the_email_row_and_saved_settings_reach_the_window(
+    qtbot: QtBot, catalog: Catalog, open_window: WindowFactory
+) -> None:
+    from exportgui.config import Settings
+    from exportgui.gui.settings_dialog import SettingsDialog
+
+    window = open_window(catalog)
+    window.options.mail_button.click()
+    dialogs = [d for d in window.findChildren(SettingsDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    dialogs[0].settings_saved.emit(Settings(workers=3))
+    assert window.settings.workers == 3
+    dialogs[0].close()
+    settle(qtbot, window)
