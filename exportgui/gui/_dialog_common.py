@@ -12,10 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QTableView, QWidget
 
-# Imported for its effect: every module of the dialogs imports this one, so the
-# work-around is in place before any of their signals is emitted.
-from exportgui.gui import _dialog_bool_refcount  # noqa: F401
-
 
 class Meaning(Enum):
     """What a coloured piece of text tells the user."""
