@@ -9,7 +9,6 @@ by generation, so a slow render never paints over a newer choice.
 from __future__ import annotations
 
 import dataclasses
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,23 +62,9 @@ def _load_original(path: Path, box: tuple[int, int]) -> QImage:
         return pil_to_qimage(image)
 
 
-def _render(
-    source: Path,
-    request: imaging.Request,
-    attrs: imaging.ISAttributes,
-    output: PlannedOutput | None,
-) -> QImage:
+def _render(source: Path, request: imaging.Request, attrs: imaging.ISAttributes) -> QImage:
     image, _resolved = imaging.render_preview(source, request, attrs, PREVIEW_BOX)
-    try:
-        return pil_to_qimage(image)
-    except ValueError:
-        # Some engine versions hand back an image whose file was already closed when no
-        # pixel operation applied; render the real file instead of showing nothing.
-        extension = Path(output.target.name).suffix if output and output.target else ".png"
-        with tempfile.TemporaryDirectory(prefix="exportgui-preview-") as folder:
-            target = Path(folder) / f"preview{extension}"
-            imaging.render(source, request, attrs, target)
-            return _load_original(target, PREVIEW_BOX)
+    return pil_to_qimage(image)
 
 
 def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[Any], Any]:
@@ -105,7 +90,7 @@ def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[A
                 object_name=Path(asset.file_name or asset.name).stem,
             )
             attrs = imaging.ISAttributes.from_strings(catalog.attributes())
-            converted = _render(source, request, attrs, output)
+            converted = _render(source, request, attrs)
         except imaging.ISError as exc:
             return PreviewResult(output, original, None, exc.message)
         return PreviewResult(output, original, converted)

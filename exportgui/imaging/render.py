@@ -121,9 +121,10 @@ def render_preview(
             geometry = preview_geometry(geometry, factor)
         image = _pipeline(src, request, attrs, facts, geometry, lambda: None)
         prepared = convert_output(image, facts, request, attrs, working_profile_bytes(src))
-        result = prepared.image
+        # Always a copy: when no step changed the pixels, the result is the decoded
+        # source itself, which closing the source below would invalidate.
+        result = prepared.image.copy()
         if result.width > box[0] or result.height > box[1]:
-            result = result.copy()
             result.thumbnail(box)
         return result, resolved
     except ISError:

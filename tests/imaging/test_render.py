@@ -220,3 +220,14 @@ def test_threads_render_the_same_pixels_as_one_thread(tmp_path: Path) -> None:
     with ThreadPoolExecutor(2) as pool:
         threaded = list(pool.map(lambda job: run(tmp_path / "threads", job), jobs))
     assert threaded == serial
+
+
+def test_preview_with_no_pixel_work_outlives_the_source_file(tmp_path: Path) -> None:
+    # The documented &fmt=png + $test$ case: nothing to scale or filter, so the
+    # pipeline's result is the decoded source itself. It must still be readable
+    # after render_preview() has closed the source file.
+    source = tmp_path / "small.png"
+    Image.new("RGB", (60, 40), (10, 200, 30)).save(source)
+    image, out = render_preview(source, Request(fmt=FmtSpec("tif")), ATTRS, (100, 100))
+    assert out.extension == ".tiff" and image.size == (60, 40)
+    assert image.getpixel((5, 5)) == (10, 200, 30)
