@@ -328,55 +328,6 @@ def report(args: argparse.Namespace, timing: dict, facts: dict, memory: dict, re
         )
 
 
-def gil_probe(files: list[Path]) -> None:
-    """Threads vs processes per output format: which Pillow encoders run in parallel."""
-    from exportgui.imaging import ISAttributes, parse_request
-    from exportgui.imaging.batch import RenderTask, make_executor, render_many
-
-    attrs = ISAttributes(max_pix=(0, 0), default_pix=(0, 0))
-    formats = [
-        "jpeg",
-        "png",
-        "png8",
-        "tif,rgb,none",
-        "tif,rgb,lzw",
-        "tif,rgb,zip",
-        "tif,rgb,jpeg",
-        "gif",
-        "webp",
-        "webp,rgb,lossless",
-        "avif",
-        "jpeg2000",
-        "pdf,rgb,zip",
-    ]
-    folder = _folder("gil", "x")
-    print("format              1 thread  2 threads  2 procs   thread x  proc x   (img/s, scl=3)")
-    for fmt in formats:
-        request = parse_request(f"scl=3&fmt={fmt}", {})
-        tasks = [
-            RenderTask(f, request, attrs, folder / f"{f.stem}.{fmt.split(',')[0]}", i)
-            for i, f in enumerate(files)
-        ]
-        rate = {}
-        for kind, workers in (("thread", 1), ("thread", 2), ("process", 2)):
-            executor = make_executor(kind, workers)  # type: ignore[arg-type]
-            try:
-                list(render_many(tasks[:1], workers, executor=executor))  # warm
-                start = time.perf_counter()
-                results = list(render_many(tasks, workers, executor=executor))
-                rate[(kind, workers)] = len(tasks) / (time.perf_counter() - start)
-            finally:
-                executor.shutdown()
-            bad = [r for r in results if not r.ok]
-            if bad:
-                print(f"{fmt}: {bad[0].error}")
-                break
-        else:
-            one, two, procs = rate[("thread", 1)], rate[("thread", 2)], rate[("process", 2)]
-            cells = f"{one:9.2f} {two:10.2f} {procs:8.2f} {two / one:9.2f} {procs / one:8.2f}"
-            print(f"{fmt:18s} {cells}", flush=True)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2 images, 1 repeat: a smoke run")
@@ -386,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full-repeats", type=int, default=3, help="repeats for (c), (d)")
     parser.add_argument("--tasks", default="abcd", help="subset of abcd (default all)")
     parser.add_argument("--no-alt", dest="alt", action="store_false", help="skip exportgui-alt")
-    parser.add_argument("--gil", action="store_true", help="only the threads-vs-processes probe")
+    parser.add_argument("--gil", action="store_true", help="only: which Pillow steps use 2 threads")
     parser.add_argument("--keep", action="store_true", help="keep bench/out afterwards")
     parser.add_argument(
         "--quiet-wait", type=float, default=10.0, help="seconds to wait for idle CPUs per run"
@@ -412,7 +363,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cpus: {os.cpu_count()}, load average at start: {os.getloadavg()}")
     print(f"tools: {_tools.pyvips_available()}; magick: {_tools.magick_cli()}")
     if args.gil:
-        gil_probe(args.full_files)
+        import _gil
+
+        _gil.probe(files[0], OUT / "gil")
         return 0
     timing = measure(args, args.files, args.full_files)
     facts = quality(timing["tools"], args.tasks, args.files, args.full_files)
