@@ -295,15 +295,24 @@ def report(args: argparse.Namespace, timing: dict, facts: dict, memory: dict, re
         if ours and peers:
             fastest = max(peers, key=lambda t: peers[t] or 0)
             line = f"{TASK_TITLES[task]}, N={top}: exportgui/fastest peer ({fastest}) = "
-            line += f"{ours / (peers[fastest] or 1):.2f}x"
+            line += f"{ours / (peers[fastest] or 1):.3f}x"
             if peers.get("pyvips"):
-                line += f"; exportgui/pyvips = {ours / (peers['pyvips'] or 1):.2f}x"
+                line += f"; exportgui/pyvips = {ours / (peers['pyvips'] or 1):.3f}x"
             alt = shown_rows.get("exportgui-alt", {}).get(top)
             if alt:
                 line += f"; chosen/other strategy = {ours / alt:.2f}x"
             if task in ("a", "b") and (task, "pyvips") in facts and (task, "exportgui") in facts:
                 gap = facts[(task, "exportgui")]["psnr"] - facts[(task, "pyvips")]["psnr"]
                 line += f"; PSNR exportgui-pyvips = {gap:+.2f} dB"
+                speed = ours / (peers.get("pyvips") or float("inf"))
+                met = speed >= 1.2 and gap >= -0.3
+                line += f"  [target ≥1.2x pyvips, PSNR within 0.3 dB: {_verdict(met)}]"
+            elif task in FULL_SIZE:
+                sizes = {t: facts.get((task, t), {}).get("mb") for t in ("exportgui", fastest)}
+                line += f"  [target ≥1.0x fastest peer: {_verdict(ours >= (peers[fastest] or 0))}"
+                if all(isinstance(v, float) for v in sizes.values()):
+                    line += f"; files {sizes['exportgui']:.1f} MB vs {sizes[fastest]:.1f} MB"
+                line += "]"
             summary.append(line)
     print()
     for line in summary:
@@ -315,10 +324,14 @@ def report(args: argparse.Namespace, timing: dict, facts: dict, memory: dict, re
         print(
             f"peak memory, exportgui wid=1200 with 2 workers, fresh process: "
             f"VmHWM {memory['vmhwm_mib']:.0f} MiB (after imports {memory['imported_mib']:.0f} MiB;"
-            f" largest child {memory['children_maxrss_mib']:.0f} MiB) — target < 100 MiB"
+            f" largest child {memory['children_maxrss_mib']:.0f} MiB)"
+            f"  [target < 100 MiB: {_verdict(memory['vmhwm_mib'] < 100)}]"
         )
     for label, value in resolver.items():
-        print(f"resolver ({label}): {value:,.0f} assets/s — target ≥ 100,000/s")
+        print(
+            f"resolver ({label}): {value:,.0f} assets/s"
+            f"  [target ≥ 100,000/s: {_verdict(value >= 100_000)}]"
+        )
     for note in timing["skipped"]:
         print(f"skipped: {note}")
     if timing["busy_runs"]:
@@ -326,6 +339,10 @@ def report(args: argparse.Namespace, timing: dict, facts: dict, memory: dict, re
             f"note: {timing['busy_runs']} timed runs started while other programs kept the CPUs"
             " over 15 % busy (shared machine); medians and interleaving soften this"
         )
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "NOT met"
 
 
 def main(argv: list[str] | None = None) -> int:
