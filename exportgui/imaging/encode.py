@@ -8,6 +8,13 @@ Choices [C]:
   44 dB); lossless uses the reversible 5/3 wavelet.
 - avif "lossless" is quality 100 with 4:4:4 chroma (libavif's near-lossless
   YUV path; Pillow exposes no identity-matrix switch).
+- png: zlib level 6 only where it pays. On photographic pixels level 6 takes
+  about 4× the time of level 1 for a file no smaller (a 24 MP photo: 6.0 s
+  and 33.7 MB against 1.5 s and 33.1 MB); on flat graphics it is cheap and
+  the file a third the size. A deflate probe of one band of rows tells which
+  kind the image is.
+- tif with lzw: the horizontal predictor (tag 317 = 2), as libvips and
+  ImageMagick write it: about 40 % smaller files for the same time.
 - ``pscan`` and ``pathEmbed`` have no effect; ``xmpEmbed`` copies the
   source's XMP packet into jpeg and tif; DPI (``printRes`` or the source's)
   goes into jpeg, png, tif and pdf.
@@ -16,6 +23,7 @@ Choices [C]:
 from __future__ import annotations
 
 import io
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +39,11 @@ from exportgui.imaging.request import Request
 from exportgui.imaging.resolve import OutputFacts
 
 _TIFF_XMP_TAG = 700
+_TIFF_PREDICTOR_TAG = 317
+_TIFF_HORIZONTAL_DIFFERENCING = 2
+_PNG_PROBE_ROWS = 32
+_PNG_PROBE_MIN_PIXELS = 1_000_000  # below this, level 6 costs too little to matter
+_PNG_PHOTO_RATIO = 0.5  # a band that deflates to more than half its size is photographic
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +102,7 @@ def encode(
             _jpeg_within(image, params, request.jpeg_size, target)
             return
     elif kind == "PNG":
-        params["compress_level"] = 6
+        params["compress_level"] = png_compress_level(image)
         if prepared.transparency is not None:
             params["transparency"] = prepared.transparency
     elif kind == "TIFF":
@@ -97,8 +110,13 @@ def encode(
         params["compression"] = TIFF_COMPRESSION[compression]
         if compression == "jpeg":
             params["quality"] = quality
+        tiffinfo: dict[int, Any] = {}
+        if compression == "lzw":
+            tiffinfo[_TIFF_PREDICTOR_TAG] = _TIFF_HORIZONTAL_DIFFERENCING
         if xmp:
-            params["tiffinfo"] = {_TIFF_XMP_TAG: xmp}
+            tiffinfo[_TIFF_XMP_TAG] = xmp
+        if tiffinfo:
+            params["tiffinfo"] = tiffinfo
     elif kind == "GIF":
         params.pop("dpi", None)
         if prepared.transparency is not None:
@@ -118,6 +136,16 @@ def encode(
     elif kind == "EPS":
         params = {}
     image.save(target, format=kind, **params)
+
+
+def png_compress_level(image: Image.Image) -> int:
+    """Zlib level for a PNG: 1 for large photographic pixels, 6 otherwise (see module doc)."""
+    if image.width * image.height < _PNG_PROBE_MIN_PIXELS:
+        return 6
+    top = image.height // 2
+    band = image.crop((0, top, image.width, min(image.height, top + _PNG_PROBE_ROWS))).tobytes()
+    ratio = len(zlib.compress(band, 1)) / max(1, len(band))
+    return 1 if ratio > _PNG_PHOTO_RATIO else 6
 
 
 def _modern(kind: str, lossless: bool, quality: int) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from PIL import Image, ImageCms, JpegImagePlugin
 
 from exportgui.config import app_paths
 from exportgui.imaging.attributes import ISAttributes
+from exportgui.imaging.encode import png_compress_level
 from exportgui.imaging.errors import ErrorCode, ISError
 from exportgui.imaging.icc import srgb_profile
 from exportgui.imaging.palettes import mac_palette, web_palette
@@ -256,3 +257,21 @@ def test_too_large_fails_before_writing(tmp_path: Path) -> None:
         )
     assert err.value.code is ErrorCode.E_TOO_LARGE
     assert sorted(p.name for p in tmp_path.iterdir()) == ["src.png"]
+
+
+def test_png_level_is_fast_for_large_photos_and_thorough_for_graphics() -> None:
+    noise = noisy(1200, 1000)
+    flat = Image.new("RGB", (1200, 1000), (30, 120, 200))
+    small_noise = noisy(300, 300)
+    assert png_compress_level(noise) == 1
+    assert png_compress_level(flat) == 6
+    assert png_compress_level(small_noise) == 6
+
+
+def test_tif_lzw_is_written_with_the_horizontal_predictor(tmp_path: Path) -> None:
+    source = gradient(300, 200)
+    _, out = render_modifier(tmp_path, "fmt=tif,rgb,lzw", source)
+    with Image.open(out) as written:
+        assert written.tag_v2.get(317) == 2
+        assert written.info["compression"] == "tiff_lzw"
+        assert written.convert("RGB").tobytes() == source.convert("RGB").tobytes()
