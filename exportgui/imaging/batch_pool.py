@@ -14,6 +14,10 @@
   copies ``set()`` over within ``_WATCH_S``, and the worker receives an Event
   whose ``is_set()`` reads the slot. So ``render(..., cancel=event)`` and the
   job runner's ``produce(task, halt)`` stop promptly in a worker too.
+- Workers exit with the process that owns the pool. A ``ProcessPoolExecutor``
+  worker never notices that its owner was killed (``kill -9``, a crash), and
+  the forkserver lives as long as any worker does, so without a watch every
+  killed export would leave processes behind for good.
 - :attr:`worker_pids` says which processes the pool runs (tests assert on it).
 """
 
@@ -23,6 +27,7 @@ import ctypes
 import functools
 import multiprocessing
 import os
+import select
 import sys
 import threading
 import time
@@ -77,9 +82,31 @@ class SharedCancel(threading.Event):
         return True
 
 
-def _init_worker(flags: Any, warmed: Any) -> None:
+def _init_worker(flags: Any, warmed: Any, owner: int) -> None:
     global _FLAGS, _WARMED
     _FLAGS, _WARMED = flags, warmed
+    threading.Thread(target=_exit_with_owner, args=(owner,), daemon=True).start()
+
+
+def _exit_with_owner(owner: int) -> None:
+    """End this worker as soon as the process that owns the pool is gone."""
+    try:
+        handle = os.pidfd_open(owner)  # Linux: readable once the owner has exited
+    except ProcessLookupError:
+        os._exit(0)
+    except (AttributeError, OSError):
+        handle = None
+    if handle is not None:
+        select.select([handle], [], [])
+        os._exit(0)
+    while True:  # elsewhere: look every second
+        time.sleep(1.0)
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:
+            continue
 
 
 def _warm(workers: int) -> int:
@@ -152,7 +179,7 @@ class ProcessRenderPool(Executor):
             self.workers,
             mp_context=self._context,
             initializer=_init_worker,
-            initargs=(self._flags, self._warmed),
+            initargs=(self._flags, self._warmed, os.getpid()),
         )
 
     def warm(self) -> frozenset[int]:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -225,3 +230,42 @@ def test_executor_for_gives_threads_or_processes(sources: list[Path], tmp_path: 
     finally:
         thread_pool.shutdown()
         process_pool.shutdown()
+
+
+_OWNER_SCRIPT = """
+import sys
+from exportgui.imaging.batch_pool import ProcessRenderPool
+if __name__ == "__main__":
+    pool = ProcessRenderPool(2)
+    print(" ".join(str(pid) for pid in sorted(pool.worker_pids)), flush=True)
+    sys.stdin.read()  # wait here until the test kills us
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie (exited, not yet reaped by its parent) is not alive either.
+    with contextlib.suppress(FileNotFoundError):
+        return "\nState:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    return False
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is a POSIX signal")
+def test_workers_do_not_outlive_an_owner_killed_with_sigkill(tmp_path: Path) -> None:
+    script = tmp_path / "owner.py"
+    script.write_text(_OWNER_SCRIPT)
+    with subprocess.Popen(
+        [sys.executable, str(script)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    ) as owner:
+        assert owner.stdout is not None
+        workers = [int(pid) for pid in owner.stdout.readline().split()]
+        assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+        owner.send_signal(signal.SIGKILL)
+        owner.wait()
+    deadline = time.monotonic() + 30  # generous: a liveness check, not a timing
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)
