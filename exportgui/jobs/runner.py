@@ -364,8 +364,8 @@ def _default_pool(
     """Threads for copies; for renders, what the engine finds fastest for the output format.
 
     Pillow lets go of the GIL while decoding, resampling and encoding most
-    formats, so threads it is; libtiff compression and OpenJPEG keep it, and
-    for those the engine gives a warmed process pool (imaging.batch).
+    formats, so threads it is; every TIFF save and OpenJPEG keep it, and for
+    those the engine gives a warmed process pool (imaging.batch).
     """
     if requests is not None:
         first = next((assets[p.asset_handle] for _, p in work if p.asset_handle in assets), None)
