@@ -19,9 +19,7 @@ Needs numpy (the ``bench`` dependency group).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -31,15 +29,15 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
+from _big_catalog import SIZES, build_big_catalog
 from PIL import Image
 
-from exportgui.catalog import AssetType, Catalog
+from exportgui.catalog import Catalog
 from exportgui.catalog.demo_files import photo
 
 BENCH = Path(__file__).resolve().parent
 CORPUS = BENCH / "corpus" / "catalog-jpegs"
 OUT = BENCH / "out"
-SIZES = [(1200, 900), (1280, 960), (1440, 960), (1600, 1000), (1600, 1200), (1680, 1050)]
 
 
 def _make_jpeg(index: int) -> None:
@@ -82,7 +80,7 @@ def bench_import(files: list[Path], runs: int) -> None:
         with tempfile.TemporaryDirectory(dir=OUT) as temp:
             with Catalog.open(Path(temp) / "catalog") as catalog:
                 started = time.perf_counter()
-                report = catalog.import_paths([CORPUS])
+                report = catalog.import_paths(files)
                 elapsed = time.perf_counter() - started
             assert len(report.imported) == len(files), report.rejected[:3]
         rates.append(len(files) / elapsed)
@@ -92,45 +90,6 @@ def bench_import(files: list[Path], runs: int) -> None:
         f"  median: {median:.0f} files/s, {median * total_bytes / len(files) / 1e6:.0f} MB/s "
         "(target ≥ 150 files/s)"
     )
-
-
-def build_big_catalog(folder: Path, count: int) -> None:
-    marker = folder / f".built-{count}"
-    if marker.exists():
-        return
-    if folder.exists():
-        shutil.rmtree(folder)
-    print(f"\nbuilding a {count:,}-asset catalog in {folder} …", flush=True)
-    with Catalog.open(folder) as catalog:
-        rows = []
-        for i in range(count):
-            w, h = SIZES[i % len(SIZES)]
-            digest = hashlib.sha256(i.to_bytes(8, "big")).hexdigest()
-            rows.append(
-                (
-                    f"a{digest[:16]}",
-                    f"photo-{i:06d}",
-                    f"photo-{i:06d}.jpg",
-                    f"shoots/{i % 40:02d}/day-{i % 7}",
-                    AssetType.IMAGE.value,
-                    400_000 + i % 100_000,
-                    digest,
-                    w,
-                    h,
-                    "RGB",
-                    "2026-01-01T12:00:00+00:00",
-                )
-            )
-        with catalog.db.transaction() as conn:
-            conn.executemany(
-                "INSERT INTO assets (handle, name, file_name, folder, type, bytes, sha256, "
-                "width, height, mode, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-        for k in range(20):
-            members = [rows[k * 50 + j][0] for j in range(24)]
-            catalog.create_set(AssetType.SPIN_SET, f"spin-{k}", members, folder="sets")
-    marker.touch()
 
 
 def bench_list(count: int, runs: int) -> None:

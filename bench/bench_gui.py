@@ -24,7 +24,6 @@ Figures are medians over ``--runs`` where a run is repeatable in-process.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import shutil
@@ -55,44 +54,9 @@ def rss_mib() -> tuple[float, float]:
 
 
 def build_big_catalog(folder: Path, count: int) -> None:
-    from exportgui.catalog import AssetType, Catalog
+    from _big_catalog import build_big_catalog as build
 
-    marker = folder / f".built-{count}"
-    if marker.exists():
-        return
-    if folder.exists():
-        shutil.rmtree(folder)
-    print(f"building a {count:,}-asset catalog in {folder} …", flush=True)
-    with Catalog.open(folder) as catalog:
-        rows = []
-        for i in range(count):
-            w, h = SIZES[i % len(SIZES)]
-            digest = hashlib.sha256(i.to_bytes(8, "big")).hexdigest()
-            rows.append(
-                (
-                    f"a{digest[:16]}",
-                    f"photo-{i:06d}",
-                    f"photo-{i:06d}.jpg",
-                    f"shoots/{i % 40:02d}/day-{i % 7}",
-                    AssetType.IMAGE.value,
-                    400_000 + i % 100_000,
-                    digest,
-                    w,
-                    h,
-                    "RGB",
-                    "2026-01-01T12:00:00+00:00",
-                )
-            )
-        with catalog.db.transaction() as conn:
-            conn.executemany(
-                "INSERT INTO assets (handle, name, file_name, folder, type, bytes, sha256, "
-                "width, height, mode, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-        for k in range(20):
-            members = [rows[k * 50 + j][0] for j in range(24)]
-            catalog.create_set(AssetType.SPIN_SET, f"spin-{k}", members, folder="sets")
-    marker.touch()
+    build(folder, count, SIZES)
 
 
 # -- child: one fresh process per "first rows" measurement ------------------------------
