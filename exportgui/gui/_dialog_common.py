@@ -7,8 +7,9 @@ stay readable on both the light and the dark palette.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QTableView, QWidget
 
@@ -116,3 +117,31 @@ class MessageLabel(QLabel):
     def clear_message(self) -> None:
         """Remove the message."""
         self.show_message("")
+
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class FlatTableModel(QAbstractTableModel):
+    """Shared plumbing of a flat, read-only table with fixed column titles."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """The number of column titles (0 under any valid parent)."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        """Column titles."""
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return None

@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -15,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from exportgui.gui._dialog_common import Meaning, meaning_color, monospace_font
+from exportgui.gui._dialog_common import FlatTableModel, Meaning, meaning_color, monospace_font
 from exportgui.jobs import JobLog, LogDetail, LogType
 
 JobHandleRole = Qt.ItemDataRole.UserRole + 1
@@ -63,32 +62,7 @@ def job_format(log: JobLog) -> str:
     return "convert " + " ".join(parts) if parts else "convert"
 
 
-class _FlatTable(QAbstractTableModel):
-    """Shared plumbing of a flat, read-only table with fixed column titles."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """The number of column titles (0 under any valid parent)."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Column titles."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
-
-class JobHistoryModel(_FlatTable):
+class JobHistoryModel(FlatTableModel):
     """One row per job, newest first: name, date, fmt, counts, state."""
 
     # The long Format column last: in a narrow panel the state and counts stay in view.
@@ -191,7 +165,7 @@ class JobHistoryModel(_FlatTable):
         return "\n".join(lines)
 
 
-class LogDetailModel(_FlatTable):
+class LogDetailModel(FlatTableModel):
     """One row per asset outcome of one job: result, name, message, output."""
 
     RESULT, NAME, MESSAGE, OUTPUT = range(4)

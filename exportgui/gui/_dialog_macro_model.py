@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from exportgui.gui._dialog_common import Meaning, meaning_color, monospace_font
+from exportgui.gui._dialog_common import FlatTableModel, Meaning, meaning_color, monospace_font
 
 NameRole = Qt.ItemDataRole.UserRole + 1
 DefinitionRole = Qt.ItemDataRole.UserRole + 2
@@ -26,11 +26,11 @@ class MacroRow:
     problem: str | None = None
 
 
-class MacroTableModel(QAbstractTableModel):
+class MacroTableModel(FlatTableModel):
     """Columns: the invocation (``$name$``) and the definition; rows sorted by name."""
 
     NAME, DEFINITION = range(2)
-    _HEADERS = ("Macro", "Definition")
+    HEADERS = ("Macro", "Definition")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -64,25 +64,6 @@ class MacroTableModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of macros (0 under any valid parent: this is a flat table)."""
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Two columns (0 under any valid parent)."""
-        return 0 if parent.isValid() else len(self._HEADERS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Column titles."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._HEADERS)
-        ):
-            return self._HEADERS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Display text, monospace font, the engine's complaint as tooltip and colour."""
