@@ -86,20 +86,9 @@ def joblog_to_csv(log: JobLog) -> str:
 
 def job_to_json(job: ExportJob) -> str:
     """The job's fields without its asset list (the items hold that)."""
-    return json.dumps(
-        {
-            "fmt": job.fmt.value,
-            "is_modifier": job.is_modifier,
-            "macro": job.macro,
-            "emailSetting": job.email_setting.value,
-            "clientId": job.client_id,
-            "name": job.name,
-            "destination": str(job.destination) if job.destination else None,
-            "conflict": job.conflict.value,
-            "keepFolders": job.keep_folders,
-            "workers": job.workers,
-        }
-    )
+    fields = job_to_dict(job)
+    del fields["assetHandleArray"]
+    return json.dumps(fields)
 
 
 def job_from_json(text: str, handles: Sequence[str]) -> ExportJob:
