@@ -15,17 +15,11 @@ any other failure is that asset's error and the job goes on.
 
 from __future__ import annotations
 
+import queue as queues
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import (
-    FIRST_COMPLETED,
-    Executor,
-    Future,
-    ProcessPoolExecutor,
-    ThreadPoolExecutor,
-    wait,
-)
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
@@ -185,6 +179,9 @@ class Runner:
         # Enough queued that workers keep going while finished files wait for their commit.
         limit = _BATCH + 4 * workers
         pending: dict[Future[Produced], tuple[Task, PlannedOutput]] = {}
+        # Finished futures arrive here (done callbacks): waiting on one queue costs the same
+        # however many are pending, where wait() installs a waiter on each one every time.
+        finished: queues.SimpleQueue[Future[Produced]] = queues.SimpleQueue()
         ready: list[tuple[Task, PlannedOutput, int]] = []
         ready_since = last_commit = 0.0
         queue = list(reversed(work))
@@ -197,7 +194,9 @@ class Runner:
                     task = self._task(seq, planned, assets, requests, attrs)
                     if task is not None:
                         halt = self.halt if share_cancel else None
-                        pending[pool.submit(produce, task, halt)] = (task, planned)
+                        future = pool.submit(produce, task, halt)
+                        pending[future] = (task, planned)
+                        future.add_done_callback(finished.put)
                 if self.halt.is_set():
                     queue.clear()
                 now = time.monotonic()
@@ -217,8 +216,7 @@ class Runner:
                     continue
                 self._beat()  # also while one long render runs: a silent job looks dead
                 timeout = max(0.0, ready_since + _BATCH_S - now) if ready else _POLL_S
-                done, _ = wait(pending, timeout=timeout, return_when=FIRST_COMPLETED)
-                for future in done:
+                for future in _drain(finished, timeout):
                     task, planned = pending.pop(future)
                     produced = future.result()
                     if produced.kind == "ok":
@@ -353,6 +351,21 @@ class Runner:
             note = f"renamed to {final.name}: {base} appeared in the destination during the job"
             status = LogType.WARNING
             message = f"{planned.message}; {note}" if planned.message else note
+
+
+def _drain(
+    finished: queues.SimpleQueue[Future[Produced]], timeout: float
+) -> list[Future[Produced]]:
+    """The futures finished so far, waiting up to ``timeout`` for the first one."""
+    try:
+        done = [finished.get(timeout=timeout)]
+    except queues.Empty:
+        return []
+    while True:
+        try:
+            done.append(finished.get_nowait())
+        except queues.Empty:
+            return done
 
 
 def _default_pool(
