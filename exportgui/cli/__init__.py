@@ -16,8 +16,11 @@ from exportgui import __version__
 from exportgui.catalog import CatalogUnavailable
 from exportgui.cli import catalog_cmds, job_cmds, preset_cmds, render_cmd
 from exportgui.cli.common import UserError
+from exportgui.config.crash import crash_message, write_crash_report
 
 __all__ = ["UserError", "build_parser", "main", "run_command"]
+
+EXIT_BUG = 1  # something failed; 2 would promise that nothing ran
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,6 +59,10 @@ def run_command(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         # `exportgui list | head`: the reader went away; nothing to report.
         return 0
+    except Exception as exc:  # a bug: its traceback goes to a report file, not the terminal
+        report = write_crash_report(exc, where=f"exportgui {args.command}")
+        print(f"exportgui: error: {crash_message(exc, report)}", file=sys.stderr)
+        return EXIT_BUG
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sys
+from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread, QThreadPool
+from PySide6.QtCore import QObject, QThread, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from exportgui import APP_ID, APP_NAME, __version__
 from exportgui.catalog import Catalog, CatalogUnavailable
 from exportgui.config import app_paths, load_settings, resolve_catalog_dir
+from exportgui.config.crash import crash_message, write_crash_report
 from exportgui.gui.resources import app_icon
 
 if TYPE_CHECKING:
@@ -26,6 +28,55 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+
+
+class CrashHandler(QObject):
+    """``sys.excepthook`` for the window: a bug is reported in a dialog and a file, never fatal.
+
+    The hook may run on any thread; the dialog is shown on the GUI thread
+    through a queued signal, one at a time, so an error that repeats (in a
+    paint event, say) does not bury the window under dialogs.
+    """
+
+    crashed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.box: QMessageBox | None = None
+        self.crashed.connect(self._show)
+
+    def install(self) -> None:
+        """Take over ``sys.excepthook`` for the life of the application."""
+        sys.excepthook = self.handle
+
+    def handle(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        """Write the report and ask the GUI thread to say so."""
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        report = write_crash_report(exc.with_traceback(tb), where="the window")
+        self.crashed.emit(crash_message(exc, report))
+
+    @Slot(str)
+    def _show(self, message: str) -> None:
+        if self.box is not None and self.box.isVisible():
+            return
+        self.box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "Something went wrong",
+            message[:1].upper() + message[1:],
+            QMessageBox.StandardButton.Ok,
+            QApplication.activeWindow(),
+        )
+        self.box.setInformativeText(
+            "The window goes on; your catalog and the files already exported are not affected."
+        )
+        self.box.open()
 
 
 def make_pool() -> QThreadPool:
@@ -60,6 +111,8 @@ def run_app(catalog: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     configure_application(app)
+    crashes = CrashHandler(app)
+    crashes.install()
     pool = make_pool()
     try:
         window = open_main_window(catalog, pool)
