@@ -226,3 +226,15 @@ def test_a_destination_replaced_mid_job_stops_it(
     assert log.state == "failed" and log.fatal_error and str(dest) in log.fatal_error
     assert export_files(dest) == []  # the new folder of that name is not the one chosen
     shutil.rmtree(tmp_path / "old")
+
+
+@pytest.mark.parametrize(("fmt", "modifier"), [(Fmt.ORIG, ""), (Fmt.CONVERT, "fmt=png")])
+def test_durable_runs_write_every_file_whole(
+    catalog: Catalog, folders: list[str], dest: Path, fmt: Fmt, modifier: str
+) -> None:
+    job = ExportJob(tuple(folders), fmt, modifier, destination=dest, keep_folders=True)
+    log = run(plan(job, catalog), catalog, durable=True)
+    assert log.file_success_count == 4
+    assert export_files(dest) == ["a.png", "other/d.png", "shoots/c1.png", "shoots/c2.png"]
+    if fmt is Fmt.ORIG:
+        assert (dest / "a.png").read_bytes() == catalog.original_path(folders[0]).read_bytes()
