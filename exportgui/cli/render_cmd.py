@@ -14,22 +14,21 @@ outside the engine use the nearest one: a bad option value or an unusable
 (disk full, permissions) is ``E_OUTPUT``, the one code of the engine that §9
 does not list.
 
-The file is rendered under a hidden temporary name in DIR and moved into
-place only when complete, so a failed or interrupted render leaves nothing.
-An existing file of the same name is kept unless ``--overwrite`` is given
-(design.md: never replace a file the user has not agreed to).
+The file is written as an export job writes one (jobs.writer): under a short
+hidden temporary name in DIR, moved into place only when complete, so a
+failed or interrupted render leaves nothing, and never through a link. An
+existing file of the same name is kept unless ``--overwrite`` is given
+(design.md: never replace a file the user has not agreed to); a link of
+that name is replaced, never followed.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import secrets
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from exportgui.catalog.errors import CatalogError
 from exportgui.catalog.macrofile import read_macro_file
@@ -39,6 +38,7 @@ from exportgui.imaging import (
     ISAttributes,
     ISError,
     ISErrors,
+    ResolvedOutput,
     effective_modifier,
     format_info,
     output_name,
@@ -47,6 +47,7 @@ from exportgui.imaging import (
 )
 from exportgui.imaging.formats import DEFAULT_FORMAT
 from exportgui.imaging.values import ValueProblem, parse_color
+from exportgui.jobs.writer import DestinationChanged, Folder, OutsideDestination, write_new
 
 JSON_SCHEMA = 1
 A = TypeVar("A")
@@ -150,18 +151,28 @@ def _render(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
         raise RenderFailed(lines)
     fmt = request.fmt.format if request.fmt else DEFAULT_FORMAT
     target = out / output_name(source.name, format_info(fmt).extension)
-    if target.exists() and not args.overwrite:
-        raise RenderFailed.one(
-            ErrorCode.E_BAD_VALUE,
-            f"{target} already exists; pass --overwrite to replace it",
-        )
-    with _temporary(out, target) as partial:
-        try:
-            result = render(source, request, attrs, partial)
-        except ISError as error:
-            found: tuple[ISError, ...] = getattr(error, "errors", (error,))
-            raise RenderFailed([(e.code.value, e.message) for e in found]) from None
-        _move_into_place(partial, target, args.overwrite)
+    exists = RenderFailed.one(
+        ErrorCode.E_BAD_VALUE, f"{target} already exists; pass --overwrite to replace it"
+    )
+    if (target.exists() or target.is_symlink()) and not args.overwrite:
+        raise exists
+    rendered: list[ResolvedOutput] = []
+
+    def write(out: BinaryIO) -> None:
+        rendered.append(render(source, request, attrs, out))
+
+    try:
+        placed = write_new(Folder.destination(out), target.name, write, overwrite=args.overwrite)
+    except ISError as error:
+        found: tuple[ISError, ...] = getattr(error, "errors", (error,))
+        raise RenderFailed([(e.code.value, e.message) for e in found]) from None
+    except (OutsideDestination, DestinationChanged) as error:
+        raise RenderFailed.one("E_OUTPUT", f"cannot write {target}: {error}") from None
+    except OSError as error:
+        raise RenderFailed.one("E_OUTPUT", f"cannot write {target}: {_why(error)}") from None
+    if not placed:
+        raise exists
+    result = rendered[0]
     path = str(target.absolute())
     return path, {
         "schema": JSON_SCHEMA,
@@ -223,43 +234,6 @@ def _macros(path: str | None) -> dict[str, str]:
         return dict(read_macro_file(Path(path)))
     except CatalogError as error:
         raise RenderFailed.one(ErrorCode.E_SYNTAX, f"--macros: {error}") from None
-
-
-@contextmanager
-def _temporary(folder: Path, target: Path) -> Iterator[Path]:
-    """A fresh hidden file next to ``target``; removed on the way out unless moved away."""
-    partial = folder / f".{target.stem}.{secrets.token_hex(4)}.part{target.suffix}"
-    try:
-        # O_EXCL: never reuse someone's file; mode 0o666 so the umask applies as for any file.
-        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    except OSError as error:
-        raise RenderFailed.one("E_OUTPUT", f"cannot write into {folder}: {_why(error)}") from None
-    try:
-        yield partial
-    finally:
-        partial.unlink(missing_ok=True)
-
-
-def _move_into_place(partial: Path, target: Path, overwrite: bool) -> None:
-    try:
-        if overwrite:
-            partial.replace(target)
-            return
-        try:
-            os.link(partial, target)  # atomic, and refuses to replace a file that appeared
-        except FileExistsError:
-            raise RenderFailed.one(
-                ErrorCode.E_BAD_VALUE, f"{target} already exists; pass --overwrite to replace it"
-            ) from None
-        except OSError:  # no hard links on this file system: check, then rename
-            if target.exists():
-                raise RenderFailed.one(
-                    ErrorCode.E_BAD_VALUE,
-                    f"{target} already exists; pass --overwrite to replace it",
-                ) from None
-            partial.replace(target)
-    except OSError as error:
-        raise RenderFailed.one("E_OUTPUT", f"cannot write {target}: {_why(error)}") from None
 
 
 def _why(error: OSError) -> str:

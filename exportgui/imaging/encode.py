@@ -25,8 +25,7 @@ from __future__ import annotations
 import io
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from PIL import Image
 
@@ -67,9 +66,9 @@ def encode(
     request: Request,
     attrs: ISAttributes,
     metadata: Metadata,
-    target: Path,
+    out: BinaryIO,
 ) -> None:
-    """Write the prepared pixels to ``target`` in the resolved format.
+    """Write the prepared pixels into the open file ``out`` in the resolved format.
 
     Raises:
         ISError: E_JPEGSIZE when ``jpegSize`` cannot be met.
@@ -99,7 +98,7 @@ def encode(
         if xmp:
             params["xmp"] = xmp
         if request.jpeg_size:
-            _jpeg_within(image, params, request.jpeg_size, target)
+            _jpeg_within(image, params, request.jpeg_size, out)
             return
     elif kind == "PNG":
         params["compress_level"] = png_compress_level(image)
@@ -126,7 +125,7 @@ def encode(
     elif kind == "PDF":
         write_pdf(
             image,
-            target,
+            out,
             compression=facts.compression or "none",
             quality=quality,
             dpi=dpi,
@@ -135,7 +134,7 @@ def encode(
         return
     elif kind == "EPS":
         params = {}
-    image.save(target, format=kind, **params)
+    image.save(out, format=kind, **params)
 
 
 def png_compress_level(image: Image.Image) -> int:
@@ -158,7 +157,7 @@ def _modern(kind: str, lossless: bool, quality: int) -> dict[str, Any]:
     return {"irreversible": True, "quality_mode": "dB", "quality_layers": [20 + 0.3 * quality]}
 
 
-def _jpeg_within(image: Image.Image, params: dict[str, Any], kilobytes: int, target: Path) -> None:
+def _jpeg_within(image: Image.Image, params: dict[str, Any], kilobytes: int, out: BinaryIO) -> None:
     """jpegSize: the highest quality ≤ qlt whose file fits, else E_JPEGSIZE [D]."""
     limit = kilobytes * 1024
 
@@ -184,5 +183,4 @@ def _jpeg_within(image: Image.Image, params: dict[str, Any], kilobytes: int, tar
                 f"jpegSize={kilobytes}: even quality 1 needs {len(attempt(1)) / 1024:.1f} KB",
             )
         best = found
-    with Path(target).open("wb") as handle:
-        handle.write(best)
+    out.write(best)

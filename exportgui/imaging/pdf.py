@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import zlib
-from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image
 
@@ -20,14 +20,14 @@ _SPACES = {"RGB": ("DeviceRGB", 3), "L": ("DeviceGray", 1), "CMYK": ("DeviceCMYK
 
 def write_pdf(
     image: Image.Image,
-    target: Path,
+    target: BinaryIO,
     *,
     compression: str,
     quality: int,
     dpi: float | None,
     icc: bytes | None,
 ) -> None:
-    """Write ``image`` (RGB, L or CMYK) as a single-page PDF to ``target``."""
+    """Write ``image`` (RGB, L or CMYK) as a single-page PDF into the open file ``target``."""
     space, components = _SPACES[image.mode]
     width, height = image.size
     objects: list[bytes] = []
@@ -92,5 +92,4 @@ def write_pdf(
         f"trailer\n<< /Size {len(objects) + 1} /Root {catalog_ref} 0 R >>\n"
         f"startxref\n{xref}\n%%EOF\n"
     ).encode("ascii")
-    with Path(target).open("wb") as handle:
-        handle.write(out)
+    target.write(out)

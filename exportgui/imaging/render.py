@@ -2,13 +2,15 @@
 
 CONTRACT:
     render(source, request, attrs, target, *, cancel=None) -> ResolvedOutput
-        Decode ``source`` (a path), run the pipeline, encode to ``target``
-        (a path the caller chose; the job runner handles temporary names).
-        Written through a hidden ``.name.*.part`` file beside it, renamed on success.
-        Raises ISError only: E_SOURCE for an unreadable source, the resolver's
-        errors before any pixel work, E_JPEGSIZE, E_TOO_LARGE. On error
-        nothing is left at ``target``. ``cancel`` (threading.Event) is checked
-        between the expensive steps; a cancelled render raises RenderCancelled.
+        Decode ``source`` (a path), run the pipeline, encode to ``target``:
+        a binary file open for writing (the caller chose and made it: the job
+        runner's temporary file; nothing else is created), or a path, written
+        through a short hidden ``.<hex>.part`` file beside it and renamed on
+        success. Raises ISError only: E_SOURCE for an unreadable source, the
+        resolver's errors before any pixel work, E_JPEGSIZE, E_TOO_LARGE. On
+        error nothing is left at a path ``target``. ``cancel``
+        (threading.Event) is checked between the expensive steps; a cancelled
+        render raises RenderCancelled.
     render_preview(source, request, attrs, box) -> tuple[PIL.Image.Image, ResolvedOutput]
         The final pixels (after output conversion), scaled to fit ``box``
         (w, h) for display; cheap (shrink-on-load).
@@ -36,7 +38,9 @@ import contextlib
 import threading
 import uuid
 from collections.abc import Callable
+from os import PathLike
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image
 
@@ -52,7 +56,7 @@ from exportgui.imaging.encode import Metadata, encode
 from exportgui.imaging.errors import ErrorCode, ISError
 from exportgui.imaging.geometry import Geometry, rnd, rsize
 from exportgui.imaging.ops import composite_ops, layer0
-from exportgui.imaging.output import background, convert_output
+from exportgui.imaging.output import Prepared, background, convert_output
 from exportgui.imaging.pixels import TRANSPARENT, Rgba
 from exportgui.imaging.request import Request
 from exportgui.imaging.resolve import OutputFacts, ResolvedOutput, output_facts, resolve_plan
@@ -67,12 +71,12 @@ def render(
     source: Path,
     request: Request,
     attrs: ISAttributes,
-    target: Path,
+    target: Path | BinaryIO,
     *,
     cancel: threading.Event | None = None,
 ) -> ResolvedOutput:
-    """Render ``source`` through ``request`` into the file ``target``."""
-    source, target = Path(source), Path(target)
+    """Render ``source`` through ``request`` into the file ``target`` (a path or an open file)."""
+    source = Path(source)
     output_facts(request)  # unsupported or invalid formats fail before the file is opened
     check = _checker(cancel)
     src = open_source(source)
@@ -83,27 +87,52 @@ def render(
         prepared = convert_output(image, facts, request, attrs, working_profile_bytes(src))
         del image
         check()
-        # Encode beside the target and rename: no half-written file at ``target``,
-        # and a file already there survives a failed render.
-        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.part")
-        try:
-            encode(prepared, facts, request, attrs, Metadata(src.xmp, _dpi(src)), partial)
-            partial.replace(target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                partial.unlink()
-            raise
+        metadata = Metadata(src.xmp, _dpi(src))
+        if isinstance(target, str | PathLike):
+            _encode_beside(prepared, facts, request, attrs, metadata, Path(target))
+        else:
+            encode(prepared, facts, request, attrs, metadata, target)
         return resolved
     except (ISError, RenderCancelled):
         raise
     except OSError as exc:
         if exc.filename is not None or isinstance(exc, PermissionError | FileNotFoundError):
-            raise ISError(ErrorCode.E_OUTPUT, f"cannot write {target}: {exc}") from exc
+            raise ISError(ErrorCode.E_OUTPUT, f"cannot write {_shown(target)}: {exc}") from exc
         raise _internal(exc) from exc
     except Exception as exc:
         raise _internal(exc) from exc
     finally:
         src.close()
+
+
+def _encode_beside(
+    prepared: Prepared,
+    facts: OutputFacts,
+    request: Request,
+    attrs: ISAttributes,
+    metadata: Metadata,
+    target: Path,
+) -> None:
+    """Encode beside ``target`` and rename it into place.
+
+    No half-written file is ever at ``target``, and a file already there
+    survives a failed render.
+    """
+    partial = target.with_name(f".{uuid.uuid4().hex[:12]}.part")
+    try:
+        with partial.open("xb") as out:
+            encode(prepared, facts, request, attrs, metadata, out)
+        partial.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+
+
+def _shown(target: Path | BinaryIO) -> str:
+    """The target's name for a message."""
+    name = target if isinstance(target, str | PathLike) else getattr(target, "name", None)
+    return str(name) if isinstance(name, str | PathLike) else "the output file"
 
 
 def render_preview(

@@ -2,16 +2,15 @@
 
 Asset names come from users and from other systems, so they may hold ``..``,
 slashes, control characters, names Windows reserves (``CON``, ``lpt1.txt``) or
-be longer than a file system allows. Everything here is pure string work; the
-one function that touches the disk is :func:`is_inside`.
+be longer than a file system allows. Everything here is pure string work.
 """
 
 from __future__ import annotations
 
-import os
 import re
+import secrets
 import unicodedata
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 # 255 bytes is the limit of ext4, APFS, NTFS (in UTF-16 units) and exFAT; stay below it so a
 # collision suffix ("-12") still fits without cutting the name again.
@@ -106,24 +105,11 @@ def temp_name(job_handle: str, seq: int) -> str:
     return f"{TEMP_PREFIX}{job_handle}-{seq}{TEMP_SUFFIX}"
 
 
+def scratch_name() -> str:
+    """A fresh temporary name for one file written outside a job: short and of fixed length."""
+    return f"{TEMP_PREFIX}{secrets.token_hex(6)}{TEMP_SUFFIX}"
+
+
 def temp_glob(job_handle: str) -> str:
     """Glob pattern matching every temporary file of one job."""
     return f"{TEMP_PREFIX}{job_handle}-*{TEMP_SUFFIX}"
-
-
-def is_inside(path: Path, root: Path) -> bool:
-    """True when ``path`` (after resolving symlinks of its folders) is inside ``root``.
-
-    The last component is not resolved: replacing a symlink that sits in the
-    destination replaces the link itself, never the file it points to.
-    """
-    real_root = os.path.realpath(root)
-    real_parent = os.path.realpath(path.parent)
-    try:
-        return os.path.commonpath([real_root, real_parent]) == real_root and path.name not in {
-            "",
-            ".",
-            "..",
-        }
-    except ValueError:  # different drives on Windows
-        return False

@@ -11,21 +11,28 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from exportgui.imaging import ISAttributes, ISError, RenderCancelled, Request, render
+from exportgui.imaging import ErrorCode, ISAttributes, ISError, RenderCancelled, Request, render
 from exportgui.jobs.model import Fmt
 from exportgui.jobs.writer import (
     FATAL_ERRNOS,
     CopyCancelled,
+    DestinationChanged,
+    Folder,
+    OutsideDestination,
     copy_original,
-    fsync_file,
-    remove_quietly,
+    new_file,
     root_cause_errno,
+    written_size,
 )
 
 
 @dataclass(frozen=True)
 class Task:
-    """One asset's work, picklable so a process pool can run it."""
+    """One asset's work, picklable so a process pool can run it.
+
+    ``temp`` and ``final`` are the paths the job log records; the files are
+    written and renamed by name inside ``folder``, walked to afresh each time.
+    """
 
     seq: int
     fmt: Fmt
@@ -33,6 +40,7 @@ class Task:
     temp: Path
     final: Path
     destination: Path
+    folder: Folder
     request: Request | None = None
     attrs: ISAttributes | None = None
     durable: bool = False
@@ -53,23 +61,23 @@ def produce(task: Task, cancel: threading.Event | None = None) -> Produced:
     if cancel is not None and cancel.is_set():
         return Produced(task.seq, "cancelled")
     try:
-        if task.fmt is Fmt.ORIG:
-            size = copy_original(task.source, task.temp, cancel, durable=task.durable)
-        else:
-            assert task.request is not None and task.attrs is not None
-            render(task.source, task.request, task.attrs, task.temp, cancel=cancel)
-            if task.durable:
-                fsync_file(task.temp)
-            size = task.temp.stat().st_size
+        with new_file(task.folder, task.temp.name, durable=task.durable) as out:
+            if task.fmt is Fmt.ORIG:
+                copy_original(task.source, out, cancel)
+            else:
+                assert task.request is not None and task.attrs is not None
+                render(task.source, task.request, task.attrs, out, cancel=cancel)
+            size = written_size(out)
         return Produced(task.seq, "ok", size)
     except (CopyCancelled, RenderCancelled):
-        remove_quietly(task.temp)
         return Produced(task.seq, "cancelled")
+    except OutsideDestination as exc:
+        return Produced(task.seq, "error", message=f"refused: {exc}")
+    except DestinationChanged as exc:
+        return Produced(task.seq, "fatal", message=f"stopped: {exc}")
     except (ISError, OSError) as exc:
-        remove_quietly(task.temp)
         return _failure(task, exc)
     except Exception as exc:  # a bug in one asset's path must not take the job down
-        remove_quietly(task.temp)
         return Produced(task.seq, "error", message=f"unexpected {type(exc).__name__}: {exc}")
 
 
@@ -78,6 +86,8 @@ def _failure(task: Task, exc: ISError | OSError) -> Produced:
     if fatal:
         return Produced(task.seq, "fatal", message=fatal)
     if isinstance(exc, ISError):
+        if exc.code is ErrorCode.E_OUTPUT and isinstance(exc.__cause__, OSError):
+            return Produced(task.seq, "error", message=describe_os_error(exc.__cause__, task))
         return Produced(task.seq, "error", message=str(exc))
     return Produced(task.seq, "error", message=describe_os_error(exc, task))
 

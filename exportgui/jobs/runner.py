@@ -29,11 +29,18 @@ from exportgui.imaging.batch import executor_for, request_format
 from exportgui.jobs.joblog import HasDatabase, JobLogStore, Outcome
 from exportgui.jobs.liveness import HEARTBEAT_S
 from exportgui.jobs.model import ConflictPolicy, Fmt, JobLog, LogType, PlannedOutput, Progress
-from exportgui.jobs.names import is_inside, numbered, temp_name
+from exportgui.jobs.names import numbered, temp_name
 from exportgui.jobs.planner import RequestCache
 from exportgui.jobs.produce import Produced, Task, describe_os_error, fatal_reason, produce
 from exportgui.jobs.validate import CatalogView
-from exportgui.jobs.writer import OutsideDestination, ensure_folder, place, remove_quietly
+from exportgui.jobs.writer import (
+    DestinationChanged,
+    Folder,
+    OutsideDestination,
+    discard,
+    place,
+    remove_quietly,
+)
 
 ProgressCallback = Callable[[Progress], None]
 
@@ -86,8 +93,7 @@ class Runner:
         }
         self.outcomes: dict[int, LogType | None] = {}
         self.bytes_written = 0
-        self.made: set[Path] = set()
-        self.inside: set[Path] = set()
+        self.root: Folder | None = None  # the destination as it was when work began
         self._last_beat = time.monotonic()
 
     # -- bookkeeping ---------------------------------------------------------
@@ -268,11 +274,9 @@ class Runner:
             target = planned.target
             if target.is_absolute() or ".." in target.parts or target.name in {"", "."}:
                 raise OutsideDestination(f"{target} is not a path inside the destination")
-            folder = ensure_folder(self.destination, target.parent.parts, self.made)
-            if folder not in self.inside:  # resolving links costs: once per folder
-                if not is_inside(folder / final.name, self.destination):
-                    raise OutsideDestination(f"{final} is outside the destination")
-                self.inside.add(folder)
+            if self.root is None:
+                self.root = Folder.destination(self.destination)
+            folder = self.root.child(target.parent.parts)
         except (LookupError, ValueError, OutsideDestination) as exc:
             self._record(seq, LogType.ERROR, f"refused: {exc}")
             self._report(planned.asset_name)
@@ -282,14 +286,23 @@ class Runner:
             if fatal:
                 self._stop(fatal)
                 return None
-            self._record(seq, LogType.ERROR, f"cannot create {final.parent}: {exc.strerror}")
+            self._record(seq, LogType.ERROR, f"cannot write {final}: {exc.strerror}")
             self._report(planned.asset_name)
             return None
-        # A stale temporary file of this job (killed run) was removed by resume; O_EXCL
-        # in the copy refuses anything else.
-        temp = folder / temp_name(self.handle, seq)
+        # A stale temporary file of this job (killed run) was removed by resume; the
+        # worker creates this one with O_EXCL, which refuses anything else.
+        temp = final.parent / temp_name(self.handle, seq)
         return Task(
-            seq, self.job.fmt, source, temp, final, self.destination, request, attrs, self.durable
+            seq,
+            self.job.fmt,
+            source,
+            temp,
+            final,
+            self.destination,
+            folder,
+            request,
+            attrs,
+            self.durable,
         )
 
     def _finish(self, task: Task, planned: PlannedOutput, produced: Produced) -> None:
@@ -322,10 +335,23 @@ class Runner:
             recorded = False
             try:
                 placed = place(
-                    task.temp, final, overwrite=self.job.conflict is ConflictPolicy.OVERWRITE
+                    task.folder,
+                    task.temp.name,
+                    final.name,
+                    overwrite=self.job.conflict is ConflictPolicy.OVERWRITE,
                 )
+            except (
+                OutsideDestination
+            ) as exc:  # its folder is a link now: the file stays unreachable
+                self._record(task.seq, LogType.ERROR, f"refused: {exc}")
+                self._report(planned.asset_name)
+                return
+            except DestinationChanged as exc:
+                self._stop(f"stopped: {exc}")
+                self._record(task.seq, None)
+                return
             except OSError as exc:
-                remove_quietly(task.temp)
+                discard(task.folder, task.temp.name)
                 fatal = fatal_reason(exc, self.destination)
                 if fatal:
                     self._stop(fatal)
@@ -341,7 +367,7 @@ class Runner:
                 return
             base = task.final.name
             if self.job.conflict is ConflictPolicy.SKIP:
-                remove_quietly(task.temp)
+                discard(task.folder, task.temp.name)
                 note = f"skipped: {base} appeared in the destination during the job"
                 self._record(task.seq, LogType.WARNING, note)
                 self._report(planned.asset_name)

@@ -1,4 +1,4 @@
-"""Writing one output safely: the fastest copy, temporary names, no-clobber renames.
+"""Writing one output safely: inside the destination only, temporary names, no-clobber renames.
 
 Every output is first written to a hidden temporary name in its final folder
 (``.exportgui-<job>-<n>.part``) and renamed into place only when complete, so
@@ -6,6 +6,14 @@ no half-written file is ever visible under its final name. The rename never
 replaces a file unless the policy is ``overwrite``: on Linux it is
 ``renameat2(RENAME_NOREPLACE)``, elsewhere ``os.link`` (which fails if the name
 exists) followed by removing the temporary name.
+
+Nothing is created or changed outside the destination, even if one of its
+folders is swapped for a link while a job runs: each write and each rename
+walks from the destination's root (checked to be the folder the job started
+with) one folder at a time with ``O_NOFOLLOW``, then creates or renames
+relative to the folder's descriptor, so no check can be outrun by a swap.
+Where there are no such descriptors (Windows) each folder is checked by path
+right before the step.
 
 fsync: off by default. A plain copy (``cp``, the Finder, Explorer) does not
 sync either, and syncing every file costs far more than the 10 % the copy may
@@ -22,12 +30,15 @@ import ctypes
 import ctypes.util
 import errno
 import os
+import stat
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
-from exportgui.jobs.names import is_inside
+from exportgui.jobs.names import scratch_name
 
 _CHUNK = 64 * 1024 * 1024  # copy_file_range/sendfile chunk: cancel is checked between chunks
 _READ_CHUNK = 8 * 1024 * 1024
@@ -43,6 +54,24 @@ _FALLBACK_ERRNOS = {
 FATAL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
 # os.link is not offered by every file system (FAT, exFAT, some network shares).
 _NO_LINK_ERRNOS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.ENOSYS}
+# Folder descriptors and the *at() calls on them: every POSIX system; not Windows.
+DIR_FD = (
+    hasattr(os, "O_NOFOLLOW")
+    and hasattr(os, "O_DIRECTORY")
+    and {os.open, os.mkdir, os.stat, os.unlink, os.rename, os.replace, os.link}
+    <= os.supports_dir_fd
+)
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+_NEW_FILE_FLAGS = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+_LINK_NO_FOLLOW = {"follow_symlinks": False} if os.link in os.supports_follow_symlinks else {}
+_AT_FDCWD = -100
 
 
 class CopyCancelled(Exception):
@@ -50,30 +79,21 @@ class CopyCancelled(Exception):
 
 
 class OutsideDestination(Exception):
-    """A target folder would lead outside the destination (a symlink in the way)."""
+    """A target folder would lead outside the destination (a link, or a file, in the way)."""
 
 
-def copy_original(
-    source: Path, temp: Path, cancel: threading.Event | None = None, *, durable: bool = False
-) -> int:
-    """Copy ``source`` byte for byte to the new file ``temp``; returns the size.
+class DestinationChanged(Exception):
+    """The destination folder is gone, or is no longer the folder the job started with."""
+
+
+def copy_original(source: Path, target: BinaryIO, cancel: threading.Event | None = None) -> int:
+    """Copy ``source`` byte for byte into the open, empty file ``target``; returns the size.
 
     Uses ``copy_file_range`` (reflinks and server-side copies where the file
     system offers them), then ``sendfile``, then plain reads and writes.
-    ``temp`` must not exist. On any failure ``temp`` is removed.
     """
     with Path(source).open("rb") as src:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        try:
-            copied = _copy_fd(src.fileno(), fd, cancel)
-            if durable:
-                os.fsync(fd)
-        except BaseException:
-            os.close(fd)
-            remove_quietly(temp)
-            raise
-        os.close(fd)
-    return copied
+        return _copy_fd(src.fileno(), target.fileno(), cancel)
 
 
 def _copy_fd(src: int, dst: int, cancel: threading.Event | None) -> int:
@@ -113,35 +133,208 @@ def remove_quietly(path: Path) -> None:
         path.unlink()
 
 
-def fsync_file(path: Path) -> None:
-    """Flush one file's data to the disk."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+@dataclass(frozen=True)
+class Folder:
+    """A folder inside the destination, named by its parts below the destination's root.
+
+    Every write and rename walks to it afresh from the root, refusing links, so a
+    folder swapped for a link during a job is never followed. Plain data: a
+    worker process opens it on its own.
+    """
+
+    root: Path  # the destination, its links resolved once when the job started
+    identity: tuple[int, int]  # (st_dev, st_ino) of ``root`` at that moment
+    parts: tuple[str, ...] = ()
+
+    @classmethod
+    def destination(cls, path: Path) -> Folder:
+        """The destination folder ``path`` (itself possibly a link: the user chose it) as of now."""
+        root = Path(os.path.realpath(path))
+        info = root.stat()
+        if not stat.S_ISDIR(info.st_mode):
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
+        return cls(root, (info.st_dev, info.st_ino))
+
+    def child(self, parts: tuple[str, ...]) -> Folder:
+        """The folder ``parts`` below the destination's root."""
+        return replace(self, parts=tuple(parts))
+
+    @property
+    def path(self) -> Path:
+        """Where the folder is (for messages and the path-based fallback)."""
+        return self.root.joinpath(*self.parts)
+
+
+@contextlib.contextmanager
+def opened(folder: Folder, *, create: bool = False) -> Iterator[int | None]:
+    """Walk to ``folder`` part by part, never through a link; yields its descriptor.
+
+    With ``create`` missing parts are made. Where the system has no ``dir_fd``
+    operations (Windows) each part is checked by path and None is yielded: the
+    caller then works by path, right after this check.
+
+    Raises:
+        OutsideDestination: a part is a link or not a folder.
+        DestinationChanged: the root is gone or is not the folder the job started with.
+    """
+    if not DIR_FD:
+        _walk_by_path(folder, create=create)
+        yield None
+        return
     try:
-        os.fsync(fd)
+        fd = os.open(folder.root, _DIR_FLAGS)
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise DestinationChanged(f"the destination folder {folder.root} is gone") from exc
+    try:
+        _check_root(folder, os.fstat(fd))
+        for depth, part in enumerate(folder.parts, start=1):
+            child = _open_part(fd, part, folder.root.joinpath(*folder.parts[:depth]), create)
+            os.close(fd)
+            fd = child
+        yield fd
     finally:
         os.close(fd)
 
 
-def place(temp: Path, final: Path, *, overwrite: bool) -> bool:
-    """Rename the complete ``temp`` to ``final``; False if ``final`` exists and may not be replaced.
+def _check_root(folder: Folder, info: os.stat_result) -> None:
+    if (info.st_dev, info.st_ino) != folder.identity:
+        raise DestinationChanged(
+            f"the destination folder {folder.root} was replaced by another folder during the job"
+        )
 
-    ``temp`` is gone afterwards when True is returned, and still there when False is.
+
+def _open_part(parent: int, part: str, shown: Path, create: bool) -> int:
+    """Open the folder ``part`` inside ``parent`` without following a link (made if ``create``)."""
+    flags = _DIR_FLAGS | os.O_NOFOLLOW
+    try:
+        return os.open(part, flags, dir_fd=parent)
+    except FileNotFoundError:
+        if not create:
+            raise
+    except OSError as exc:
+        raise _refusal(os.stat(part, dir_fd=parent, follow_symlinks=False), shown) or exc from None
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(part, 0o777, dir_fd=parent)
+    try:
+        return os.open(part, flags, dir_fd=parent)
+    except OSError as exc:
+        raise _refusal(os.stat(part, dir_fd=parent, follow_symlinks=False), shown) or exc from None
+
+
+def _walk_by_path(folder: Folder, *, create: bool) -> None:
+    """The fallback of :func:`opened`: check the root, then each part by path."""
+    try:
+        _check_root(folder, folder.root.stat())
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise DestinationChanged(f"the destination folder {folder.root} is gone") from exc
+    path = folder.root
+    for part in folder.parts:
+        path = path / part
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            if not create:
+                raise
+            with contextlib.suppress(FileExistsError):
+                path.mkdir()
+            info = path.lstat()
+        refusal = _refusal(info, path)
+        if refusal is not None:
+            raise refusal
+
+
+def _refusal(info: os.stat_result, shown: Path) -> OutsideDestination | None:
+    """Why ``shown`` (described by its lstat) cannot be a folder of the output; None if it can."""
+    reparse = getattr(info, "st_file_attributes", 0) & stat.FILE_ATTRIBUTE_REPARSE_POINT
+    if stat.S_ISLNK(info.st_mode) or reparse:
+        return OutsideDestination(
+            f"{shown} is a link; links in the destination are never followed, "
+            "so nothing lands outside it"
+        )
+    if not stat.S_ISDIR(info.st_mode):
+        return OutsideDestination(f"{shown} is not a folder")
+    return None
+
+
+@contextlib.contextmanager
+def new_file(folder: Folder, name: str, *, durable: bool = False) -> Iterator[BinaryIO]:
+    """Create ``name`` in ``folder`` (making its folders), never over anything; yield it to write.
+
+    When the block ends the file is flushed (and synced if ``durable``) and
+    closed; when the block raises it is removed.
     """
+    with opened(folder, create=True) as fd:
+        if fd is None:
+            handle = os.open(folder.path / name, _NEW_FILE_FLAGS, 0o666)
+        else:
+            handle = os.open(name, _NEW_FILE_FLAGS, 0o666, dir_fd=fd)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                yield out
+                out.flush()
+                if durable:
+                    os.fsync(out.fileno())
+        except BaseException:
+            _unlink(fd, folder, name)
+            raise
+
+
+def written_size(out: BinaryIO) -> int:
+    """The size of the open file ``out`` with everything written so far."""
+    out.flush()
+    return os.fstat(out.fileno()).st_size
+
+
+def place(folder: Folder, temp: str, final: str, *, overwrite: bool) -> bool:
+    """Rename the complete ``temp`` to ``final`` in ``folder``; False if ``final`` must stay.
+
+    False means ``final`` exists and may not be replaced; ``temp`` is then
+    still there, and gone when True is returned. A link at ``final`` is
+    replaced as a link, never followed.
+    """
+    with opened(folder) as fd:
+        if fd is None:
+            return _place_by_path(folder.path / temp, folder.path / final, overwrite=overwrite)
+        if overwrite:
+            os.replace(temp, final, src_dir_fd=fd, dst_dir_fd=fd)
+            return True
+        done = _rename_noreplace(fd, temp, final)
+        if done is not None:
+            return done
+        try:
+            os.link(temp, final, src_dir_fd=fd, dst_dir_fd=fd, **_LINK_NO_FOLLOW)
+        except FileExistsError:
+            return False
+        except OSError as exc:
+            if exc.errno not in _NO_LINK_ERRNOS:
+                raise
+            # No hard links here: check then rename; a file appearing between the two
+            # calls is the (tiny) remaining risk.
+            try:
+                os.stat(final, dir_fd=fd, follow_symlinks=False)
+            except FileNotFoundError:
+                os.rename(temp, final, src_dir_fd=fd, dst_dir_fd=fd)
+                return True
+            return False
+        _unlink(fd, folder, temp)
+        return True
+
+
+def _place_by_path(temp: Path, final: Path, *, overwrite: bool) -> bool:
     if overwrite:
         temp.replace(final)
         return True
-    done = _rename_noreplace(temp, final)
+    done = _rename_noreplace(_AT_FDCWD, os.fsencode(temp), os.fsencode(final))
     if done is not None:
         return done
     try:
-        os.link(temp, final)
+        os.link(temp, final, **_LINK_NO_FOLLOW)
     except FileExistsError:
         return False
     except OSError as exc:
         if exc.errno not in _NO_LINK_ERRNOS:
             raise
-        # No hard links here: check then rename. On Windows rename itself refuses to replace;
-        # elsewhere a file appearing between the two calls is the (tiny) remaining risk.
+        # On Windows rename itself refuses to replace; elsewhere see place().
         if final.exists() or final.is_symlink():
             return False
         temp.rename(final)
@@ -150,18 +343,54 @@ def place(temp: Path, final: Path, *, overwrite: bool) -> bool:
     return True
 
 
-def _load_renameat2() -> Callable[[Path, Path], bool | None]:
+def discard(folder: Folder, name: str) -> None:
+    """Remove our file ``name`` from ``folder`` if the folder can still be reached safely."""
+    with contextlib.suppress(OSError, OutsideDestination, DestinationChanged), opened(folder) as fd:
+        _unlink(fd, folder, name)
+
+
+def _unlink(fd: int | None, folder: Folder, name: str) -> None:
+    with contextlib.suppress(OSError):
+        if fd is None:
+            (folder.path / name).unlink()
+        else:
+            os.unlink(name, dir_fd=fd)
+
+
+def write_new(
+    folder: Folder, name: str, write: Callable[[BinaryIO], None], *, overwrite: bool
+) -> bool:
+    """Write one whole file ``name`` in ``folder`` through a short temporary name.
+
+    False (and nothing written) when ``name`` exists and ``overwrite`` is off;
+    whatever ``write`` raises leaves nothing behind.
+    """
+    temp = scratch_name()
+    with new_file(folder, temp) as out:
+        write(out)
+    try:
+        placed = place(folder, temp, name, overwrite=overwrite)
+    except BaseException:
+        discard(folder, temp)
+        raise
+    if not placed:
+        discard(folder, temp)
+    return placed
+
+
+def _load_renameat2() -> Callable[[int, bytes | str, bytes | str], bool | None]:
     """Linux renameat2(RENAME_NOREPLACE): a no-clobber rename in one system call.
 
-    Returns a function giving True (renamed), False (``final`` exists) or None
-    (not available here: use link + unlink).
+    The function returned renames within one folder (a descriptor, or
+    ``AT_FDCWD`` with paths) and gives True (renamed), False (``final``
+    exists) or None (not available here: use link + unlink).
     """
     libc_name = ctypes.util.find_library("c") if sys.platform.startswith("linux") else None
     function = (
         getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None) if libc_name else None
     )
     if function is None:
-        return lambda _temp, _final: None
+        return lambda _fd, _temp, _final: None
     function.argtypes = [
         ctypes.c_int,
         ctypes.c_char_p,
@@ -170,46 +399,24 @@ def _load_renameat2() -> Callable[[Path, Path], bool | None]:
         ctypes.c_uint,
     ]
     function.restype = ctypes.c_int
-    at_fdcwd, rename_noreplace = -100, 1
+    rename_noreplace = 1
     unsupported = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP}
 
-    def rename(temp: Path, final: Path) -> bool | None:
-        if (
-            function(at_fdcwd, os.fsencode(temp), at_fdcwd, os.fsencode(final), rename_noreplace)
-            == 0
-        ):
+    def rename(fd: int, temp: bytes | str, final: bytes | str) -> bool | None:
+        old, new = os.fsencode(temp), os.fsencode(final)
+        if function(fd, old, fd, new, rename_noreplace) == 0:
             return True
         code = ctypes.get_errno()
         if code == errno.EEXIST:
             return False
         if code in unsupported:  # this file system (or kernel) cannot: fall back
             return None
-        raise OSError(code, os.strerror(code), str(final))
+        raise OSError(code, os.strerror(code), os.fsdecode(new))
 
     return rename
 
 
 _rename_noreplace = _load_renameat2()
-
-
-def ensure_folder(destination: Path, parts: tuple[str, ...], made: set[Path]) -> Path:
-    """Create ``destination/parts…`` one level at a time, never following a link outside.
-
-    ``made`` caches folders already checked in this job.
-    """
-    folder = destination
-    for part in parts:
-        folder = folder / part
-        if folder in made:
-            continue
-        if folder.is_symlink() and not is_inside(folder / "x", destination):
-            raise OutsideDestination(f"{folder} is a link leading outside the destination")
-        with contextlib.suppress(FileExistsError):
-            folder.mkdir()
-        if not folder.is_dir():
-            raise OutsideDestination(f"{folder} exists and is not a folder")
-        made.add(folder)
-    return folder
 
 
 def root_cause_errno(exc: BaseException) -> int | None:

@@ -1,14 +1,11 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exportgui.jobs.names import (
     MAX_NAME_BYTES,
-    is_inside,
     name_key,
     numbered,
     safe_component,
@@ -81,14 +78,3 @@ def test_any_text_becomes_one_safe_component(text: str) -> None:
     assert not safe.startswith(".") and not safe.endswith((".", " "))
     assert len(safe.encode("utf-8")) <= MAX_NAME_BYTES
     assert safe_component(safe) == safe  # stable: safe names stay as they are
-
-
-def test_is_inside_follows_folder_links(tmp_path: Path) -> None:
-    dest = tmp_path / "dest"
-    outside = tmp_path / "outside"
-    dest.mkdir()
-    outside.mkdir()
-    (dest / "link").symlink_to(outside)
-    assert is_inside(dest / "a.png", dest)
-    assert not is_inside(dest / "link" / "a.png", dest)
-    assert not is_inside(dest / ".." / "a.png", dest)

@@ -1,0 +1,58 @@
+"""render() into a file the caller opened: that file holds the image, and no other file is made."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from exportgui.imaging import parse_request
+from exportgui.imaging.attributes import ISAttributes
+from exportgui.imaging.render import render
+from tests.imaging.renderkit import gradient
+
+
+@pytest.mark.parametrize(
+    ("modifier", "expected"),
+    [
+        ("fmt=jpeg", "JPEG"),
+        ("fmt=png", "PNG"),
+        ("fmt=tif,rgb,lzw", "TIFF"),
+        ("fmt=jpeg&jpegSize=50", "JPEG"),  # encoded in memory, then written
+        ("fmt=webp", "WEBP"),
+    ],
+)
+def test_render_into_an_open_file_makes_no_other_file(
+    tmp_path: Path, modifier: str, expected: str
+) -> None:
+    source = tmp_path / "source.png"
+    gradient(40, 30).save(source)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "the-callers-temporary-file"
+    with target.open("xb") as out:
+        result = render(source, parse_request(modifier, {}), ISAttributes(), out)
+    assert [p.name for p in folder.iterdir()] == [target.name]
+    with Image.open(target) as image:
+        assert image.format == expected and image.size == (result.width, result.height)
+
+
+def test_render_into_an_open_file_writes_a_pdf(tmp_path: Path) -> None:
+    source = tmp_path / "source.png"
+    gradient(40, 30).save(source)
+    target = tmp_path / "page"
+    with target.open("xb") as out:
+        render(source, parse_request("fmt=pdf", {}), ISAttributes(), out)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF-1.4") and data.rstrip().endswith(b"%%EOF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page", "source.png"]
+
+
+def test_a_path_target_is_written_through_a_short_temporary_name(tmp_path: Path) -> None:
+    """A name of 255 bytes (the most file systems allow) leaves no room for a longer temporary."""
+    source = tmp_path / "s.png"
+    gradient(20, 20).save(source)
+    target = tmp_path / ("n" * 251 + ".png")
+    render(source, parse_request("fmt=png", {}), ISAttributes(), target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, "s.png"])
