@@ -204,6 +204,23 @@ def test_send_test_message_to_a_real_smtp_server(
     assert not paths.settings_file.exists()  # testing stores nothing
 
 
+def test_a_refused_test_login_is_shown_without_the_servers_echo_of_the_password(
+    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+) -> None:
+    dialog = open_dialog(qtbot, paths, catalog, pool)
+    page = dialog.mail_page
+    with smtp_server(password="the-right-one", echo_password=True) as (box, url):
+        fill_mail(qtbot, dialog, url, username="mailer")
+        page.plain_login_check.click()
+        qtbot.keyClicks(page.password_edit, "Pw7f3c9e1aXq")
+        with qtbot.waitSignal(page.test_finished, timeout=30_000) as finished:
+            assert page.send_test_message()
+    assert box.logins == [("mailer", "Pw7f3c9e1aXq")]  # and the server echoed it
+    assert finished.args[0] is False
+    assert "refused the login for 'mailer' (SMTP 535)" in page.test_result.text()
+    assert "Pw7f3c9e1aXq" not in page.test_result.text() + finished.args[1]
+
+
 @pytest.mark.parametrize("field", ["sender_edit", "recipients_edit"])
 def test_a_line_break_in_an_address_is_refused_inline(
     qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool, field: str
