@@ -42,6 +42,7 @@ from exportgui.jobs import (
     validate,
 )
 from exportgui.jobs.joblog_doc import plan_to_dict
+from exportgui.jobs.notify import PLAIN_LOGIN_FLAG
 from exportgui.jobs.presets import PresetError, PresetStore
 from exportgui.jobs.report import (
     joblog_lines,
@@ -51,6 +52,7 @@ from exportgui.jobs.report import (
     progress_text,
     summary_line,
 )
+from exportgui.jobs.validate import mail_problems
 
 EXIT_FAILED, EXIT_INVALID, EXIT_CANCELLED = 1, 2, 130
 
@@ -151,6 +153,12 @@ def _mail_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--mail-from", metavar="ADDR", help="sender address for this run")
     p.add_argument(
         "--mail-to", metavar="ADDR", action="append", help="recipient for this run (repeatable)"
+    )
+    p.add_argument(
+        PLAIN_LOGIN_FLAG,
+        action="store_true",
+        help="let a smtp:// server on this computer (localhost, 127.0.0.1, ::1) get the "
+        "login without encryption",
     )
     p.add_argument(
         "--fsync",
@@ -282,18 +290,39 @@ def _ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def _mail(args: argparse.Namespace) -> MailSettings:
-    loaded = load_settings(app_paths())
+# MailSettings field → the option that sets it for one run
+_MAIL_OPTIONS = {
+    "smtp_url": "--smtp",
+    "sender": "--mail-from",
+    "recipients": "--mail-to",
+    "allow_plain_login": PLAIN_LOGIN_FLAG,
+}
+
+
+def _mail(args: argparse.Namespace) -> MailSettings | None:
+    """The settings' mail with this run's options; None (and the problems printed) if invalid."""
+    paths = app_paths()
+    loaded = load_settings(paths)
     if loaded.problem:
         print(f"exportgui: warning: {loaded.problem}", file=sys.stderr)
     mail = loaded.settings.mail
-    if args.smtp is not None:
-        mail.smtp_url = args.smtp
-    if args.mail_from is not None:
-        mail.sender = args.mail_from
-    if args.mail_to:
-        mail.recipients = list(args.mail_to)
-    return mail
+    given = {
+        "smtp_url": args.smtp,
+        "sender": args.mail_from,
+        "recipients": list(args.mail_to) if args.mail_to else None,
+        "allow_plain_login": args.allow_plain_login or None,
+    }
+    for field, value in given.items():
+        if value is not None:
+            setattr(mail, field, value)
+    problems = mail_problems(mail)
+    for problem in problems:
+        if given.get(problem.field) is not None:
+            where = _MAIL_OPTIONS[problem.field]
+        else:
+            where = f"mail.{problem.field} in {paths.settings_file}"
+        print(f"exportgui: error: {where}: {problem.message}", file=sys.stderr)
+    return None if problems else mail
 
 
 def _settings_workers() -> int:
@@ -350,7 +379,11 @@ def _export(args: argparse.Namespace) -> int:
         _print_problems(problems, job)
         if any(p.is_error for p in problems):
             return EXIT_INVALID
-        mail = _mail(args) if job.email_setting is not EmailSetting.NONE else None
+        mail = None
+        if job.email_setting is not EmailSetting.NONE:
+            mail = _mail(args)
+            if mail is None:
+                return EXIT_INVALID
         workers = job.workers or _settings_workers()
         return _execute(
             args,
@@ -402,7 +435,11 @@ def _jobs_show(args: argparse.Namespace) -> int:
 def _jobs_resume(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         log = _get_log(catalog, args.job)
-        mail = _mail(args) if log.job.email_setting is not EmailSetting.NONE else None
+        mail = None
+        if log.job.email_setting is not EmailSetting.NONE:
+            mail = _mail(args)
+            if mail is None:
+                return EXIT_INVALID
         workers = args.workers or log.job.workers or _settings_workers()
 
         def start(cancel: threading.Event, display: _ProgressLine) -> JobLog:

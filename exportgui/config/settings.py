@@ -22,6 +22,25 @@ class SettingsError(ValueError):
     """A settings document that does not have the expected shape."""
 
 
+def redact_url(url: str) -> str:
+    """``url`` fit to show in a message or a log: its user info becomes ``***``.
+
+    Works on malformed URLs too: everything before the last ``@`` after the
+    scheme is hidden, and so is a "port" that is not a number (``user:password``
+    with the ``@host`` forgotten), with whatever follows it.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        scheme, rest = "", url
+    if "@" in rest:
+        return f"{scheme}{sep}***@{rest.rpartition('@')[2]}"
+    end = min((i for i in map(rest.find, "/?#") if i >= 0), default=len(rest))
+    host, colon, port = rest[:end].rpartition(":")
+    if colon and not port.isdigit() and "]" not in port:
+        return f"{scheme}{sep}{host}:***"
+    return url
+
+
 @dataclass
 class MailSettings:
     """Where job notifications go. The password is never here: it lives in the keyring."""
@@ -30,11 +49,19 @@ class MailSettings:
     sender: str = ""
     recipients: list[str] = field(default_factory=list)
     username: str = ""
+    allow_plain_login: bool = False  # log in without TLS, to a server on this computer only
 
     @property
     def configured(self) -> bool:
         """True when there is enough to send a message."""
         return bool(self.smtp_url and self.sender and self.recipients)
+
+    def __repr__(self) -> str:
+        return (
+            f"MailSettings(smtp_url={redact_url(self.smtp_url)!r}, sender={self.sender!r}, "
+            f"recipients={self.recipients!r}, username={self.username!r}, "
+            f"allow_plain_login={self.allow_plain_login!r})"
+        )
 
 
 @dataclass
@@ -65,6 +92,7 @@ class Settings:
             sender=_str(mail_data, "sender", "mail.sender"),
             recipients=_str_list(mail_data, "recipients", "mail.recipients"),
             username=_str(mail_data, "username", "mail.username"),
+            allow_plain_login=_bool(mail_data, "allow_plain_login", "mail.allow_plain_login"),
         )
         workers = data.get("workers", 0)
         if not isinstance(workers, int) or isinstance(workers, bool) or not 0 <= workers <= 256:
@@ -76,6 +104,13 @@ def _str(data: dict[str, Any], key: str, where: str) -> str:
     value = data.get(key, "")
     if not isinstance(value, str):
         raise SettingsError(f"'{where}' must be text")
+    return value
+
+
+def _bool(data: dict[str, Any], key: str, where: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise SettingsError(f"'{where}' must be true or false")
     return value
 
 

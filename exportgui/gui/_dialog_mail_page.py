@@ -8,10 +8,10 @@ freezes the dialog.
 from __future__ import annotations
 
 import os
-from email.utils import parseaddr
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -26,27 +26,19 @@ from exportgui.gui._dialog_options_page import OptionsPage, PageSaveError, add_f
 from exportgui.jobs import notify
 
 
-def url_problem(url: str) -> str | None:
-    """Why ``url`` is not a usable mail server address, or None (empty means "no mail")."""
-    if not url:
+def url_problem(mail: MailSettings) -> str | None:
+    """Why the server of ``mail`` cannot be used, or None (no URL means "no mail")."""
+    if not mail.smtp_url:
         return None
     try:
-        server = notify.parse_smtp_url(url)
+        notify.server_for(mail)
     except notify.NotifyError as exc:
-        text = str(exc)
-        return text[:1].upper() + text[1:] + "."
-    if not 0 < server.port < 65536:
-        return f"The port of {url!r} must be between 1 and 65535."
+        return _sentence(str(exc))
     return None
 
 
-def address_problem(address: str, what: str) -> str | None:
-    """Why ``address`` is not a mail address, or None."""
-    _, addr = parseaddr(address)
-    local, at, domain = addr.partition("@")
-    if not (local and at and domain) or any(c.isspace() for c in addr):
-        return f"{what} {address!r} is not a mail address like name@example.com."
-    return None
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
 
 
 def split_recipients(text: str) -> list[str]:
@@ -81,15 +73,15 @@ class TestMessageWorker(QRunnable):
             notify.send_test_message(self.mail, password)
         except notify.NotifyError as exc:
             self.signals.failed.emit(str(exc))
-        except Exception as exc:
-            self.signals.failed.emit(f"unexpected error: {type(exc).__name__}: {exc}")
+        except Exception as exc:  # its text might hold what the server was sent
+            self.signals.failed.emit(f"unexpected error: {type(exc).__name__}")
         else:
             recipients = ", ".join(self.mail.recipients)
             self.signals.succeeded.emit(f"Test message sent to {recipients}.")
 
 
 class MailPage(OptionsPage):
-    """Server URL, sender, recipients, user name, password, and a test button."""
+    """Server URL, sender, recipients, user name, password, plain login, and a test button."""
 
     title = "Mail"
     test_finished = Signal(bool, str)  # sent?, the text shown
@@ -137,6 +129,14 @@ class MailPage(OptionsPage):
             self.password_edit,
             "Mail password",
         )
+        # The label is the setting's name that notify's refusal message quotes.
+        label = notify.PLAIN_LOGIN_SETTING.replace(" without", " &without")
+        self.plain_login_check = QCheckBox(f"{label} (smtp://, this computer only)", self)
+        self.plain_login_check.setAccessibleName(notify.PLAIN_LOGIN_SETTING)
+        self.plain_login_check.setToolTip(
+            "Sends the password in clear: only for a server at localhost, 127.0.0.1 or ::1"
+        )
+        form.addRow("", self.plain_login_check)
 
         self.test_button = QPushButton("Send &test message", self)
         self.test_button.setAccessibleName("Send test message")
@@ -162,6 +162,7 @@ class MailPage(OptionsPage):
             self.password_edit,
         ):
             edit.textChanged.connect(self._revalidate)
+        self.plain_login_check.toggled.connect(self._revalidate)
         self.load()
 
     # -- OptionsPage -----------------------------------------------------------
@@ -172,6 +173,7 @@ class MailPage(OptionsPage):
         self.sender_edit.setText(mail.sender)
         self.recipients_edit.setText(", ".join(mail.recipients))
         self.username_edit.setText(mail.username)
+        self.plain_login_check.setChecked(mail.allow_plain_login)
         self.password_edit.clear()
         self._show_password_state(mail)
         self._revalidate()
@@ -186,6 +188,7 @@ class MailPage(OptionsPage):
             self.password_edit,
         ):
             edit.clear()
+        self.plain_login_check.setChecked(False)
         self._revalidate()
 
     def problem(self) -> str | None:
@@ -214,17 +217,18 @@ class MailPage(OptionsPage):
             sender=self.sender_edit.text().strip(),
             recipients=split_recipients(self.recipients_edit.text()),
             username=self.username_edit.text().strip(),
+            allow_plain_login=self.plain_login_check.isChecked(),
         )
 
     def _problems(self) -> dict[str, str | None]:
         mail = self.mail_settings()
-        recipient_problem = next(
-            (p for r in mail.recipients if (p := address_problem(r, "The recipient"))), None
-        )
+        addresses: dict[str, str] = {}
+        for field, problem in notify.address_problems(mail):
+            addresses.setdefault(field, _sentence(problem))
         return {
-            "url": url_problem(mail.smtp_url),
-            "sender": address_problem(mail.sender, "The sender") if mail.sender else None,
-            "recipients": recipient_problem,
+            "url": url_problem(mail),
+            "sender": addresses.get("sender"),
+            "recipients": addresses.get("recipients"),
             "password": self._password_problem(mail),
         }
 

@@ -5,29 +5,39 @@ The server is a URL in the mail settings: ``smtp://host[:25]`` (plain),
 byte), optionally with a user name (``smtp://user@host``). The password is
 never in the URL, the settings file or a log: it comes from
 ``EXPORTGUI_SMTP_PASSWORD`` or the system keyring (service ``exportgui``).
+A login goes over TLS only, unless the settings allow a plain login and the
+server is on this computer.
 
 A mail server that fails never fails the export: :func:`notify` returns a
-warning text for the job log instead of raising.
+warning text for the job log instead of raising. Such texts name the server
+and what failed with the SMTP code; they never repeat the server's own reply
+text, which may echo what it was sent.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import smtplib
 import socket
 import ssl
+import unicodedata
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import formatdate, getaddresses, make_msgid
 from urllib.parse import unquote, urlsplit
 
 from exportgui.config import MailSettings
+from exportgui.config.settings import redact_url
 from exportgui.jobs.model import EmailSetting, JobLog, LogDetail, LogType
 
 KEYRING_SERVICE = "exportgui"
 PASSWORD_ENV = "EXPORTGUI_SMTP_PASSWORD"  # noqa: S105 - the variable's name, not a password
+PLAIN_LOGIN_FLAG = "--allow-plain-login"
+PLAIN_LOGIN_SETTING = "Allow a login without encryption"
 _TIMEOUT_S = 20.0
 _SCHEMES = {"smtp": ("plain", 25), "smtp+starttls": ("starttls", 587), "smtps": ("ssl", 465)}
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines splits at
 
 
 class NotifyError(RuntimeError):
@@ -45,31 +55,130 @@ class SmtpServer:
 
     def __str__(self) -> str:
         scheme = {"plain": "smtp", "starttls": "smtp+starttls", "ssl": "smtps"}[self.security]
-        return f"{scheme}://{self.host}:{self.port}"
+        return f"{scheme}://{self.url_host}:{self.port}"
+
+    @property
+    def url_host(self) -> str:
+        """The host as a URL writes it (an IPv6 address in brackets)."""
+        return f"[{self.host}]" if ":" in self.host else self.host
+
+    @property
+    def on_this_computer(self) -> bool:
+        """True for ``localhost`` and loopback addresses (127.0.0.0/8, ::1)."""
+        if self.host.lower() == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(self.host).is_loopback
+        except ValueError:
+            return False
 
 
 def parse_smtp_url(url: str, username: str = "") -> SmtpServer:
-    """Read ``smtp_url``; NotifyError names what is wrong with it."""
+    """Read ``smtp_url``; NotifyError names what is wrong with it (never its user info)."""
+    shown = redact_url(url.strip())
     try:
         parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError as exc:
-        raise NotifyError(f"the mail server URL {url!r} is malformed: {exc}") from None
+    except ValueError:
+        raise NotifyError(
+            f"the mail server URL {shown!r} is malformed: a host in [brackets] must be "
+            "an IPv6 address, as in smtp://[::1]:25"
+        ) from None
     scheme = parts.scheme.lower()
     if scheme not in _SCHEMES:
         raise NotifyError(
-            f"the mail server URL {url!r} must start with smtp://, smtp+starttls:// or smtps://"
+            f"the mail server URL {shown!r} must start with smtp://, smtp+starttls:// or smtps://"
+        )
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0:
+        raise NotifyError(
+            f"the mail server URL {shown!r} is malformed: its port must be a number from 1 to 65535"
         )
     if not parts.hostname:
-        raise NotifyError(f"the mail server URL {url!r} names no host")
+        raise NotifyError(f"the mail server URL {shown!r} names no host")
     if parts.password is not None:
         raise NotifyError(
             "the mail server URL must not contain a password; store it in the keyring "
             f"or set {PASSWORD_ENV}"
         )
-    security, default_port = _SCHEMES[scheme]
     user = username or unquote(parts.username or "")
+    problem = control_problem(user)
+    if problem:
+        raise NotifyError(f"the mail user name {problem}")
+    security, default_port = _SCHEMES[scheme]
     return SmtpServer(security, parts.hostname, port or default_port, user)
+
+
+def server_for(mail: MailSettings) -> SmtpServer:
+    """The checked server of ``mail``; NotifyError if the URL is wrong or a login would be in clear.
+
+    A user name over plain ``smtp://`` is refused unless ``mail.allow_plain_login``
+    is set and the server is on this computer.
+    """
+    server = parse_smtp_url(mail.smtp_url, mail.username)
+    if not server.username or server.security != "plain":
+        return server
+    encrypted = (
+        f"use smtp+starttls://{server.url_host} (STARTTLS, port 587) or "
+        f"smtps://{server.url_host} (TLS, port 465)"
+    )
+    if not mail.allow_plain_login:
+        raise NotifyError(
+            f"{server} would get the password without encryption: {encrypted}; "
+            f"for a server on this computer only, allow a plain login with {PLAIN_LOGIN_FLAG} "
+            f'or "{PLAIN_LOGIN_SETTING}" in the mail settings'
+        )
+    if not server.on_this_computer:
+        raise NotifyError(
+            f"{server} would get the password without encryption: a plain login is allowed "
+            f"only to a server on this computer (localhost, 127.0.0.1, ::1); {encrypted}"
+        )
+    return server
+
+
+def _address_problem(address: str) -> str | None:
+    """Why ``address`` cannot be a sender or a recipient (a phrase to follow it), or None."""
+    problem = control_problem(address)
+    if problem:
+        return problem
+    found = getaddresses([address])
+    if len(found) != 1:
+        return "is not one mail address like name@example.com"
+    _, addr = found[0]
+    local, at, domain = addr.rpartition("@")
+    if not (local and at and domain) or any(c.isspace() for c in addr):
+        return "is not a mail address like name@example.com"
+    return None
+
+
+def address_problems(mail: MailSettings) -> list[tuple[str, str]]:
+    """``(field, message)`` for each sender or recipient address of ``mail`` that cannot be used."""
+    addresses = [("sender", "the sender", mail.sender)] if mail.sender else []
+    addresses += [("recipients", "the recipient", r) for r in mail.recipients]
+    found = []
+    for field, what, address in addresses:
+        problem = _address_problem(address)
+        if problem:
+            found.append((field, f"{what} {address!r} {problem}"))
+    return found
+
+
+def control_problem(text: str) -> str | None:
+    """``contains a line break`` (or another control character), or None."""
+    if any(c in _LINE_BREAKS for c in text):
+        return "contains a line break"
+    if any(unicodedata.category(c) == "Cc" for c in text):
+        return "contains a control character"
+    return None
+
+
+def _set_header(message: EmailMessage, name: str, value: str) -> None:
+    """Set a header; line breaks and other control characters in ``value`` become spaces."""
+    message[name] = "".join(
+        " " if c in _LINE_BREAKS or unicodedata.category(c) == "Cc" else c for c in value
+    )
 
 
 def get_password(mail: MailSettings) -> str | None:
@@ -120,11 +229,15 @@ def send_message(mail: MailSettings, message: EmailMessage, password: str | None
         raise NotifyError(
             "mail is not configured: a server URL, a sender and a recipient are needed"
         )
-    server = parse_smtp_url(mail.smtp_url, mail.username)
-    message["From"] = mail.sender
-    message["To"] = ", ".join(mail.recipients)
-    message["Date"] = formatdate(localtime=True)
-    message["Message-ID"] = make_msgid(domain="exportgui.local")
+    server = server_for(mail)
+    bad_addresses = address_problems(mail)
+    if bad_addresses:
+        raise NotifyError(bad_addresses[0][1])
+    _set_header(message, "From", mail.sender)
+    _set_header(message, "To", ", ".join(mail.recipients))
+    _set_header(message, "Date", formatdate(localtime=True))
+    _set_header(message, "Message-ID", make_msgid(domain="exportgui.local"))
+    step = "connect"
     try:
         client: smtplib.SMTP
         if server.security == "ssl":
@@ -134,38 +247,59 @@ def send_message(mail: MailSettings, message: EmailMessage, password: str | None
             client = smtplib.SMTP(server.host, server.port, timeout=_TIMEOUT_S)
         with client:
             if server.security == "starttls":
+                step = "tls"
                 client.starttls(context=ssl.create_default_context())
             if server.username and password:
+                step = "login"
                 client.login(server.username, password)
+            step = "send"
             client.send_message(message, from_addr=mail.sender, to_addrs=mail.recipients)
-    except smtplib.SMTPAuthenticationError as exc:
-        hint = "" if password else f" (no password found in the keyring or {PASSWORD_ENV})"
-        raise NotifyError(
-            f"{server} refused the login for {server.username!r}{hint}: {_reply(exc)}"
-        ) from None
-    except smtplib.SMTPException as exc:
-        raise NotifyError(f"{server} did not accept the message: {_reply(exc)}") from None
-    except OSError as exc:  # refused, unreachable, timeout, TLS failure
-        reason = exc.strerror or str(exc) or type(exc).__name__
-        if isinstance(exc, socket.timeout):
-            reason = f"no answer within {_TIMEOUT_S:.0f} s"
-        raise NotifyError(f"cannot reach the mail server {server}: {reason}") from None
+    except (smtplib.SMTPException, OSError, UnicodeError) as exc:
+        raise NotifyError(_failure(exc, step, server, password)) from None
 
 
-def _reply(exc: smtplib.SMTPException) -> str:
+def _failure(exc: Exception, step: str, server: SmtpServer, password: str | None) -> str:
+    """What failed, in words of our own and the SMTP code: never the server's reply text."""
     code = getattr(exc, "smtp_code", None)
-    text = getattr(exc, "smtp_error", None)
-    if isinstance(text, bytes):
-        text = text.decode("utf-8", errors="replace")
-    if code and text:
-        return f"{code} {text}"
-    return str(exc) or type(exc).__name__
+    smtp = f" (SMTP {code})" if isinstance(code, int) and code > 0 else ""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = sorted({str(reply[0]) for reply in exc.recipients.values()})
+        return f"{server} refused every recipient (SMTP {', '.join(codes)})"
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        return f"{server} refused the sender{smtp}"
+    if step == "login":
+        hint = "" if password else f" (no password found in the keyring or {PASSWORD_ENV})"
+        if isinstance(exc, UnicodeError):
+            return (
+                f"{server} cannot take the login for {server.username!r}: the user name and "
+                "password must be ASCII characters"
+            )
+        if isinstance(exc, smtplib.SMTPNotSupportedError):
+            return f"{server} offers no login (SMTP AUTH) for {server.username!r}"
+        return f"{server} refused the login for {server.username!r}{hint}{smtp}"
+    if isinstance(exc, socket.timeout):
+        reason = f"no answer within {_TIMEOUT_S:.0f} s"
+    elif isinstance(exc, ssl.SSLCertVerificationError):
+        return f"TLS with the mail server {server} failed: its certificate is not trusted"
+    elif isinstance(exc, ssl.SSLError) or step == "tls":
+        if isinstance(exc, smtplib.SMTPNotSupportedError):
+            return f"{server} does not offer STARTTLS"
+        return f"TLS with the mail server {server} failed{smtp}"
+    elif isinstance(exc, smtplib.SMTPServerDisconnected):
+        reason = "the server closed the connection"
+    elif isinstance(exc, OSError):
+        reason = exc.strerror or type(exc).__name__
+    elif step == "send":
+        return f"{server} did not accept the message{smtp}"
+    else:
+        reason = f"the server refused the connection{smtp}"
+    return f"cannot reach the mail server {server}: {reason}"
 
 
 def send_test_message(mail: MailSettings, password: str | None) -> None:
     """Send a short test message (settings dialog); NotifyError says what went wrong."""
     message = EmailMessage()
-    message["Subject"] = "[exportgui] test message"
+    _set_header(message, "Subject", "[exportgui] test message")
     message.set_content(
         "This is a test message from exportgui.\nJob notifications will be sent to this address.\n"
     )
@@ -191,14 +325,18 @@ def compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMessa
     message = EmailMessage()
     title = log.job.name or log.job_handle
     if starting:
-        message["Subject"] = f"[exportgui] job {title!r} started: {log.total_file_count} assets"
+        _set_header(
+            message, "Subject", f"[exportgui] job {title!r} started: {log.total_file_count} assets"
+        )
         message.set_content(
             "\n".join([*_header(log), "", "You will get another message when it ends.", ""])
         )
         return message
-    message["Subject"] = (
+    _set_header(
+        message,
+        "Subject",
         f"[exportgui] job {title!r} {log.state}: {log.file_success_count} succeeded, "
-        f"{log.file_warning_count} with warnings, {log.file_error_count} failed"
+        f"{log.file_warning_count} with warnings, {log.file_error_count} failed",
     )
     lines = _header(log)
     if log.end_date:

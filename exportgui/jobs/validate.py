@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Protocol
 
 from exportgui.catalog import Asset
+from exportgui.config import MailSettings
 from exportgui.imaging import ISAttributes, ISError, Request, effective_modifier, parse_request
 from exportgui.jobs.model import ConflictPolicy, EmailSetting, ExportJob, Fmt, LogType, Problem
 from exportgui.jobs.names import split_extension
+from exportgui.jobs.notify import NotifyError, address_problems, control_problem, server_for
 
 MAX_WORKERS = 256
 _POSITION_PREFIX = re.compile(r"^'[^']*' at position \d+: ")
@@ -255,6 +257,23 @@ def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     except ISError as exc:
         problems.append(_error("attributes", f"the catalog's Image Serving attributes: {exc}"))
     return _sorted(problems)
+
+
+def mail_problems(mail: MailSettings) -> list[Problem]:
+    """Errors in the mail settings a job will use, by field (``smtp_url``, ``sender``, …).
+
+    Settings with nothing filled in have none: the run reports that no mail was sent.
+    """
+    problems = [_error(field, message) for field, message in address_problems(mail)]
+    user_problem = control_problem(mail.username)
+    if user_problem:
+        problems.append(_error("username", f"the mail user name {user_problem}"))
+    elif mail.smtp_url:
+        try:
+            server_for(mail)
+        except NotifyError as exc:
+            problems.append(_error("smtp_url", str(exc)))
+    return problems
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

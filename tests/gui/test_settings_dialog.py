@@ -121,7 +121,7 @@ def test_a_stored_password_is_never_shown(
     qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool, memory_keyring: MemoryKeyring
 ) -> None:
     memory_keyring.set_password(KEYRING_SERVICE, "mailer", "hidden")
-    mail = MailSettings("smtp://mail.example.com", "a@example.com", ["b@example.com"], "mailer")
+    mail = MailSettings("smtps://mail.example.com", "a@example.com", ["b@example.com"], "mailer")
     dialog = open_dialog(qtbot, paths, catalog, pool, Settings(mail=mail))
     page = dialog.mail_page
     assert page.password_edit.text() == ""
@@ -148,7 +148,7 @@ def test_a_keyring_that_refuses_keeps_the_dialog_open(
 ) -> None:
     # The test environment's null keyring stores nothing; the user must hear of it.
     dialog = open_dialog(qtbot, paths, catalog, pool)
-    fill_mail(qtbot, dialog, "smtp://mail.example.com", username="mailer")
+    fill_mail(qtbot, dialog, "smtps://mail.example.com", username="mailer")
     qtbot.keyClicks(dialog.mail_page.password_edit, "secret")
     assert dialog.save() is False
     assert dialog.message.meaning is Meaning.ERROR
@@ -164,6 +164,9 @@ def test_a_keyring_that_refuses_keeps_the_dialog_open(
         ("smtp://", "names no host"),
         ("smtp://user:pw@mail.example.com", "must not contain a password"),
         ("smtp://mail.example.com:99999", "malformed"),
+        ("smtp://mailer:Pw7f3c9e1aXq@mail.example.com:99999", "malformed"),
+        ("smtp://mailer:Pw7f3c9e1aXq", "malformed"),
+        ("smtp://mailer:Pw7f3c9e1aXq@[::1", "malformed"),
     ],
 )
 def test_bad_server_addresses_are_named(
@@ -174,6 +177,8 @@ def test_bad_server_addresses_are_named(
     assert expected in dialog.mail_page.url_message.text()
     assert dialog.save() is False
     assert not paths.settings_file.exists()
+    for shown in (dialog.mail_page.url_message.text(), dialog.message.text()):
+        assert "Pw7f3c9e1aXq" not in shown
 
 
 def test_send_test_message_to_a_real_smtp_server(
@@ -183,6 +188,7 @@ def test_send_test_message_to_a_real_smtp_server(
     page = dialog.mail_page
     with smtp_server(password="typed-pass") as (box, url):
         fill_mail(qtbot, dialog, url, username="mailer")
+        page.plain_login_check.click()  # smtp:// on 127.0.0.1
         qtbot.keyClicks(page.password_edit, "typed-pass")  # typed, not yet saved
         with qtbot.waitSignal(page.test_finished, timeout=30_000) as finished:
             qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
@@ -196,6 +202,62 @@ def test_send_test_message_to_a_real_smtp_server(
     assert "Test message sent to me@example.com, team@example.com" in page.test_result.text()
     assert page.test_button.isEnabled()
     assert not paths.settings_file.exists()  # testing stores nothing
+
+
+def test_a_refused_test_login_is_shown_without_the_servers_echo_of_the_password(
+    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+) -> None:
+    dialog = open_dialog(qtbot, paths, catalog, pool)
+    page = dialog.mail_page
+    with smtp_server(password="the-right-one", echo_password=True) as (box, url):
+        fill_mail(qtbot, dialog, url, username="mailer")
+        page.plain_login_check.click()
+        qtbot.keyClicks(page.password_edit, "Pw7f3c9e1aXq")
+        with qtbot.waitSignal(page.test_finished, timeout=30_000) as finished:
+            assert page.send_test_message()
+    assert box.logins == [("mailer", "Pw7f3c9e1aXq")]  # and the server echoed it
+    assert finished.args[0] is False
+    assert "refused the login for 'mailer' (SMTP 535)" in page.test_result.text()
+    assert "Pw7f3c9e1aXq" not in page.test_result.text() + finished.args[1]
+
+
+@pytest.mark.parametrize("field", ["sender_edit", "recipients_edit"])
+def test_a_line_break_in_an_address_is_refused_inline(
+    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool, field: str
+) -> None:
+    dialog = open_dialog(qtbot, paths, catalog, pool)
+    page = dialog.mail_page
+    fill_mail(qtbot, dialog, "smtps://mail.example.com")
+    edit: QLineEdit = getattr(page, field)
+    edit.setText(edit.text() + "\r\nBcc: spy@evil.example")  # as pasted
+    message = {"sender_edit": page.sender_message, "recipients_edit": page.recipients_message}
+    assert "line break" in message[field].text()
+    assert message[field].meaning is Meaning.ERROR
+    assert page.send_test_message() is False
+    assert "line break" in page.test_result.text()
+    assert dialog.save() is False
+    assert "line break" in dialog.message.text()
+    assert not paths.settings_file.exists()
+
+
+def test_a_login_over_plain_smtp_needs_the_opt_in_and_this_computer(
+    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+) -> None:
+    dialog = open_dialog(qtbot, paths, catalog, pool)
+    page = dialog.mail_page
+    fill_mail(qtbot, dialog, "smtp://mail.example.com", username="mailer")
+    assert "without encryption" in page.url_message.text()
+    assert "smtp+starttls://" in page.url_message.text()
+    # The check box carries the name the message tells the user to look for.
+    assert "Allow a login without encryption" in page.plain_login_check.text().replace("&", "")
+    page.plain_login_check.click()
+    assert "this computer" in page.url_message.text()
+    assert dialog.save() is False
+    page.url_edit.setText("smtp://127.0.0.1:2525")
+    assert page.url_message.text() == ""
+    with qtbot.waitSignal(dialog.settings_saved, timeout=2000):
+        assert dialog.save()
+    assert load_settings(paths).settings.mail.allow_plain_login is True
 
 
 def test_send_test_message_reports_an_unreachable_server(

@@ -49,8 +49,13 @@ def smtp_server(
     tls: str = "plain",
     cert: tuple[Path, Path] | None = None,
     password: str | None = None,
+    echo_password: bool = False,
 ) -> Iterator[tuple[Mailbox, str]]:
-    """Run a server; yields (mailbox, URL). ``tls``: plain | starttls | ssl."""
+    """Run a server; yields (mailbox, URL). ``tls``: plain | starttls | ssl.
+
+    ``echo_password``: a refused login is answered with a reply that repeats
+    the password it was given (as some servers do with what they received).
+    """
     box = Mailbox()
     port = free_port()
     kwargs: dict[str, Any] = {}
@@ -70,6 +75,9 @@ def smtp_server(
             assert isinstance(data, LoginPassword)
             user, given = data.login.decode(), data.password.decode()
             box.logins.append((user, given))
+            if given != password and echo_password:
+                reply = f"535 5.7.8 user {user} password {given} not accepted"
+                return AuthResult(success=False, handled=False, message=reply)
             return AuthResult(success=given == password, handled=False)
 
         kwargs["authenticator"] = authenticator

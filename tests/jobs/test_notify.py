@@ -1,18 +1,22 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from exportgui.catalog import Catalog
-from exportgui.config import MailSettings
+from exportgui.config import MailSettings, Settings
+from exportgui.config.settings import redact_url
 from exportgui.jobs import EmailSetting, ExportJob, Fmt, JobLogStore, joblog_to_dict, plan, run
 from exportgui.jobs.notify import (
     NotifyError,
+    compose,
     get_password,
     parse_smtp_url,
     send_test_message,
+    server_for,
     set_password,
 )
 from tests.jobs.smtp_server import free_port, self_signed_cert, smtp_server
@@ -112,6 +116,7 @@ def test_login_with_the_password_from_the_environment(
     monkeypatch.setenv("EXPORTGUI_SMTP_PASSWORD", secret)
     with smtp_server(password=secret) as (box, url):
         mail = _mail(url.replace("://", "://mailer@"))
+        mail.allow_plain_login = True  # a server on this computer
         assert get_password(mail) == secret
         job = ExportJob(
             (library["b.png"],),
@@ -172,3 +177,167 @@ def test_keyring_without_a_backend_is_reported() -> None:
         set_password(mail, "x")
     with pytest.raises(NotifyError, match="user name"):
         set_password(_mail("smtp://127.0.0.1"), "x")
+
+
+SECRET = "Pw7f3c9e1aXq"
+
+
+def _files_holding(text: str, root: Path) -> list[Path]:
+    needle = text.encode()
+    return [p for p in root.rglob("*") if p.is_file() and needle in p.read_bytes()]
+
+
+def _one_asset_job(library: dict[str, str], dest: Path, setting: EmailSetting) -> ExportJob:
+    return ExportJob((library["b.png"],), Fmt.ORIG, destination=dest, email_setting=setting)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"smtp://mailer:{SECRET}@mail.example.com:99999",
+        f"smtp://mailer:{SECRET}",
+        f"smtp://mailer:{SECRET}@mail.example.com:0",
+        f"http://mailer:{SECRET}@mail.example.com",
+        f"smtp://mailer:{SECRET}@",
+        f"smtp://mailer:{SECRET}@[::1",
+        f"smtp://mailer:{SECRET}@[not-v6]",
+    ],
+)
+def test_a_malformed_url_is_named_without_its_password(
+    url: str, catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    with pytest.raises(NotifyError) as raised:
+        parse_smtp_url(url)
+    assert SECRET not in str(raised.value) and "mail server URL" in str(raised.value)
+    # A job run with it (the window reads the URL from settings.json) keeps no password either.
+    log = run(
+        plan(_one_asset_job(library, dest, EmailSetting.ALL), catalog), catalog, mail=_mail(url)
+    )
+    assert log.notification_warning and SECRET not in log.notification_warning
+    assert _files_holding(SECRET, catalog.folder) == []
+
+
+def test_redact_url_hides_user_info_even_in_broken_urls() -> None:
+    assert redact_url("smtp+starttls://me@mail.example.com:587") == (
+        "smtp+starttls://***@mail.example.com:587"
+    )
+    assert redact_url("smtps://mail.example.com") == "smtps://mail.example.com"
+    assert redact_url("smtp://[::1]:25") == "smtp://[::1]:25"
+    for url in (
+        f"smtp://u:{SECRET}@h:99999",
+        f"smtp://u:{SECRET}",
+        f"smtp://u:{SECRET}#x@h",
+        f"smtp://u:pa@{SECRET}@h",
+        f"u:{SECRET}@h",
+        f"smtp://u:{SECRET}/x",
+        f"smtp://u:{SECRET}?x",
+    ):
+        assert SECRET not in redact_url(url), url
+
+
+def test_mail_settings_never_show_a_password_in_their_repr() -> None:
+    mail = MailSettings(f"smtp://mailer:{SECRET}@h:99999", "a@b.de", ["c@d.de"], "mailer")
+    assert SECRET not in repr(mail) and SECRET not in repr(Settings(mail=mail))
+    assert "a@b.de" in repr(mail) and "h:99999" in repr(mail)
+
+
+def test_a_refusal_that_echoes_the_password_is_stored_as_a_summary(
+    catalog: Catalog, library: dict[str, str], dest: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EXPORTGUI_SMTP_PASSWORD", SECRET)
+    with smtp_server(password="the-right-one", echo_password=True) as (box, url):
+        mail = _mail(url.replace("://", "://mailer@"))
+        mail.allow_plain_login = True
+        job = _one_asset_job(library, dest, EmailSetting.JOB_COMPLETION)
+        log = run(plan(job, catalog), catalog, mail=mail)
+    assert box.logins == [("mailer", SECRET)]  # the server saw it and echoed it back
+    warning = log.notification_warning or ""
+    assert "refused the login for 'mailer'" in warning and "535" in warning
+    assert SECRET not in warning and "not accepted" not in warning  # no server free text
+    stored = JobLogStore(catalog).get(log.job_handle)
+    assert stored.notification_warning == warning
+    assert SECRET not in json.dumps(joblog_to_dict(stored))
+    assert _files_holding(SECRET, catalog.folder) == []
+
+
+def test_a_password_the_login_cannot_carry_is_a_warning_not_a_crash(
+    catalog: Catalog, library: dict[str, str], dest: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EXPORTGUI_SMTP_PASSWORD", "pässwört")
+    with smtp_server(password="x") as (box, url):
+        mail = _mail(url.replace("://", "://mailer@"))
+        mail.allow_plain_login = True
+        job = _one_asset_job(library, dest, EmailSetting.ALL)
+        log = run(plan(job, catalog), catalog, mail=mail)
+    assert log.state == "completed" and log.file_success_count == 1
+    warning = log.notification_warning or ""
+    assert "mailer" in warning and "ASCII" in warning and "pässwört" not in warning
+    assert box.messages == []
+
+
+def test_plain_smtp_never_carries_a_password_unless_allowed_for_this_computer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("EXPORTGUI_SMTP_PASSWORD", SECRET)
+    with smtp_server(password=SECRET) as (box, url):
+        mail = _mail(url.replace("://", "://mailer@"))
+        with pytest.raises(NotifyError) as refused:
+            send_test_message(mail, get_password(mail))
+        text = str(refused.value)
+        assert "without encryption" in text and "smtp+starttls://" in text and "smtps://" in text
+        assert box.logins == [] and box.messages == []
+        mail.allow_plain_login = True
+        send_test_message(mail, get_password(mail))
+        assert box.logins == [("mailer", SECRET)] and len(box.messages) == 1
+    far = _mail("smtp://mailer@mail.example.com")
+    far.allow_plain_login = True
+    with pytest.raises(NotifyError, match="this computer"):
+        server_for(far)
+    for host in ("localhost", "127.0.0.1", "127.8.9.10", "[::1]"):
+        near = _mail(f"smtp://mailer@{host}")
+        near.allow_plain_login = True
+        assert server_for(near).username == "mailer"
+    assert server_for(_mail("smtp+starttls://mailer@mail.example.com")).port == 587
+    assert server_for(_mail("smtp://mail.example.com")).username == ""  # no login: fine
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("sender", "exports@example.com\r\nBcc: spy@evil.example"),
+        ("sender", "exports@example.com\n"),
+        ("recipients", ["designer@example.com", "lead@example.com\rBcc: spy@evil.example"]),
+    ],
+)
+def test_a_line_break_in_an_address_is_refused_before_anything_is_sent(
+    field: str, value: object, catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    with smtp_server() as (box, url):
+        mail = _mail(url)
+        setattr(mail, field, value)
+        with pytest.raises(NotifyError, match="line break"):
+            send_test_message(mail, None)
+        job = _one_asset_job(library, dest, EmailSetting.ALL)
+        log = run(plan(job, catalog), catalog, mail=mail)
+    assert log.state == "completed" and log.file_success_count == 1
+    assert log.notification_warning and "line break" in log.notification_warning
+    assert box.messages == []
+
+
+def test_no_header_can_be_injected_through_the_subject(
+    catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    with smtp_server() as (box, url):
+        job = replace(
+            _one_asset_job(library, dest, EmailSetting.ALL),
+            name="nightly\r\nBcc: spy@evil.example\u2028X-Evil: 1",
+        )
+        log = run(plan(job, catalog), catalog, mail=_mail(url))
+    assert log.notification_warning is None
+    assert len(box.messages) == 2
+    for message in box.messages:
+        assert message["Bcc"] is None and message["X-Evil"] is None
+        assert "nightly" in message["Subject"] and "\n" not in message["Subject"]
+    assert box.recipients == [["designer@example.com", "lead@example.com"]] * 2
+    message = compose(log, EmailSetting.ALL, starting=False)
+    assert message["Subject"] == " ".join(message["Subject"].split())
