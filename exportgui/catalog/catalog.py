@@ -129,7 +129,7 @@ class Catalog:
         except BaseException:
             db.close()
             raise
-        catalog.store.clean_temp()
+        upkeep.sweep_killed_imports(db, catalog.store)
         return catalog
 
     def close(self) -> None:
