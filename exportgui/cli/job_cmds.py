@@ -22,7 +22,7 @@ from typing import Any
 
 from exportgui.catalog import Catalog
 from exportgui.cli.common import UserError, open_catalog, print_json
-from exportgui.config import MailSettings, app_paths, load_settings
+from exportgui.config import MailSettings, Settings, app_paths, load_settings
 from exportgui.jobs import (
     ConflictPolicy,
     EmailSetting,
@@ -41,6 +41,7 @@ from exportgui.jobs import (
     run,
     validate,
 )
+from exportgui.jobs.execute import WORKERS_PER_CORE, cpu_cores, default_workers
 from exportgui.jobs.joblog_doc import plan_to_dict
 from exportgui.jobs.presets import PresetError, PresetStore
 from exportgui.jobs.report import (
@@ -282,11 +283,16 @@ def _ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def _mail(args: argparse.Namespace) -> MailSettings:
+def _settings() -> Settings:
+    """The user's settings; a damaged file was moved aside, and the user is told where."""
     loaded = load_settings(app_paths())
     if loaded.problem:
         print(f"exportgui: warning: {loaded.problem}", file=sys.stderr)
-    mail = loaded.settings.mail
+    return loaded.settings
+
+
+def _mail(args: argparse.Namespace) -> MailSettings:
+    mail = _settings().mail
     if args.smtp is not None:
         mail.smtp_url = args.smtp
     if args.mail_from is not None:
@@ -296,8 +302,20 @@ def _mail(args: argparse.Namespace) -> MailSettings:
     return mail
 
 
+def _note_worker_cap(requested: int, assets: int) -> None:
+    """Say on stderr when fewer workers than asked for will run."""
+    used = default_workers(requested, 0, assets)
+    if requested > used:
+        print(
+            f"exportgui: note: {requested} workers asked for, {used} used "
+            f"(at most one per asset and {WORKERS_PER_CORE} per CPU core; "
+            f"{assets} assets, {cpu_cores()} cores)",
+            file=sys.stderr,
+        )
+
+
 def _settings_workers() -> int:
-    return load_settings(app_paths()).settings.workers
+    return _settings().workers
 
 
 def _report(log: JobLog, args: argparse.Namespace) -> int:
@@ -352,10 +370,12 @@ def _export(args: argparse.Namespace) -> int:
             return EXIT_INVALID
         mail = _mail(args) if job.email_setting is not EmailSetting.NONE else None
         workers = job.workers or _settings_workers()
+        planned = plan(job, catalog)
+        _note_worker_cap(workers, len(planned.outputs))
         return _execute(
             args,
             lambda cancel, display: run(
-                plan(job, catalog),
+                planned,
                 catalog,
                 workers=workers,
                 cancel=cancel,
@@ -404,6 +424,7 @@ def _jobs_resume(args: argparse.Namespace) -> int:
         log = _get_log(catalog, args.job)
         mail = _mail(args) if log.job.email_setting is not EmailSetting.NONE else None
         workers = args.workers or log.job.workers or _settings_workers()
+        _note_worker_cap(workers, len(log.job.asset_handles))
 
         def start(cancel: threading.Event, display: _ProgressLine) -> JobLog:
             try:
