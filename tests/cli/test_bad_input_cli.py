@@ -118,7 +118,9 @@ def _special(tmp_path: Path, kind: str) -> Path:
     return fifo
 
 
-@pytest.mark.parametrize(("kind", "words"), [("fifo", "a named pipe (FIFO)"), ("device", "a device")])
+@pytest.mark.parametrize(
+    ("kind", "words"), [("fifo", "a named pipe (FIFO)"), ("device", "a device")]
+)
 def test_presets_import_refuses_fifos_and_devices_at_once(
     tmp_path: Path, kind: str, words: str
 ) -> None:
@@ -128,7 +130,9 @@ def test_presets_import_refuses_fifos_and_devices_at_once(
     assert f"{source} is {words}, not a regular file" in done.stderr
 
 
-@pytest.mark.parametrize(("kind", "words"), [("fifo", "a named pipe (FIFO)"), ("device", "a device")])
+@pytest.mark.parametrize(
+    ("kind", "words"), [("fifo", "a named pipe (FIFO)"), ("device", "a device")]
+)
 def test_macros_import_refuses_fifos_and_devices_at_once(
     tmp_path: Path, kind: str, words: str
 ) -> None:
