@@ -344,27 +344,43 @@ class Importer:
         journal: Path | None = None
         try:
             with self.db.transaction() as conn:
-                stored = [o for o in outcomes if o.staged is not None and o.sniffed is not None]
-                if stored:
-                    journal = self.store.write_journal(
-                        [o.staged.sha256 for o in stored if o.staged]
-                    )
-                stamp = now_iso()
-                for outcome in outcomes:
-                    if outcome.staged is None or outcome.sniffed is None:
-                        rejected = RejectedFile(outcome.source.path, outcome.reason or "")
-                        placed.append((outcome.source.index, rejected))
-                    else:
-                        placed.append(self._place(conn, outcome, stamp, created))
+                try:
+                    checksums = [o.staged.sha256 for o in outcomes if o.staged is not None]
+                    if checksums:
+                        try:
+                            journal = self.store.write_journal(checksums)
+                        except OSError as exc:  # the store's disk is full or read-only
+                            _discard_staged(outcomes)
+                            why = f"cannot store in the catalog: {exc.strerror or exc}"
+                            return [
+                                (o.source.index, RejectedFile(o.source.path, o.reason or why))
+                                for o in outcomes
+                            ]
+                    stamp = now_iso()
+                    for outcome in outcomes:
+                        if outcome.staged is None or outcome.sniffed is None:
+                            rejected = RejectedFile(outcome.source.path, outcome.reason or "")
+                            placed.append((outcome.source.index, rejected))
+                        else:
+                            placed.append(self._place(conn, outcome, stamp, created))
+                except BaseException:
+                    # Still holding the write lock: no other import can have reused them.
+                    self._unplace(created)
+                    raise
         except BaseException:
             _discard_staged(outcomes)
-            for sha256 in created:
-                self.store.remove(sha256)
+            self._unplace(created)  # the COMMIT failed
             raise
         finally:
             if journal is not None:
                 discard(journal)
         return placed
+
+    def _unplace(self, created: list[str]) -> None:
+        """Remove the files this transaction put in the store (it is being rolled back)."""
+        for sha256 in created:
+            self.store.remove(sha256)
+        created.clear()
 
     def _place(
         self, conn: sqlite3.Connection, outcome: _Outcome, stamp: str, created: list[str]
