@@ -26,6 +26,7 @@ Added since (backward-compatible):
     cat.verify() -> list[str]             # rows whose stored original is missing or wrong
     cat.clean_store() -> int              # remove store files no row refers to
     ImportReport.cancelled                # files not reached are in ``rejected``
+    Catalog.open(folder)                  # also sweeps what killed imports left in the store
 
 Choices where the issue is silent:
 
@@ -129,7 +130,7 @@ class Catalog:
         except BaseException:
             db.close()
             raise
-        catalog.store.clean_temp()
+        upkeep.sweep_killed_imports(db, catalog.store)
         return catalog
 
     def close(self) -> None:

@@ -18,8 +18,10 @@ from pathlib import Path
 from exportgui.catalog.errors import CatalogError
 from exportgui.catalog.rules import check_macro_definition, check_macro_name
 from exportgui.config import atomic_write_text
+from exportgui.config.userfiles import MiB, UserFileError, read_user_file, shown
 
 HEADER = ("Name", "Definition")
+MACRO_FILE_MAX_BYTES = 16 * MiB  # some 100,000 macros of a line each
 
 
 @dataclass(frozen=True)
@@ -66,18 +68,20 @@ def read_macro_file(path: Path, *, strict: bool = True) -> MacroFile:
     path = Path(path)
     result = MacroFile(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CatalogError(f"cannot read the macro file {path}: {exc.strerror or exc}") from exc
+        data = read_user_file(path, MACRO_FILE_MAX_BYTES)
+    except FileNotFoundError:
+        raise CatalogError(f"cannot read the macro file {shown(path)}: no such file") from None
+    except UserFileError as exc:
+        raise CatalogError(str(exc)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         bad = data[: exc.start].count(b"\n") + 1
-        raise CatalogError(f"{path}: line {bad} is not valid UTF-8 text") from None
+        raise CatalogError(f"{shown(path)}: line {bad} is not valid UTF-8 text") from None
     lines = text.split("\n")
     header_at = next((i for i, line in enumerate(lines) if line.strip()), None)
     if header_at is None:
-        raise CatalogError(f"{path} is empty: expected a header line 'Name<TAB>Definition'")
+        raise CatalogError(f"{shown(path)} is empty: expected a header line 'Name<TAB>Definition'")
     columns = _columns(path, header_at + 1, lines[header_at])
     first_seen: dict[str, int] = {}
     for number, raw in enumerate(lines[header_at + 1 :], start=header_at + 2):
@@ -98,7 +102,7 @@ def read_macro_file(path: Path, *, strict: bool = True) -> MacroFile:
         result[name] = definition
     if strict and result.bad_lines:
         details = "; ".join(f"line {bad.line}: {bad.reason}" for bad in result.bad_lines)
-        raise CatalogError(f"{path}: {details}")
+        raise CatalogError(f"{shown(path)}: {details}")
     return result
 
 
@@ -108,7 +112,7 @@ def _columns(path: Path, number: int, header: str) -> tuple[int, int]:
         return fields.index("name"), fields.index("definition")
     except ValueError:
         raise CatalogError(
-            f"{path}: line {number}: the header must name the fields Name and Definition, "
+            f"{shown(path)}: line {number}: the header must name the fields Name and Definition, "
             "separated by a tab"
         ) from None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import time
 
-from exportgui.catalog.db import Database
+from exportgui.catalog.db import CatalogUnavailable, Database
 from exportgui.catalog.rows import plain_cursor
 from exportgui.catalog.store import OriginalStore
 
@@ -40,3 +40,22 @@ def clean_store(db: Database, store: OriginalStore, older_than_s: float) -> int:
                 store.remove(sha256)
                 removed += 1
     return removed
+
+
+def sweep_killed_imports(db: Database, store: OriginalStore) -> None:
+    """Remove what killed imports left in the store: placed files without rows, temp files.
+
+    Journals are swept holding the write lock; when another program holds it
+    for long, they wait for the next open.
+    """
+    journals = store.journals()
+    if journals:
+        with contextlib.suppress(CatalogUnavailable), db.transaction() as conn:
+
+            def used(sha256: str) -> bool:
+                row = conn.execute("SELECT 1 FROM assets WHERE sha256 = ?", (sha256,))
+                return row.fetchone() is not None
+
+            for journal in journals:
+                store.sweep(journal, used)
+    store.clean_temp()

@@ -25,6 +25,7 @@ from exportgui.catalog import (
 from exportgui.catalog.listing import asset_summary, summary_lines
 from exportgui.catalog.macrofile import read_macro_file, write_macro_file
 from exportgui.cli.common import UserError, open_catalog, print_json
+from exportgui.config.userfiles import shown
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -137,20 +138,20 @@ def import_report_json(report: ImportReport) -> dict[str, list[dict[str, str]]]:
                 "handle": item.asset.handle,
                 "name": item.asset.name,
                 "type": item.asset.type.value,
-                "path": str(item.path),
+                "path": shown(item.path),
             }
             for item in report.imported
         ],
-        "duplicates": [{"path": str(d.path), "handle": d.handle} for d in report.duplicates],
-        "rejected": [{"path": str(r.path), "reason": r.reason} for r in report.rejected],
+        "duplicates": [{"path": shown(d.path), "handle": d.handle} for d in report.duplicates],
+        "rejected": [{"path": shown(r.path), "reason": r.reason} for r in report.rejected],
     }
 
 
 def _print_import_summary(report: ImportReport) -> None:
     for duplicate in report.duplicates:
-        print(f"duplicate: {duplicate.path} (already in the catalog as {duplicate.handle})")
+        print(f"duplicate: {shown(duplicate.path)} (already in the catalog as {duplicate.handle})")
     for rejected in report.rejected:
-        print(f"rejected: {rejected.path}: {rejected.reason}")
+        print(f"rejected: {shown(rejected.path)}: {rejected.reason}")
     print(
         f"{_count(len(report.imported), 'file')} imported, "
         f"{_count(len(report.duplicates), 'duplicate')}, "
@@ -241,7 +242,7 @@ def _macros_import(args: argparse.Namespace) -> int:
         existing = {name.lower() for name in catalog.macros()}
         catalog.set_macros(macros)
     replaced = sum(1 for name in macros if name.lower() in existing)
-    print(f"imported {_count(len(macros), 'macro')} from {args.file} ({replaced} replaced)")
+    print(f"imported {_count(len(macros), 'macro')} from {shown(args.file)} ({replaced} replaced)")
     return 0
 
 
@@ -255,7 +256,7 @@ def _macros_export(args: argparse.Namespace) -> int:
         write_macro_file(args.file, macros)
     except OSError as exc:
         raise UserError(f"cannot write {args.file}: {exc.strerror or exc}") from exc
-    print(f"wrote {_count(len(macros), 'macro')} to {args.file}")
+    print(f"wrote {_count(len(macros), 'macro')} to {shown(args.file)}")
     return 0
 
 

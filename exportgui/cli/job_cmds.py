@@ -22,7 +22,7 @@ from typing import Any
 
 from exportgui.catalog import Catalog
 from exportgui.cli.common import UserError, open_catalog, print_json
-from exportgui.config import MailSettings, app_paths, load_settings
+from exportgui.config import MailSettings, Settings, app_paths, load_settings
 from exportgui.jobs import (
     ConflictPolicy,
     EmailSetting,
@@ -41,6 +41,7 @@ from exportgui.jobs import (
     run,
     validate,
 )
+from exportgui.jobs.execute import WORKERS_PER_CORE, cpu_cores, default_workers
 from exportgui.jobs.joblog_doc import plan_to_dict
 from exportgui.jobs.notify import PLAIN_LOGIN_FLAG
 from exportgui.jobs.presets import PresetError, PresetStore
@@ -290,6 +291,14 @@ def _ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
+def _settings() -> Settings:
+    """The user's settings; a damaged file was moved aside, and the user is told where."""
+    loaded = load_settings(app_paths())
+    if loaded.problem:
+        print(f"exportgui: warning: {loaded.problem}", file=sys.stderr)
+    return loaded.settings
+
+
 # MailSettings field → the option that sets it for one run
 _MAIL_OPTIONS = {
     "smtp_url": "--smtp",
@@ -302,10 +311,7 @@ _MAIL_OPTIONS = {
 def _mail(args: argparse.Namespace) -> MailSettings | None:
     """The settings' mail with this run's options; None (and the problems printed) if invalid."""
     paths = app_paths()
-    loaded = load_settings(paths)
-    if loaded.problem:
-        print(f"exportgui: warning: {loaded.problem}", file=sys.stderr)
-    mail = loaded.settings.mail
+    mail = _settings().mail
     given = {
         "smtp_url": args.smtp,
         "sender": args.mail_from,
@@ -325,8 +331,20 @@ def _mail(args: argparse.Namespace) -> MailSettings | None:
     return None if problems else mail
 
 
+def _note_worker_cap(requested: int, assets: int) -> None:
+    """Say on stderr when fewer workers than asked for will run."""
+    used = default_workers(requested, 0, assets)
+    if requested > used:
+        print(
+            f"exportgui: note: {requested} workers asked for, {used} used "
+            f"(at most one per asset and {WORKERS_PER_CORE} per CPU core; "
+            f"{assets} assets, {cpu_cores()} cores)",
+            file=sys.stderr,
+        )
+
+
 def _settings_workers() -> int:
-    return load_settings(app_paths()).settings.workers
+    return _settings().workers
 
 
 def _report(log: JobLog, args: argparse.Namespace) -> int:
@@ -385,10 +403,12 @@ def _export(args: argparse.Namespace) -> int:
             if mail is None:
                 return EXIT_INVALID
         workers = job.workers or _settings_workers()
+        planned = plan(job, catalog)
+        _note_worker_cap(workers, len(planned.outputs))
         return _execute(
             args,
             lambda cancel, display: run(
-                plan(job, catalog),
+                planned,
                 catalog,
                 workers=workers,
                 cancel=cancel,
@@ -441,6 +461,7 @@ def _jobs_resume(args: argparse.Namespace) -> int:
             if mail is None:
                 return EXIT_INVALID
         workers = args.workers or log.job.workers or _settings_workers()
+        _note_worker_cap(workers, len(log.job.asset_handles))
 
         def start(cancel: threading.Event, display: _ProgressLine) -> JobLog:
             try:

@@ -33,6 +33,7 @@ from typing import Any, BinaryIO, TypeVar
 from exportgui.catalog.errors import CatalogError
 from exportgui.catalog.macrofile import read_macro_file
 from exportgui.cli.common import print_json
+from exportgui.config.userfiles import kind_of, shown
 from exportgui.imaging import (
     ErrorCode,
     ISAttributes,
@@ -98,7 +99,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "--overwrite", action="store_true", help="replace a file of the same name in DIR"
     )
     defaults = ISAttributes()
-    for flag, key, shown in (
+    for flag, key, metavar in (
         ("--max-pix", "MaxPix", "W,H"),
         ("--default-pix", "DefaultPix", "W,H"),
         ("--jpeg-quality", "JpegQuality", "Q"),
@@ -107,7 +108,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     ):
         parser.add_argument(
             flag,
-            metavar=shown,
+            metavar=metavar,
             dest=key,
             help=f"catalog attribute {key} (default {defaults.to_strings()[key]})",
         )
@@ -136,7 +137,7 @@ def _render(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
     macros = _collect(lines, _macros, args.macros)
     source = Path(args.source)
     if not source.is_file():
-        lines.append((ErrorCode.E_SOURCE.value, f"{source}: no such file"))
+        lines.append((ErrorCode.E_SOURCE.value, _not_a_file(source)))
     out = Path(args.out)
     if not out.is_dir():
         lines.append((ErrorCode.E_BAD_VALUE.value, f"--out {out}: no such folder"))
@@ -173,7 +174,7 @@ def _render(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
     if not placed:
         raise exists
     result = rendered[0]
-    path = str(target.absolute())
+    path = shown(target.absolute())
     return path, {
         "schema": JSON_SCHEMA,
         "path": path,
@@ -186,6 +187,14 @@ def _render(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
         "has_alpha": result.has_alpha,
         "format_reason": result.format_reason,
     }
+
+
+def _not_a_file(source: Path) -> str:
+    try:
+        mode = source.stat().st_mode
+    except OSError:
+        return f"{shown(source)}: no such file"
+    return f"{shown(source)} is {kind_of(mode)}, not a regular file"
 
 
 def _collect(lines: list[tuple[str, str]], step: Callable[[A], R], arg: A) -> R | None:

@@ -14,8 +14,10 @@ from typing import Any
 
 from exportgui.config.atomic import atomic_write_text, move_aside
 from exportgui.config.paths import AppPaths
+from exportgui.config.userfiles import MiB, UserFileError, load_json_file, shown
 
 SETTINGS_SCHEMA = 1
+SETTINGS_MAX_BYTES = MiB
 
 
 class SettingsError(ValueError):
@@ -134,17 +136,15 @@ def load_settings(paths: AppPaths) -> SettingsLoadResult:
     """Read the settings file; a missing one gives defaults, a damaged one is moved aside."""
     path = paths.settings_file
     try:
-        text = path.read_text(encoding="utf-8")
+        data = load_json_file(path, SETTINGS_MAX_BYTES)
     except FileNotFoundError:
         return SettingsLoadResult(Settings())
-    except (OSError, UnicodeDecodeError) as exc:
-        return _set_aside(path, f"cannot read {path}: {exc}")
+    except UserFileError as exc:
+        return _set_aside(path, str(exc))
     try:
-        return SettingsLoadResult(Settings.from_dict(json.loads(text)))
-    except json.JSONDecodeError as exc:
-        return _set_aside(path, f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno})")
+        return SettingsLoadResult(Settings.from_dict(data))
     except SettingsError as exc:
-        return _set_aside(path, f"{path}: {exc}")
+        return _set_aside(path, f"{shown(path)}: {exc}")
 
 
 def _set_aside(path: Path, problem: str) -> SettingsLoadResult:
@@ -152,7 +152,7 @@ def _set_aside(path: Path, problem: str) -> SettingsLoadResult:
         moved = move_aside(path)
     except OSError:
         moved = None
-    where = f"; it was kept as {moved}" if moved else ""
+    where = f"; it was kept as {shown(moved)}" if moved else ""
     return SettingsLoadResult(Settings(), f"{problem}{where}. Default settings are used.", moved)
 
 

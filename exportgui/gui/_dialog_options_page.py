@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from exportgui.config import Settings
 from exportgui.gui._dialog_common import MessageLabel, expand_wrapped
+from exportgui.jobs.execute import WORKERS_PER_CORE, worker_limit
 
 
 class PageSaveError(Exception):
@@ -123,7 +124,8 @@ class GeneralPage(OptionsPage):
             self.workers_spin,
             "Export workers",
             "How many images are converted at the same time. More than the number of cores "
-            "rarely helps.",
+            f"rarely helps: at most {worker_limit()} ({WORKERS_PER_CORE} per core) are used, "
+            "and never more than the assets exported.",
             stretch=False,
         )
         self.workers_spin.valueChanged.connect(self.changed)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from exportgui.catalog import Catalog, ImportProgress, ImportReport
+from exportgui.config.userfiles import shown
 from exportgui.gui.formatting import count
 from exportgui.gui.workers import TaskRunner
 
@@ -38,12 +39,12 @@ def summary(report: ImportReport) -> tuple[str, str]:
     details: list[str] = []
     if report.duplicates:
         details.append("Already in the catalog:")
-        details += [f"  {d.path}" for d in report.duplicates[:MAX_LISTED]]
+        details += [f"  {shown(d.path)}" for d in report.duplicates[:MAX_LISTED]]
         if len(report.duplicates) > MAX_LISTED:
             details.append(f"  … and {len(report.duplicates) - MAX_LISTED} more")
     if report.rejected:
         details.append("Not imported:")
-        details += [f"  {r.path}: {r.reason}" for r in report.rejected[:MAX_LISTED]]
+        details += [f"  {shown(r.path)}: {r.reason}" for r in report.rejected[:MAX_LISTED]]
         if len(report.rejected) > MAX_LISTED:
             details.append(f"  … and {len(report.rejected) - MAX_LISTED} more")
     return line, "\n".join(details)

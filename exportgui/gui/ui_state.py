@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from exportgui.config import atomic_write_text
+from exportgui.config.userfiles import MiB, UserFileError, load_json_file
 from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt
 
 log = logging.getLogger(__name__)
 
 UI_STATE_SCHEMA = 1
+UI_STATE_MAX_BYTES = 4 * MiB
 
 
 @dataclass
@@ -38,8 +40,8 @@ class UiState:
 def load_ui_state(path: Path) -> UiState:
     """Read the UI state; anything missing or malformed falls back to defaults."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        data = load_json_file(path, UI_STATE_MAX_BYTES)
+    except (OSError, UserFileError):
         return UiState()
     if not isinstance(data, dict) or data.get("schema") != UI_STATE_SCHEMA:
         return UiState()

@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import ImageCms
 
 from exportgui.config import app_paths
+from exportgui.config.userfiles import MiB, UserFileError, read_user_file
 from exportgui.imaging.errors import ErrorCode, ISError
 
 BUILTIN_SRGB = "srgb"
@@ -70,12 +71,15 @@ def find_profile(name: str, profiles_dir: Path | None = None) -> Profile:
     )
 
 
+_MAX_PROFILE_BYTES = 64 * MiB  # large CMYK profiles are a few MiB
+
+
 @functools.lru_cache(maxsize=64)
 def _load(path: str, _mtime_ns: int, _size: int, name: str) -> Profile:
     try:
-        data = Path(path).read_bytes()
+        data = read_user_file(Path(path), _MAX_PROFILE_BYTES)
         cms = ImageCms.ImageCmsProfile(io.BytesIO(data))
-    except (OSError, ImageCms.PyCMSError) as exc:
+    except (OSError, UserFileError, ImageCms.PyCMSError) as exc:
         raise ISError(ErrorCode.E_BAD_VALUE, f"icc profile {name!r} cannot be read: {exc}") from exc
     space = _SPACES.get(cms.profile.xcolor_space.strip())
     if space is None:

@@ -17,10 +17,29 @@ from exportgui.jobs.model import JobLog, LogType, Plan, PlannedOutput
 from exportgui.jobs.notify import notify
 from exportgui.jobs.runner import ProgressCallback, RunCatalog, Runner
 
+WORKERS_PER_CORE = 2
 
-def default_workers(requested: int, job_workers: int) -> int:
-    """The worker count: the argument, else the job's, else one per CPU core."""
-    return max(1, requested or job_workers or os.cpu_count() or 1)
+
+def cpu_cores() -> int:
+    """The CPU cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def worker_limit(assets: int | None = None) -> int:
+    """The most workers a run gets: two per CPU core, and never more than it has assets."""
+    limit = WORKERS_PER_CORE * cpu_cores()
+    return limit if assets is None else max(1, min(limit, assets))
+
+
+def default_workers(requested: int, job_workers: int, assets: int | None = None) -> int:
+    """The worker count: the argument, else the job's, else one per CPU core.
+
+    Never more than :func:`worker_limit` for ``assets`` assets.
+    """
+    wanted = requested or job_workers or cpu_cores()
+    return max(1, min(wanted, worker_limit(assets)))
 
 
 def execute_job(
@@ -52,7 +71,7 @@ def execute_job(
             warnings.append(warning)
     state = "failed"
     try:
-        runner.execute(items, executor, default_workers(workers, log.job.workers))
+        runner.execute(items, executor, default_workers(workers, log.job.workers, len(items)))
         undone = any(runner.outcomes.get(seq) is None for seq, _ in items)
         if runner.fatal:
             state = "failed"

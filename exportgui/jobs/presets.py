@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from exportgui.config import atomic_write_text, move_aside
+from exportgui.config.userfiles import MiB, UserFileError, load_json_file, shown
 from exportgui.jobs.model import ConflictPolicy, EmailSetting, ExportJob, Fmt
 from exportgui.jobs.names import safe_component
 
 PRESET_SCHEMA = 1
 _SUFFIX = ".json"
 _MAX_NAME = 100
+PRESET_MAX_BYTES = MiB  # a preset is well under 1 KiB; anything near this is not one
 
 
 class PresetError(ValueError):
@@ -143,20 +145,15 @@ class PresetStore:
         except OSError as exc:
             raise PresetError(f"cannot read the presets folder {self.folder}: {exc}") from None
 
-    def _read(self, path: Path) -> Preset:
+    def _read(self, path: Path, missing: str | None = None) -> Preset:
         try:
-            text = path.read_text(encoding="utf-8")
+            data = load_json_file(path, PRESET_MAX_BYTES)
         except FileNotFoundError:
-            raise PresetError(f"no preset named {path.stem!r} (looked for {path})") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise PresetError(f"{path}: cannot read it ({exc})") from None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise PresetError(
-                f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-            ) from None
-        return Preset.from_dict(data, str(path))
+            problem = missing or f"no preset named {path.stem!r} (looked for {shown(path)})"
+            raise PresetError(problem) from None
+        except UserFileError as exc:
+            raise PresetError(str(exc)) from None
+        return Preset.from_dict(data, shown(path))
 
     def list(self) -> list[str]:
         """Names of the readable presets, sorted case-insensitively."""
@@ -244,7 +241,7 @@ class PresetStore:
 
     def import_file(self, path: Path, *, replace_existing: bool = False) -> Preset:
         """Add the preset in ``path`` (a file written by :meth:`export`) to the store."""
-        preset = self._read(Path(path))
+        preset = self._read(Path(path), missing=f"{shown(path)}: no such file")
         target = self._path(preset.name)
         if target.exists() and not replace_existing:
             raise PresetError(

@@ -193,7 +193,7 @@ def test_unreadable_and_missing_paths_are_rejected_and_the_rest_imported(
     reasons = {r.path.name: r.reason for r in report.rejected}
     assert reasons == {
         "dangling.jpg": "a broken symbolic link",
-        "pipe.jpg": "not a regular file",
+        "pipe.jpg": "a named pipe (FIFO), not a regular file",
         "missing.png": "no such file or folder",
     }
     assert [i.path for i in report.imported] == [good]

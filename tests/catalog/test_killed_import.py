@@ -63,6 +63,9 @@ def test_a_killed_import_leaves_a_consistent_catalog(tmp_path: Path, limit: int)
         # Rows are committed before progress is reported: at least ``limit`` survive.
         assert limit <= len(assets) < len(files)
         assert catalog.verify() == []
+        # Opening swept what the killed run left: no stored file without a row, no copy.
+        assert set(catalog.store.stored_checksums()) == {a.sha256 for a in assets}
+        assert list(catalog.store.temp_dir.iterdir()) == []
         for asset in assets:
             stored = catalog.original_path(asset).read_bytes()
             assert hashlib.sha256(stored).hexdigest() == asset.sha256
