@@ -11,8 +11,8 @@ outside the engine use the nearest one: a bad option value or an unusable
 ``--out`` folder (or a file already there, without ``--overwrite``) is
 ``E_BAD_VALUE``; an unreadable or malformed ``--macros`` file is
 ``E_SYNTAX``; a missing source is ``E_SOURCE``; a failure to write into DIR
-(disk full, permissions) is ``E_OUTPUT``, the one code of the engine that §9
-does not list.
+(disk full, permissions) is ``E_OUTPUT``, the one code of the engine that is
+ours, not Adobe's (§9).
 
 The file is written as an export job writes one (jobs.writer): under a short
 hidden temporary name in DIR, moved into place only when complete, so a

@@ -21,8 +21,9 @@ the sizes agree): decode (shrink-on-load, EXIF orientation — see
 (:mod:`.ops`), view, filters after scaling and rect (:mod:`.view`), output
 conversion (:mod:`.output`) and encoding (:mod:`.encode`).
 
-A failure to write ``target`` (disk full, no permission) has no §9 code; it is
-reported as E_BAD_REQUEST with the operating system's words [C].
+A failure to write ``target`` is E_OUTPUT (§9, our own code) with the operating
+system's words [C] when the OS error names a file or is a permission error; any
+other OSError (a full disk met while writing an open file) is E_BAD_REQUEST.
 
 Preview approximation: the view stage runs at the preview scale (the view,
 its padding, rect and the usm radius are scaled down together), so the
