@@ -21,9 +21,8 @@ the sizes agree): decode (shrink-on-load, EXIF orientation — see
 (:mod:`.ops`), view, filters after scaling and rect (:mod:`.view`), output
 conversion (:mod:`.output`) and encoding (:mod:`.encode`).
 
-A failure to write ``target`` is E_OUTPUT (§9, our own code) with the operating
-system's words [C] when the OS error names a file or is a permission error; any
-other OSError (a full disk met while writing an open file) is E_BAD_REQUEST.
+A failure to write ``target`` (a full disk, a permission, a vanished folder)
+is E_OUTPUT (§9, our own code) with the operating system's words [C].
 
 Preview approximation: the view stage runs at the preview scale (the view,
 its padding, rect and the usm radius are scaled down together), so the
@@ -36,6 +35,8 @@ run at their full size. The preview is never larger than the real output.
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import threading
 import uuid
 from collections.abc import Callable
@@ -89,10 +90,19 @@ def render(
         del image
         check()
         metadata = Metadata(src.xmp, _dpi(src))
-        if isinstance(target, str | PathLike):
-            _encode_beside(prepared, facts, request, attrs, metadata, Path(target))
-        else:
-            encode(prepared, facts, request, attrs, metadata, target)
+        try:
+            if isinstance(target, str | PathLike):
+                _encode_beside(prepared, facts, request, attrs, metadata, Path(target))
+            else:
+                encode(prepared, facts, request, attrs, metadata, target)
+                target.flush()  # a write the system refuses is found here, not by the caller
+        except (OSError, RuntimeError) as exc:
+            refused = exc if isinstance(exc, OSError) and exc.errno is not None else None
+            cause = refused or _full_disk(target)
+            if cause is None:  # an encoder's complaint, not the system refusing a write
+                raise
+            reason = cause.strerror or str(cause)
+            raise ISError(ErrorCode.E_OUTPUT, f"cannot write {_shown(target)}: {reason}") from cause
         return resolved
     except (ISError, RenderCancelled):
         raise
@@ -128,6 +138,25 @@ def _encode_beside(
         with contextlib.suppress(OSError):
             partial.unlink()
         raise
+
+
+def _full_disk(target: Path | BinaryIO) -> OSError | None:
+    """ENOSPC when ``target``'s file system has no room left, else None.
+
+    libtiff writes through its own descriptor and reports a refused write only
+    as a RuntimeError ("codec initialization failed"), without the errno; the
+    file system can still say why.
+    """
+    try:
+        if isinstance(target, str | PathLike):
+            room = os.statvfs(Path(target).parent).f_bavail
+        else:
+            room = os.fstatvfs(target.fileno()).f_bavail
+    except (OSError, AttributeError, ValueError):
+        return None
+    if room > 0:
+        return None
+    return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(_shown(target)))
 
 
 def _shown(target: Path | BinaryIO) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from exportgui.imaging import parse_request
+from exportgui.imaging import ErrorCode, ISError, parse_request
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.render import render
 from tests.imaging.renderkit import gradient
@@ -56,3 +59,44 @@ def test_a_path_target_is_written_through_a_short_temporary_name(tmp_path: Path)
     target = tmp_path / ("n" * 251 + ".png")
     render(source, parse_request("fmt=png", {}), ISAttributes(), target)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, "s.png"])
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("modifier", ["fmt=png", "fmt=jpeg&qlt=90"])
+def test_a_full_disk_is_an_output_error_not_a_bad_request(tmp_path: Path, modifier: str) -> None:
+    source = tmp_path / "source.png"
+    gradient(300, 200).save(source)
+    with open("/dev/full", "wb", buffering=0) as full, pytest.raises(ISError) as caught:
+        render(source, parse_request(modifier, {}), ISAttributes(), full)
+    assert caught.value.code is ErrorCode.E_OUTPUT
+    assert "No space left on device" in caught.value.message
+    assert "/dev/full" in caught.value.message
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real, tiny file system, filled to the last block (needs the right to mount)."""
+    mount = tmp_path / "full"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if made.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        with (mount / "filler").open("wb") as filler, contextlib.suppress(OSError):
+            filler.write(b"\0" * 128 * 1024)
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_tiff_on_a_full_disk_is_an_output_error(tmp_path: Path, full_disk: Path) -> None:
+    source = tmp_path / "source.png"
+    gradient(300, 200).save(source)
+    with (full_disk / "out.tif").open("xb") as out, pytest.raises(ISError) as caught:
+        render(source, parse_request("fmt=tif,rgb,lzw", {}), ISAttributes(), out)
+    assert caught.value.code is ErrorCode.E_OUTPUT
+    assert "No space left on device" in caught.value.message
