@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+STORE_NAME = "originals"  # the store's folder inside the catalog folder
 _CHUNK = 1 << 20
 _HEAD = 64 * 1024
 _READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
