@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from exportgui import __version__
 from exportgui.catalog import CatalogUnavailable
 from exportgui.cli import catalog_cmds, job_cmds, preset_cmds, render_cmd
-from exportgui.cli.common import UserError
+from exportgui.cli.common import UserError, echo
 
 __all__ = ["UserError", "build_parser", "main", "run_command"]
 
@@ -45,10 +45,10 @@ def run_command(args: argparse.Namespace) -> int:
         code: int = args.func(args)
         return code
     except UserError as exc:
-        print(f"exportgui: error: {exc}", file=sys.stderr)
+        echo(f"exportgui: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except CatalogUnavailable as exc:
-        print(f"exportgui: error: {exc}", file=sys.stderr)
+        echo(f"exportgui: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("exportgui: interrupted", file=sys.stderr)

@@ -24,7 +24,14 @@ from exportgui.catalog import (
 )
 from exportgui.catalog.listing import asset_summary, summary_lines
 from exportgui.catalog.macrofile import read_macro_file, write_macro_file
-from exportgui.cli.common import UserError, open_catalog, print_json
+from exportgui.cli.common import (
+    UserError,
+    echo,
+    for_terminal,
+    json_for_terminal,
+    open_catalog,
+    print_json,
+)
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -148,9 +155,9 @@ def import_report_json(report: ImportReport) -> dict[str, list[dict[str, str]]]:
 
 def _print_import_summary(report: ImportReport) -> None:
     for duplicate in report.duplicates:
-        print(f"duplicate: {duplicate.path} (already in the catalog as {duplicate.handle})")
+        echo(f"duplicate: {duplicate.path} (already in the catalog as {duplicate.handle})")
     for rejected in report.rejected:
-        print(f"rejected: {rejected.path}: {rejected.reason}")
+        echo(f"rejected: {rejected.path}: {rejected.reason}")
     print(
         f"{_count(len(report.imported), 'file')} imported, "
         f"{_count(len(report.duplicates), 'duplicate')}, "
@@ -167,7 +174,8 @@ def _list(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         if args.json:
             lines = summary_lines(catalog)
-            sys.stdout.write("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n")
+            text = "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+            sys.stdout.write(json_for_terminal(text))
             return 0
         assets = catalog.list_assets()
     lines = []
@@ -175,7 +183,8 @@ def _list(args: argparse.Namespace) -> int:
         size = f"{asset.width}×{asset.height}" if asset.width else ""
         where = f"{asset.folder}/{asset.name}" if asset.folder else asset.name
         note = f"  ({asset.block_reason})" if asset.block_reason else ""
-        lines.append(f"{asset.handle}  {asset.type.value:<16} {size:>11}  {where}{note}\n")
+        line = f"{asset.handle}  {asset.type.value:<16} {size:>11}  {where}{note}"
+        lines.append(for_terminal(line) + "\n")
     sys.stdout.write("".join(lines))  # one write: 100,000 print() calls take a second
     return 0
 
@@ -200,7 +209,7 @@ def _sets_create(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**asset_summary(created), "members": list(created.members)})
     else:
-        print(f"created {created.type.value} {created.name!r}: {created.handle}")
+        echo(f"created {created.type.value} {created.name!r}: {created.handle}")
     return 0
 
 
@@ -213,7 +222,7 @@ def _macros_list(args: argparse.Namespace) -> int:
         print_json(macros)
     else:
         for name, definition in macros.items():
-            print(f"{name}\t{definition}")
+            print(f"{for_terminal(name)}\t{for_terminal(definition)}")
     return 0
 
 
@@ -222,7 +231,7 @@ def _macros_set(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         replaced = catalog.get_macro(args.name) is not None
         catalog.set_macro(args.name, args.definition)
-    print(f"{'replaced' if replaced else 'added'} macro {args.name}")
+    echo(f"{'replaced' if replaced else 'added'} macro {args.name}")
     return 0
 
 
@@ -230,7 +239,7 @@ def _macros_set(args: argparse.Namespace) -> int:
 def _macros_delete(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         catalog.delete_macro(args.name)
-    print(f"deleted macro {args.name}")
+    echo(f"deleted macro {args.name}")
     return 0
 
 
@@ -241,7 +250,7 @@ def _macros_import(args: argparse.Namespace) -> int:
         existing = {name.lower() for name in catalog.macros()}
         catalog.set_macros(macros)
     replaced = sum(1 for name in macros if name.lower() in existing)
-    print(f"imported {_count(len(macros), 'macro')} from {args.file} ({replaced} replaced)")
+    echo(f"imported {_count(len(macros), 'macro')} from {args.file} ({replaced} replaced)")
     return 0
 
 
@@ -255,7 +264,7 @@ def _macros_export(args: argparse.Namespace) -> int:
         write_macro_file(args.file, macros)
     except OSError as exc:
         raise UserError(f"cannot write {args.file}: {exc.strerror or exc}") from exc
-    print(f"wrote {_count(len(macros), 'macro')} to {args.file}")
+    echo(f"wrote {_count(len(macros), 'macro')} to {args.file}")
     return 0
 
 
@@ -269,7 +278,7 @@ def _attributes(args: argparse.Namespace) -> int:
             catalog.set_attribute(args.name, args.value)
         values = catalog.attributes()
     for name, value in values.items():
-        print(f"{name}\t{value}")
+        print(f"{for_terminal(name)}\t{for_terminal(value)}")
     return 0
 
 
@@ -280,7 +289,7 @@ def _demo(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         report = create_demo(catalog)
         where = catalog.folder
-    print(
+    echo(
         f"demo collection in {where}: {_count(len(report.imported), 'file')} imported, "
         f"{len(report.duplicates)} already there; one set of every set type in demo/sets; "
         f"macros {', '.join(DEMO_MACROS)}"

@@ -21,7 +21,7 @@ from types import FrameType
 from typing import Any
 
 from exportgui.catalog import Catalog
-from exportgui.cli.common import UserError, open_catalog, print_json
+from exportgui.cli.common import UserError, echo, for_terminal, open_catalog, print_json
 from exportgui.config import MailSettings, app_paths, load_settings
 from exportgui.jobs import (
     ConflictPolicy,
@@ -217,7 +217,7 @@ def _job_from_args(args: argparse.Namespace, catalog: Catalog) -> ExportJob:
 def _print_problems(problems: list[Problem], job: ExportJob) -> None:
     for problem in problems:
         for line in problem_lines(problem, job):
-            print(f"exportgui: {line}" if not line.startswith(" ") else line, file=sys.stderr)
+            echo(f"exportgui: {line}" if not line.startswith(" ") else line, file=sys.stderr)
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -234,7 +234,8 @@ def _plan(args: argparse.Namespace) -> int:
     else:
         _print_problems(problems, job)
         if not invalid:
-            print("\n".join(plan_lines(the_plan)))
+            for line in plan_lines(the_plan):
+                echo(line)
     if invalid:
         return EXIT_INVALID
     return EXIT_FAILED if the_plan.error_count else 0
@@ -253,7 +254,7 @@ class _ProgressLine:
         if not self.enabled or (now - self._last < 0.1 and p.done < p.total):
             return
         self._last = now
-        sys.stderr.write(f"\r{progress_text(p):<100}")
+        sys.stderr.write(f"\r{for_terminal(progress_text(p)):<100}")
         sys.stderr.flush()
 
     def close(self) -> None:
@@ -285,7 +286,7 @@ def _ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
 def _mail(args: argparse.Namespace) -> MailSettings:
     loaded = load_settings(app_paths())
     if loaded.problem:
-        print(f"exportgui: warning: {loaded.problem}", file=sys.stderr)
+        echo(f"exportgui: warning: {loaded.problem}", file=sys.stderr)
     mail = loaded.settings.mail
     if args.smtp is not None:
         mail.smtp_url = args.smtp
@@ -307,15 +308,15 @@ def _report(log: JobLog, args: argparse.Namespace) -> int:
         for detail in log.details:
             if detail.log_type is not LogType.SUCCESS:
                 kind = detail.log_type.value.lower()
-                print(
+                echo(
                     f"{kind}: {detail.name} ({detail.asset_handle}): {detail.message}",
                     file=sys.stderr,
                 )
-        print(summary_line(log))
+        echo(summary_line(log))
     if log.fatal_error:
-        print(f"exportgui: error: {log.fatal_error}", file=sys.stderr)
+        echo(f"exportgui: error: {log.fatal_error}", file=sys.stderr)
     if log.notification_warning:
-        print(f"exportgui: warning: {log.notification_warning}", file=sys.stderr)
+        echo(f"exportgui: warning: {log.notification_warning}", file=sys.stderr)
     if log.state == "cancelled":
         undone = log.total_file_count - len(log.details)
         print(
@@ -374,7 +375,7 @@ def _jobs_list(args: argparse.Namespace) -> int:
         print_json({"schema": 1, "jobs": [joblog_to_dict(log) for log in logs]})
         return 0
     for log in logs:
-        print(list_line(log))
+        echo(list_line(log))
     if any(log.state == "interrupted" for log in logs):
         print("(resume an interrupted job with: exportgui jobs resume JOB)", file=sys.stderr)
     return 0
@@ -393,10 +394,19 @@ def _jobs_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(joblog_to_dict(log))
     elif args.csv:
-        sys.stdout.write(joblog_to_csv(log))
+        # Exact CSV for a file or a pipe; on a terminal, control characters are shown.
+        document = joblog_to_csv(log)
+        sys.stdout.write(_csv_for_terminal(document) if sys.stdout.isatty() else document)
     else:
-        print("\n".join(joblog_lines(log)))
+        for line in joblog_lines(log):
+            echo(line)
     return 0
+
+
+def _csv_for_terminal(document: str) -> str:
+    r"""CSV rows (``\r\n``-terminated) one per line, control characters in fields shown."""
+    rows = document.split("\r\n")
+    return "\n".join(for_terminal(row) for row in rows)
 
 
 def _jobs_resume(args: argparse.Namespace) -> int:

@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 
 from exportgui.catalog.errors import CatalogError
 from exportgui.catalog.macrofile import read_macro_file
-from exportgui.cli.common import print_json
+from exportgui.cli.common import echo, print_json
 from exportgui.imaging import (
     ErrorCode,
     ISAttributes,
@@ -119,12 +119,12 @@ def run_render(args: argparse.Namespace) -> int:
         written, document = _render(args)
     except RenderFailed as failed:
         for code, message in failed.lines:
-            print(f"error {code}: {message}", file=sys.stderr)
+            echo(f"error {code}: {message}", file=sys.stderr)
         return 2
     if args.json:
         print_json(document)
     else:
-        print(written)
+        echo(written)
     return 0
 
 
