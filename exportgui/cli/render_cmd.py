@@ -47,6 +47,7 @@ from exportgui.imaging import (
 )
 from exportgui.imaging.formats import DEFAULT_FORMAT
 from exportgui.imaging.values import ValueProblem, parse_color
+from exportgui.jobs.validate import request_problem
 
 JSON_SCHEMA = 1
 A = TypeVar("A")
@@ -145,7 +146,10 @@ def _render(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
         try:
             request = parse_request(modifier, macros, object_name=source.stem)
         except ISErrors as errors:
-            lines.extend((e.code.value, e.message) for e in errors.errors)
+            for error in errors.errors:
+                problem = request_problem(args.macro, modifier, error)
+                flag = "--macro" if problem.field == "macro" else "--modifier"
+                lines.append((error.code.value, f"{flag}: {problem.message}"))
     if lines or attrs is None or request is None:
         raise RenderFailed(lines)
     fmt = request.fmt.format if request.fmt else DEFAULT_FORMAT
@@ -159,6 +163,10 @@ def _render(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
         try:
             result = render(source, request, attrs, partial)
         except ISError as error:
+            if error.code is ErrorCode.E_OUTPUT and isinstance(error.__cause__, OSError):
+                # The engine names the hidden temporary file; the user knows the target.
+                why = _why(error.__cause__)
+                raise RenderFailed.one(error.code, f"cannot write {target}: {why}") from None
             found: tuple[ISError, ...] = getattr(error, "errors", (error,))
             raise RenderFailed([(e.code.value, e.message) for e in found]) from None
         _move_into_place(partial, target, args.overwrite)

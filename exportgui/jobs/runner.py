@@ -288,8 +288,18 @@ class Runner:
         # A stale temporary file of this job (killed run) was removed by resume; O_EXCL
         # in the copy refuses anything else.
         temp = folder / temp_name(self.handle, seq)
+        assert asset is not None
         return Task(
-            seq, self.job.fmt, source, temp, final, self.destination, request, attrs, self.durable
+            seq,
+            self.job.fmt,
+            source,
+            temp,
+            final,
+            self.destination,
+            request,
+            attrs,
+            self.durable,
+            asset=f"{asset.folder}/{asset.name}" if asset.folder else asset.name,
         )
 
     def _finish(self, task: Task, planned: PlannedOutput, produced: Produced) -> None:

@@ -84,7 +84,7 @@ def test_missing_original_fails_one_asset_only(
     job = ExportJob((library["a.jpg"], library["b.png"]), Fmt.ORIG, destination=dest)
     log = run(plan(job, catalog), catalog)
     bad, good = log.details
-    assert bad.log_type is LogType.ERROR and "cannot read the original" in bad.message
+    assert bad.log_type is LogType.ERROR and "cannot read the stored original" in bad.message
     assert bad.output is None
     assert good.log_type is LogType.SUCCESS
     assert export_files(dest) == ["b.png"]
