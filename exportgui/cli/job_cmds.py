@@ -115,6 +115,13 @@ def _workers(text: str) -> int:
     return value
 
 
+def _destination(text: str) -> Path:
+    """``--dest``: made absolute at once, so the job never depends on where it later runs."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the destination folder is empty; name a folder")
+    return Path(text).expanduser().absolute()
+
+
 def _selection_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("handles", nargs="*", metavar="HANDLE", help="assets to export, in order")
     p.add_argument("--all", action="store_true", help="every exportable asset of the catalog")
@@ -131,7 +138,12 @@ def add_job_args(p: argparse.ArgumentParser, *, for_export: bool) -> None:
     p.add_argument("--fmt", help="orig (copy the original bytes) or convert (render)")
     p.add_argument("--modifier", help="Image Serving modifier, e.g. 'wid=800&fmt=png'")
     p.add_argument("--macro", help="macro to apply last, e.g. '$web$'")
-    p.add_argument("--dest", type=Path, metavar="DIR", help="destination folder")
+    p.add_argument(
+        "--dest",
+        type=_destination,
+        metavar="DIR",
+        help="destination folder (a relative path is taken from the current folder)",
+    )
     p.add_argument("--conflict", help="existing files: rename (default), overwrite or skip")
     p.add_argument(
         "--keep-folders",
@@ -169,7 +181,7 @@ _JOB_OPTIONS: dict[str, tuple[str, Callable[[Any], Any] | None]] = {
     "fmt": ("fmt", Fmt.parse),
     "modifier": ("is_modifier", None),
     "macro": ("macro", None),
-    "dest": ("destination", lambda p: Path(p).expanduser().absolute()),
+    "dest": ("destination", None),
     "conflict": ("conflict", ConflictPolicy.parse),
     "keep_folders": ("keep_folders", None),
     "job_name": ("name", None),

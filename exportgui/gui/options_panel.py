@@ -305,10 +305,21 @@ class OptionsPanel(QWidget):
         )
         self.macro_message.show_problems(by_field.pop("macro", []) + by_field.pop("fmt", []))
         destination = by_field.pop("destination", [])
-        if not self.destination_edit.text().strip():
+        typed = self.destination_edit.text().strip()
+        if not typed:
             # An empty folder is the normal state of a new form, not an error to shout about:
             # the placeholder asks for it and the Export button's tooltip says it is missing.
             destination = []
+        elif not Path(typed).expanduser().is_absolute():
+            # A relative folder would land wherever the program happened to start.
+            destination = [
+                Problem(
+                    LogType.ERROR,
+                    "destination",
+                    f"“{typed}” is not a full folder path: choose the folder with Choose…, "
+                    "or type its whole path",
+                )
+            ]
         self.destination_message.show_problems(destination + by_field.pop("conflict", []))
         self.email_message.show_problems(by_field.pop("email_setting", []))
         by_field.pop("assets", None)  # the window's status bar and Export tooltip say these

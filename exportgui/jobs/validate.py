@@ -124,10 +124,39 @@ def request_problem(macro: str, modifier: str, err: ISError) -> Problem:
     return _error("is_modifier", err.message)
 
 
+class InvalidJob(ValueError):
+    """The job cannot run at all, so nothing was done; the message says which field and why."""
+
+
+def destination_problem(destination: Path | str | None) -> str | None:
+    """Why ``destination`` cannot be a job's destination as written (no disk access), or None.
+
+    A relative path would mean "wherever this program happens to run", so only
+    a full path is a destination; the command line makes ``--dest`` absolute.
+    """
+    if destination is None or not str(destination).strip():
+        return "choose a destination folder"
+    if not Path(destination).is_absolute():
+        return f"{str(destination)!r} is not a full folder path; choose the folder by its full path"
+    return None
+
+
+def check_destination(job: ExportJob) -> None:
+    """Refuse to run a job whose destination is missing, empty or relative.
+
+    Raises:
+        InvalidJob: naming the destination field.
+    """
+    problem = destination_problem(job.destination)
+    if problem is not None:
+        raise InvalidJob(f"destination: {problem}")
+
+
 def _destination_problems(job: ExportJob, catalog_folder: Path | None) -> list[Problem]:
+    problem = destination_problem(job.destination)
+    if problem is not None or job.destination is None:
+        return [_error("destination", problem or "choose a destination folder")]
     dest = job.destination
-    if dest is None or not str(dest).strip():
-        return [_error("destination", "choose a destination folder")]
     try:
         is_dir = Path(dest).is_dir()
         exists = is_dir or Path(dest).exists()

@@ -191,15 +191,6 @@ def test_vanished_destination_is_a_fatal_error(catalog: Catalog, sources: Path, 
     assert not dest.exists()
 
 
-def test_a_plan_without_destination_fails_the_job(
-    catalog: Catalog, library: dict[str, str]
-) -> None:
-    job = ExportJob((library["b.png"],), Fmt.ORIG)
-    log = run(plan(job, catalog), catalog)
-    assert log.state == "failed" and log.fatal_error and "no destination" in log.fatal_error
-    assert not (Path.cwd() / "b.png").exists()
-
-
 def test_gil_bound_formats_run_on_the_engines_process_pool(
     catalog: Catalog, sources: Path, dest: Path
 ) -> None:
