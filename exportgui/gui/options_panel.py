@@ -53,6 +53,7 @@ class ProblemLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what the user typed
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
@@ -121,6 +122,7 @@ class OptionsPanel(QWidget):
         macro_row.addWidget(self.macro_button)
         self.macro_message = ProblemLabel()
         self.format_hint = QLabel()
+        self.format_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.format_hint.setWordWrap(True)
         theme.secondary_text(self.format_hint)
 
