@@ -109,7 +109,15 @@ def describe_render_error(exc: ISError, task: Task) -> str:
     """Words for a render error: the asset and the output, never the store's or temporary names."""
     if exc.code is ErrorCode.E_OUTPUT and isinstance(exc.__cause__, OSError):
         return describe_os_error(exc.__cause__, task)
-    # The engine names the file it was given: the store's checksum-named copy.
-    original = f"the stored original of {task.asset or 'the asset'}"
-    message = str(exc).replace(f" '{task.source}'", "")  # Pillow quotes the path it read
-    return message.replace(str(task.source), original).replace(task.source.name, original)
+    return name_the_asset(str(exc), task.source, task.asset)
+
+
+def name_the_asset(message: str, original: Path, asset: str) -> str:
+    """``message`` about the stored ``original`` (a checksum-named file) in terms of ``asset``.
+
+    The engine and Pillow name the file they were given; the user knows the
+    asset ("folder/name"), not the store.
+    """
+    words = f"the stored original of {asset or 'the asset'}"
+    message = message.replace(f" '{original}'", "")  # Pillow quotes the path it read
+    return message.replace(str(original), words).replace(original.name, words)
