@@ -19,11 +19,7 @@ from exportgui.catalog.store import STORE_NAME, OriginalStore
 
 
 def _upright_sizes(conn: sqlite3.Connection, folder: Path) -> None:
-    """Re-read the pixel size of every stored image whose EXIF orientation may turn it.
-
-    Catalogs up to version 1 recorded the stored size; the renderer turns the
-    image upright, so plans promised the wrong width and height.
-    """
+    """Record the upright pixel size (EXIF orientation applied) of every stored image."""
     store = OriginalStore(folder / STORE_NAME)
     rows = conn.execute(
         "SELECT handle, file_name, sha256, width, height FROM assets "

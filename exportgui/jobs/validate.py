@@ -78,12 +78,7 @@ def parse_job_request(
         return parse_request(modifier, macros, object_name=object_name), []
     except ISError as exc:
         errors = getattr(exc, "errors", (exc,))
-        return None, [_modifier_problem(job, modifier, err) for err in errors]
-
-
-def _modifier_problem(job: ExportJob, modifier: str, err: ISError) -> Problem:
-    """Map an engine error to the form field it belongs to (is_modifier or macro)."""
-    return request_problem(job.macro, modifier, err)
+        return None, [request_problem(job.macro, modifier, err) for err in errors]
 
 
 def request_problem(macro: str, modifier: str, err: ISError) -> Problem:
@@ -131,8 +126,7 @@ class InvalidJob(ValueError):
 def destination_problem(destination: Path | str | None) -> str | None:
     """Why ``destination`` cannot be a job's destination as written (no disk access), or None.
 
-    A relative path would mean "wherever this program happens to run", so only
-    a full path is a destination; the command line makes ``--dest`` absolute.
+    Only a full path is a destination: a relative one has no fixed meaning.
     """
     if destination is None or not str(destination).strip():
         return "choose a destination folder"
