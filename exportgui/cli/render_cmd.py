@@ -138,7 +138,9 @@ def _render(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
     if not source.is_file():
         lines.append((ErrorCode.E_SOURCE.value, f"{source}: no such file"))
     out = Path(args.out)
-    if not out.is_dir():
+    if not args.out.strip():  # Path("") is the current folder
+        lines.append((ErrorCode.E_BAD_VALUE.value, "--out: the folder is empty; name a folder"))
+    elif not out.is_dir():
         lines.append((ErrorCode.E_BAD_VALUE.value, f"--out {out}: no such folder"))
     request = None
     if macros is not None:

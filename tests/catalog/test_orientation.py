@@ -8,7 +8,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, features
 
 from exportgui.catalog import Catalog
 from exportgui.imaging.decode import open_source
@@ -66,6 +66,9 @@ def make_file(folder: Path, kind: str, orientation: int = 6) -> Path:
     elif kind == "webp":
         path = folder / "photo.webp"
         image.save(path, exif=exif)
+    elif kind == "avif":
+        path = folder / "photo.avif"
+        image.save(path, exif=exif)
     elif kind == "tiff":
         path = folder / "photo.tif"
         image.save(path, tiffinfo={0x0112: orientation})
@@ -75,6 +78,8 @@ def make_file(folder: Path, kind: str, orientation: int = 6) -> Path:
 
 
 KINDS = ["jpeg", "jpeg-xmp", "png", "png-late", "png-late-text", "webp", "tiff"]
+if features.check("avif"):
+    KINDS.append("avif")
 
 
 @pytest.mark.parametrize("kind", KINDS)

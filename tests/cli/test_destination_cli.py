@@ -99,3 +99,13 @@ def test_resuming_a_job_without_destination_is_refused(one_image: tuple[str, str
     result = exportgui("--catalog", folder, "jobs", "resume", log.job_handle)
     assert result.returncode == 2
     assert "destination" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_render_refuses_an_empty_out(tmp_path: Path) -> None:
+    source = make_image(tmp_path / "photo.png")
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    result = exportgui_in(cwd, "render", str(source), "--modifier", "fmt=png", "--out", "")
+    assert result.returncode == 2
+    assert "--out" in result.stderr
+    assert list(cwd.iterdir()) == []
