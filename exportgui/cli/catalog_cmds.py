@@ -11,7 +11,6 @@ import argparse
 import functools
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from exportgui.catalog import (
@@ -30,6 +29,7 @@ from exportgui.cli.common import (
     for_terminal,
     json_for_terminal,
     open_catalog,
+    path_arg,
     print_json,
 )
 
@@ -44,7 +44,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         description="Copy files into the catalog (folders recursively, keeping their structure "
         "as virtual folders). Exit status 1 when some file was rejected.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    p.add_argument("paths", nargs="+", metavar="PATH", type=path_arg)
     p.add_argument("--folder", default="", help="virtual folder to import into")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=_import)
@@ -82,10 +82,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("name")
     p.set_defaults(func=_macros_delete)
     p = macros.add_parser("import", help="read an Image Serving macro definition file")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=path_arg)
     p.set_defaults(func=_macros_import)
     p = macros.add_parser("export", help="write an Image Serving macro definition file")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=path_arg)
     p.add_argument("--force", action="store_true", help="replace the file if it exists")
     p.set_defaults(func=_macros_export)
 

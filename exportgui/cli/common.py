@@ -12,6 +12,7 @@ import argparse
 import json
 import re
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
 from exportgui.catalog import Catalog
@@ -46,6 +47,17 @@ def echo(text: object = "", *, file: TextIO | None = None) -> None:
 def json_for_terminal(document: str) -> str:
     r"""A JSON text with the characters JSON leaves raw (C1, bidi controls) as ``\uXXXX``."""
     return _HIDDEN_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+def path_arg(text: str) -> Path:
+    """Argparse type of a file or folder argument: an empty one is refused, not taken as ".".
+
+    Raises:
+        argparse.ArgumentTypeError: ``text`` is empty or blank.
+    """
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the path is empty; name a file or folder")
+    return Path(text)
 
 
 class UserError(Exception):

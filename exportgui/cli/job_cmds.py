@@ -21,7 +21,14 @@ from types import FrameType
 from typing import Any
 
 from exportgui.catalog import Catalog
-from exportgui.cli.common import UserError, echo, for_terminal, open_catalog, print_json
+from exportgui.cli.common import (
+    UserError,
+    echo,
+    for_terminal,
+    open_catalog,
+    path_arg,
+    print_json,
+)
 from exportgui.config import MailSettings, app_paths, load_settings
 from exportgui.jobs import (
     ConflictPolicy,
@@ -117,9 +124,7 @@ def _workers(text: str) -> int:
 
 def _destination(text: str) -> Path:
     """``--dest``: made absolute at once, so the job never depends on where it later runs."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError("the destination folder is empty; name a folder")
-    return Path(text).expanduser().absolute()
+    return path_arg(text).expanduser().absolute()
 
 
 def _selection_args(p: argparse.ArgumentParser) -> None:

@@ -6,10 +6,9 @@ import argparse
 import functools
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from exportgui.cli.common import UserError, echo, print_json
+from exportgui.cli.common import UserError, echo, path_arg, print_json
 from exportgui.cli.job_cmds import add_job_args, build_job, preset_store
 from exportgui.jobs import ExportJob
 from exportgui.jobs.presets import PresetError
@@ -42,12 +41,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("new_name", metavar="NEW")
     p.set_defaults(func=_presets_rename)
     p = presets.add_parser("import", help="add a preset file (written by 'presets export')")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=path_arg, metavar="FILE")
     p.add_argument("--replace", action="store_true", help="replace a preset of the same name")
     p.set_defaults(func=_presets_import)
     p = presets.add_parser("export", help="write a preset to a file, for sharing")
     p.add_argument("name", metavar="NAME")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=path_arg, metavar="FILE")
     p.set_defaults(func=_presets_export)
 
 

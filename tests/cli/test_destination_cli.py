@@ -1,4 +1,4 @@
-"""The real command and the destination: empty is invalid (exit 2), relative is made absolute."""
+"""The real command and the paths it is given: empty is invalid (exit 2), relative is absolute."""
 
 from __future__ import annotations
 
@@ -109,3 +109,18 @@ def test_render_refuses_an_empty_out(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "--out" in result.stderr
     assert list(cwd.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["import", ""], ["macros", "import", ""], ["presets", "import", ""]],
+)
+def test_an_empty_path_argument_is_refused(tmp_path: Path, command: list[str]) -> None:
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    make_image(cwd / "photo.png")  # what "" would have meant: the current folder
+    folder = str(tmp_path / "catalog")
+    result = exportgui_in(cwd, "--catalog", folder, *command)
+    assert result.returncode == 2
+    assert "the path is empty" in result.stderr
+    assert json.loads(exportgui("--catalog", folder, "list", "--json").stdout) == []
