@@ -95,7 +95,7 @@ def probe_image(path: Path, ext: str = "") -> Sniffed | str:
     """Identify a raster image from its header; the reason it is not one otherwise."""
     try:
         with Image.open(path) as im:
-            size, mode, fmt = upright_size(im, path), im.mode, im.format or ""
+            size, mode, fmt = _upright_size(im, path), im.mode, im.format or ""
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         # Pillow refuses very large images in open(); the catalog only needs the header.
         found = _probe_without_limit(path)
@@ -130,11 +130,11 @@ def _probe_without_limit(path: Path) -> tuple[tuple[int, int], str, str] | None:
                 im = factory(fp, str(path))
             except Exception:  # noqa: S112 - not this format; try the next plugin
                 continue
-            return upright_size(im, path), im.mode, fmt
+            return _upright_size(im, path), im.mode, fmt
     return None
 
 
-def upright_size(im: Image.Image, path: Path) -> tuple[int, int]:
+def _upright_size(im: Image.Image, path: Path) -> tuple[int, int]:
     """The size of ``im`` (opened from ``path``) once its EXIF orientation is applied."""
     width, height = im.size
     if im.format == "TIFF":
