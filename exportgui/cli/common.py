@@ -18,19 +18,25 @@ from typing import Any, TextIO
 from exportgui.catalog import Catalog
 from exportgui.config import resolve_catalog_dir
 
-# C0 controls but tab, DEL, C1 controls, the line/paragraph separators and Unicode's
-# bidirectional controls (which reorder the text around them).
+# C0 controls but tab, DEL, C1 controls, the line/paragraph separators, Unicode's
+# bidirectional controls (which reorder the text around them), and lone surrogates
+# (bytes of a command-line argument that were not UTF-8), which no terminal can print.
 _HIDDEN = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff]"
 )
 # The same minus what JSON itself escapes (C0): for --json documents.
-_HIDDEN_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_HIDDEN_IN_JSON = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 _SHORT = {"\n": "\\n", "\r": "\\r"}
 
 
 def _visible(match: re.Match[str]) -> str:
     char = match.group()
     code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as os.fsdecode keeps it
+        return f"\\x{code - 0xDC00:02x}"
     return _SHORT.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,3 +85,23 @@ def test_escapes_are_visible_and_json_keeps_values() -> None:
     escaped = json_for_terminal(document)
     assert "\x85" not in escaped and "\u202e" not in escaped
     assert json.loads(escaped) == {"name": "x\x85y\u202ez"}
+
+
+def test_bytes_that_are_not_utf8_are_shown_as_escapes(tmp_path: Path) -> None:
+    target = os.fsencode(tmp_path) + b"/macros-\xff\x1b.txt"
+    result = subprocess.run(
+        [sys.executable, "-m", "exportgui", "--catalog", os.fsencode(tmp_path / "catalog"),
+         "macros", "export", target],
+        capture_output=True, check=False, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert b"\x1b" not in result.stdout and b"\xff" not in result.stdout
+    assert b"macros-\\xff\\x1b.txt" in result.stdout
+    assert os.path.exists(target)
+
+
+def test_lone_surrogates_are_escaped() -> None:
+    assert for_terminal("a\udcffb") == "a\\xffb"
+    escaped = json_for_terminal(json.dumps({"path": "a\udcffb"}, ensure_ascii=False))
+    assert "\udcff" not in escaped
+    assert json.loads(escaped) == {"path": "a\udcffb"}
