@@ -165,10 +165,6 @@ def _render(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
         try:
             result = render(source, request, attrs, partial)
         except ISError as error:
-            if error.code is ErrorCode.E_OUTPUT and isinstance(error.__cause__, OSError):
-                # The engine names the hidden temporary file; the user knows the target.
-                why = _why(error.__cause__)
-                raise RenderFailed.one(error.code, f"cannot write {target}: {why}") from None
             found: tuple[ISError, ...] = getattr(error, "errors", (error,))
             raise RenderFailed([(e.code.value, e.message) for e in found]) from None
         _move_into_place(partial, target, args.overwrite)

@@ -64,14 +64,3 @@ def test_render_labels_macro_errors(tmp_path: Path) -> None:
     assert any("E_UNKNOWN_MACRO: --macro:" in line for line in lines)
     assert any("E_BAD_VALUE: --modifier:" in line for line in lines)
 
-
-def test_render_write_errors_name_the_target(tmp_path: Path) -> None:
-    # The engine's own temporary name (19 bytes longer) is too long; the target is not.
-    source = make_image(tmp_path / f"{'n' * 230}.png")
-    out = tmp_path / "out"
-    out.mkdir()
-    result = exportgui("render", str(source), "--modifier", "fmt=png", "--out", str(out))
-    assert result.returncode == 2
-    assert f"cannot write {out / source.name}" in result.stderr
-    assert ".part" not in result.stderr
-    assert list(out.iterdir()) == []
