@@ -63,4 +63,3 @@ def test_render_labels_macro_errors(tmp_path: Path) -> None:
     lines = result.stderr.splitlines()
     assert any("E_UNKNOWN_MACRO: --macro:" in line for line in lines)
     assert any("E_BAD_VALUE: --modifier:" in line for line in lines)
-
