@@ -73,11 +73,10 @@ from exportgui.catalog.rows import (
 )
 from exportgui.catalog.rows import plain_cursor as _plain
 from exportgui.catalog.schema import MIGRATIONS
-from exportgui.catalog.store import OriginalStore
+from exportgui.catalog.store import STORE_NAME, OriginalStore
 
 DEFAULT_ATTRIBUTES = rules.DEFAULT_ATTRIBUTES
 DATABASE_NAME = "catalog.db"
-STORE_NAME = "originals"
 
 __all__ = [
     "DEFAULT_ATTRIBUTES",

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 _BUSY_TIMEOUT_MS = 5000
+
+Migration = str | Callable[[sqlite3.Connection, Path], None]
 
 
 class CatalogUnavailable(RuntimeError):
@@ -127,12 +129,15 @@ class Database:
             raise (_explain(exc, self.path) or exc) from exc
 
     # -- schema --------------------------------------------------------------
-    def migrate(self, migrations: Sequence[str]) -> int:
+    def migrate(self, migrations: Sequence[Migration]) -> int:
         """Bring the catalog's own schema to ``len(migrations)`` via ``PRAGMA user_version``.
 
-        ``migrations[i]`` is a SQL script taking the schema from version ``i``
-        to ``i + 1``. Returns the version reached. A database written by a
-        newer program (higher version) is refused rather than damaged.
+        ``migrations[i]`` takes the schema from version ``i`` to ``i + 1``: a
+        SQL script, or a function given the connection and the folder that
+        holds the database, for a change of data SQL alone cannot compute.
+        All steps run in one transaction. Returns the version reached. A
+        database written by a newer program (higher version) is refused rather
+        than damaged.
         """
         with self.transaction() as conn:
             current = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -142,7 +147,11 @@ class Database:
                     f"(schema {current}; this version knows {len(migrations)})"
                 )
             for version in range(current, len(migrations)):
-                _run_script(conn, migrations[version])
+                step = migrations[version]
+                if isinstance(step, str):
+                    _run_script(conn, step)
+                else:
+                    step(conn, self.path.parent)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
         return len(migrations)
 

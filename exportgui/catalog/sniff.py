@@ -1,18 +1,23 @@
 """Type sniffing from content (magic bytes), the file name only as a tie-breaker.
 
 Images are identified by Pillow from their header alone: ``Image.open`` is
-lazy, and nothing here calls ``load()``, so no pixel is ever decoded.
+lazy, and nothing here calls ``load()``, so no pixel is ever decoded. The pixel
+size recorded is the upright one: an EXIF orientation of 5 to 8 (read from the
+header, or from the chunks after a PNG's pixel data) swaps width and height,
+exactly as the renderer turns the image when it decodes it.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import os
 import re
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from exportgui.catalog.model import AssetType
 
@@ -34,6 +39,13 @@ _IMAGE_BRANDS = frozenset(
 )
 _AUDIO_BRANDS = frozenset({b"M4A ", b"M4B ", b"M4P ", b"F4A ", b"F4B "})
 _AUDIO_EXTENSIONS = frozenset({".mka", ".weba", ".wma", ".m4a", ".oga", ".opus", ".ogg"})
+# The formats whose EXIF orientation the renderer honours (imaging/decode.py); Pillow
+# finds an orientation (EXIF, or XMP tiff:Orientation) in no other format.
+_ORIENTED_FORMATS = frozenset({"JPEG", "MPO", "TIFF", "PNG", "WEBP", "AVIF", "HEIF"})
+_EXIF_ORIENTATION = 0x0112
+_TIFF_WIDTH, _TIFF_HEIGHT = 256, 257
+_PNG_LATE_CHUNKS = frozenset({b"eXIf", b"tEXt", b"zTXt", b"iTXt"})
+
 _ASF_GUID = bytes.fromhex("3026b2758e66cf11a6d900aa0062ce6c")
 _SVG_ROOT = re.compile(r"<\s*([A-Za-z_][\w:.-]*)")
 
@@ -83,7 +95,7 @@ def probe_image(path: Path, ext: str = "") -> Sniffed | str:
     """Identify a raster image from its header; the reason it is not one otherwise."""
     try:
         with Image.open(path) as im:
-            size, mode, fmt = im.size, im.mode, im.format or ""
+            size, mode, fmt = _upright_size(im, path), im.mode, im.format or ""
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         # Pillow refuses very large images in open(); the catalog only needs the header.
         found = _probe_without_limit(path)
@@ -118,8 +130,57 @@ def _probe_without_limit(path: Path) -> tuple[tuple[int, int], str, str] | None:
                 im = factory(fp, str(path))
             except Exception:  # noqa: S112 - not this format; try the next plugin
                 continue
-            return im.size, im.mode, fmt
+            return _upright_size(im, path), im.mode, fmt
     return None
+
+
+def _upright_size(im: Image.Image, path: Path) -> tuple[int, int]:
+    """The size of ``im`` (opened from ``path``) once its EXIF orientation is applied."""
+    width, height = im.size
+    if im.format == "TIFF":
+        # Newer Pillow reports a TIFF's size already upright; the tags hold the stored one.
+        tags: dict[int, int] = getattr(im, "tag_v2", {})
+        width, height = tags.get(_TIFF_WIDTH, width), tags.get(_TIFF_HEIGHT, height)
+    return (height, width) if _orientation(im, path) >= 5 else (width, height)
+
+
+def _orientation(im: Image.Image, path: Path) -> int:
+    if im.format not in _ORIENTED_FORMATS:
+        return 1
+    try:
+        if im.format == "PNG" and "exif" not in im.info:
+            # Pillow's PNG getexif() decodes every pixel to reach the chunks after the
+            # image data; walking the chunk headers finds the same metadata cheaply.
+            im.info.update(_png_late_info(path))
+            exif = Image.Image.getexif(im)
+        else:
+            exif = im.getexif()
+        value = exif.get(_EXIF_ORIENTATION, 1)
+    except Exception:  # damaged metadata: the renderer cannot read an orientation either
+        return 1
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def _png_late_info(path: Path) -> dict[str | tuple[int, int], object]:
+    """The metadata chunks after a PNG's first IDAT, read as Pillow's load() would read them."""
+    with path.open("rb") as fp:
+        fp.seek(8)  # the signature
+        stream = PngImagePlugin.PngStream(fp)
+        after_data = False
+        try:
+            while True:
+                cid, pos, length = stream.read()
+                if cid == b"IEND" or (after_data and cid == b"fcTL"):
+                    break  # Pillow stops at the next animation frame too
+                after_data = after_data or cid == b"IDAT"
+                if after_data and cid in _PNG_LATE_CHUNKS:
+                    stream.call(cid, pos, length)
+                else:
+                    fp.seek(length, os.SEEK_CUR)
+                fp.read(4)  # the CRC
+        except (struct.error, SyntaxError, EOFError, OSError, ValueError, UnicodeDecodeError):
+            pass  # a damaged tail: keep what was read
+        return dict(stream.im_info)
 
 
 def _by_magic(head: bytes, ext: str) -> AssetType | None:

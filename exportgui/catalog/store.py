@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+STORE_NAME = "originals"  # the store's folder inside the catalog folder
 _CHUNK = 1 << 20
 _PART = ".part"
 _JOURNAL = ".journal"

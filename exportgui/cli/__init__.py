@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from exportgui import __version__
 from exportgui.catalog import CatalogUnavailable
 from exportgui.cli import catalog_cmds, job_cmds, preset_cmds, render_cmd
-from exportgui.cli.common import UserError
+from exportgui.cli.common import UserError, echo
 from exportgui.config.crash import crash_message, write_crash_report
 
 __all__ = ["UserError", "build_parser", "main", "run_command"]
@@ -48,10 +48,10 @@ def run_command(args: argparse.Namespace) -> int:
         code: int = args.func(args)
         return code
     except UserError as exc:
-        print(f"exportgui: error: {exc}", file=sys.stderr)
+        echo(f"exportgui: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except CatalogUnavailable as exc:
-        print(f"exportgui: error: {exc}", file=sys.stderr)
+        echo(f"exportgui: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("exportgui: interrupted", file=sys.stderr)
@@ -61,7 +61,7 @@ def run_command(args: argparse.Namespace) -> int:
         return 0
     except Exception as exc:  # a bug: its traceback goes to a report file, not the terminal
         report = write_crash_report(exc, where=f"exportgui {args.command}")
-        print(f"exportgui: error: {crash_message(exc, report)}", file=sys.stderr)
+        echo(f"exportgui: error: {crash_message(exc, report)}", file=sys.stderr)
         return EXIT_BUG
 
 

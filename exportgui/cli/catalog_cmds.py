@@ -11,7 +11,6 @@ import argparse
 import functools
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from exportgui.catalog import (
@@ -24,7 +23,15 @@ from exportgui.catalog import (
 )
 from exportgui.catalog.listing import asset_summary, summary_lines
 from exportgui.catalog.macrofile import read_macro_file, write_macro_file
-from exportgui.cli.common import UserError, open_catalog, print_json
+from exportgui.cli.common import (
+    UserError,
+    echo,
+    for_terminal,
+    json_for_terminal,
+    open_catalog,
+    path_arg,
+    print_json,
+)
 from exportgui.config.userfiles import shown
 
 Command = Callable[[argparse.Namespace], int]
@@ -38,7 +45,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         description="Copy files into the catalog (folders recursively, keeping their structure "
         "as virtual folders). Exit status 1 when some file was rejected.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    p.add_argument("paths", nargs="+", metavar="PATH", type=path_arg)
     p.add_argument("--folder", default="", help="virtual folder to import into")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=_import)
@@ -76,10 +83,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("name")
     p.set_defaults(func=_macros_delete)
     p = macros.add_parser("import", help="read an Image Serving macro definition file")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=path_arg)
     p.set_defaults(func=_macros_import)
     p = macros.add_parser("export", help="write an Image Serving macro definition file")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=path_arg)
     p.add_argument("--force", action="store_true", help="replace the file if it exists")
     p.set_defaults(func=_macros_export)
 
@@ -149,9 +156,9 @@ def import_report_json(report: ImportReport) -> dict[str, list[dict[str, str]]]:
 
 def _print_import_summary(report: ImportReport) -> None:
     for duplicate in report.duplicates:
-        print(f"duplicate: {shown(duplicate.path)} (already in the catalog as {duplicate.handle})")
+        echo(f"duplicate: {shown(duplicate.path)} (already in the catalog as {duplicate.handle})")
     for rejected in report.rejected:
-        print(f"rejected: {shown(rejected.path)}: {rejected.reason}")
+        echo(f"rejected: {shown(rejected.path)}: {rejected.reason}")
     print(
         f"{_count(len(report.imported), 'file')} imported, "
         f"{_count(len(report.duplicates), 'duplicate')}, "
@@ -168,7 +175,8 @@ def _list(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         if args.json:
             lines = summary_lines(catalog)
-            sys.stdout.write("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n")
+            text = "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+            sys.stdout.write(json_for_terminal(text))
             return 0
         assets = catalog.list_assets()
     lines = []
@@ -176,7 +184,8 @@ def _list(args: argparse.Namespace) -> int:
         size = f"{asset.width}×{asset.height}" if asset.width else ""
         where = f"{asset.folder}/{asset.name}" if asset.folder else asset.name
         note = f"  ({asset.block_reason})" if asset.block_reason else ""
-        lines.append(f"{asset.handle}  {asset.type.value:<16} {size:>11}  {where}{note}\n")
+        line = f"{asset.handle}  {asset.type.value:<16} {size:>11}  {where}{note}"
+        lines.append(for_terminal(line) + "\n")
     sys.stdout.write("".join(lines))  # one write: 100,000 print() calls take a second
     return 0
 
@@ -201,7 +210,7 @@ def _sets_create(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**asset_summary(created), "members": list(created.members)})
     else:
-        print(f"created {created.type.value} {created.name!r}: {created.handle}")
+        echo(f"created {created.type.value} {created.name!r}: {created.handle}")
     return 0
 
 
@@ -214,7 +223,7 @@ def _macros_list(args: argparse.Namespace) -> int:
         print_json(macros)
     else:
         for name, definition in macros.items():
-            print(f"{name}\t{definition}")
+            print(f"{for_terminal(name)}\t{for_terminal(definition)}")
     return 0
 
 
@@ -223,7 +232,7 @@ def _macros_set(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         replaced = catalog.get_macro(args.name) is not None
         catalog.set_macro(args.name, args.definition)
-    print(f"{'replaced' if replaced else 'added'} macro {args.name}")
+    echo(f"{'replaced' if replaced else 'added'} macro {args.name}")
     return 0
 
 
@@ -231,7 +240,7 @@ def _macros_set(args: argparse.Namespace) -> int:
 def _macros_delete(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         catalog.delete_macro(args.name)
-    print(f"deleted macro {args.name}")
+    echo(f"deleted macro {args.name}")
     return 0
 
 
@@ -242,7 +251,7 @@ def _macros_import(args: argparse.Namespace) -> int:
         existing = {name.lower() for name in catalog.macros()}
         catalog.set_macros(macros)
     replaced = sum(1 for name in macros if name.lower() in existing)
-    print(f"imported {_count(len(macros), 'macro')} from {shown(args.file)} ({replaced} replaced)")
+    echo(f"imported {_count(len(macros), 'macro')} from {shown(args.file)} ({replaced} replaced)")
     return 0
 
 
@@ -256,7 +265,7 @@ def _macros_export(args: argparse.Namespace) -> int:
         write_macro_file(args.file, macros)
     except OSError as exc:
         raise UserError(f"cannot write {args.file}: {exc.strerror or exc}") from exc
-    print(f"wrote {_count(len(macros), 'macro')} to {shown(args.file)}")
+    echo(f"wrote {_count(len(macros), 'macro')} to {shown(args.file)}")
     return 0
 
 
@@ -270,7 +279,7 @@ def _attributes(args: argparse.Namespace) -> int:
             catalog.set_attribute(args.name, args.value)
         values = catalog.attributes()
     for name, value in values.items():
-        print(f"{name}\t{value}")
+        print(f"{for_terminal(name)}\t{for_terminal(value)}")
     return 0
 
 
@@ -281,7 +290,7 @@ def _demo(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         report = create_demo(catalog)
         where = catalog.folder
-    print(
+    echo(
         f"demo collection in {where}: {_count(len(report.imported), 'file')} imported, "
         f"{len(report.duplicates)} already there; one set of every set type in demo/sets; "
         f"macros {', '.join(DEMO_MACROS)}"

@@ -21,7 +21,14 @@ from types import FrameType
 from typing import Any
 
 from exportgui.catalog import Catalog
-from exportgui.cli.common import UserError, open_catalog, print_json
+from exportgui.cli.common import (
+    UserError,
+    echo,
+    for_terminal,
+    open_catalog,
+    path_arg,
+    print_json,
+)
 from exportgui.config import MailSettings, Settings, app_paths, load_settings
 from exportgui.jobs import (
     ConflictPolicy,
@@ -118,6 +125,11 @@ def _workers(text: str) -> int:
     return value
 
 
+def _destination(text: str) -> Path:
+    """``--dest``: made absolute at once, so the job never depends on where it later runs."""
+    return path_arg(text).expanduser().absolute()
+
+
 def _selection_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("handles", nargs="*", metavar="HANDLE", help="assets to export, in order")
     p.add_argument("--all", action="store_true", help="every exportable asset of the catalog")
@@ -134,7 +146,12 @@ def add_job_args(p: argparse.ArgumentParser, *, for_export: bool) -> None:
     p.add_argument("--fmt", help="orig (copy the original bytes) or convert (render)")
     p.add_argument("--modifier", help="Image Serving modifier, e.g. 'wid=800&fmt=png'")
     p.add_argument("--macro", help="macro to apply last, e.g. '$web$'")
-    p.add_argument("--dest", type=Path, metavar="DIR", help="destination folder")
+    p.add_argument(
+        "--dest",
+        type=_destination,
+        metavar="DIR",
+        help="destination folder (a relative path is taken from the current folder)",
+    )
     p.add_argument("--conflict", help="existing files: rename (default), overwrite or skip")
     p.add_argument(
         "--keep-folders",
@@ -178,7 +195,7 @@ _JOB_OPTIONS: dict[str, tuple[str, Callable[[Any], Any] | None]] = {
     "fmt": ("fmt", Fmt.parse),
     "modifier": ("is_modifier", None),
     "macro": ("macro", None),
-    "dest": ("destination", lambda p: Path(p).expanduser().absolute()),
+    "dest": ("destination", None),
     "conflict": ("conflict", ConflictPolicy.parse),
     "keep_folders": ("keep_folders", None),
     "job_name": ("name", None),
@@ -226,7 +243,7 @@ def _job_from_args(args: argparse.Namespace, catalog: Catalog) -> ExportJob:
 def _print_problems(problems: list[Problem], job: ExportJob) -> None:
     for problem in problems:
         for line in problem_lines(problem, job):
-            print(f"exportgui: {line}" if not line.startswith(" ") else line, file=sys.stderr)
+            echo(f"exportgui: {line}" if not line.startswith(" ") else line, file=sys.stderr)
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -243,7 +260,8 @@ def _plan(args: argparse.Namespace) -> int:
     else:
         _print_problems(problems, job)
         if not invalid:
-            print("\n".join(plan_lines(the_plan)))
+            for line in plan_lines(the_plan):
+                echo(line)
     if invalid:
         return EXIT_INVALID
     return EXIT_FAILED if the_plan.error_count else 0
@@ -262,7 +280,7 @@ class _ProgressLine:
         if not self.enabled or (now - self._last < 0.1 and p.done < p.total):
             return
         self._last = now
-        sys.stderr.write(f"\r{progress_text(p):<100}")
+        sys.stderr.write(f"\r{for_terminal(progress_text(p)):<100}")
         sys.stderr.flush()
 
     def close(self) -> None:
@@ -295,7 +313,7 @@ def _settings() -> Settings:
     """The user's settings; a damaged file was moved aside, and the user is told where."""
     loaded = load_settings(app_paths())
     if loaded.problem:
-        print(f"exportgui: warning: {loaded.problem}", file=sys.stderr)
+        echo(f"exportgui: warning: {loaded.problem}", file=sys.stderr)
     return loaded.settings
 
 
@@ -327,7 +345,7 @@ def _mail(args: argparse.Namespace) -> MailSettings | None:
             where = _MAIL_OPTIONS[problem.field]
         else:
             where = f"mail.{problem.field} in {paths.settings_file}"
-        print(f"exportgui: error: {where}: {problem.message}", file=sys.stderr)
+        echo(f"exportgui: error: {where}: {problem.message}", file=sys.stderr)
     return None if problems else mail
 
 
@@ -354,15 +372,15 @@ def _report(log: JobLog, args: argparse.Namespace) -> int:
         for detail in log.details:
             if detail.log_type is not LogType.SUCCESS:
                 kind = detail.log_type.value.lower()
-                print(
+                echo(
                     f"{kind}: {detail.name} ({detail.asset_handle}): {detail.message}",
                     file=sys.stderr,
                 )
-        print(summary_line(log))
+        echo(summary_line(log))
     if log.fatal_error:
-        print(f"exportgui: error: {log.fatal_error}", file=sys.stderr)
+        echo(f"exportgui: error: {log.fatal_error}", file=sys.stderr)
     if log.notification_warning:
-        print(f"exportgui: warning: {log.notification_warning}", file=sys.stderr)
+        echo(f"exportgui: warning: {log.notification_warning}", file=sys.stderr)
     if log.state == "cancelled":
         undone = log.total_file_count - len(log.details)
         print(
@@ -427,7 +445,7 @@ def _jobs_list(args: argparse.Namespace) -> int:
         print_json({"schema": 1, "jobs": [joblog_to_dict(log) for log in logs]})
         return 0
     for log in logs:
-        print(list_line(log))
+        echo(list_line(log))
     if any(log.state == "interrupted" for log in logs):
         print("(resume an interrupted job with: exportgui jobs resume JOB)", file=sys.stderr)
     return 0
@@ -446,10 +464,19 @@ def _jobs_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(joblog_to_dict(log))
     elif args.csv:
-        sys.stdout.write(joblog_to_csv(log))
+        # Exact CSV for a file or a pipe; on a terminal, control characters are shown.
+        document = joblog_to_csv(log)
+        sys.stdout.write(_csv_for_terminal(document) if sys.stdout.isatty() else document)
     else:
-        print("\n".join(joblog_lines(log)))
+        for line in joblog_lines(log):
+            echo(line)
     return 0
+
+
+def _csv_for_terminal(document: str) -> str:
+    r"""CSV rows (``\r\n``-terminated) one per line, control characters in fields shown."""
+    rows = document.split("\r\n")
+    return "\n".join(for_terminal(row) for row in rows)
 
 
 def _jobs_resume(args: argparse.Namespace) -> int:

@@ -6,10 +6,9 @@ import argparse
 import functools
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from exportgui.cli.common import UserError, print_json
+from exportgui.cli.common import UserError, echo, path_arg, print_json
 from exportgui.cli.job_cmds import add_job_args, build_job, preset_store
 from exportgui.jobs import ExportJob
 from exportgui.jobs.presets import PresetError
@@ -42,12 +41,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("new_name", metavar="NEW")
     p.set_defaults(func=_presets_rename)
     p = presets.add_parser("import", help="add a preset file (written by 'presets export')")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=path_arg, metavar="FILE")
     p.add_argument("--replace", action="store_true", help="replace a preset of the same name")
     p.set_defaults(func=_presets_import)
     p = presets.add_parser("export", help="write a preset to a file, for sharing")
     p.add_argument("name", metavar="NAME")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=path_arg, metavar="FILE")
     p.set_defaults(func=_presets_export)
 
 
@@ -74,9 +73,9 @@ def _presets_list(args: argparse.Namespace) -> int:
         print_json({"schema": 1, "presets": names, "damaged": problems})
     else:
         for name in names:
-            print(name)
+            echo(name)
     for _path, why in damaged:
-        print(f"exportgui: warning: skipped a damaged preset: {why}", file=sys.stderr)
+        echo(f"exportgui: warning: skipped a damaged preset: {why}", file=sys.stderr)
     return 0
 
 
@@ -85,7 +84,7 @@ def _presets_save(args: argparse.Namespace) -> int:
     store = preset_store()
     base = store.load(args.from_preset).job if args.from_preset else ExportJob()
     preset = store.save(args.name, build_job(args, base))
-    print(f"saved preset {preset.name!r}")
+    echo(f"saved preset {preset.name!r}")
     return 0
 
 
@@ -96,7 +95,7 @@ def _presets_show(args: argparse.Namespace) -> int:
         print_json(document)
     else:
         for key, value in document.items():
-            print(f"{key}: {'' if value is None else value}")
+            echo(f"{key}: {'' if value is None else value}")
     return 0
 
 
@@ -115,7 +114,7 @@ def _presets_rename(args: argparse.Namespace) -> int:
 @_preset_errors
 def _presets_import(args: argparse.Namespace) -> int:
     preset = preset_store().import_file(args.file, replace_existing=args.replace)
-    print(f"imported preset {preset.name!r}")
+    echo(f"imported preset {preset.name!r}")
     return 0
 
 

@@ -32,7 +32,7 @@ from typing import Any, BinaryIO, TypeVar
 
 from exportgui.catalog.errors import CatalogError
 from exportgui.catalog.macrofile import read_macro_file
-from exportgui.cli.common import print_json
+from exportgui.cli.common import echo, print_json
 from exportgui.config.userfiles import kind_of, shown
 from exportgui.imaging import (
     ErrorCode,
@@ -48,6 +48,7 @@ from exportgui.imaging import (
 )
 from exportgui.imaging.formats import DEFAULT_FORMAT
 from exportgui.imaging.values import ValueProblem, parse_color
+from exportgui.jobs.validate import request_problem
 from exportgui.jobs.writer import DestinationChanged, Folder, OutsideDestination, write_new
 
 JSON_SCHEMA = 1
@@ -121,12 +122,12 @@ def run_render(args: argparse.Namespace) -> int:
         written, document = _render(args)
     except RenderFailed as failed:
         for code, message in failed.lines:
-            print(f"error {code}: {message}", file=sys.stderr)
+            echo(f"error {code}: {message}", file=sys.stderr)
         return 2
     if args.json:
         print_json(document)
     else:
-        print(written)
+        echo(written)
     return 0
 
 
@@ -139,7 +140,9 @@ def _render(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
     if not source.is_file():
         lines.append((ErrorCode.E_SOURCE.value, _not_a_file(source)))
     out = Path(args.out)
-    if not out.is_dir():
+    if not args.out.strip():  # Path("") is the current folder
+        lines.append((ErrorCode.E_BAD_VALUE.value, "--out: the folder is empty; name a folder"))
+    elif not out.is_dir():
         lines.append((ErrorCode.E_BAD_VALUE.value, f"--out {out}: no such folder"))
     request = None
     if macros is not None:
@@ -147,7 +150,10 @@ def _render(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
         try:
             request = parse_request(modifier, macros, object_name=source.stem)
         except ISErrors as errors:
-            lines.extend((e.code.value, e.message) for e in errors.errors)
+            for error in errors.errors:
+                problem = request_problem(args.macro, modifier, error)
+                flag = "--macro" if problem.field == "macro" else "--modifier"
+                lines.append((error.code.value, f"{flag}: {problem.message}"))
     if lines or attrs is None or request is None:
         raise RenderFailed(lines)
     fmt = request.fmt.format if request.fmt else DEFAULT_FORMAT

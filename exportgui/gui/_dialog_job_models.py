@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from exportgui.gui._dialog_common import FlatTableModel, Meaning, meaning_color, monospace_font
+from exportgui.gui.plain_text import qt_text
 from exportgui.jobs import JobLog, LogDetail, LogType
 
 JobHandleRole = Qt.ItemDataRole.UserRole + 1
@@ -106,7 +107,7 @@ class JobHistoryModel(FlatTableModel):
         if role == SortRole:
             return self._sort_key(log, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(log)
+            return qt_text(self._tooltip(log))
         if role == Qt.ItemDataRole.TextAlignmentRole and self.TOTAL <= column <= self.ERRORS:
             return _NUMERIC
         if role == Qt.ItemDataRole.FontRole and column == self.FORMAT:
@@ -207,7 +208,7 @@ class LogDetailModel(FlatTableModel):
         if role == SortRole:
             return self._text(detail, column).casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._text(detail, column) or None
+            return qt_text(self._text(detail, column)) or None
         if role == Qt.ItemDataRole.ForegroundRole and column == self.RESULT:
             return meaning_color(_TYPE_MEANING[detail.log_type])
         return None

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from exportgui.gui._dialog_common import FlatTableModel, Meaning, meaning_color, monospace_font
+from exportgui.gui.plain_text import qt_text
 
 NameRole = Qt.ItemDataRole.UserRole + 1
 DefinitionRole = Qt.ItemDataRole.UserRole + 2
@@ -83,7 +84,7 @@ class MacroTableModel(FlatTableModel):
                 return f"{text} (invalid)" if entry.problem else text
             return entry.definition
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.problem or entry.definition
+            return qt_text(entry.problem or entry.definition)
         if role == Qt.ItemDataRole.FontRole:
             return monospace_font()
         if role == Qt.ItemDataRole.ForegroundRole and entry.problem and column == self.NAME:

@@ -13,6 +13,7 @@ from exportgui import APP_ID, APP_NAME, __version__
 from exportgui.catalog import Catalog, CatalogUnavailable
 from exportgui.config import app_paths, load_settings, resolve_catalog_dir
 from exportgui.config.crash import crash_message, write_crash_report
+from exportgui.gui.plain_text import qt_text
 from exportgui.gui.resources import app_icon
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ def run_app(catalog: str | None = None) -> int:
         window = open_main_window(catalog, pool)
     except CatalogUnavailable as exc:
         print(f"exportgui: error: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, "The catalog cannot be opened", str(exc))
+        QMessageBox.critical(None, "The catalog cannot be opened", qt_text(str(exc)))
         return EXIT_CATALOG_UNAVAILABLE
     try:
         window.show()

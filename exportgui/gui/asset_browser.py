@@ -29,6 +29,7 @@ from exportgui.gui import theme
 from exportgui.gui.asset_filter import AssetFilter, AssetFilterProxy
 from exportgui.gui.asset_model import AssetRole, AssetTableModel
 from exportgui.gui.asset_view import AssetTableView
+from exportgui.gui.plain_text import qt_text
 
 FolderRole = int(Qt.ItemDataRole.UserRole) + 1
 ALL_FOLDERS = "\x00all"  # item data of the "All assets" row (None cannot be stored reliably)
@@ -63,7 +64,7 @@ def build_folder_model(model: QStandardItemModel, folders: Sequence[str]) -> Non
                 item = QStandardItem(part)
                 item.setData(path, FolderRole)
                 item.setEditable(False)
-                item.setToolTip(path)
+                item.setToolTip(qt_text(path))
                 parent.appendRow(item)
                 items[path] = item
             parent = item
@@ -91,6 +92,7 @@ class EmptyCatalogView(QWidget):
         self.import_button = QPushButton("Import files…")
         self.import_button.setAccessibleName("Import files")
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         theme.secondary_text(self.status_label)
         for label in (title, text, self.status_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 from exportgui.catalog import Asset
 from exportgui.gui import theme
 from exportgui.gui.formatting import human_bytes, pixel_size, type_label
+from exportgui.gui.plain_text import qt_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -241,8 +242,8 @@ class AssetTableModel(QAbstractTableModel):
             return self._thumbnail(asset) if self._thumbnail else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.OUTPUT and asset.handle in self._refused:
-                return self._refused[asset.handle]
-            return self._tooltip(asset)
+                return qt_text(self._refused[asset.handle])
+            return qt_text(self._tooltip(asset))
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and column == Column.OUTPUT

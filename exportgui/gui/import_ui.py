@@ -157,6 +157,7 @@ class ImportController(QObject):
         box.setWindowTitle("Import finished")
         problems = bool(report.rejected) or report.cancelled
         box.setIcon(QMessageBox.Icon.Warning if problems else QMessageBox.Icon.Information)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file names may look like markup
         box.setText(line)
         if details:
             box.setDetailedText(details)

@@ -137,6 +137,7 @@ class JobsPanel(QWidget):
         top_layout.addWidget(self.empty_label)
 
         self.summary_label = QLabel(self)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setAccessibleName("Selected job")
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.filter_boxes: dict[LogType, QCheckBox] = {}

@@ -34,6 +34,7 @@ from exportgui.gui._dialog_macro_checks import (
 from exportgui.gui._dialog_macro_editor import MacroEditor
 from exportgui.gui._dialog_macro_io import MacroImportOutcome, export_macros, import_macros
 from exportgui.gui._dialog_macro_model import MacroTableModel, NameRole
+from exportgui.gui.plain_text import qt_text
 
 _FILE_FILTER = "Macro definition files (*.txt *.tsv);;All files (*)"
 
@@ -334,7 +335,7 @@ class MacroManagerDialog(QDialog):
         outcome = self.import_file(Path(path), replace_existing=None)
         if outcome is not None and outcome.problems:
             box = QMessageBox(
-                QMessageBox.Icon.Warning, "Import macros", outcome.summary(), parent=self
+                QMessageBox.Icon.Warning, "Import macros", qt_text(outcome.summary()), parent=self
             )
             box.setDetailedText(outcome.details())
             box.exec()

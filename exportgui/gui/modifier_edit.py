@@ -15,6 +15,7 @@ from PySide6.QtGui import QInputMethodEvent, QTextCharFormat
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from exportgui.gui import theme
+from exportgui.gui.plain_text import qt_text
 from exportgui.jobs import LogType
 
 
@@ -81,6 +82,6 @@ class ModifierEdit(QLineEdit):
                 )
             )
         QCoreApplication.sendEvent(self, QInputMethodEvent("", attributes))
-        self.setToolTip("\n".join(m.message for m in self._marks) or self._base_tooltip)
+        self.setToolTip(qt_text("\n".join(m.message for m in self._marks)) or self._base_tooltip)
 
     _base_tooltip = "Image Serving commands joined by &, e.g. &wid=1200&fmt=png&qlt=85"

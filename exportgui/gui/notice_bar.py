@@ -19,6 +19,7 @@ class NoticeBar(QFrame):
         self.setObjectName("noticeBar")
         self._lines: list[str] = []
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAccessibleName("Notice")

@@ -53,6 +53,7 @@ class ProblemLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what the user typed
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
@@ -121,6 +122,7 @@ class OptionsPanel(QWidget):
         macro_row.addWidget(self.macro_button)
         self.macro_message = ProblemLabel()
         self.format_hint = QLabel()
+        self.format_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.format_hint.setWordWrap(True)
         theme.secondary_text(self.format_hint)
 
@@ -305,10 +307,21 @@ class OptionsPanel(QWidget):
         )
         self.macro_message.show_problems(by_field.pop("macro", []) + by_field.pop("fmt", []))
         destination = by_field.pop("destination", [])
-        if not self.destination_edit.text().strip():
+        typed = self.destination_edit.text().strip()
+        if not typed:
             # An empty folder is the normal state of a new form, not an error to shout about:
             # the placeholder asks for it and the Export button's tooltip says it is missing.
             destination = []
+        elif not Path(typed).expanduser().is_absolute():
+            # A relative folder would land wherever the program happened to start.
+            destination = [
+                Problem(
+                    LogType.ERROR,
+                    "destination",
+                    f"“{typed}” is not a full folder path: choose the folder with Choose…, "
+                    "or type its whole path",
+                )
+            ]
         self.destination_message.show_problems(destination + by_field.pop("conflict", []))
         self.email_message.show_problems(by_field.pop("email_setting", []))
         by_field.pop("assets", None)  # the window's status bar and Export tooltip say these

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from exportgui.gui import theme
 from exportgui.gui.formatting import pixel_size
+from exportgui.gui.plain_text import qt_text
 from exportgui.jobs import LogType, Plan, PlannedOutput
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -106,7 +107,7 @@ class PlanTableModel(QAbstractTableModel):
             return theme.severity_color(output.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [output.reason, output.message]
-            return "\n".join(p for p in parts if p) or None
+            return qt_text("\n".join(p for p in parts if p)) or None
         if role == OutputRole:
             return output
         if role == StatusRole:

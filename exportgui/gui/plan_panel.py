@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from exportgui.gui.formatting import count
+from exportgui.gui.plain_text import qt_text
 from exportgui.gui.plan_model import PlanColumn, PlanTableModel
 from exportgui.jobs import LogType, Plan, Problem
 
@@ -33,6 +34,7 @@ class PlanPanel(QWidget):
             self.view.setColumnWidth(column, width)
         header.setSectionResizeMode(PlanColumn.FORMAT, QHeaderView.ResizeMode.ResizeToContents)
         self.summary = QLabel(EMPTY_TEXT)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setContentsMargins(4, 2, 4, 2)
         self.summary.setAccessibleName("Plan summary")
         layout = QVBoxLayout(self)
@@ -53,7 +55,7 @@ class PlanPanel(QWidget):
                 f"{count(total, 'asset')} planned · {counts[LogType.WARNING]:,} with warnings · "
                 f"{counts[LogType.ERROR]:,} refused"
             )
-        self.summary.setToolTip("\n".join(p.message for p in selection_problems))
+        self.summary.setToolTip(qt_text("\n".join(p.message for p in selection_problems)))
 
     def show_failure(self, message: str) -> None:
         """Planning itself failed (a bug or an unreadable catalog): say so."""

@@ -27,6 +27,7 @@ from exportgui.gui.image_view import ImageView, pil_to_qimage
 from exportgui.gui.plan_model import format_label
 from exportgui.gui.workers import TaskRunner
 from exportgui.jobs import ExportJob, Fmt, LogType, PlannedOutput
+from exportgui.jobs.produce import name_the_asset
 
 DEBOUNCE_MS = 150
 PREVIEW_BOX = (640, 640)
@@ -78,7 +79,13 @@ def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[A
         if not asset.is_raster:
             return PreviewResult(output, None, None, f"No picture preview for {asset.type.label}")
         source = catalog.original_path(asset)
-        original = _load_original(source, PREVIEW_BOX)
+        label = f"{asset.folder}/{asset.name}" if asset.folder else asset.name
+        try:
+            original = _load_original(source, PREVIEW_BOX)
+        except Exception as exc:  # Pillow fails in many ways on a damaged file
+            detail = name_the_asset(str(exc), source, label)
+            note = f"Cannot read the stored original of {label}: {detail}"
+            return PreviewResult(output, None, None, note)
         if job.fmt is Fmt.ORIG:
             return PreviewResult(output, original, original, "Copied unchanged")
         if output is not None and output.status is LogType.ERROR:
@@ -92,7 +99,7 @@ def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[A
             attrs = imaging.ISAttributes.from_strings(catalog.attributes())
             converted = _render(source, request, attrs)
         except imaging.ISError as exc:
-            return PreviewResult(output, original, None, exc.message)
+            return PreviewResult(output, original, None, name_the_asset(exc.message, source, label))
         return PreviewResult(output, original, converted)
 
     return work
@@ -125,15 +132,18 @@ class PreviewPanel(QWidget):
         title = QLabel("Preview")
         theme.heading(title, 1.15)
         self.line_label = QLabel("Select an asset to see what it becomes")
+        self.line_label.setTextFormat(Qt.TextFormat.PlainText)
         self.line_label.setFont(theme.monospace_font())
         self.line_label.setWordWrap(True)
         self.line_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.line_label.setAccessibleName("Output of the current asset")
         self.reason_label = QLabel()
+        self.reason_label.setTextFormat(Qt.TextFormat.PlainText)
         self.reason_label.setWordWrap(True)
         self.reason_label.setAccessibleName("Why this format")
         theme.secondary_text(self.reason_label)
         self.problem_label = QLabel()
+        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label.setWordWrap(True)
         self.problem_label.hide()
         layout.addWidget(title)

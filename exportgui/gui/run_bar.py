@@ -51,6 +51,7 @@ class RunBar(QFrame):
         self.progress.setMinimumWidth(220)
         self.progress.setAccessibleName("Export progress")
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setAccessibleName("Export status")
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cancel_button = QPushButton("Cancel")

@@ -104,6 +104,10 @@ def open_source(path: Path) -> Source:
             raw = image.getexif().get(_EXIF_ORIENTATION, 1)
             orientation = raw if isinstance(raw, int) and raw in _UPRIGHT else 1
         width, height = image.size
+        if image.format == "TIFF":
+            # Newer Pillow reports a TIFF's size already upright; the tags hold the stored one.
+            tags: dict[int, int] = getattr(image, "tag_v2", {})
+            width, height = tags.get(256, width), tags.get(257, height)
         if orientation >= 5:
             width, height = height, width
         info = image.info
@@ -142,8 +146,10 @@ def decode(source: Source, ratio: float) -> Image.Image:
             full_w, full_h = image.size
             image.draft(None, (max(1, math.ceil(full_w * want)), max(1, math.ceil(full_h * want))))
         image.load()
-        image = _to_working_mode(image, source.icc)
         turn = _UPRIGHT.get(source.orientation)
+        if image.format == "TIFF" and _EXIF_ORIENTATION not in getattr(image, "tag_v2", {}):
+            turn = None  # newer Pillow turns a TIFF upright while loading it
+        image = _to_working_mode(image, source.icc)
         if turn is not None:
             image = image.transpose(turn)
     except Exception as exc:

@@ -16,6 +16,7 @@ from exportgui.jobs.joblog import JobLogStore
 from exportgui.jobs.model import JobLog, LogType, Plan, PlannedOutput
 from exportgui.jobs.notify import notify
 from exportgui.jobs.runner import ProgressCallback, RunCatalog, Runner
+from exportgui.jobs.validate import check_destination
 
 WORKERS_PER_CORE = 2
 
@@ -127,7 +128,11 @@ def run(
 
     Returns:
         The finished job log with its details.
+
+    Raises:
+        InvalidJob: the job has no destination, or a relative one (no job is logged).
     """
+    check_destination(plan.job)
     store = store or JobLogStore(catalog)
     log = store.create(plan)
     items = list(enumerate(plan.outputs))

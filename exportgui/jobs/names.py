@@ -18,8 +18,9 @@ MAX_NAME_BYTES = 240
 _MAX_EXTENSION = 16
 
 # Characters no file system we may write to accepts (Windows/exFAT are the strictest),
-# the path separators, and the C0/C1 control characters.
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f<>:"/\\|?*]')
+# the path separators, the C0/C1 control characters, and Unicode's bidirectional
+# controls, which make a file manager show "photo\u202egpj.exe" as "photoexe.jpg".
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f<>:"/\\|?*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]')
 _WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul"}
     | {f"com{i}" for i in range(1, 10)}
@@ -50,11 +51,11 @@ def _truncate_utf8(text: str, max_bytes: int) -> str:
 def safe_component(text: str, *, fallback: str = "unnamed", max_bytes: int = MAX_NAME_BYTES) -> str:
     """Make one path component safe on every common file system.
 
-    Unsafe characters become ``_``; leading dots (hidden files, and our own
-    temporary names) and trailing dots/spaces (Windows drops them) are
-    replaced; ``.``/``..``/empty become ``fallback``; reserved Windows device
-    names get a leading ``_``; names longer than ``max_bytes`` of UTF-8 are
-    cut, keeping the extension.
+    Unsafe characters (bidirectional controls among them) become ``_``;
+    leading dots (hidden files, and our own temporary names) and trailing
+    dots/spaces (Windows drops them) are replaced; ``.``/``..``/empty become
+    ``fallback``; reserved Windows device names get a leading ``_``; names
+    longer than ``max_bytes`` of UTF-8 are cut, keeping the extension.
     """
     name = unicodedata.normalize("NFC", text)
     name = _UNSAFE.sub("_", name).strip()

@@ -6,6 +6,7 @@ Produced are plain picklable data).
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ class Task:
     request: Request | None = None
     attrs: ISAttributes | None = None
     durable: bool = False
+    asset: str = ""  # the asset as the user knows it ("folder/name"), for messages
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,7 @@ def _failure(task: Task, exc: ISError | OSError) -> Produced:
     if fatal:
         return Produced(task.seq, "fatal", message=fatal)
     if isinstance(exc, ISError):
-        if exc.code is ErrorCode.E_OUTPUT and isinstance(exc.__cause__, OSError):
-            return Produced(task.seq, "error", message=describe_os_error(exc.__cause__, task))
-        return Produced(task.seq, "error", message=str(exc))
+        return Produced(task.seq, "error", message=describe_render_error(exc, task))
     return Produced(task.seq, "error", message=describe_os_error(exc, task))
 
 
@@ -104,8 +104,28 @@ def fatal_reason(exc: BaseException, destination: Path) -> str | None:
 
 
 def describe_os_error(exc: OSError, task: Task) -> str:
-    """Words for a per-asset OS error, naming the output rather than our temporary name."""
+    """Words for a per-asset OS error: the asset and the output, not store or temporary names."""
     reason = exc.strerror or str(exc)
     if exc.filename and str(exc.filename) == str(task.source):
-        return f"cannot read the original {task.source}: {reason}"
+        return f"cannot read the stored original of {task.asset or 'the asset'}: {reason}"
+    if exc.errno == errno.ENOENT and not task.final.parent.is_dir():
+        return f"cannot write {task.final}: the folder {task.final.parent} is gone"
     return f"cannot write {task.final}: {reason}"
+
+
+def describe_render_error(exc: ISError, task: Task) -> str:
+    """Words for a render error: the asset and the output, never the store's or temporary names."""
+    if exc.code is ErrorCode.E_OUTPUT and isinstance(exc.__cause__, OSError):
+        return describe_os_error(exc.__cause__, task)
+    return name_the_asset(str(exc), task.source, task.asset)
+
+
+def name_the_asset(message: str, original: Path, asset: str) -> str:
+    """``message`` about the stored ``original`` (a checksum-named file) in terms of ``asset``.
+
+    The engine and Pillow name the file they were given; the user knows the
+    asset ("folder/name"), not the store.
+    """
+    words = f"the stored original of {asset or 'the asset'}"
+    message = message.replace(f" '{original}'", "")  # Pillow quotes the path it read
+    return message.replace(str(original), words).replace(original.name, words)

@@ -27,6 +27,7 @@ from exportgui.jobs.joblog import JobLogStore, StoredItem
 from exportgui.jobs.model import JobLog, LogType
 from exportgui.jobs.names import temp_glob
 from exportgui.jobs.runner import ProgressCallback, RunCatalog
+from exportgui.jobs.validate import destination_problem
 from exportgui.jobs.writer import remove_quietly
 
 
@@ -86,9 +87,12 @@ def resume(
 
     Raises:
         KeyError: no such job.
-        ResumeError: the job is being run by a live process.
+        ResumeError: the job is being run by a live process, or has no usable destination.
     """
     store = store or JobLogStore(catalog)
+    unusable = destination_problem(store.get(job_handle).job.destination)
+    if unusable is not None:
+        raise ResumeError(f"job {job_handle} cannot be resumed: destination: {unusable}")
     refused = store.claim(job_handle)  # raises KeyError for an unknown job
     if refused:
         raise ResumeError(refused)

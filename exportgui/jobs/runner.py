@@ -292,6 +292,7 @@ class Runner:
         # A stale temporary file of this job (killed run) was removed by resume; the
         # worker creates this one with O_EXCL, which refuses anything else.
         temp = final.parent / temp_name(self.handle, seq)
+        assert asset is not None
         return Task(
             seq,
             self.job.fmt,
@@ -303,6 +304,7 @@ class Runner:
             request,
             attrs,
             self.durable,
+            asset=f"{asset.folder}/{asset.name}" if asset.folder else asset.name,
         )
 
     def _finish(self, task: Task, planned: PlannedOutput, produced: Produced) -> None:

@@ -80,23 +80,40 @@ def parse_job_request(
         return parse_request(modifier, macros, object_name=object_name), []
     except ISError as exc:
         errors = getattr(exc, "errors", (exc,))
-        return None, [_modifier_problem(job, modifier, err) for err in errors]
+        return None, [request_problem(job.macro, modifier, err) for err in errors]
 
 
-def _modifier_problem(job: ExportJob, modifier: str, err: ISError) -> Problem:
-    """Map an engine error to the form field it belongs to (is_modifier or macro)."""
-    macro_text = job.macro.strip()
-    macro_start = job.macro.find(macro_text) if macro_text else 0
+def request_problem(macro: str, modifier: str, err: ISError) -> Problem:
+    """An engine error about ``modifier`` (is_modifier + the ``macro`` field) as a field's problem.
+
+    The error's own position, or for a token that came out of a macro the
+    position of the outermost ``$name$`` the user typed, decides the field.
+    """
+    macro_text = macro.strip()
+    macro_start = macro.find(macro_text) if macro_text else 0
     # effective_modifier puts the macro invocation last; everything before it is is_modifier.
     invocation_start = len(modifier) - len(f"${macro_text.strip('$')}$") if macro_text else None
+    call_token: str | None = getattr(err, "call_token", None)
+    call_position: int | None = getattr(err, "call_position", None)
     if err.origin == "modifier":
         at = err.position
-        if invocation_start is not None and at is not None and at >= invocation_start:
-            # The engine's "at position N" counts in the combined string; drop it here.
-            message = _POSITION_PREFIX.sub("", err.message)
-            return _error("macro", message, macro_start, len(macro_text))
+    elif getattr(err, "call_origin", None) == "modifier":
+        at = call_position
+    else:
+        at = None
+    if invocation_start is not None and at is not None and at >= invocation_start:
+        # The engine counts positions in the combined string; the macro field starts at 0.
+        message = _POSITION_PREFIX.sub("", err.message)
+        if call_token is not None:
+            message = message.replace(
+                f"(used by {call_token} at position {call_position})", f"(used by {call_token})"
+            )
+        return _error("macro", message, macro_start, len(macro_text))
+    if err.origin == "modifier":
         length = len(err.token) if err.token else 0
         return _error("is_modifier", err.message, err.position, length)
+    if at is not None and call_token is not None:  # inside a macro the modifier calls
+        return _error("is_modifier", err.message, at, len(call_token))
     # The error is inside a macro definition: mark the macro field if the job's macro is it.
     inner = err.origin.removeprefix("macro").strip().strip("$").lower()
     if macro_text and macro_text.strip("$").lower() == inner:
@@ -104,10 +121,38 @@ def _modifier_problem(job: ExportJob, modifier: str, err: ISError) -> Problem:
     return _error("is_modifier", err.message)
 
 
+class InvalidJob(ValueError):
+    """The job cannot run at all, so nothing was done; the message says which field and why."""
+
+
+def destination_problem(destination: Path | str | None) -> str | None:
+    """Why ``destination`` cannot be a job's destination as written (no disk access), or None.
+
+    Only a full path is a destination: a relative one has no fixed meaning.
+    """
+    if destination is None or not str(destination).strip():
+        return "choose a destination folder"
+    if not Path(destination).is_absolute():
+        return f"{str(destination)!r} is not a full folder path; choose the folder by its full path"
+    return None
+
+
+def check_destination(job: ExportJob) -> None:
+    """Refuse to run a job whose destination is missing, empty or relative.
+
+    Raises:
+        InvalidJob: naming the destination field.
+    """
+    problem = destination_problem(job.destination)
+    if problem is not None:
+        raise InvalidJob(f"destination: {problem}")
+
+
 def _destination_problems(job: ExportJob, catalog_folder: Path | None) -> list[Problem]:
+    problem = destination_problem(job.destination)
+    if problem is not None or job.destination is None:
+        return [_error("destination", problem or "choose a destination folder")]
     dest = job.destination
-    if dest is None or not str(dest).strip():
-        return [_error("destination", "choose a destination folder")]
     try:
         is_dir = Path(dest).is_dir()
         exists = is_dir or Path(dest).exists()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageOps
 
 from exportgui.catalog import SET_TYPES, Asset, AssetType, Catalog
 from exportgui.catalog.demo import DEMO_MACROS, create_demo
@@ -37,7 +37,8 @@ def test_about_forty_varied_images(demo: Catalog) -> None:
     for asset in images:
         with Image.open(demo.original_path(asset)) as opened:
             formats.add(opened.format)
-            assert opened.size == (asset.width, asset.height)
+            upright = ImageOps.exif_transpose(opened).size  # the size the renderer turns to
+            assert upright == (asset.width, asset.height)
             assert opened.mode == asset.mode
     assert {"JPEG", "PNG", "TIFF", "GIF", "WEBP", "BMP"} <= formats
     longest = [max(a.width or 0, a.height or 0) for a in images]

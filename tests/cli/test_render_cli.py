@@ -95,8 +95,8 @@ def test_errors_inside_a_macro_name_the_macro(photo: Path, out: Path, tmp_path: 
     lines = error_lines(run(photo, "--modifier", "", "--macro", "$view$", "--macros", macros,
                             "--out", out))  # fmt: skip
     assert lines == [
-        "error E_BAD_VALUE: 'wid=0' in macro $view$ at position 0 (used by $view$ at "
-        "position 0): wid must be a whole number above 0, not '0'"
+        "error E_BAD_VALUE: --macro: 'wid=0' in macro $view$ at position 0 (used by $view$): "
+        "wid must be a whole number above 0, not '0'"
     ]
 
 

@@ -31,6 +31,8 @@ from exportgui.jobs.names import (
         (".hidden.png", "_hidden.png"),
         ("trailing. ", "trailing"),
         ('what?<>:"|*.png', "what_______.png"),
+        ("photo\u202egpj.exe", "photo_gpj.exe"),
+        ("a\u2066b\u2069\u200e\u200f\u061c.png", "a_b____.png"),
     ],
 )
 def test_safe_component_examples(raw: str, safe: str) -> None:
