@@ -70,7 +70,7 @@ class CrashHandler(QObject):
         self.box = QMessageBox(
             QMessageBox.Icon.Critical,
             "Something went wrong",
-            message[:1].upper() + message[1:],
+            qt_text(message[:1].upper() + message[1:]),
             QMessageBox.StandardButton.Ok,
             QApplication.activeWindow(),
         )

@@ -14,5 +14,7 @@ from PySide6.QtGui import Qt
 def qt_text(text: str) -> str:
     """``text`` for a widget that guesses rich text: escaped when Qt would take it for markup."""
     if Qt.mightBeRichText(text):
-        return Qt.convertFromPlainText(text)
+        # Normal white space: the default (pre) joins words with no-break spaces, so a long
+        # message would never wrap.
+        return Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
     return text

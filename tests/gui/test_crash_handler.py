@@ -13,7 +13,7 @@ from exportgui.gui.app import CrashHandler
 
 def _raised() -> ValueError:
     try:
-        raise ValueError("a slot went wrong")
+        raise ValueError("a slot went wrong on <b>bold.png</b>")
     except ValueError as exc:
         return exc
 
@@ -35,6 +35,9 @@ def test_a_bug_shows_one_dialog_and_keeps_its_traceback(qtbot: QtBot, exportgui_
     box = visible[0]
     qtbot.addWidget(box)
     assert "ValueError: a slot went wrong" in box.text()
+    assert "<b>bold.png</b>" not in box.text()  # a name is shown as text, not as markup
+    assert "&lt;b&gt;bold.png&lt;/b&gt;" in box.text()
+    assert "\xa0" not in box.text()  # escaped text still wraps: no no-break spaces
     reports = sorted(app_paths().log_dir.glob("crash-*.txt"))
     assert len(reports) == 2
     assert str(reports[0]) in box.text() or str(reports[1]) in box.text()
