@@ -2,8 +2,8 @@
 
 Exit codes of ``export`` and ``jobs resume``: 0 every asset succeeded
 (warnings allowed); 1 some asset failed, or the job stopped on a fatal error;
-2 the job is invalid and nothing ran; 130 cancelled by Ctrl+C (finished files
-stay, no partial file is left). ``plan`` uses the same 0/1/2.
+2 the job is invalid and nothing ran; 130 cancelled by Ctrl+C or SIGTERM
+(finished files stay, no partial file is left). ``plan`` uses the same 0/1/2.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from exportgui.jobs import (
     run,
     validate,
 )
+from exportgui.jobs.joblog import JobTakenOver
 from exportgui.jobs.joblog_doc import plan_to_dict
 from exportgui.jobs.presets import PresetError, PresetStore
 from exportgui.jobs.report import (
@@ -264,22 +265,24 @@ class _ProgressLine:
 
 @contextmanager
 def _ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
-    """The first Ctrl+C asks the job to stop cleanly; a second one interrupts at once."""
+    """The first Ctrl+C (or SIGTERM) asks the job to stop cleanly; a second one stops at once."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
-    def on_sigint(_signum: int, _frame: FrameType | None) -> None:
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
         if cancel.is_set():
             raise KeyboardInterrupt
         cancel.set()
-        print("\nexportgui: cancelling (Ctrl+C again to stop at once)…", file=sys.stderr)
+        again = "Ctrl+C" if signum == signal.SIGINT else "SIGTERM"
+        print(f"\nexportgui: cancelling ({again} again to stop at once)…", file=sys.stderr)
 
-    previous = signal.signal(signal.SIGINT, on_sigint)
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _mail(args: argparse.Namespace) -> MailSettings:
@@ -338,6 +341,9 @@ def _execute(
     with _ctrl_c_cancels(cancel):
         try:
             log = start(cancel, display)
+        except JobTakenOver as exc:
+            print(f"exportgui: error: {exc}", file=sys.stderr)
+            return EXIT_FAILED
         finally:
             display.close()
     return _report(log, args)
