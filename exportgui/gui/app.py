@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import signal
+import socket
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread, QThreadPool
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSocketNotifier, QThread, QThreadPool
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from exportgui import APP_ID, APP_NAME, __version__
 from exportgui.catalog import Catalog, CatalogUnavailable
@@ -17,6 +22,8 @@ if TYPE_CHECKING:
     from exportgui.gui.main_window import MainWindow
 
 EXIT_CATALOG_UNAVAILABLE = 2
+EXIT_CANCELLED = 130
+_CLOSING_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def configure_application(app: QApplication) -> None:
@@ -55,6 +62,44 @@ def open_main_window(catalog: str | None, pool: QThreadPool) -> MainWindow:
     return window
 
 
+@contextmanager
+def closing_on_signals(window: QWidget) -> Iterator[threading.Event]:
+    """While inside, SIGTERM and Ctrl+C close ``window`` instead of killing the process.
+
+    Closing the main window cancels a running export cleanly (finished files
+    stay, no partial file). Qt's event loop runs no Python code by itself, so
+    the signal wakes it through a socket (``signal.set_wakeup_fd``). The
+    event yielded is set once such a signal came.
+    """
+    received = threading.Event()
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+
+    def on_wakeup() -> None:
+        try:
+            numbers = reader.recv(64)
+        except OSError:
+            return
+        if any(number in _CLOSING_SIGNALS for number in numbers):
+            received.set()
+            window.close()
+
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(on_wakeup)
+    previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    previous = {number: signal.signal(number, lambda *_: None) for number in _CLOSING_SIGNALS}
+    try:
+        yield received
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)
+        reader.close()
+        writer.close()
+
+
 def run_app(catalog: str | None = None) -> int:
     """Open the main window on the chosen catalog and run the event loop."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -68,9 +113,11 @@ def run_app(catalog: str | None = None) -> int:
         QMessageBox.critical(None, "The catalog cannot be opened", str(exc))
         return EXIT_CATALOG_UNAVAILABLE
     try:
-        window.show()
-        code = app.exec()
+        with closing_on_signals(window) as signalled:
+            window.show()
+            code = app.exec()
+            pool.waitForDone()  # a cancelled export closes its job log before we go
     finally:
         pool.waitForDone()
         window.catalog.close()
-    return code
+    return EXIT_CANCELLED if signalled.is_set() else code
