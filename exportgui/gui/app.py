@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-import signal
-import socket
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSocketNotifier, QThread, QThreadPool
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QThread, QThreadPool
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from exportgui import APP_ID, APP_NAME, __version__
 from exportgui.catalog import Catalog, CatalogUnavailable
 from exportgui.config import app_paths, load_settings, resolve_catalog_dir
 from exportgui.gui.resources import app_icon
+from exportgui.gui.termination import EXIT_CANCELLED, closing_on_signals
 
 if TYPE_CHECKING:
     from exportgui.gui.main_window import MainWindow
 
 EXIT_CATALOG_UNAVAILABLE = 2
-EXIT_CANCELLED = 130
-_CLOSING_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def configure_application(app: QApplication) -> None:
@@ -60,44 +54,6 @@ def open_main_window(catalog: str | None, pool: QThreadPool) -> MainWindow:
     if loaded.problem:  # the damaged file was moved aside, not lost: say where it went
         window.notice.notify(loaded.problem)
     return window
-
-
-@contextmanager
-def closing_on_signals(window: QWidget) -> Iterator[threading.Event]:
-    """While inside, SIGTERM and Ctrl+C close ``window`` instead of killing the process.
-
-    Closing the main window cancels a running export cleanly (finished files
-    stay, no partial file). Qt's event loop runs no Python code by itself, so
-    the signal wakes it through a socket (``signal.set_wakeup_fd``). The
-    event yielded is set once such a signal came.
-    """
-    received = threading.Event()
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-
-    def on_wakeup() -> None:
-        try:
-            numbers = reader.recv(64)
-        except OSError:
-            return
-        if any(number in _CLOSING_SIGNALS for number in numbers):
-            received.set()
-            window.close()
-
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
-    notifier.activated.connect(on_wakeup)
-    previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
-    previous = {number: signal.signal(number, lambda *_: None) for number in _CLOSING_SIGNALS}
-    try:
-        yield received
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-        signal.set_wakeup_fd(previous_fd)
-        notifier.setEnabled(False)
-        reader.close()
-        writer.close()
 
 
 def run_app(catalog: str | None = None) -> int:
