@@ -257,7 +257,10 @@ class Runner:
                         produced = future.result()
                     except BrokenProcessPool:
                         if isinstance(pool, ProcessRenderPool):
-                            pool.recover()  # returns once no old worker writes any more
+                            try:
+                                pool.recover()  # returns once no old worker writes any more
+                            except BrokenProcessPool:  # the new workers died while starting
+                                self._stop("stopped: the render processes keep ending abruptly")
                         _remove_temporaries(task)
                         if future in alone:
                             produced = Produced(task.seq, "error", message=_died(task))

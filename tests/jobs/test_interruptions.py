@@ -384,6 +384,7 @@ def test_a_render_worker_that_dies_fails_its_asset_only(
                     os.kill(pid, signal.SIGKILL)
             kills += 1
             while not all(_gone(pid) for pid in killed):
+                assert time.monotonic() < deadline, "a killed worker did not end"
                 time.sleep(0.002)
             os.close(writer)
     finally:
