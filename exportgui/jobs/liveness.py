@@ -70,12 +70,16 @@ def is_live(
     """
     here = socket.gethostname()
     if host == here and pid is not None and started is not None:
-        if process_start(pid) != started:
+        now = process_start(pid)
+        if now == started:
+            if pid == os.getpid():
+                with ACTIVE_LOCK:
+                    return handle in ACTIVE
+            return True
+        if now is not None or not pid_alive(pid):
             return False  # gone, or the PID now belongs to another process
-        if pid == os.getpid():
-            with ACTIVE_LOCK:
-                return handle in ACTIVE
-        return True
+        # Exists but unreadable (another user's, behind hidepid; or not reaped yet):
+        # the heartbeat decides.
     if host == here and pid == os.getpid():
         with ACTIVE_LOCK:
             return handle in ACTIVE

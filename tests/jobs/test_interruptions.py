@@ -408,10 +408,19 @@ def test_liveness_on_this_host_follows_the_process_not_the_heartbeat() -> None:
     assert started is not None
     assert is_live("j", parent, here, hour_ago, started)  # paused, not dead
     assert not is_live("j", parent, here, time.time(), started + 1)  # the PID was reused
-    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child = subprocess.Popen([sys.executable, "-c", "input()"], stdin=subprocess.PIPE)
     child_started = process_start(child.pid)
-    child.wait()
+    assert child_started is not None
+    assert child.stdin is not None
+    child.stdin.close()  # now it ends
+    deadline = time.monotonic() + _WAIT_S
+    while not _gone(child.pid):  # exited, not reaped yet: its start time is unreadable
+        assert time.monotonic() < deadline
+        time.sleep(0.002)
     assert process_start(child.pid) is None
+    assert is_live("j", child.pid, here, time.time(), child_started)  # the heartbeat decides
+    assert not is_live("j", child.pid, here, hour_ago, child_started)
+    child.wait()
     assert not is_live("j", child.pid, here, time.time(), child_started)  # gone
     assert not is_live("j", parent, "elsewhere", hour_ago, started)  # elsewhere: heartbeat only
 
