@@ -408,7 +408,9 @@ def test_liveness_on_this_host_follows_the_process_not_the_heartbeat() -> None:
     assert started is not None
     assert is_live("j", parent, here, hour_ago, started)  # paused, not dead
     assert not is_live("j", parent, here, time.time(), started + 1)  # the PID was reused
-    child = subprocess.Popen([sys.executable, "-c", "input()"], stdin=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
     child_started = process_start(child.pid)
     assert child_started is not None
     assert child.stdin is not None
