@@ -28,7 +28,13 @@ from typing import Protocol
 from exportgui.catalog import Database
 from exportgui.jobs.joblog_doc import job_from_json, job_to_json, joblog_to_csv, joblog_to_dict
 from exportgui.jobs.joblog_schema import MIGRATIONS
-from exportgui.jobs.liveness import ACTIVE, ACTIVE_LOCK, is_live, process_start
+from exportgui.jobs.liveness import (
+    ACTIVE,
+    ACTIVE_LOCK,
+    is_live,
+    process_paused,
+    process_start,
+)
 from exportgui.jobs.model import (
     JobLog,
     LogDetail,
@@ -167,9 +173,11 @@ class JobLogStore:
             if row is None:
                 raise KeyError(f"no job {job_handle!r} in this catalog")
             if row["state"] == "running" and _row_is_live(job_handle, row):
+                paused = row["host"] == socket.gethostname() and process_paused(row["pid"])
                 return (
                     f"job {job_handle} is still running (process {row['pid']} on "
-                    f"{row['host']}); cancel it there first"
+                    f"{row['host']}{', paused' if paused else ''}); "
+                    f"{'continue or cancel' if paused else 'cancel'} it there first"
                 )
             conn.execute(
                 "UPDATE joblog_job SET state='running', end_date=NULL, fatal_error=NULL,"

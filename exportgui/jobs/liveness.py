@@ -38,12 +38,8 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-def process_start(pid: int) -> int | None:
-    """When a running process started (clock ticks since boot, from ``/proc``), else None.
-
-    None also for a process that has exited but was not reaped yet (a zombie),
-    and wherever ``/proc`` is missing.
-    """
+def _stat(pid: int) -> tuple[bytes, int] | None:
+    """A process's state letter and start time (fields 3 and 22 of proc(5)), if readable."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_bytes()
     except OSError:
@@ -51,10 +47,25 @@ def process_start(pid: int) -> int | None:
     # The command name (field 2) may hold spaces and parentheses: split after the last ")".
     fields = stat.rpartition(b")")[2].split()
     try:
-        state, start = fields[0], int(fields[19])  # fields 3 and 22 of proc(5)
+        return fields[0], int(fields[19])
     except (IndexError, ValueError):
         return None
-    return None if state in (b"Z", b"X") else start
+
+
+def process_start(pid: int) -> int | None:
+    """When a running process started (clock ticks since boot, from ``/proc``), else None.
+
+    None also for a process that has exited but was not reaped yet (a zombie),
+    and wherever ``/proc`` is missing.
+    """
+    stat = _stat(pid)
+    return None if stat is None or stat[0] in (b"Z", b"X") else stat[1]
+
+
+def process_paused(pid: int) -> bool:
+    """True if the process is stopped (SIGSTOP, Ctrl+Z); False if running or unknown."""
+    stat = _stat(pid)
+    return stat is not None and stat[0] in (b"T", b"t")
 
 
 def is_live(

@@ -199,7 +199,7 @@ def test_a_paused_export_is_running_not_dead(
         assert _job(folder).state == "running"
         refused = _exportgui("--catalog", str(folder), "jobs", "resume", handle)
         assert refused.returncode == 2, refused.stderr
-        assert "still running" in refused.stderr
+        assert "still running" in refused.stderr and "paused" in refused.stderr
     finally:
         proc.send_signal(signal.SIGCONT)
     _, stderr = proc.communicate(timeout=_WAIT_S)
