@@ -30,6 +30,7 @@ from exportgui.jobs import (
     Fmt,
     JobLog,
     JobLogStore,
+    JobTakenOver,
     LogType,
     Problem,
     Progress,
@@ -41,7 +42,6 @@ from exportgui.jobs import (
     run,
     validate,
 )
-from exportgui.jobs.joblog import JobTakenOver
 from exportgui.jobs.joblog_doc import plan_to_dict
 from exportgui.jobs.presets import PresetError, PresetStore
 from exportgui.jobs.report import (
