@@ -325,6 +325,23 @@ def test_resume_removes_every_leftover_of_the_job_and_nothing_else(
     assert _listing(dest) == sorted(expected + keep)
 
 
+def test_resume_cleans_nothing_behind_a_link_out_of_the_destination(
+    catalog: Catalog, tmp_path: Path, dest: Path
+) -> None:
+    handles, _expected = _two_folders(catalog, tmp_path / "sources")
+    cancel = threading.Event()
+    cancel.set()
+    job = ExportJob(tuple(handles), Fmt.ORIG, destination=dest, keep_folders=True)
+    log = run(plan(job, catalog), catalog, cancel=cancel)
+    outside = tmp_path / "elsewhere"
+    (outside / "day1").mkdir(parents=True)
+    (dest / "shoots").symlink_to(outside, target_is_directory=True)
+    theirs = outside / "day1" / f".exportgui-{log.job_handle}-7.part"
+    theirs.write_bytes(b"not in the destination")
+    resume(log.job_handle, catalog)
+    assert theirs.read_bytes() == b"not in the destination"
+
+
 def _fifo_source(catalog: Catalog, handle: str) -> Path:
     """Replace an asset's original with a named pipe: its render blocks until a writer comes."""
     original = catalog.original_path(handle)
