@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 from types import FrameType
@@ -275,7 +275,8 @@ def _ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
             raise KeyboardInterrupt
         cancel.set()
         again = "Ctrl+C" if signum == signal.SIGINT else "SIGTERM"
-        print(f"\nexportgui: cancelling ({again} again to stop at once)…", file=sys.stderr)
+        with suppress(OSError):  # a closed stderr must not turn a clean cancel into a crash
+            print(f"\nexportgui: cancelling ({again} again to stop at once)…", file=sys.stderr)
 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -304,6 +305,17 @@ def _settings_workers() -> int:
 
 
 def _report(log: JobLog, args: argparse.Namespace) -> int:
+    """Print the job's outcome; return its exit status (the same when nobody reads the output)."""
+    with suppress(OSError):  # the reader or the terminal went away: the status still tells
+        _print_report(log, args)
+    if log.state == "cancelled":
+        return EXIT_CANCELLED
+    if log.file_error_count or log.fatal_error:
+        return EXIT_FAILED
+    return 0
+
+
+def _print_report(log: JobLog, args: argparse.Namespace) -> None:
     if args.json:
         print_json(joblog_to_dict(log))
     else:
@@ -326,10 +338,6 @@ def _report(log: JobLog, args: argparse.Namespace) -> int:
             f"(exportgui jobs resume {log.job_handle})",
             file=sys.stderr,
         )
-        return EXIT_CANCELLED
-    if log.file_error_count or log.fatal_error:
-        return EXIT_FAILED
-    return 0
 
 
 def _execute(

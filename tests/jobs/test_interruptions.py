@@ -186,6 +186,21 @@ def test_sigterm_cancels_like_ctrl_c_and_resume_finishes(
 
 
 @pytest.mark.slow
+def test_sigterm_with_stderr_gone_still_cancels_cleanly(
+    folder: Path, dest: Path, images: tuple[list[str], list[str]]
+) -> None:
+    handles, _expected = images
+    proc = _start_export(folder, dest, handles)
+    assert proc.stderr is not None
+    proc.stderr.close()  # the terminal went away: every message to stderr fails
+    _wait_for(lambda: bool(_outputs(dest)), proc, "the first output")
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=_WAIT_S) == 130
+    assert _job(folder).state == "cancelled"
+    assert _hidden(dest) == []
+
+
+@pytest.mark.slow
 def test_a_paused_export_is_running_not_dead(
     folder: Path, dest: Path, images: tuple[list[str], list[str]]
 ) -> None:
