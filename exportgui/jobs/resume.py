@@ -30,7 +30,7 @@ from exportgui.imaging.batch import partial_owner
 from exportgui.jobs.execute import execute_job
 from exportgui.jobs.joblog import JobLogStore, StoredItem
 from exportgui.jobs.model import JobLog, LogType
-from exportgui.jobs.names import is_inside, temp_glob
+from exportgui.jobs.names import temp_glob
 from exportgui.jobs.runner import ProgressCallback, RunCatalog
 from exportgui.jobs.writer import remove_quietly
 
@@ -72,7 +72,7 @@ def leftover_temp_files(destination: Path, handle: str, items: list[StoredItem])
     ours = temp_glob(handle)
     found: list[Path] = []
     for folder, names in sorted(targets.items()):
-        if not is_inside(folder / "x", destination):  # a link out of it: not ours to clean
+        if _through_a_link(destination, folder):  # it may lead anywhere: not ours to clean
             continue
         try:
             entries = sorted(folder.iterdir())
@@ -87,6 +87,16 @@ def leftover_temp_files(destination: Path, handle: str, items: list[StoredItem])
             ):
                 found.append(path)
     return found
+
+
+def _through_a_link(destination: Path, folder: Path) -> bool:
+    """True when a folder on the way from ``destination`` down to ``folder`` is a link."""
+    current = destination
+    for part in folder.relative_to(destination).parts:
+        current = current / part
+        if current.is_symlink():
+            return True
+    return False
 
 
 def resume(
