@@ -2,8 +2,8 @@
 
 Exit codes of ``export`` and ``jobs resume``: 0 every asset succeeded
 (warnings allowed); 1 some asset failed, or the job stopped on a fatal error;
-2 the job is invalid and nothing ran; 130 cancelled by Ctrl+C (finished files
-stay, no partial file is left). ``plan`` uses the same 0/1/2.
+2 the job is invalid and nothing ran; 130 cancelled by Ctrl+C or SIGTERM
+(finished files stay, no partial file is left). ``plan`` uses the same 0/1/2.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 from types import FrameType
@@ -37,6 +37,7 @@ from exportgui.jobs import (
     Fmt,
     JobLog,
     JobLogStore,
+    JobTakenOver,
     LogType,
     Problem,
     Progress,
@@ -291,22 +292,25 @@ class _ProgressLine:
 
 @contextmanager
 def _ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
-    """The first Ctrl+C asks the job to stop cleanly; a second one interrupts at once."""
+    """The first Ctrl+C (or SIGTERM) asks the job to stop cleanly; a second one stops at once."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
-    def on_sigint(_signum: int, _frame: FrameType | None) -> None:
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
         if cancel.is_set():
             raise KeyboardInterrupt
         cancel.set()
-        print("\nexportgui: cancelling (Ctrl+C again to stop at once)…", file=sys.stderr)
+        again = "Ctrl+C" if signum == signal.SIGINT else "SIGTERM"
+        with suppress(OSError):  # a closed stderr must not turn a clean cancel into a crash
+            print(f"\nexportgui: cancelling ({again} again to stop at once)…", file=sys.stderr)
 
-    previous = signal.signal(signal.SIGINT, on_sigint)
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _settings() -> Settings:
@@ -366,6 +370,17 @@ def _settings_workers() -> int:
 
 
 def _report(log: JobLog, args: argparse.Namespace) -> int:
+    """Print the job's outcome; return its exit status (the same when nobody reads the output)."""
+    with suppress(OSError):  # the reader or the terminal went away: the status still tells
+        _print_report(log, args)
+    if log.state == "cancelled":
+        return EXIT_CANCELLED
+    if log.file_error_count or log.fatal_error:
+        return EXIT_FAILED
+    return 0
+
+
+def _print_report(log: JobLog, args: argparse.Namespace) -> None:
     if args.json:
         print_json(joblog_to_dict(log))
     else:
@@ -388,10 +403,6 @@ def _report(log: JobLog, args: argparse.Namespace) -> int:
             f"(exportgui jobs resume {log.job_handle})",
             file=sys.stderr,
         )
-        return EXIT_CANCELLED
-    if log.file_error_count or log.fatal_error:
-        return EXIT_FAILED
-    return 0
 
 
 def _execute(
@@ -403,6 +414,9 @@ def _execute(
     with _ctrl_c_cancels(cancel):
         try:
             log = start(cancel, display)
+        except JobTakenOver as exc:
+            print(f"exportgui: error: {exc}", file=sys.stderr)
+            return EXIT_FAILED
         finally:
             display.close()
     return _report(log, args)

@@ -15,6 +15,7 @@ from exportgui.config import app_paths, load_settings, resolve_catalog_dir
 from exportgui.config.crash import crash_message, write_crash_report
 from exportgui.gui.plain_text import qt_text
 from exportgui.gui.resources import app_icon
+from exportgui.gui.termination import EXIT_CANCELLED, closing_on_signals
 
 if TYPE_CHECKING:
     from exportgui.gui.main_window import MainWindow
@@ -122,9 +123,11 @@ def run_app(catalog: str | None = None) -> int:
         QMessageBox.critical(None, "The catalog cannot be opened", qt_text(str(exc)))
         return EXIT_CATALOG_UNAVAILABLE
     try:
-        window.show()
-        code = app.exec()
+        with closing_on_signals(window) as signalled:
+            window.show()
+            code = app.exec()
+            pool.waitForDone()  # a cancelled export closes its job log before we go
     finally:
         pool.waitForDone()
         window.catalog.close()
-    return code
+    return EXIT_CANCELLED if signalled.is_set() else code

@@ -32,11 +32,20 @@ CONTRACT:
         ``result.error`` (code, message, token, position, origin intact);
         after ``cancel`` is set no new render starts, running ones stop at
         their next check, and every task not done yields ``cancelled=True``.
+        A worker process that dies fails its task (E_SOURCE, "ended
+        abruptly"), leaves no partial file, and the pool starts afresh.
+    partial_owner(name) -> str | None
+        The output name a hidden partial file of a render (``.<name>.<12 hex>.part``,
+        left by a process that died while encoding) belongs to.
+    remove_partials(target) -> None
+        Remove such leftovers beside ``target``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -66,6 +75,8 @@ _GIL_BOUND: frozenset[tuple[str, str | None]] = frozenset(
     }
 )
 _POLL_S = 0.05  # how often render_many looks at the cancel flag while renders run
+# render() encodes into ".<target name>.<12 hex digits>.part" beside the target, then renames.
+_PARTIAL = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{12}\.part")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +156,21 @@ def render_task(task: RenderTask, cancel: threading.Event | None = None) -> Rend
     return RenderResult(task, output=output, pid=pid, seconds=time.perf_counter() - start)
 
 
+def partial_owner(name: str) -> str | None:
+    """The target name a render's hidden partial file ``name`` was written for, or None."""
+    match = _PARTIAL.fullmatch(name)
+    return match["name"] if match else None
+
+
+def remove_partials(target: Path) -> None:
+    """Remove the partial files a render of ``target`` left behind (its process died)."""
+    with contextlib.suppress(OSError):
+        for path in target.parent.iterdir():
+            if partial_owner(path.name) == target.name:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+
 def render_many(
     tasks: Iterable[RenderTask],
     workers: int,
@@ -170,7 +196,7 @@ def render_many(
     owned: dict[Strategy, Executor] = {}
     queue = list(tasks)
     queue.reverse()
-    pending: dict[Future[RenderResult], RenderTask] = {}
+    pending: dict[Future[RenderResult], tuple[RenderTask, Executor]] = {}
     limit = 2 * workers  # a few queued per worker, not the whole job: memory and quick cancel
 
     def pool_for(task: RenderTask) -> Executor:
@@ -190,12 +216,13 @@ def render_many(
                     yield RenderResult(queue.pop(), cancelled=True)
             while queue and len(pending) < limit:
                 task = queue.pop()
-                pending[pool_for(task).submit(render_task, task, stop)] = task
+                pool = pool_for(task)
+                pending[pool.submit(render_task, task, stop)] = (task, pool)
             if not pending:
                 continue
             done, _ = wait(pending, timeout=_POLL_S, return_when=FIRST_COMPLETED)
             for future in done:
-                yield _outcome(future, pending.pop(future))
+                yield _outcome(future, *pending.pop(future))
     finally:
         stop.set()
         for future in pending:
@@ -206,14 +233,18 @@ def render_many(
             wait(pending)
 
 
-def _outcome(future: Future[RenderResult], task: RenderTask) -> RenderResult:
+def _outcome(future: Future[RenderResult], task: RenderTask, pool: Executor) -> RenderResult:
     if future.cancelled():
         return RenderResult(task, cancelled=True)
     try:
         return future.result()
     except BrokenProcessPool:
         # The worker died (killed, out of memory, a crash inside a codec): that is this
-        # asset's error, not the caller's exception.
+        # asset's error, not the caller's exception. Once no old worker runs, nothing is
+        # writing any more and its partial file can go.
+        if isinstance(pool, ProcessRenderPool):
+            pool.recover()
+        remove_partials(task.target)
         return RenderResult(
             task,
             error=ISError(

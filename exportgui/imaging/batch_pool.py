@@ -18,6 +18,12 @@
   worker never notices that its owner was killed (``kill -9``, a crash), and
   the forkserver lives as long as any worker does, so without a watch every
   killed export would leave processes behind for good.
+- A worker that dies (killed, out of memory, a codec crash) fails the tasks
+  the pool held with ``BrokenProcessPool``, as in any process pool; then
+  :meth:`recover` waits until every old worker is gone (so none still writes
+  a file) and starts fresh ones. ``submit`` on a broken pool recovers first.
+- Workers ignore SIGINT: Ctrl+C in a terminal reaches the whole process
+  group, and the owner, not each worker, decides how a job stops.
 - :attr:`worker_pids` says which processes the pool runs (tests assert on it).
 """
 
@@ -28,6 +34,7 @@ import functools
 import multiprocessing
 import os
 import select
+import signal
 import sys
 import threading
 import time
@@ -85,6 +92,7 @@ class SharedCancel(threading.Event):
 def _init_worker(flags: Any, warmed: Any, owner: int) -> None:
     global _FLAGS, _WARMED
     _FLAGS, _WARMED = flags, warmed
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_owner, args=(owner,), daemon=True).start()
 
 
@@ -165,6 +173,8 @@ class ProcessRenderPool(Executor):
         self._flags = self._context.RawArray(ctypes.c_ubyte, _SLOTS)
         self._warmed = self._context.Value(ctypes.c_int, 0)
         self._pool = self._new_pool()
+        self._broken: ProcessPoolExecutor | None = None  # set when a task failed with it
+        self._replacing = threading.Lock()
         self._lock = threading.Lock()
         self._slots: dict[int, _Slot] = {}  # id(event) → slot
         self._free = list(range(_SLOTS - 1, -1, -1))
@@ -206,18 +216,41 @@ class ProcessRenderPool(Executor):
         with self._lock:
             call_args = tuple(wrap(a) for a in args)
             call_kwargs = {k: wrap(v) for k, v in kwargs.items()}
-        try:
-            future = self._pool.submit(_call, fn, call_args, call_kwargs)
-        except BrokenProcessPool:
-            # A worker died (killed, out of memory, a codec crash); its tasks have already
-            # failed with BrokenProcessPool. Start afresh so the rest of the job goes on.
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = self._new_pool()
-            self.warm()
-            future = self._pool.submit(_call, fn, call_args, call_kwargs)
+        with self._replacing:
+            try:
+                future = self._pool.submit(_call, fn, call_args, call_kwargs)
+            except BrokenProcessPool:
+                self._replace()
+                future = self._pool.submit(_call, fn, call_args, call_kwargs)
+            pool = self._pool
+        future.add_done_callback(functools.partial(self._note_broken, pool))
         for slot in used:
             future.add_done_callback(functools.partial(self._release_after, slot))
         return future
+
+    def recover(self) -> bool:
+        """After a task failed with BrokenProcessPool: replace the workers; True if it did.
+
+        Returns only once every worker of the broken pool has ended, so no
+        task of it still writes a file. Calling it again (the other tasks of
+        the same break) does nothing.
+        """
+        with self._replacing:
+            if self._broken is not self._pool:
+                return False
+            self._replace()
+            return True
+
+    def _note_broken(self, pool: ProcessPoolExecutor, future: Future[Any]) -> None:
+        if not future.cancelled() and isinstance(future.exception(), BrokenProcessPool):
+            self._broken = pool
+
+    def _replace(self) -> None:
+        # A worker died (killed, out of memory, a codec crash); the executor has failed its
+        # tasks and is stopping the other workers. Wait for that, then start afresh.
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._new_pool()
+        self.warm()
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         """Stop the workers (and the watcher thread)."""

@@ -1,7 +1,7 @@
 """The ExportJob: validate, plan, run, job log, resume, notify, presets. Qt-free."""
 
 from exportgui.jobs.execute import run
-from exportgui.jobs.joblog import JobLogStore, joblog_to_csv, joblog_to_dict
+from exportgui.jobs.joblog import JobLogStore, JobTakenOver, joblog_to_csv, joblog_to_dict
 from exportgui.jobs.model import (
     ConflictPolicy,
     EmailSetting,
@@ -27,6 +27,7 @@ __all__ = [
     "Fmt",
     "JobLog",
     "JobLogStore",
+    "JobTakenOver",
     "LogDetail",
     "LogType",
     "Plan",

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from concurrent.futures import Executor
 
 from exportgui.config import MailSettings
-from exportgui.jobs.joblog import JobLogStore
+from exportgui.jobs.joblog import JobLogStore, JobTakenOver
 from exportgui.jobs.model import JobLog, LogType, Plan, PlannedOutput
 from exportgui.jobs.notify import notify
 from exportgui.jobs.runner import ProgressCallback, RunCatalog, Runner
@@ -61,6 +61,10 @@ def execute_job(
 
     Shared by :func:`run` and ``resume``; ``done_before`` holds outcomes
     recorded by an earlier run of the job.
+
+    Raises:
+        JobTakenOver: another run (a resume) took the job over; this run placed
+            nothing more and left the job log to it.
     """
     runner = Runner(store, log, catalog, cancel=cancel, progress=progress, durable=durable)
     runner.outcomes.update(done_before or {})
@@ -83,6 +87,8 @@ def execute_job(
     except KeyboardInterrupt:
         state = "cancelled"
         raise
+    except JobTakenOver:
+        raise  # the row is the new run's now: closing (guarded by the run token) leaves it be
     except Exception as exc:  # a bug, or the catalog database failing: say so in the log
         runner.fatal = runner.fatal or f"stopped: {type(exc).__name__}: {exc}"
         raise

@@ -2,9 +2,14 @@
 
 Each job stores its plan (one row per asset) when it starts, and each asset's
 outcome as soon as it is known, so a job killed half-way can be found and
-resumed. A job whose state says "running" but whose process is gone (same
-host, dead PID) or has not beaten its heart for a minute is reported as
-"interrupted".
+resumed. A job whose state says "running" but whose run is not live (see
+liveness.py) is reported as "interrupted".
+
+Each run (the first, and every resume) gets a fresh run token in the job's
+row. A run writes outcomes only while the row still holds its token: a run
+that was taken for dead and resumed elsewhere gets :class:`JobTakenOver` at
+its next write and must place nothing more; its closing and heartbeats no
+longer touch the row.
 """
 
 from __future__ import annotations
@@ -23,7 +28,13 @@ from typing import Protocol
 from exportgui.catalog import Database
 from exportgui.jobs.joblog_doc import job_from_json, job_to_json, joblog_to_csv, joblog_to_dict
 from exportgui.jobs.joblog_schema import MIGRATIONS
-from exportgui.jobs.liveness import ACTIVE, ACTIVE_LOCK, is_live
+from exportgui.jobs.liveness import (
+    ACTIVE,
+    ACTIVE_LOCK,
+    is_live,
+    process_paused,
+    process_start,
+)
 from exportgui.jobs.model import (
     JobLog,
     LogDetail,
@@ -32,7 +43,11 @@ from exportgui.jobs.model import (
     PlannedOutput,
 )
 
-__all__ = ["JobLogStore", "StoredItem", "joblog_to_csv", "joblog_to_dict"]
+__all__ = ["JobLogStore", "JobTakenOver", "StoredItem", "joblog_to_csv", "joblog_to_dict"]
+
+
+class JobTakenOver(RuntimeError):
+    """Another run (a resume) owns the job now; this run must write and place nothing more."""
 
 
 _COUNT_COLUMN = {
@@ -87,17 +102,20 @@ class JobLogStore:
     def __init__(self, catalog: HasDatabase) -> None:
         self.db = catalog.db
         self.db.migrate_component("joblog", MIGRATIONS)
+        self._tokens: dict[str, str] = {}  # job → the token of the run this store began
 
     # -- writing (the runner) ------------------------------------------------
     def create(self, plan: Plan, job_handle: str | None = None) -> JobLog:
         """Store a new running job with its plan; returns its (empty) log."""
         handle = job_handle or new_job_handle()
         start = now_iso()
+        token = secrets.token_hex(8)
         rows = [_item_row(handle, seq, out) for seq, out in enumerate(plan.outputs)]
         with self.db.transaction() as conn:
             conn.execute(
                 "INSERT INTO joblog_job(job_handle, name, job_json, state, start_date, started_at,"
-                " total_count, pid, host, heartbeat) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                " total_count, pid, host, heartbeat, pid_start, run_token)"
+                " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     handle,
                     plan.job.name,
@@ -109,6 +127,8 @@ class JobLogStore:
                     os.getpid(),
                     socket.gethostname(),
                     time.time(),
+                    process_start(os.getpid()),
+                    token,
                 ),
             )
             conn.executemany(
@@ -117,6 +137,7 @@ class JobLogStore:
                 " planned_message) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows,
             )
+        self._tokens[handle] = token
         self.mark_active(handle, True)
         return JobLog(
             job_handle=handle,
@@ -143,25 +164,34 @@ class JobLogStore:
         Check and update happen in one write transaction, so two processes
         resuming the same job cannot both get it.
         """
+        token = secrets.token_hex(8)
         with self.db.transaction() as conn:
             row = conn.execute(
-                "SELECT state, pid, host, heartbeat FROM joblog_job WHERE job_handle=?",
+                "SELECT state, pid, host, heartbeat, pid_start FROM joblog_job WHERE job_handle=?",
                 (job_handle,),
             ).fetchone()
             if row is None:
                 raise KeyError(f"no job {job_handle!r} in this catalog")
-            if row["state"] == "running" and is_live(
-                job_handle, row["pid"], row["host"], row["heartbeat"]
-            ):
+            if row["state"] == "running" and _row_is_live(job_handle, row):
+                paused = row["host"] == socket.gethostname() and process_paused(row["pid"])
                 return (
                     f"job {job_handle} is still running (process {row['pid']} on "
-                    f"{row['host']}); cancel it there first"
+                    f"{row['host']}{', paused' if paused else ''}); "
+                    f"{'continue or cancel' if paused else 'cancel'} it there first"
                 )
             conn.execute(
                 "UPDATE joblog_job SET state='running', end_date=NULL, fatal_error=NULL,"
-                " pid=?, host=?, heartbeat=? WHERE job_handle=?",
-                (os.getpid(), socket.gethostname(), time.time(), job_handle),
+                " pid=?, host=?, heartbeat=?, pid_start=?, run_token=? WHERE job_handle=?",
+                (
+                    os.getpid(),
+                    socket.gethostname(),
+                    time.time(),
+                    process_start(os.getpid()),
+                    token,
+                    job_handle,
+                ),
             )
+        self._tokens[job_handle] = token
         self.mark_active(job_handle, True)
         return None
 
@@ -178,10 +208,24 @@ class JobLogStore:
         self.record_many(job_handle, [Outcome(seq, log_type, message, output, temp)])
 
     def record_many(self, job_handle: str, outcomes: Sequence[Outcome]) -> None:
-        """Set several outcomes in one transaction (the runner batches finished assets)."""
+        """Set several outcomes in one transaction (the runner batches finished assets).
+
+        Raises:
+            JobTakenOver: the run this store began no longer owns the job (nothing written).
+        """
         delta = dict.fromkeys(_COUNT_COLUMN.values(), 0)
         seqs = [o.seq for o in outcomes]
         with self.db.transaction() as conn:
+            token = self._tokens.get(job_handle)
+            if token is not None:
+                owner = conn.execute(
+                    "SELECT run_token FROM joblog_job WHERE job_handle=?", (job_handle,)
+                ).fetchone()
+                if owner is None or owner[0] != token:
+                    raise JobTakenOver(
+                        f"job {job_handle} was taken over by another run (jobs resume); "
+                        "this run stopped and placed nothing more"
+                    )
             old: dict[int, str | None] = {}
             for start in range(0, len(seqs), 500):
                 chunk = seqs[start : start + 500]
@@ -232,25 +276,40 @@ class JobLogStore:
             )
 
     def heartbeat(self, job_handle: str) -> None:
-        """Show that the job's process is alive."""
-        self.db.execute(
-            "UPDATE joblog_job SET heartbeat=? WHERE job_handle=?", (time.time(), job_handle)
-        )
+        """Show that the job's process is alive (only while this store's run owns the job)."""
+        self._update_owned(job_handle, "heartbeat=?", time.time())
 
     def finish(self, job_handle: str, state: str, fatal_error: str | None = None) -> None:
-        """Close a run: its final state, end date and fatal error if any."""
-        self.db.execute(
-            "UPDATE joblog_job SET state=?, end_date=?, fatal_error=?, heartbeat=?"
-            " WHERE job_handle=?",
-            (state, now_iso(), fatal_error, time.time(), job_handle),
-        )
-        self.mark_active(job_handle, False)
+        """Close a run: its final state, end date and fatal error if any.
+
+        A run that was taken over leaves the row alone: it belongs to the new run.
+        """
+        if self._update_owned(
+            job_handle,
+            "state=?, end_date=?, fatal_error=?, heartbeat=?",
+            state,
+            now_iso(),
+            fatal_error,
+            time.time(),
+        ):
+            self.mark_active(job_handle, False)
 
     def set_notification_warning(self, job_handle: str, text: str | None) -> None:
         """Record that a notification could not be sent (the export itself is unaffected)."""
-        self.db.execute(
-            "UPDATE joblog_job SET notification_warning=? WHERE job_handle=?", (text, job_handle)
+        self._update_owned(job_handle, "notification_warning=?", text)
+
+    def _update_owned(self, job_handle: str, assignments: str, *values: object) -> bool:
+        """``UPDATE joblog_job SET assignments`` while this store's run owns the job (if any).
+
+        Returns False when the job is unknown or another run owns it now.
+        """
+        token = self._tokens.get(job_handle)
+        cursor = self.db.execute(
+            f"UPDATE joblog_job SET {assignments} WHERE job_handle=?"  # noqa: S608
+            " AND (? IS NULL OR run_token=?)",
+            (*values, job_handle, token, token),
         )
+        return cursor.rowcount > 0
 
     def delete(self, job_handles: Iterable[str]) -> None:
         """Forget jobs (their output files stay)."""
@@ -290,18 +349,17 @@ class JobLogStore:
     def is_live(self, job_handle: str) -> bool:
         """True when the job is being run right now by a live process."""
         row = self.db.execute(
-            "SELECT state, pid, host, heartbeat FROM joblog_job WHERE job_handle=?", (job_handle,)
+            "SELECT state, pid, host, heartbeat, pid_start FROM joblog_job WHERE job_handle=?",
+            (job_handle,),
         ).fetchone()
         if row is None:
             raise KeyError(f"no job {job_handle!r} in this catalog")
-        return row["state"] == "running" and is_live(
-            job_handle, row["pid"], row["host"], row["heartbeat"]
-        )
+        return row["state"] == "running" and _row_is_live(job_handle, row)
 
     def _log(self, row: sqlite3.Row, *, with_details: bool) -> JobLog:
         handle = row["job_handle"]
         state = row["state"]
-        if state == "running" and not is_live(handle, row["pid"], row["host"], row["heartbeat"]):
+        if state == "running" and not _row_is_live(handle, row):
             state = "interrupted"
         details: list[LogDetail] = []
         handles: list[str] = []
@@ -342,6 +400,10 @@ class JobLogStore:
             pid=row["pid"],
             host=row["host"],
         )
+
+
+def _row_is_live(handle: str, row: sqlite3.Row) -> bool:
+    return is_live(handle, row["pid"], row["host"], row["heartbeat"], row["pid_start"])
 
 
 def _item_row(handle: str, seq: int, out: PlannedOutput) -> tuple[object, ...]:

@@ -46,4 +46,10 @@ MIGRATIONS = [
         PRIMARY KEY (job_handle, seq)
     ) WITHOUT ROWID
     """,
+    # pid_start: the run's process start time (liveness.process_start), to tell a paused
+    # run from a dead one whose PID was reused; run_token: the run that owns the job now.
+    """
+    ALTER TABLE joblog_job ADD COLUMN pid_start INTEGER;
+    ALTER TABLE joblog_job ADD COLUMN run_token TEXT
+    """,
 ]

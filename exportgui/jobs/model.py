@@ -59,8 +59,9 @@ Choices where the issue is silent:
 - A file skipped by the policy, or an asset listed twice, is a Warning detail
   with no output. Two assets whose targets differ only in letter case collide
   (case-insensitive disks).
-- A job whose process died is "interrupted" when its PID is gone (same host)
-  or it has not written a heartbeat for 60 s.
+- A job whose process died is "interrupted": on its own host when that process
+  is gone (PID and start time; a paused process is still running), elsewhere
+  when it has not written a heartbeat for 60 s.
 - The asset that hit a fatal error (disk full, destination gone) gets no
   outcome: resume does it again.
 """

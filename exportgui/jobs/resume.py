@@ -10,18 +10,23 @@ after a crash each asset is in one of these states:
   to it, the rename finished (only the clean-up was missed); else the rename
   never happened → the outcome is cleared and the asset redone.
 
-Then every leftover ``.exportgui-<job>-*.part`` of the job is removed and the
-assets without an outcome run with the job's original targets, so nothing is
-written twice.
+Then every leftover of the job is removed from every folder it writes to
+(the destination and the catalog folders recreated in it): its temporary
+files ``.exportgui-<job>-*.part`` and the renderer's hidden partial files
+(``.<name>.<12 hex>.part``, left by a render process that died) beside one of
+them or beside a planned target. The assets without an outcome then run with
+the job's original targets, so nothing is written twice.
 """
 
 from __future__ import annotations
 
 import threading
 from concurrent.futures import Executor
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from exportgui.config import MailSettings
+from exportgui.imaging.batch import partial_owner
 from exportgui.jobs.execute import execute_job
 from exportgui.jobs.joblog import JobLogStore, StoredItem
 from exportgui.jobs.model import JobLog, LogType
@@ -59,15 +64,40 @@ def _reconcile(store: JobLogStore, handle: str, item: StoredItem) -> LogType | N
 
 
 def leftover_temp_files(destination: Path, handle: str, items: list[StoredItem]) -> list[Path]:
-    """The job's temporary files in every folder it writes to."""
-    folders = {destination / item.planned.target.parent for item in items if item.planned.target}
+    """The job's hidden leftovers in every folder it writes to (see the module's docstring)."""
+    targets: dict[Path, set[str]] = {destination: set()}
+    for item in items:
+        if item.planned.target is not None:
+            folder = destination / item.planned.target.parent
+            targets.setdefault(folder, set()).add(item.planned.target.name)
+    ours = temp_glob(handle)
     found: list[Path] = []
-    for folder in sorted(folders):
+    for folder, names in sorted(targets.items()):
+        if _through_a_link(destination, folder):  # it may lead anywhere: not ours to clean
+            continue
         try:
-            found += sorted(folder.glob(temp_glob(handle)))
+            entries = sorted(folder.iterdir())
         except OSError:
             continue
+        for path in entries:
+            owner = partial_owner(path.name)
+            if (
+                fnmatchcase(path.name, ours)
+                or owner in names
+                or (owner is not None and fnmatchcase(owner, ours))
+            ):
+                found.append(path)
     return found
+
+
+def _through_a_link(destination: Path, folder: Path) -> bool:
+    """True when a folder on the way from ``destination`` down to ``folder`` is a link."""
+    current = destination
+    for part in folder.relative_to(destination).parts:
+        current = current / part
+        if current.is_symlink():
+            return True
+    return False
 
 
 def resume(

@@ -11,22 +11,34 @@ Cancellation is a ``threading.Event`` checked before every asset, between copy
 chunks and, by the engine, between render steps. A full disk, a read-only
 file system or a destination that vanished stops the job (``fatalError``);
 any other failure is that asset's error and the job goes on.
+
+A worker process that dies (out of memory, a codec crash) takes down every
+task its pool held. The pool starts afresh once no old worker is left, their
+files are removed, and each of those tasks runs again alone: one whose worker
+dies again is the cause and fails with a clear message; the others succeed.
+
+A run that was taken for dead and resumed elsewhere learns it at its next
+commit (the job log raises :class:`JobTakenOver` before anything is recorded
+or renamed): it removes its temporary files and stops, placing nothing more.
 """
 
 from __future__ import annotations
 
+import contextlib
 import queue as queues
 import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Protocol
 
 from exportgui.catalog import Asset
 from exportgui.imaging import ISAttributes, ISError, Request
-from exportgui.imaging.batch import executor_for, request_format
-from exportgui.jobs.joblog import HasDatabase, JobLogStore, Outcome
+from exportgui.imaging.batch import executor_for, remove_partials, request_format
+from exportgui.imaging.batch_pool import ProcessRenderPool
+from exportgui.jobs.joblog import HasDatabase, JobLogStore, JobTakenOver, Outcome
 from exportgui.jobs.liveness import HEARTBEAT_S
 from exportgui.jobs.model import ConflictPolicy, Fmt, JobLog, LogType, PlannedOutput, Progress
 from exportgui.jobs.names import numbered, temp_name
@@ -85,6 +97,7 @@ class Runner:
             Path(self.job.destination).absolute() if self.job.destination else Path("\0missing")
         )
         self.fatal: str | None = None
+        self.taken_over = False  # another run (a resume) owns the job now
         self.total = log.total_file_count
         self.counts = {
             LogType.SUCCESS: log.file_success_count,
@@ -189,22 +202,43 @@ class Runner:
         # however many are pending, where wait() installs a waiter on each one every time.
         finished: queues.SimpleQueue[Future[Produced]] = queues.SimpleQueue()
         ready: list[tuple[Task, PlannedOutput, int]] = []
+        # Tasks whose worker process died with others running: each runs again alone, so a
+        # second break names the task that causes it.
+        suspects: list[tuple[Task, PlannedOutput]] = []
+        alone: set[Future[Produced]] = set()
         ready_since = last_commit = 0.0
         queue = list(reversed(work))
+
+        def submit(task: Task, planned: PlannedOutput) -> Future[Produced] | None:
+            halt = self.halt if share_cancel else None
+            try:
+                future = pool.submit(produce, task, halt)
+            except BrokenProcessPool:  # a process pool of the caller's that cannot restart
+                self._stop("stopped: a worker process ended abruptly")
+                return None
+            pending[future] = (task, planned)
+            future.add_done_callback(finished.put)
+            return future
+
         try:
-            while queue or pending or ready:
+            while queue or pending or ready or suspects:
                 if self.cancel.is_set():
                     self.halt.set()
-                while queue and len(pending) < limit and not self.halt.is_set():
+                while suspects and not pending and not self.halt.is_set():
+                    task, planned = suspects.pop()
+                    future = submit(task, planned)
+                    if future is not None:
+                        alone.add(future)
+                while queue and not suspects and not alone and len(pending) < limit:
+                    if self.halt.is_set():
+                        break
                     seq, planned = queue.pop()
-                    task = self._task(seq, planned, assets, requests, attrs)
-                    if task is not None:
-                        halt = self.halt if share_cancel else None
-                        future = pool.submit(produce, task, halt)
-                        pending[future] = (task, planned)
-                        future.add_done_callback(finished.put)
+                    prepared = self._task(seq, planned, assets, requests, attrs)
+                    if prepared is not None:
+                        submit(prepared, planned)
                 if self.halt.is_set():
                     queue.clear()
+                    suspects.clear()
                 now = time.monotonic()
                 if ready and (
                     len(ready) >= _BATCH
@@ -213,9 +247,10 @@ class Runner:
                     or now - last_commit >= _BATCH_S  # files come slowly: no need to wait
                 ):
                     # Small files finish faster than a transaction commits: record them in
-                    # batches (each still before its rename).
-                    batch, ready = ready, []
-                    self._commit_many(batch)
+                    # batches (each still before its rename). Kept in ``ready`` until done, so
+                    # an interruption (or losing the job) removes what is not in place yet.
+                    self._commit_many(ready)
+                    ready = []
                     last_commit = time.monotonic()
                     continue
                 if not pending:
@@ -224,22 +259,47 @@ class Runner:
                 timeout = max(0.0, ready_since + _BATCH_S - now) if ready else _POLL_S
                 for future in _drain(finished, timeout):
                     task, planned = pending.pop(future)
-                    produced = future.result()
+                    try:
+                        produced = future.result()
+                    except BrokenProcessPool:
+                        if isinstance(pool, ProcessRenderPool):
+                            try:
+                                pool.recover()  # returns once no old worker writes any more
+                            except BrokenProcessPool:  # the new workers died while starting
+                                self._stop("stopped: the render processes keep ending abruptly")
+                        _remove_temporaries(task)
+                        if future in alone:
+                            produced = Produced(task.seq, "error", message=_died(task))
+                        elif not self.halt.is_set():
+                            suspects.append((task, planned))
+                            continue
+                        else:
+                            produced = Produced(task.seq, "cancelled")
+                    except Exception as exc:  # the executor failed; produce() never raises
+                        _remove_temporaries(task)
+                        message = f"unexpected {type(exc).__name__}: {exc}"
+                        produced = Produced(task.seq, "error", message=message)
+                    alone.discard(future)
                     if produced.kind == "ok":
                         if not ready:
                             ready_since = time.monotonic()
                         ready.append((task, planned, produced.size))
                     else:
                         self._finish(task, planned, produced)
+        except JobTakenOver:
+            self.taken_over = True
+            self.halt.set()
+            raise
         finally:
-            if pending or ready:  # interrupted (KeyboardInterrupt, a bug): no temporary file
+            if pending or ready:  # interrupted (KeyboardInterrupt, lost the job, a bug)
                 self.halt.set()
                 for future in pending:
                     future.cancel()
                 for future, (task, _) in pending.items():
                     if not future.cancelled():
-                        future.exception()  # wait for the worker to stop touching the file
-                    remove_quietly(task.temp)
+                        with contextlib.suppress(Exception):
+                            future.exception()  # wait for the worker to stop touching the file
+                    _remove_temporaries(task)
                 for task, _planned, _size in ready:
                     remove_quietly(task.temp)
             if owned:
@@ -379,6 +439,22 @@ class Runner:
             note = f"renamed to {final.name}: {base} appeared in the destination during the job"
             status = LogType.WARNING
             message = f"{planned.message}; {note}" if planned.message else note
+
+
+def _remove_temporaries(task: Task) -> None:
+    """Remove what a worker that stopped half-way may have left: its file and the renderer's."""
+    remove_quietly(task.temp)
+    remove_partials(task.temp)
+
+
+def _died(task: Task) -> str:
+    """Words for an asset whose worker process died under it (twice: once alone)."""
+    if task.fmt is Fmt.CONVERT:
+        return (
+            "the render process ended abruptly "
+            "(out of memory, or a crash while decoding or encoding)"
+        )
+    return "the copy process ended abruptly (out of memory, or a crash)"
 
 
 def _drain(
