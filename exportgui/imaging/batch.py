@@ -34,18 +34,15 @@ CONTRACT:
         their next check, and every task not done yields ``cancelled=True``.
         A worker process that dies fails its task (E_SOURCE, "ended
         abruptly"), leaves no partial file, and the pool starts afresh.
-    partial_owner(name) -> str | None
-        The output name a hidden partial file of a render (``.<name>.<12 hex>.part``,
-        left by a process that died while encoding) belongs to.
     remove_partials(target) -> None
-        Remove such leftovers beside ``target``.
+        Remove the hidden partial file a render of ``target`` leaves when its
+        process dies while encoding.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import re
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -59,7 +56,7 @@ from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.batch_pool import ProcessRenderPool
 from exportgui.imaging.errors import ErrorCode, ISError
 from exportgui.imaging.formats import DEFAULT_FORMAT, FORMATS, canonical_format
-from exportgui.imaging.render import RenderCancelled, render
+from exportgui.imaging.render import RenderCancelled, partial_path, render
 from exportgui.imaging.request import Request
 from exportgui.imaging.resolve import ResolvedOutput
 
@@ -75,8 +72,6 @@ _GIL_BOUND: frozenset[tuple[str, str | None]] = frozenset(
     }
 )
 _POLL_S = 0.05  # how often render_many looks at the cancel flag while renders run
-# render() encodes into ".<target name>.<12 hex digits>.part" beside the target, then renames.
-_PARTIAL = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{12}\.part")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,19 +151,10 @@ def render_task(task: RenderTask, cancel: threading.Event | None = None) -> Rend
     return RenderResult(task, output=output, pid=pid, seconds=time.perf_counter() - start)
 
 
-def partial_owner(name: str) -> str | None:
-    """The target name a render's hidden partial file ``name`` was written for, or None."""
-    match = _PARTIAL.fullmatch(name)
-    return match["name"] if match else None
-
-
 def remove_partials(target: Path) -> None:
-    """Remove the partial files a render of ``target`` left behind (its process died)."""
+    """Remove the partial file a render of ``target`` left behind (its process died)."""
     with contextlib.suppress(OSError):
-        for path in target.parent.iterdir():
-            if partial_owner(path.name) == target.name:
-                with contextlib.suppress(OSError):
-                    path.unlink()
+        partial_path(target).unlink()
 
 
 def render_many(

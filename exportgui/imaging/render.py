@@ -5,8 +5,8 @@ CONTRACT:
         Decode ``source`` (a path), run the pipeline, encode to ``target``:
         a binary file open for writing (the caller chose and made it: the job
         runner's temporary file; nothing else is created), or a path, written
-        through a short hidden ``.<hex>.part`` file beside it and renamed on
-        success. Raises ISError only: E_SOURCE for an unreadable source, the
+        through a short hidden file beside it (:func:`partial_path`) and renamed
+        on success. Raises ISError only: E_SOURCE for an unreadable source, the
         resolver's errors before any pixel work, E_JPEGSIZE, E_TOO_LARGE. On
         error nothing is left at a path ``target``. ``cancel``
         (threading.Event) is checked between the expensive steps; a cancelled
@@ -36,9 +36,9 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import threading
-import uuid
 from collections.abc import Callable
 from os import PathLike
 from pathlib import Path
@@ -129,7 +129,7 @@ def _encode_beside(
     No half-written file is ever at ``target``, and a file already there
     survives a failed render.
     """
-    partial = target.with_name(f".{uuid.uuid4().hex[:12]}.part")
+    partial = partial_path(target)
     try:
         with partial.open("xb") as out:
             encode(prepared, facts, request, attrs, metadata, out)
@@ -157,6 +157,16 @@ def _full_disk(target: Path | BinaryIO) -> OSError | None:
     if room > 0:
         return None
     return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(_shown(target)))
+
+
+def partial_path(target: Path) -> Path:
+    """The hidden file a render to the path ``target`` encodes into before its rename.
+
+    Short and fixed-length whatever the target's name, and the same for the same
+    target, so that whoever finds a render's process dead can remove it.
+    """
+    digest = hashlib.sha256(os.fsencode(target.name)).hexdigest()[:12]
+    return target.with_name(f".{digest}.part")
 
 
 def _shown(target: Path | BinaryIO) -> str:

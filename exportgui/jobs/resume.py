@@ -12,28 +12,37 @@ after a crash each asset is in one of these states:
 
 Then every leftover of the job is removed from every folder it writes to
 (the destination and the catalog folders recreated in it): its temporary
-files ``.exportgui-<job>-*.part`` and the renderer's hidden partial files
-(``.<name>.<12 hex>.part``, left by a render process that died) beside one of
-them or beside a planned target. The assets without an outcome then run with
-the job's original targets, so nothing is written twice.
+files ``.exportgui-<job>-*.part``, and the hidden partial files
+(``.<name>.<12 hex>.part``) that the renderer of earlier versions left beside
+one of them or beside a planned target when its process died. The assets
+without an outcome then run with the job's original targets, so nothing is
+written twice.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import threading
 from concurrent.futures import Executor
 from fnmatch import fnmatchcase
 from pathlib import Path
 
 from exportgui.config import MailSettings
-from exportgui.imaging.batch import partial_owner
 from exportgui.jobs.execute import execute_job
 from exportgui.jobs.joblog import JobLogStore, StoredItem
 from exportgui.jobs.model import JobLog, LogType
 from exportgui.jobs.names import temp_glob
 from exportgui.jobs.runner import ProgressCallback, RunCatalog
 from exportgui.jobs.validate import destination_problem
-from exportgui.jobs.writer import remove_quietly
+from exportgui.jobs.writer import (
+    DestinationChanged,
+    Folder,
+    OutsideDestination,
+    discard,
+    opened,
+    remove_quietly,
+)
 
 
 class ResumeError(RuntimeError):
@@ -63,41 +72,43 @@ def _reconcile(store: JobLogStore, handle: str, item: StoredItem) -> LogType | N
     return None
 
 
-def leftover_temp_files(destination: Path, handle: str, items: list[StoredItem]) -> list[Path]:
-    """The job's hidden leftovers in every folder it writes to (see the module's docstring)."""
-    targets: dict[Path, set[str]] = {destination: set()}
+# Partial files of the renderer of earlier versions: ".<target name>.<12 hex digits>.part".
+_OLD_PARTIAL = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{12}\.part")
+
+
+def remove_leftovers(destination: Path, handle: str, items: list[StoredItem]) -> None:
+    """Remove the job's hidden leftovers from every folder it writes to (see the module's doc).
+
+    Each folder is reached as outputs are, never through a link: a folder that
+    leads out of the destination is not ours to clean.
+    """
+    try:
+        root = Folder.destination(destination)
+    except OSError:
+        return
+    targets: dict[tuple[str, ...], set[str]] = {(): set()}
     for item in items:
         if item.planned.target is not None:
-            folder = destination / item.planned.target.parent
-            targets.setdefault(folder, set()).add(item.planned.target.name)
+            targets.setdefault(item.planned.target.parent.parts, set()).add(
+                item.planned.target.name
+            )
     ours = temp_glob(handle)
-    found: list[Path] = []
-    for folder, names in sorted(targets.items()):
-        if _through_a_link(destination, folder):  # it may lead anywhere: not ours to clean
-            continue
+    for parts, names in sorted(targets.items()):
+        folder = root.child(parts)
         try:
-            entries = sorted(folder.iterdir())
-        except OSError:
+            with opened(folder) as fd:
+                entries = os.listdir(folder.path if fd is None else fd)  # noqa: PTH208 - a descriptor
+        except (OSError, OutsideDestination, DestinationChanged):
             continue
-        for path in entries:
-            owner = partial_owner(path.name)
+        for name in entries:
+            match = _OLD_PARTIAL.fullmatch(name)
+            owner = match["name"] if match else None
             if (
-                fnmatchcase(path.name, ours)
+                fnmatchcase(name, ours)
                 or owner in names
                 or (owner is not None and fnmatchcase(owner, ours))
             ):
-                found.append(path)
-    return found
-
-
-def _through_a_link(destination: Path, folder: Path) -> bool:
-    """True when a folder on the way from ``destination`` down to ``folder`` is a link."""
-    current = destination
-    for part in folder.relative_to(destination).parts:
-        current = current / part
-        if current.is_symlink():
-            return True
-    return False
+                discard(folder, name)
 
 
 def resume(
@@ -131,9 +142,7 @@ def resume(
         items = store.items(job_handle)
         outcomes = {item.seq: _reconcile(store, job_handle, item) for item in items}
         if log.job.destination is not None:
-            destination = Path(log.job.destination).absolute()
-            for temp in leftover_temp_files(destination, job_handle, items):
-                remove_quietly(temp)
+            remove_leftovers(Path(log.job.destination), job_handle, items)
         todo = []
         for item in items:
             outcome = outcomes[item.seq]

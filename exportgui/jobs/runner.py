@@ -36,7 +36,7 @@ from typing import Protocol
 
 from exportgui.catalog import Asset
 from exportgui.imaging import ISAttributes, ISError, Request
-from exportgui.imaging.batch import executor_for, remove_partials, request_format
+from exportgui.imaging.batch import executor_for, request_format
 from exportgui.imaging.batch_pool import ProcessRenderPool
 from exportgui.jobs.joblog import HasDatabase, JobLogStore, JobTakenOver, Outcome
 from exportgui.jobs.liveness import HEARTBEAT_S
@@ -51,7 +51,6 @@ from exportgui.jobs.writer import (
     OutsideDestination,
     discard,
     place,
-    remove_quietly,
 )
 
 ProgressCallback = Callable[[Progress], None]
@@ -301,7 +300,7 @@ class Runner:
                             future.exception()  # wait for the worker to stop touching the file
                     _remove_temporaries(task)
                 for task, _planned, _size in ready:
-                    remove_quietly(task.temp)
+                    _remove_temporaries(task)
             if owned:
                 pool.shutdown(wait=True, cancel_futures=True)
 
@@ -442,9 +441,8 @@ class Runner:
 
 
 def _remove_temporaries(task: Task) -> None:
-    """Remove what a worker that stopped half-way may have left: its file and the renderer's."""
-    remove_quietly(task.temp)
-    remove_partials(task.temp)
+    """Remove the temporary file a worker that stopped half-way may have left."""
+    discard(task.folder, task.temp.name)
 
 
 def _died(task: Task) -> str:

@@ -266,12 +266,6 @@ def _can_mount_tmpfs(tmp_path: Path) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="Pillow's encoders write to the file descriptor themselves and report a full disk "
-    "as 'encoder error -2' without errno, so each asset fails instead of the job stopping "
-    "(fatalError) and resume does not redo them",
-)
 def test_a_full_disk_then_resume_leaves_exactly_the_outputs(
     folder: Path, tmp_path: Path, images: tuple[list[str], list[str]]
 ) -> None:
