@@ -51,8 +51,9 @@ from exportgui.gui.settings_dialog import SettingsDialog
 from exportgui.gui.thumbnails import ThumbnailLoader
 from exportgui.gui.ui_state import load_ui_state, save_ui_state
 from exportgui.gui.workers import TaskRunner
-from exportgui.jobs import ExportJob, LogType, Plan, Problem
+from exportgui.jobs import EmailSetting, ExportJob, LogType, Plan, Problem
 from exportgui.jobs.presets import PresetStore
+from exportgui.jobs.validate import mail_problems
 
 
 class MainWindow(QMainWindow):
@@ -243,6 +244,13 @@ class MainWindow(QMainWindow):
         # the checks over every ticked asset come back with the plan, off this thread.
         sample = dataclasses.replace(job, asset_handles=job.asset_handles[:1])
         self.problems = [p for p in jobs.validate(sample, self.view) if p.field != "assets"]
+        if job.email_setting is not EmailSetting.NONE:
+            # The mail settings this job would use: wrong ones stop it before it runs, as
+            # on the command line, instead of failing when the first mail is due.
+            self.problems += [
+                dataclasses.replace(p, field="email_setting", message=f"Mail settings: {p.message}")
+                for p in mail_problems(self.settings.mail)
+            ]
         self.options.show_problems(self.problems)
         self.presets.on_form_changed()
         self._update_export_action()

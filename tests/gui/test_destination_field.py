@@ -58,3 +58,35 @@ def test_a_home_relative_destination_is_a_full_path(
     window.options.destination_edit.setText(f"~{os.sep}exports")
     assert window.options.job().destination == tmp_path / "exports"
     assert window.actions_.export.isEnabled()
+
+
+def test_mail_settings_that_cannot_work_stop_the_export_before_it_runs(
+    qtbot: QtBot,
+    catalog: Catalog,
+    image_files: list[Path],
+    open_window: WindowFactory,
+    tmp_path: Path,
+) -> None:
+    catalog.import_paths(image_files)
+    window = open_window(catalog)
+    window.browser.tick_all_in_view()
+    options = window.options
+    out = tmp_path / "out"
+    out.mkdir()
+    options.destination_edit.setText(str(out))
+    window.settings.mail.smtp_url = "smtp://designer@mail.example.org"  # a login in clear
+    window.settings.mail.sender = "exports@example.org"
+    window.settings.mail.recipients = ["me@example.org\r\nBcc: everyone@example.org"]
+
+    options.email_combo.setCurrentIndex(options.email_combo.findData("All"))
+
+    assert not window.actions_.export.isEnabled()
+    shown = options.email_message.text()
+    assert "without encryption" in shown
+    assert "line break" in shown
+    assert not window.export()
+    assert list(out.iterdir()) == []
+
+    options.email_combo.setCurrentIndex(options.email_combo.findData("None"))
+    assert not options.email_message.isVisible()
+    assert window.actions_.export.isEnabled()
