@@ -10,33 +10,18 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from tests.helpers import exportgui as run
+
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, devices, byte names")
 
 BAD_NAME = os.fsdecode(b"bad\xff.jpg")
 DEEP_JSON = "[" * 100_000
-
-
-def run(*args: str | Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """``exportgui ARGS…`` with this test's EXPORTGUI_HOME; stdout/stderr strictly UTF-8."""
-    done = subprocess.run(
-        [sys.executable, "-m", "exportgui", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="strict",
-        timeout=timeout,
-        check=False,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
-    assert "Traceback" not in done.stderr, done.stderr
-    return done
 
 
 def config_dir() -> Path:

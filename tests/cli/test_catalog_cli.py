@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PIL import Image
+
+from tests.helpers import exportgui as run
 
 LIST_FIELDS = {
     "handle",
@@ -24,19 +25,6 @@ LIST_FIELDS = {
     "bytes",
     "sha256",
 }
-
-
-def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """``exportgui ARGS…`` with this test's EXPORTGUI_HOME (set by tests/conftest.py)."""
-    return subprocess.run(
-        [sys.executable, "-m", "exportgui", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=90,
-        check=False,
-        env=env,
-    )
 
 
 def ok(*args: str | Path) -> str:

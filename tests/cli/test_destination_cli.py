@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ import pytest
 from exportgui.catalog import Catalog
 from exportgui.config import app_paths
 from exportgui.jobs import ExportJob, Fmt, JobLogStore, plan
-from tests.cli.test_job_cli import exportgui
+from tests.helpers import exportgui
 from tests.jobs.conftest import import_files, make_image
 
 
@@ -28,15 +26,7 @@ def one_image(tmp_path: Path) -> tuple[str, str]:
 
 def exportgui_in(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run the command with ``cwd`` as the current folder."""
-    return subprocess.run(
-        [sys.executable, "-m", "exportgui", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
-    )
+    return exportgui(*args, cwd=cwd)
 
 
 def _jobs(folder: str) -> list[object]:

@@ -16,19 +16,9 @@ import pytest
 from PIL import Image
 
 from exportgui.catalog import AssetType, Catalog
+from tests.helpers import exportgui
 from tests.jobs.conftest import export_files, import_files, make_image
 from tests.jobs.smtp_server import smtp_server
-
-
-def exportgui(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """Run the command; EXPORTGUI_HOME comes from the test's environment."""
-    return subprocess.run(
-        [sys.executable, "-m", "exportgui", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
 
 
 @pytest.fixture

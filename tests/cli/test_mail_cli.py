@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from exportgui.catalog import Catalog
-from tests.cli.test_job_cli import exportgui
+from tests.helpers import exportgui
 from tests.jobs.conftest import export_files, import_files, make_image
 from tests.jobs.smtp_server import smtp_server
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from exportgui.catalog import Catalog
-from tests.cli.test_job_cli import exportgui
+from tests.helpers import exportgui
 from tests.jobs.conftest import import_files, make_image
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from tests.cli.test_job_cli import exportgui
+from tests.helpers import exportgui
 
 
 def test_plan_and_export_agree_on_a_rotated_photo(tmp_path: Path) -> None:

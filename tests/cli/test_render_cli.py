@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from tests.helpers import exportgui
+
 MACROS_HEADER = "Name\tDefinition\n"
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "exportgui", "render", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=os.environ.copy(),  # EXPORTGUI_HOME comes from the autouse fixture
-        check=False,
-    )
+    return exportgui("render", *args)
 
 
 def error_lines(result: subprocess.CompletedProcess[str]) -> list[str]:

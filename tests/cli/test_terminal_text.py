@@ -12,7 +12,7 @@ import pytest
 
 from exportgui.catalog import Catalog
 from exportgui.cli.common import for_terminal, json_for_terminal
-from tests.cli.test_job_cli import exportgui
+from tests.helpers import exportgui
 from tests.jobs.conftest import make_image
 
 HOSTILE = "red\x1b[31mbell\x07back\rtxt\u202egpj.exe"

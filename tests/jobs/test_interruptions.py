@@ -29,21 +29,12 @@ from exportgui.imaging.batch_pool import ProcessRenderPool
 from exportgui.jobs import ExportJob, Fmt, JobLog, JobLogStore, LogType, plan, resume, run
 from exportgui.jobs.joblog import JobTakenOver
 from exportgui.jobs.liveness import is_live, process_start
+from tests.helpers import exportgui as _exportgui
 from tests.jobs.conftest import import_files
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
 
 _WAIT_S = 60.0
-
-
-def _exportgui(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "exportgui", *args],
-        capture_output=True,
-        text=True,
-        timeout=_WAIT_S,
-        check=False,
-    )
 
 
 def _images(catalog: Catalog, sources: Path, n: int, folder: str = "") -> list[str]:
