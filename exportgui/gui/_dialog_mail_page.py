@@ -1,4 +1,4 @@
-"""The Mail page of the settings dialog, and the worker that sends a test message.
+"""The Mail page of the settings dialog: server, addresses, password and a test message.
 
 The password goes to the system keyring (never into settings.json); the
 test message is sent on a worker thread so a slow or silent server never
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from exportgui.config import MailSettings, Settings
 from exportgui.gui._dialog_common import Meaning, MessageLabel, monospace_font
 from exportgui.gui._dialog_options_page import OptionsPage, PageSaveError, add_field
+from exportgui.gui.workers import TaskRunner
 from exportgui.jobs import notify
 
 
@@ -46,38 +47,12 @@ def split_recipients(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
-class TestMessageSignals(QObject):
-    """Signals of :class:`TestMessageWorker` (a QRunnable cannot carry signals itself)."""
-
-    succeeded = Signal(str)
-    failed = Signal(str)
-
-
-class TestMessageWorker(QRunnable):
-    """Sends one test message with :func:`exportgui.jobs.notify.send_test_message`."""
-
-    def __init__(self, mail: MailSettings, password: str | None) -> None:
-        super().__init__()
-        # The pool owns and deletes the runnable after run(); the page keeps only
-        # the signals object, so closing the dialog mid-send never frees a running job.
-        self.mail = mail
-        self.password = password
-        self.signals = TestMessageSignals()
-
-    def run(self) -> None:
-        """Look the password up if none was typed, send, report through the signals."""
-        try:
-            password = self.password
-            if password is None:
-                password = notify.get_password(self.mail)
-            notify.send_test_message(self.mail, password)
-        except notify.NotifyError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # its text might hold what the server was sent
-            self.signals.failed.emit(f"unexpected error: {type(exc).__name__}")
-        else:
-            recipients = ", ".join(self.mail.recipients)
-            self.signals.succeeded.emit(f"Test message sent to {recipients}.")
+def _send_test_message(mail: MailSettings, password: str | None) -> str:
+    """Send one test message (looking the password up if none was typed); the text to show."""
+    if password is None:
+        password = notify.get_password(mail)
+    notify.send_test_message(mail, password)
+    return f"Test message sent to {', '.join(mail.recipients)}."
 
 
 class MailPage(OptionsPage):
@@ -89,8 +64,7 @@ class MailPage(OptionsPage):
     def __init__(self, settings: Settings, pool: QThreadPool, parent: QWidget | None = None):
         super().__init__(parent)
         self._settings = settings
-        self._pool = pool
-        self._sending: TestMessageSignals | None = None
+        self._tasks = TaskRunner(pool, self)
         self._password_state = ""
         self.setAccessibleName("Mail settings")
         form = QFormLayout()
@@ -260,7 +234,7 @@ class MailPage(OptionsPage):
                 label.show_message(self._password_state)
             else:
                 label.clear_message()
-        self.test_button.setEnabled(self._sending is None)
+        self.test_button.setEnabled(not self._tasks.busy())
         self.changed.emit()
 
     def _show_password_state(self, mail: MailSettings, stored: bool | None = None) -> None:
@@ -287,7 +261,7 @@ class MailPage(OptionsPage):
     # -- test message --------------------------------------------------------------
     def send_test_message(self) -> bool:
         """Send a test message off the GUI thread; False when the fields are not ready."""
-        if self._sending is not None:
+        if self._tasks.busy():
             return False
         mail = self.mail_settings()
         problem = self.problem()
@@ -296,23 +270,26 @@ class MailPage(OptionsPage):
         if problem:
             self.test_result.show_message(f"✗ {problem}", Meaning.ERROR)
             return False
-        worker = TestMessageWorker(mail, self.password_edit.text() or None)
-        worker.signals.succeeded.connect(self._on_test_succeeded)
-        worker.signals.failed.connect(self._on_test_failed)
-        self._sending = worker.signals
+        password = self.password_edit.text() or None
         self.test_button.setEnabled(False)
         self.test_result.show_message(f"Sending to {', '.join(mail.recipients)}…")
-        self._pool.start(worker)
+        self._tasks.submit(
+            lambda _report: _send_test_message(mail, password),
+            on_finished=self._on_test_succeeded,
+            on_failed=self._on_test_failed,
+        )
         return True
 
-    def _on_test_succeeded(self, text: str) -> None:
-        self._sending = None
+    def _on_test_succeeded(self, _generation: int, text: str) -> None:
         self.test_button.setEnabled(True)
         self.test_result.show_message(f"✓ {text}", Meaning.SUCCESS)
         self.test_finished.emit(True, text)
 
-    def _on_test_failed(self, text: str) -> None:
-        self._sending = None
+    def _on_test_failed(self, _generation: int, exc: Exception) -> None:
+        if isinstance(exc, notify.NotifyError):
+            text = str(exc)
+        else:  # its text might hold what the server was sent
+            text = f"unexpected error: {type(exc).__name__}"
         self.test_button.setEnabled(True)
         self.test_result.show_message(f"✗ Not sent: {text}", Meaning.ERROR)
         self.test_finished.emit(False, text)

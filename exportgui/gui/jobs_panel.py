@@ -46,7 +46,7 @@ from exportgui.gui._dialog_job_models import (
     SortRole,
     job_title,
 )
-from exportgui.gui._dialog_task import TaskRunner, application_pool
+from exportgui.gui.workers import TaskRunner, failure_message
 from exportgui.jobs import JobLog, LogType
 from exportgui.jobs.joblog import JobLogStore, joblog_to_csv, joblog_to_dict
 
@@ -65,14 +65,14 @@ class JobsPanel(QWidget):
         catalog: Catalog,
         parent: QWidget | None = None,
         *,
-        pool: QThreadPool | None = None,
+        pool: QThreadPool,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Jobs")
         self._catalog = catalog
         self._store = JobLogStore(catalog)
         # Reading a log of 10,000 assets takes about half a second: always off the GUI thread.
-        self._tasks = TaskRunner(pool if pool is not None else application_pool(), self)
+        self._tasks = TaskRunner(pool, self)
         self._list_generation = 0
         self._log_generation = 0
         self._selected: JobLog | None = None  # the selected job as listed (no details)
@@ -246,8 +246,11 @@ class JobsPanel(QWidget):
     def refresh(self) -> None:
         """Read the job history again (off the GUI thread), keeping the selection."""
         self._list_generation += 1
-        self._tasks.start(
-            self._list_generation, self._store.list_jobs, self._on_jobs_read, self._on_read_failed
+        self._tasks.submit(
+            lambda _report: self._store.list_jobs(),
+            on_finished=self._on_jobs_read,
+            on_failed=self._on_read_failed,
+            generation=self._list_generation,
         )
 
     def _on_jobs_read(self, generation: int, jobs: list[JobLog]) -> None:
@@ -291,11 +294,11 @@ class JobsPanel(QWidget):
         self._show_actions(listed)
         self._log_generation += 1
         handle = listed.job_handle
-        self._tasks.start(
-            self._log_generation,
-            lambda: self._store.get(handle),
-            self._on_log_read,
-            self._on_read_failed,
+        self._tasks.submit(
+            lambda _report: self._store.get(handle),
+            on_finished=self._on_log_read,
+            on_failed=self._on_read_failed,
+            generation=self._log_generation,
         )
 
     def _on_log_read(self, generation: int, log: JobLog) -> None:
@@ -304,8 +307,9 @@ class JobsPanel(QWidget):
         self._show_log(log)
         self.log_loaded.emit(log.job_handle)
 
-    def _on_read_failed(self, generation: int, message: str) -> None:
+    def _on_read_failed(self, generation: int, exc: Exception) -> None:
         if generation in (self._list_generation, self._log_generation):
+            message = failure_message(exc)
             self.message.show_message(f"✗ The job log cannot be read: {message}", Meaning.ERROR)
 
     def _show_actions(self, log: JobLog | None) -> None:

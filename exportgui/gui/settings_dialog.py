@@ -27,16 +27,15 @@ from exportgui.gui._dialog_attributes_page import AttributesPage
 from exportgui.gui._dialog_common import Meaning, MessageLabel, with_shortcut
 from exportgui.gui._dialog_mail_page import MailPage
 from exportgui.gui._dialog_options_page import GeneralPage, OptionsPage, PageSaveError
-from exportgui.gui._dialog_task import application_pool
 
 
 class SettingsDialog(QDialog):
     """Preferences and the catalog's Image Serving attributes.
 
     Emits :attr:`settings_saved` with the new :class:`Settings` after they
-    were written. ``pool`` runs the test message; by default a small
-    pool owned by the application, so closing the dialog while a message is
-    on its way never waits for the mail server.
+    were written. ``pool`` (the application's) runs the test message, so
+    closing the dialog while a message is on its way never waits for the
+    mail server.
     """
 
     settings_saved = Signal(object)
@@ -48,14 +47,14 @@ class SettingsDialog(QDialog):
         catalog: Catalog | None,
         parent: QWidget | None = None,
         *,
-        pool: QThreadPool | None = None,
+        pool: QThreadPool,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.setAccessibleName("Settings")
         self._paths = paths
         self._settings = copy.deepcopy(settings)
-        self.pool = pool if pool is not None else application_pool()
+        self.pool = pool
 
         self.mail_page = MailPage(self._settings, self.pool, self)
         self.attributes_page = AttributesPage(catalog, self)

@@ -18,7 +18,22 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from exportgui.catalog import CatalogUnavailable
+
 log = logging.getLogger(__name__)
+
+
+def failure_message(exc: Exception) -> str:
+    """A task's failure as one line for the user.
+
+    Failures the user can act on (the catalog is unavailable, a thing is not
+    found) read as their own message; anything else is a bug, named as one.
+    """
+    if isinstance(exc, CatalogUnavailable):
+        return str(exc)
+    if isinstance(exc, KeyError):
+        return str(exc.args[0]) if exc.args else str(exc)
+    return f"unexpected error: {type(exc).__name__}: {exc}"
 
 
 class TaskSignals(QObject):
