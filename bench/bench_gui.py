@@ -177,7 +177,7 @@ def in_process(folder: Path, runs: int, export_count: int, work: Path) -> None:
     )
 
     browser.untick_all()
-    ten_k = [a.handle for a in browser.model.assets() if a.exportable][:10_000]
+    ten_k = [a.handle for a in browser.model.rows() if a.exportable][:10_000]
     browser.model.set_ticked(ten_k, True)
     wait_until(app, lambda: not window.planner.busy())
     updates, gui = [], []

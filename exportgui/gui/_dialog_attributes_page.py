@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from exportgui.catalog import DEFAULT_ATTRIBUTES, Catalog, CatalogError, CatalogUnavailable
 from exportgui.config import Settings
-from exportgui.gui._dialog_common import Meaning, MessageLabel, monospace_font
 from exportgui.gui._dialog_options_page import OptionsPage, PageSaveError, add_field
+from exportgui.gui.theme import Meaning, MessageLabel, monospace_font
 from exportgui.imaging import ISAttributes, ISError
 from exportgui.imaging.attributes import RES_MODES
 

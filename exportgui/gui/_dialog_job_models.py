@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
-from exportgui.gui._dialog_common import FlatTableModel, Meaning, meaning_color, monospace_font
 from exportgui.gui.plain_text import qt_text
+from exportgui.gui.table_model import ListTableModel, ModelIndex
+from exportgui.gui.theme import Meaning, meaning_color, monospace_font
 from exportgui.jobs import JobLog, LogDetail, LogType
 
 JobHandleRole = Qt.ItemDataRole.UserRole + 1
@@ -23,8 +17,6 @@ JobLogRole = Qt.ItemDataRole.UserRole + 2
 SortRole = Qt.ItemDataRole.UserRole + 3
 LogTypeRole = Qt.ItemDataRole.UserRole + 4
 DetailRole = Qt.ItemDataRole.UserRole + 5
-
-_Index = QModelIndex | QPersistentModelIndex
 
 _STATE_MEANING = {
     "interrupted": Meaning.WARNING,
@@ -63,40 +55,22 @@ def job_format(log: JobLog) -> str:
     return "convert " + " ".join(parts) if parts else "convert"
 
 
-class JobHistoryModel(FlatTableModel):
+class JobHistoryModel(ListTableModel[JobLog]):
     """One row per job, newest first: name, date, fmt, counts, state."""
 
     # The long Format column last: in a narrow panel the state and counts stay in view.
     NAME, STARTED, STATE, TOTAL, SUCCESS, WARNINGS, ERRORS, FORMAT = range(8)
     HEADERS = ("Job", "Started", "State", "Assets", "Succeeded", "Warnings", "Errors", "Format")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._jobs: list[JobLog] = []
-
-    def set_jobs(self, jobs: Iterable[JobLog]) -> None:
-        """Replace the list."""
-        self.beginResetModel()
-        self._jobs = list(jobs)
-        self.endResetModel()
-
-    def job_at(self, row: int) -> JobLog:
-        """The job in ``row``."""
-        return self._jobs[row]
-
     def row_of(self, job_handle: str) -> int:
         """The row of ``job_handle``, or -1."""
-        return next((i for i, j in enumerate(self._jobs) if j.job_handle == job_handle), -1)
+        return next((i for i, j in enumerate(self._rows) if j.job_handle == job_handle), -1)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of jobs."""
-        return 0 if parent.isValid() else len(self._jobs)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, sort keys, the handle and the whole log under named roles."""
-        if not index.isValid() or not 0 <= index.row() < len(self._jobs):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        log = self._jobs[index.row()]
+        log = self._rows[index.row()]
         column = index.column()
         if role == JobHandleRole:
             return log.job_handle
@@ -166,38 +140,24 @@ class JobHistoryModel(FlatTableModel):
         return "\n".join(lines)
 
 
-class LogDetailModel(FlatTableModel):
+class LogDetailModel(ListTableModel[LogDetail]):
     """One row per asset outcome of one job: result, name, message, output."""
 
     RESULT, NAME, MESSAGE, OUTPUT = range(4)
     HEADERS = ("Result", "Asset", "Message", "Output")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._details: list[LogDetail] = []
-
-    def set_details(self, details: Sequence[LogDetail]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self._details = list(details)
-        self.endResetModel()
-
     def counts(self) -> dict[LogType, int]:
         """How many rows of each log type."""
         result = dict.fromkeys(LogType, 0)
-        for detail in self._details:
+        for detail in self._rows:
             result[detail.log_type] += 1
         return result
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of outcomes."""
-        return 0 if parent.isValid() else len(self._details)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, the log type and the detail under named roles, colour by outcome."""
-        if not index.isValid() or not 0 <= index.row() < len(self._details):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        detail = self._details[index.row()]
+        detail = self._rows[index.row()]
         column = index.column()
         if role == LogTypeRole:
             return detail.log_type.value
@@ -247,7 +207,7 @@ class LogTypeFilterProxy(QSortFilterProxyModel):
             self._shown.discard(log_type.value)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         """Accept rows whose log type is shown."""
         model = self.sourceModel()
         value = model.index(source_row, 0, source_parent).data(LogTypeRole)

@@ -16,13 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exportgui.gui._dialog_common import (
-    Meaning,
-    MessageLabel,
-    expand_wrapped,
-    monospace_font,
-    with_shortcut,
-)
 from exportgui.gui._dialog_macro_checks import (
     DefinitionCheck,
     check_definition,
@@ -30,6 +23,7 @@ from exportgui.gui._dialog_macro_checks import (
     macros_for_check,
 )
 from exportgui.gui._dialog_modifier_edit import Mark, ModifierEdit
+from exportgui.gui.theme import Meaning, MessageLabel, expand_wrapped, monospace_font, with_shortcut
 
 
 class MacroEditor(QGroupBox):

@@ -6,16 +6,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
-from exportgui.gui._dialog_common import FlatTableModel, Meaning, meaning_color, monospace_font
 from exportgui.gui.plain_text import qt_text
+from exportgui.gui.table_model import ListTableModel, ModelIndex
+from exportgui.gui.theme import Meaning, meaning_color, monospace_font
 
 NameRole = Qt.ItemDataRole.UserRole + 1
 DefinitionRole = Qt.ItemDataRole.UserRole + 2
 ProblemRole = Qt.ItemDataRole.UserRole + 3
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -27,27 +26,21 @@ class MacroRow:
     problem: str | None = None
 
 
-class MacroTableModel(FlatTableModel):
+class MacroTableModel(ListTableModel[MacroRow]):
     """Columns: the invocation (``$name$``) and the definition; rows sorted by name."""
 
     NAME, DEFINITION = range(2)
     HEADERS = ("Macro", "Definition")
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[MacroRow] = []
 
     def set_macros(
         self, macros: Mapping[str, str], problems: Mapping[str, str] | None = None
     ) -> None:
         """Replace the list (sorted case-insensitively by name)."""
         problems = problems or {}
-        self.beginResetModel()
-        self._rows = [
+        self.reset_rows(
             MacroRow(name, definition, problems.get(name))
             for name, definition in sorted(macros.items(), key=lambda kv: kv[0].casefold())
-        ]
-        self.endResetModel()
+        )
 
     def row_of(self, name: str) -> int:
         """Row of the macro called ``name`` (any letter case), or -1."""
@@ -57,16 +50,8 @@ class MacroTableModel(FlatTableModel):
                 return row
         return -1
 
-    def macro_at(self, row: int) -> MacroRow:
-        """The macro shown in ``row``."""
-        return self._rows[row]
-
     # -- QAbstractTableModel ---------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of macros (0 under any valid parent: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Display text, monospace font, the engine's complaint as tooltip and colour."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from exportgui.config import MailSettings, Settings
-from exportgui.gui._dialog_common import Meaning, MessageLabel, monospace_font
 from exportgui.gui._dialog_options_page import OptionsPage, PageSaveError, add_field
+from exportgui.gui.theme import Meaning, MessageLabel, monospace_font
 from exportgui.gui.workers import TaskRunner
 from exportgui.jobs import notify
 

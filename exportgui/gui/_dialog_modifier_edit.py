@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from exportgui.gui._dialog_common import Meaning, meaning_color, monospace_font
+from exportgui.gui.theme import Meaning, meaning_color, monospace_font
 
 _REFUSED = str.maketrans("", "", "\r\n\t\v\f\u2028\u2029")
 

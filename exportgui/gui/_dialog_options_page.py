@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from exportgui.config import Settings
-from exportgui.gui._dialog_common import MessageLabel, expand_wrapped
+from exportgui.gui.theme import MessageLabel, expand_wrapped
 from exportgui.jobs.execute import WORKERS_PER_CORE, worker_limit
 
 

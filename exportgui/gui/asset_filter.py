@@ -98,10 +98,10 @@ class AssetFilterProxy(QSortFilterProxyModel):
     def visible_assets(self) -> list[Asset]:
         """The assets that pass the filter, in source order, without asking Qt per row."""
         self._rebuild_if_stale()
-        return [a for a, keep in zip(self.source().assets(), self._mask, strict=True) if keep]
+        return [a for a, keep in zip(self.source().rows(), self._mask, strict=True) if keep]
 
     def _rebuild_if_stale(self) -> None:
-        assets = self.source().assets()
+        assets = self.source().rows()
         if not self._stale and len(self._mask) == len(assets):
             return
         accepts = self._filter.accepts

@@ -18,21 +18,13 @@ from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, Signal
 
 from exportgui.catalog import Asset
 from exportgui.gui import theme
 from exportgui.gui.formatting import human_bytes, pixel_size, type_label
 from exportgui.gui.plain_text import qt_text
-
-ModelIndex = QModelIndex | QPersistentModelIndex
+from exportgui.gui.table_model import ListTableModel, ModelIndex
 
 AssetRole = int(Qt.ItemDataRole.UserRole) + 1
 HandleRole = AssetRole + 1
@@ -52,7 +44,7 @@ class Column(IntEnum):
     OUTPUT = 7
 
 
-HEADERS = {
+_TITLES = {
     Column.TICK: "",
     Column.THUMB: "",
     Column.NAME: "Name",
@@ -63,7 +55,7 @@ HEADERS = {
     Column.OUTPUT: "Will be written as",
 }
 
-HEADER_TIPS = {
+_TIPS: dict[int, str] = {
     Column.TICK: "Tick all exportable assets in view (Ctrl+Shift+A)",
     Column.OUTPUT: "The output file name of each ticked asset, from the current options",
 }
@@ -77,14 +69,15 @@ _SORT_KEYS: dict[Column, Callable[[Asset], Any]] = {
 }
 
 
-class AssetTableModel(QAbstractTableModel):
+class AssetTableModel(ListTableModel[Asset]):
     """Rows are catalog assets; the tick column reflects a set of handles."""
 
     ticks_changed = Signal()
+    HEADERS = tuple(_TITLES[column] for column in Column)
+    HEADER_TIPS = _TIPS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._assets: list[Asset] = []
         self._row_of: dict[str, int] = {}
         self._ticked: set[str] = set()
         self._exportable: frozenset[str] = frozenset()
@@ -97,9 +90,9 @@ class AssetTableModel(QAbstractTableModel):
     def set_assets(self, assets: Sequence[Asset]) -> None:
         """Replace every row; ticks of assets that are still there are kept."""
         self.beginResetModel()
-        self._assets = list(assets)
+        self._rows = list(assets)
         self._reindex()
-        self._exportable = frozenset(a.handle for a in self._assets if a.exportable)
+        self._exportable = frozenset(a.handle for a in self._rows if a.exportable)
         self._ticked &= self._exportable
         self.endResetModel()
         self.ticks_changed.emit()
@@ -123,20 +116,12 @@ class AssetTableModel(QAbstractTableModel):
         self._outputs, self._refused = outputs, refused
         self._emit_column(Column.OUTPUT)
 
-    def assets(self) -> list[Asset]:
-        """The rows, in the current order."""
-        return self._assets
-
-    def asset_at(self, row: int) -> Asset:
-        """The asset of a source row."""
-        return self._assets[row]
-
     def row_of(self, handle: str) -> int | None:
         """The source row of a handle, if it is in the model."""
         return self._row_of.get(handle)
 
     def _reindex(self) -> None:
-        self._row_of = {a.handle: i for i, a in enumerate(self._assets)}
+        self._row_of = {a.handle: i for i, a in enumerate(self._rows)}
         self.revision += 1
 
     def exportable_handles(self) -> frozenset[str]:
@@ -153,7 +138,7 @@ class AssetTableModel(QAbstractTableModel):
         if not self._ticked:
             return ()
         ticked = self._ticked
-        return tuple(a.handle for a in self._assets if a.handle in ticked)
+        return tuple(a.handle for a in self._rows if a.handle in ticked)
 
     def ticked_count(self) -> int:
         """How many assets are ticked."""
@@ -186,40 +171,19 @@ class AssetTableModel(QAbstractTableModel):
         return changed
 
     def _emit_column(self, first: Column, last: Column | None = None) -> None:
-        if self._assets:
+        if self._rows:
             self.dataChanged.emit(
                 self.index(0, first),
-                self.index(len(self._assets) - 1, last or first),
+                self.index(len(self._rows) - 1, last or first),
                 [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DisplayRole],
             )
 
     # -- Qt model API --------------------------------------------------------
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Number of assets (0 under any parent: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._assets)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Number of columns."""
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles and their tooltips."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        column = Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(column)
-        return None
-
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         """Sets are neither enabled nor checkable; other rows tick in the first column."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        asset = self._assets[index.row()]
+        asset = self._rows[index.row()]
         if not asset.exportable:
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -231,7 +195,7 @@ class AssetTableModel(QAbstractTableModel):
         """Cell contents for display, tooltip, tick state and the named roles."""
         if not index.isValid():
             return None
-        asset = self._assets[index.row()]
+        asset = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(asset, column)
@@ -249,7 +213,7 @@ class AssetTableModel(QAbstractTableModel):
             and column == Column.OUTPUT
             and asset.handle in self._refused
         ):
-            return theme.error_color()
+            return theme.meaning_color(theme.Meaning.ERROR)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.PIXELS, Column.BYTES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == AssetRole:
@@ -291,7 +255,7 @@ class AssetTableModel(QAbstractTableModel):
             return False
         if index.column() != Column.TICK:
             return False
-        asset = self._assets[index.row()]
+        asset = self._rows[index.row()]
         if not asset.exportable:
             return False
         state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(int(value))
@@ -311,8 +275,8 @@ class AssetTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         old_persistent = self.persistentIndexList()
-        old_handles = [self._assets[i.row()].handle for i in old_persistent]
-        self._assets.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        old_handles = [self._rows[i.row()].handle for i in old_persistent]
+        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         self._reindex()
         new_persistent = [
             self.index(self._row_of[h], i.column())

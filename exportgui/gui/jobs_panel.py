@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from exportgui.catalog import Catalog
 from exportgui.config import atomic_write_text
-from exportgui.gui._dialog_common import Meaning, MessageLabel, compact_rows, with_shortcut
 from exportgui.gui._dialog_job_models import (
     JobHandleRole,
     JobHistoryModel,
@@ -46,6 +45,8 @@ from exportgui.gui._dialog_job_models import (
     SortRole,
     job_title,
 )
+from exportgui.gui.table_model import compact_rows
+from exportgui.gui.theme import Meaning, MessageLabel, with_shortcut
 from exportgui.gui.workers import TaskRunner, failure_message
 from exportgui.jobs import JobLog, LogType
 from exportgui.jobs.joblog import JobLogStore, joblog_to_csv, joblog_to_dict
@@ -224,7 +225,7 @@ class JobsPanel(QWidget):
     def _button(self, text: str, tip: str, keys: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        button.setToolTip(with_shortcut(tip, keys) if keys else tip)
+        button.setToolTip(with_shortcut(tip, keys))
         if keys:
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
@@ -257,7 +258,7 @@ class JobsPanel(QWidget):
         if generation != self._list_generation:
             return  # a newer refresh is on its way
         keep = self._selected.job_handle if self._selected is not None else None
-        self.history.set_jobs(jobs)
+        self.history.reset_rows(jobs)
         self.empty_label.setVisible(not jobs)
         if not (keep is not None and self.select_job(keep)):
             if jobs:
@@ -280,7 +281,7 @@ class JobsPanel(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.history_view.scrollTo(index)
-        self._request_log(self.history.job_at(row))  # also when current: it may have changed
+        self._request_log(self.history.row_at(row))  # also when current: it may have changed
         return True
 
     def _on_job_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
@@ -326,7 +327,7 @@ class JobsPanel(QWidget):
 
     def _show_log(self, log: JobLog | None) -> None:
         self._log = log
-        self.details.set_details(log.details if log is not None else [])
+        self.details.reset_rows(log.details if log is not None else [])
         counts = self.details.counts()
         for log_type, box in self.filter_boxes.items():
             box.setText(f"{log_type.value} ({counts[log_type]})")

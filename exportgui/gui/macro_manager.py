@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from exportgui.catalog import Catalog, CatalogError, CatalogUnavailable
-from exportgui.gui._dialog_common import Meaning, MessageLabel, compact_rows, with_shortcut
 from exportgui.gui._dialog_macro_checks import (
     broken_by_change,
     definition_problems,
@@ -35,6 +34,8 @@ from exportgui.gui._dialog_macro_editor import MacroEditor
 from exportgui.gui._dialog_macro_io import MacroImportOutcome, export_macros, import_macros
 from exportgui.gui._dialog_macro_model import MacroTableModel, NameRole
 from exportgui.gui.plain_text import qt_text
+from exportgui.gui.table_model import compact_rows
+from exportgui.gui.theme import Meaning, MessageLabel, with_shortcut
 
 _FILE_FILTER = "Macro definition files (*.txt *.tsv);;All files (*)"
 
@@ -60,7 +61,7 @@ class MacroManagerDialog(QDialog):
         self._build()
         self._reload()
         if self.model.rowCount():
-            self.select_macro(self.model.macro_at(0).name)
+            self.select_macro(self.model.row_at(0).name)
         else:
             self.new_macro()
         self.resize(860, 460)
@@ -169,7 +170,7 @@ class MacroManagerDialog(QDialog):
     def _button(self, text: str, tip: str, keys: str, slot: object) -> QPushButton:
         button = QPushButton(text, self)
         button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        button.setToolTip(with_shortcut(tip, keys) if keys else tip)
+        button.setToolTip(with_shortcut(tip, keys))
         button.setAutoDefault(False)
         button.clicked.connect(slot)
         if keys and keys != "Del":
@@ -207,7 +208,7 @@ class MacroManagerDialog(QDialog):
         finally:
             self._loading = False
         self.table.scrollTo(index)
-        entry = self.model.macro_at(row)
+        entry = self.model.row_at(row)
         self._load_editor(entry.name, entry.definition)
         return True
 
@@ -318,7 +319,7 @@ class MacroManagerDialog(QDialog):
         row = self.model.row_of(stored)
         self._reload()
         if self.model.rowCount():
-            self.select_macro(self.model.macro_at(min(row, self.model.rowCount() - 1)).name)
+            self.select_macro(self.model.row_at(min(row, self.model.rowCount() - 1)).name)
         else:
             self._load_editor(None, "")
         self.status_label.show_message(f"Deleted ${stored}$.")
@@ -365,7 +366,7 @@ class MacroManagerDialog(QDialog):
         if self.editor.original is not None and self.model.row_of(self.editor.original) >= 0:
             self.select_macro(self.editor.original)
         elif self.model.rowCount():
-            self.select_macro(self.model.macro_at(0).name)
+            self.select_macro(self.model.row_at(0).name)
         meaning = Meaning.WARNING if outcome.problems else None
         self.status_label.show_message(outcome.summary(), meaning)
         if outcome.changed:

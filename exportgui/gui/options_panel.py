@@ -47,30 +47,6 @@ EMAIL_LABELS = {
 NO_MACRO = ""
 
 
-class ProblemLabel(QLabel):
-    """A field's messages in the meaning colour; hidden when there is nothing to say."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what the user typed
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
-
-    def show_problems(self, problems: list[Problem]) -> None:
-        """Show the problems (errors first), or hide when there are none."""
-        if not problems:
-            self.clear()
-            self.hide()
-            return
-        ordered = sorted(problems, key=lambda p: not p.is_error)
-        color = theme.severity_color(ordered[0].severity, self.palette())
-        self.setStyleSheet(f"color: {color.name()};" if color is not None else "")
-        self.setText("\n".join(p.message for p in ordered))
-        self.setAccessibleDescription(self.text())
-        self.show()
-
-
 class OptionsPanel(QWidget):
     """Form for fmt, is_modifier, macro, emailSetting, clientId, destination, policy, name."""
 
@@ -111,7 +87,7 @@ class OptionsPanel(QWidget):
 
         self.modifier_edit = ModifierEdit()
         self.modifier_edit.setPlaceholderText("&wid=1200&fmt=png&qlt=85")
-        self.modifier_message = ProblemLabel()
+        self.modifier_message = theme.MessageLabel("Modifier problem")
 
         self.macro_combo = QComboBox()
         self.macro_combo.setFont(theme.monospace_font())
@@ -120,7 +96,7 @@ class OptionsPanel(QWidget):
         macro_row = QHBoxLayout()
         macro_row.addWidget(self.macro_combo, 1)
         macro_row.addWidget(self.macro_button)
-        self.macro_message = ProblemLabel()
+        self.macro_message = theme.MessageLabel("Macro problem")
         self.format_hint = QLabel()
         self.format_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.format_hint.setWordWrap(True)
@@ -132,7 +108,7 @@ class OptionsPanel(QWidget):
         dest_row = QHBoxLayout()
         dest_row.addWidget(self.destination_edit, 1)
         dest_row.addWidget(self.destination_button)
-        self.destination_message = ProblemLabel()
+        self.destination_message = theme.MessageLabel("Destination problem")
 
         self.conflict_combo = QComboBox()
         for policy, label in CONFLICT_LABELS.items():
@@ -148,10 +124,10 @@ class OptionsPanel(QWidget):
         email_row = QHBoxLayout()
         email_row.addWidget(self.email_combo, 1)
         email_row.addWidget(self.mail_button)
-        self.email_message = ProblemLabel()
+        self.email_message = theme.MessageLabel("Email problem")
         self.client_edit = QLineEdit()
         self.client_edit.setPlaceholderText("reserved — stored with the job, never used")
-        self.other_message = ProblemLabel()
+        self.other_message = theme.MessageLabel("Job problem")
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -183,6 +159,14 @@ class OptionsPanel(QWidget):
         outer.addLayout(form)
         outer.addWidget(self.other_message)
         outer.addStretch(1)
+        for message in (
+            self.modifier_message,
+            self.macro_message,
+            self.destination_message,
+            self.email_message,
+            self.other_message,
+        ):
+            message.clear_message()  # shown only when there is something to say
 
         for widget, name in (
             (self.orig_radio, "Format: original file"),
@@ -351,15 +335,3 @@ class OptionsPanel(QWidget):
         folder = QFileDialog.getExistingDirectory(self, "Export to folder", start)
         if folder:
             self.destination_edit.setText(folder)
-
-    def problem_severities(self) -> dict[str, LogType]:
-        """The worst severity shown per field (for tests and accessibility checks)."""
-        result: dict[str, LogType] = {}
-        for label, name in (
-            (self.modifier_message, "is_modifier"),
-            (self.macro_message, "macro"),
-            (self.destination_message, "destination"),
-        ):
-            if label.isVisible() and label.text():
-                result[name] = LogType.ERROR
-        return result

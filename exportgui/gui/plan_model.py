@@ -5,14 +5,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from exportgui.gui import theme
 from exportgui.gui.formatting import pixel_size
 from exportgui.gui.plain_text import qt_text
+from exportgui.gui.table_model import ListTableModel, ModelIndex
 from exportgui.jobs import LogType, Plan, PlannedOutput
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 OutputRole = int(Qt.ItemDataRole.UserRole) + 1
 StatusRole = OutputRole + 1
@@ -39,67 +38,36 @@ PLAN_HEADERS = {
 STATUS_WORDS = {LogType.SUCCESS: "", LogType.WARNING: "Warning", LogType.ERROR: "Error"}
 
 
-class PlanTableModel(QAbstractTableModel):
+class PlanTableModel(ListTableModel[PlannedOutput]):
     """Read-only adapter over ``Plan.outputs``."""
+
+    HEADERS = tuple(PLAN_HEADERS[column] for column in PlanColumn)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._outputs: list[PlannedOutput] = []
         self._plan: Plan | None = None
 
     def set_plan(self, plan: Plan | None) -> None:
         """Show a new plan (or none)."""
-        self.beginResetModel()
         self._plan = plan
-        self._outputs = list(plan.outputs) if plan else []
-        self.endResetModel()
+        self.reset_rows(plan.outputs if plan else [])
 
     def plan(self) -> Plan | None:
         """The plan on display."""
         return self._plan
 
-    def outputs(self) -> list[PlannedOutput]:
-        """The rows."""
-        return self._outputs
-
     def counts(self) -> dict[LogType, int]:
         """How many rows will be written cleanly, with a warning, or refused."""
         result = dict.fromkeys(LogType, 0)
-        for output in self._outputs:
+        for output in self._rows:
             result[output.status] += 1
         return result
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """One row per planned output."""
-        return 0 if parent.isValid() else len(self._outputs)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Number of columns."""
-        return 0 if parent.isValid() else len(PlanColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(PlanColumn)
-        ):
-            return PLAN_HEADERS[PlanColumn(section)]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        """Rows can be selected, never edited."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cell text, meaning colour for problems, the reason as tooltip."""
         if not index.isValid():
             return None
-        output = self._outputs[index.row()]
+        output = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(output, column)

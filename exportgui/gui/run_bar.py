@@ -119,9 +119,9 @@ class RunBar(QFrame):
         self.label.setText(text)
         color = None
         if log.file_error_count or log.fatal_error:
-            color = theme.error_color(self.palette())
+            color = theme.meaning_color(theme.Meaning.ERROR, self.palette())
         elif log.file_warning_count or outcome.notify_warning:
-            color = theme.warning_color(self.palette())
+            color = theme.meaning_color(theme.Meaning.WARNING, self.palette())
         self.label.setStyleSheet(f"color: {color.name()};" if color is not None else "")
         self.open_button.setVisible(self._folder is not None)
         self.log_button.show()
@@ -134,7 +134,9 @@ class RunBar(QFrame):
         self.progress.hide()
         self.cancel_button.hide()
         self.label.setText(f"The export stopped: {message}")
-        self.label.setStyleSheet(f"color: {theme.error_color(self.palette()).name()};")
+        self.label.setStyleSheet(
+            f"color: {theme.meaning_color(theme.Meaning.ERROR, self.palette()).name()};"
+        )
         self.open_button.hide()
         self.log_button.hide()
         self.close_button.show()

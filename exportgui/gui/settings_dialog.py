@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from exportgui.catalog import Catalog
 from exportgui.config import AppPaths, Settings, save_settings
 from exportgui.gui._dialog_attributes_page import AttributesPage
-from exportgui.gui._dialog_common import Meaning, MessageLabel, with_shortcut
 from exportgui.gui._dialog_mail_page import MailPage
 from exportgui.gui._dialog_options_page import GeneralPage, OptionsPage, PageSaveError
+from exportgui.gui.theme import Meaning, MessageLabel, with_shortcut
 
 
 class SettingsDialog(QDialog):

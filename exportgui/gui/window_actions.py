@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from exportgui import APP_NAME, __version__
+from exportgui.gui.theme import with_shortcut
 
 if TYPE_CHECKING:
     from exportgui.gui.main_window import MainWindow
@@ -56,8 +57,7 @@ def _action(
     if shortcut:
         action.setShortcut(sequence)
     plain = tip or text.replace("&", "").rstrip("…")
-    keys = sequence.toString(QKeySequence.SequenceFormat.NativeText)
-    action.setToolTip(f"{plain} ({keys})" if keys else plain)
+    action.setToolTip(with_shortcut(plain, sequence))
     action.setStatusTip(plain)
     action.triggered.connect(lambda _checked=False: slot())
     window.addAction(action)  # shortcuts work even when the menu bar is hidden

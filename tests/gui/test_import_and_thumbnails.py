@@ -62,7 +62,7 @@ def test_dropping_files_imports_them(
     assert event.isAccepted()
     window.imports.summary_box.close()  # type: ignore[union-attr]
     settle(qtbot, window)
-    names = sorted(a.file_name for a in window.browser.model.assets())
+    names = sorted(a.file_name for a in window.browser.model.rows())
     assert names == ["d0.png", "d1.png", "d2.png"]
 
 

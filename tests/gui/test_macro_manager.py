@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from exportgui.catalog import Catalog
 from exportgui.catalog.macrofile import read_macro_file
-from exportgui.gui._dialog_common import Meaning
 from exportgui.gui._dialog_macro_model import MacroTableModel, NameRole, ProblemRole
 from exportgui.gui.macro_manager import MacroManagerDialog
+from exportgui.gui.theme import Meaning
 
 
 @pytest.fixture
@@ -211,7 +211,7 @@ def test_macro_model(qtmodeltester) -> None:
     model = MacroTableModel()
     model.set_macros({"b": "wid=1", "A": "fmt=png", "c": "$x$"}, {"c": "E_UNKNOWN_MACRO: x"})
     qtmodeltester.check(model)
-    assert [model.macro_at(r).name for r in range(3)] == ["A", "b", "c"]
+    assert [model.row_at(r).name for r in range(3)] == ["A", "b", "c"]
 
 
 # -- macro definition files ------------------------------------------------------------

@@ -68,7 +68,7 @@ def test_markup_in_names_and_modifiers_is_plain_text(
 def test_job_log_tooltips_show_markup_as_text(qtbot: QtBot) -> None:
     model = LogDetailModel()
     detail = LogDetail("h1", MARKUP, LogType.ERROR, f"cannot write {MARKUP}", Path("/out") / MARKUP)
-    model.set_details([detail])
+    model.reset_rows([detail])
     tips = [
         model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
         for column in range(model.columnCount())
