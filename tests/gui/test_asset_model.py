@@ -8,9 +8,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Asset, AssetType
-from exportgui.gui.asset_browser import AssetBrowser
-from exportgui.gui.asset_filter import AssetFilter, AssetFilterProxy
-from exportgui.gui.asset_model import (
+from exportgui.gui.assets.browser import AssetBrowser
+from exportgui.gui.assets.filter import AssetFilter, AssetFilterProxy
+from exportgui.gui.assets.model import (
     AssetRole,
     AssetTableModel,
     Column,

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
-from exportgui.gui.main_window import MainWindow
+from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ConflictPolicy, ExportJob, Fmt, JobLogStore
 
 from .conftest import WindowFactory, make_image, settle

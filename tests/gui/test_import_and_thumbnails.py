@@ -9,7 +9,7 @@ from PySide6.QtGui import QDropEvent, QIcon
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Asset, AssetType, Catalog
-from exportgui.gui.thumbnails import THUMB_PIXELS, ThumbnailLoader, cache_path
+from exportgui.gui.assets.thumbnails import THUMB_PIXELS, ThumbnailLoader, cache_path
 
 from .conftest import WindowFactory, make_image, settle
 

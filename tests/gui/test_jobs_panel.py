@@ -17,15 +17,15 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QCheckBox, QWidget
 
 from exportgui.catalog import AssetType, Catalog
-from exportgui.gui._dialog_job_models import (
+from exportgui.gui.history.jobs_panel import JobsPanel
+from exportgui.gui.history.models import (
     JobHandleRole,
     JobHistoryModel,
     LogDetailModel,
     LogTypeFilterProxy,
     LogTypeRole,
 )
-from exportgui.gui.jobs_panel import JobsPanel
-from exportgui.gui.theme import Meaning
+from exportgui.gui.widgets.theme import Meaning
 from exportgui.jobs import ExportJob, Fmt, JobLogStore, LogType, plan, run
 
 # Runs a job in another process and kills that process (SIGKILL) once two

@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from exportgui.catalog import Catalog
 from exportgui.config import app_paths
 from exportgui.gui.app import open_main_window
-from exportgui.gui.asset_browser import build_folder_model
-from exportgui.gui.plan_model import PlanTableModel
+from exportgui.gui.assets.browser import build_folder_model
+from exportgui.gui.job_form.plan_model import PlanTableModel
 from exportgui.jobs import ExportJob, Fmt, LogType, Plan, PlannedOutput
 
 from .conftest import WindowFactory, settle
@@ -141,7 +141,7 @@ def test_resume_from_the_jobs_panel_runs_the_job_again(
 def test_macro_manager_opens_without_blocking_and_updates_the_macro_list(
     qtbot: QtBot, catalog: Catalog, open_window: WindowFactory
 ) -> None:
-    from exportgui.gui.macro_manager import MacroManagerDialog
+    from exportgui.gui.macros.manager import MacroManagerDialog
 
     window = open_window(catalog)
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
@@ -157,7 +157,7 @@ def test_settings_open_from_the_email_row_and_saved_settings_reach_the_window(
     qtbot: QtBot, catalog: Catalog, open_window: WindowFactory
 ) -> None:
     from exportgui.config import Settings
-    from exportgui.gui.settings_dialog import SettingsDialog
+    from exportgui.gui.settings.dialog import SettingsDialog
 
     window = open_window(catalog)
     window.options.mail_button.click()

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from exportgui.catalog import Catalog
 from exportgui.catalog.macrofile import read_macro_file
-from exportgui.gui._dialog_macro_model import MacroTableModel, NameRole, ProblemRole
-from exportgui.gui.macro_manager import MacroManagerDialog
-from exportgui.gui.theme import Meaning
+from exportgui.gui.macros.manager import MacroManagerDialog
+from exportgui.gui.macros.model import MacroTableModel, NameRole, ProblemRole
+from exportgui.gui.widgets.theme import Meaning
 
 
 @pytest.fixture

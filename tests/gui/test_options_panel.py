@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from exportgui import jobs
 from exportgui.catalog import Catalog
-from exportgui.gui.options_panel import OptionsPanel
+from exportgui.gui.job_form.options_panel import OptionsPanel
 from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt
 
 from .conftest import WindowFactory

@@ -7,7 +7,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
-from exportgui.gui.main_window import MainWindow
+from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ExportJob, Fmt
 
 from .conftest import WindowFactory, settle

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
-from exportgui.gui._dialog_job_models import LogDetailModel
+from exportgui.gui.history.models import LogDetailModel
 from exportgui.jobs import ExportJob, Fmt, LogDetail, LogType
 
 from .conftest import WindowFactory, make_image, settle

@@ -1,0 +1,246 @@
+"""Menus, toolbar and shortcuts of the main window: every action reachable from the keyboard.
+
+Each action's shortcut appears in its menu entry and in its tooltip. Kept
+apart from ``main_window`` so that the window module reads as data flow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
+
+from exportgui import APP_NAME, __version__
+from exportgui.gui.widgets.theme import with_shortcut
+
+if TYPE_CHECKING:
+    from exportgui.gui.window.main_window import MainWindow
+
+
+@dataclass
+class WindowActions:
+    """The actions other code needs to reach (enable, trigger, test)."""
+
+    export: QAction
+    cancel: QAction
+    export_button: QPushButton
+    tick_all: QAction
+    untick_all_in_view: QAction
+    untick_all: QAction
+    macros: QAction
+    settings: QAction
+    toolbar: QToolBar
+
+
+def _action(
+    window: QWidget,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: str | QKeySequence.StandardKey = "",
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    sequence = QKeySequence(shortcut) if shortcut else QKeySequence()
+    if shortcut:
+        action.setShortcut(sequence)
+    plain = tip or text.replace("&", "").rstrip("…")
+    action.setToolTip(with_shortcut(plain, sequence))
+    action.setStatusTip(plain)
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)  # shortcuts work even when the menu bar is hidden
+    return action
+
+
+def build(window: MainWindow) -> WindowActions:
+    """Create the menus and the toolbar of ``window``."""
+    browser, imports, presets = window.browser, window.imports, window.presets
+
+    export = _action(window, "&Export", window.export, "Ctrl+E", "Export the ticked assets")
+    cancel = _action(window, "&Cancel Export", window.cancel_export, "Esc")
+    cancel.setEnabled(False)
+    tick_all = _action(
+        window,
+        "&Tick All in View",
+        browser.tick_all_in_view,
+        "Ctrl+Shift+A",
+        "Tick every exportable asset that the search and filters show",
+    )
+    untick_view = _action(window, "U&ntick All in View", browser.untick_all_in_view)
+    untick_all = _action(window, "Untick &Everything", browser.untick_all, "Ctrl+Shift+D")
+    toggle = _action(window, "Tick or Untick &Selected\tSpace", browser.toggle_selected)
+    find = _action(window, "&Find", _focus(browser.search_edit), QKeySequence.StandardKey.Find)
+    macros = _action(window, "&Macros…", window.open_macro_manager, "Ctrl+M")
+    settings = _action(window, "&Settings…", window.open_settings, "Ctrl+,")
+    demo = _action(window, "Load &Demo Collection", window.load_demo)
+    quit_action = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    choose_preset = _action(window, "&Choose Preset…", _popup(presets.combo), "Ctrl+P")
+
+    for action in (imports.files_action, imports.folder_action, *presets.actions()):
+        window.addAction(action)
+    mail = _action(window, "Mail Se&ttings…", window.open_settings)
+    menu = window.menuBar()
+    _fill(
+        menu.addMenu("&File"),
+        imports.files_action,
+        imports.folder_action,
+        demo,
+        None,
+        settings,
+        None,
+        quit_action,
+    )
+    _fill(menu.addMenu("&Edit"), find, None, toggle, tick_all, untick_view, untick_all)
+    _fill(menu.addMenu("&Job"), export, cancel, None, macros, mail)
+    _fill(
+        menu.addMenu("&Presets"),
+        choose_preset,
+        None,
+        presets.save_as_action,
+        presets.update_action,
+        presets.rename_action,
+        presets.delete_action,
+        None,
+        presets.import_action,
+        presets.export_action,
+    )
+
+    view_menu = menu.addMenu("&View")
+    for text, target, keys in (
+        ("&Folders", _focus(browser.folder_view), "Ctrl+0"),
+        ("&Asset List", _focus(browser.view), "Ctrl+1"),
+        ("&Options", _focus(window.options.orig_radio), "Ctrl+2"),
+        ("&Plan", lambda: _show_tab(window, 0), "Ctrl+3"),
+        ("&Jobs", lambda: _show_tab(window, 1), "Ctrl+4"),
+    ):
+        view_menu.addAction(_action(window, text, target, keys))
+
+    help_menu = menu.addMenu("&Help")
+    help_menu.addAction(_action(window, f"&About {APP_NAME}", lambda: _about(window)))
+
+    toolbar, export_button = _toolbar(window, export, macros, settings)
+    window.shortcuts_win = ShortcutsWin(window)
+    window.shortcuts_win.watch(window)
+    return WindowActions(
+        export, cancel, export_button, tick_all, untick_view, untick_all, macros, settings, toolbar
+    )
+
+
+def _toolbar(
+    window: MainWindow, export: QAction, macros: QAction, settings: QAction
+) -> tuple[QToolBar, QPushButton]:
+    toolbar = QToolBar("Main toolbar")
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    toolbar.setAccessibleName("Main toolbar")
+    window.addToolBar(toolbar)
+    toolbar.addAction(window.imports.files_action)
+    toolbar.addAction(window.imports.folder_action)
+    toolbar.addSeparator()
+    label = QLabel("Preset ")
+    label.setBuddy(window.presets.combo)
+    toolbar.addWidget(label)
+    toolbar.addWidget(window.presets.combo)
+    toolbar.addAction(window.presets.save_as_action)
+    toolbar.addAction(window.presets.update_action)
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    toolbar.addWidget(spacer)
+    toolbar.addAction(macros)
+    toolbar.addAction(settings)
+    toolbar.addSeparator()
+    button = QPushButton("Export")
+    button.setObjectName("exportButton")
+    button.setAccessibleName("Export the ticked assets")
+    button.setMinimumWidth(110)
+    button.setStyleSheet(
+        "QPushButton#exportButton { background: palette(highlight); "
+        "color: palette(highlighted-text); border: none; border-radius: 4px; "
+        "padding: 6px 18px; font-weight: 600; }"
+        "QPushButton#exportButton:disabled { background: palette(midlight); "
+        "color: palette(mid); }"
+    )
+    button.clicked.connect(export.trigger)
+    export.enabledChanged.connect(button.setEnabled)
+    button.setEnabled(export.isEnabled())
+    toolbar.addWidget(button)
+    return toolbar, button
+
+
+class ShortcutsWin(QObject):
+    """Lets the window's shortcuts through when a text field has the focus.
+
+    ``QLineEdit`` claims some keys for itself before shortcuts are looked up
+    (on X11, Ctrl+E moves to the end of the line), so Export would not fire
+    while the user is typing a modifier. For keys that are one of the window's
+    own action shortcuts, the claim is withheld; every other key (Ctrl+A,
+    Ctrl+C, …) keeps its text-editing meaning.
+    """
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Swallow ShortcutOverride for keys bound to an enabled window action."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            for action in self._window.actions():
+                if action.isEnabled() and any(
+                    pressed.matches(s) == QKeySequence.SequenceMatch.ExactMatch
+                    for s in action.shortcuts()
+                ):
+                    return True
+        return False
+
+    def watch(self, root: QWidget) -> None:
+        """Watch every line edit (and editable combo) under ``root``."""
+        for edit in root.findChildren(QLineEdit):
+            edit.installEventFilter(self)
+
+
+def _fill(menu: QMenu, *actions: QAction | None) -> None:
+    for action in actions:
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
+
+
+def _focus(widget: QWidget) -> Callable[[], None]:
+    return lambda: widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def _popup(combo: QWidget) -> Callable[[], None]:
+    def show() -> None:
+        combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        combo.showPopup()  # type: ignore[attr-defined]
+
+    return show
+
+
+def _show_tab(window: MainWindow, index: int) -> None:
+    window.bottom_tabs.setCurrentIndex(index)
+    window.bottom_tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def _about(window: QWidget) -> None:
+    QMessageBox.about(
+        window,
+        f"About {APP_NAME}",
+        f"<b>{APP_NAME}</b> {__version__}<br>Export assets the way the Scene7 / Dynamic Media "
+        "ExportJob does, with a live preview of every output.",
+    )
