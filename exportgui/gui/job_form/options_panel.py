@@ -80,6 +80,7 @@ class OptionsPanel(QWidget):
         self.fmt_group.addButton(self.orig_radio)
         self.fmt_group.addButton(self.convert_radio)
         self.orig_radio.setChecked(True)
+        self.setFocusProxy(self.orig_radio)  # "View > Options" lands on the first field
         fmt_row = QHBoxLayout()
         fmt_row.addWidget(self.orig_radio)
         fmt_row.addWidget(self.convert_radio)

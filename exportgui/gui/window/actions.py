@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -24,10 +24,22 @@ from PySide6.QtWidgets import (
 )
 
 from exportgui import APP_NAME, __version__
+from exportgui.gui.assets.browser import AssetBrowser
+from exportgui.gui.assets.import_ui import ImportController
+from exportgui.gui.job_form.presets_ui import PresetController
 from exportgui.gui.widgets.theme import with_shortcut
 
-if TYPE_CHECKING:
-    from exportgui.gui.window.main_window import MainWindow
+
+@dataclass(frozen=True)
+class WindowCommands:
+    """The window's own slots that its actions call."""
+
+    export: Callable[[], object]
+    cancel_export: Callable[[], object]
+    open_macro_manager: Callable[[], object]
+    open_settings: Callable[[], object]
+    load_demo: Callable[[], object]
+    show_tab: Callable[[int], object]  # 0: Plan, 1: Jobs
 
 
 @dataclass
@@ -38,11 +50,7 @@ class WindowActions:
     cancel: QAction
     export_button: QPushButton
     tick_all: QAction
-    untick_all_in_view: QAction
-    untick_all: QAction
-    macros: QAction
-    settings: QAction
-    toolbar: QToolBar
+    shortcuts: ShortcutsWin
 
 
 def _action(
@@ -64,12 +72,17 @@ def _action(
     return action
 
 
-def build(window: MainWindow) -> WindowActions:
+def build(
+    window: QMainWindow,
+    commands: WindowCommands,
+    browser: AssetBrowser,
+    imports: ImportController,
+    presets: PresetController,
+    options: QWidget,
+) -> WindowActions:
     """Create the menus and the toolbar of ``window``."""
-    browser, imports, presets = window.browser, window.imports, window.presets
-
-    export = _action(window, "&Export", window.export, "Ctrl+E", "Export the ticked assets")
-    cancel = _action(window, "&Cancel Export", window.cancel_export, "Esc")
+    export = _action(window, "&Export", commands.export, "Ctrl+E", "Export the ticked assets")
+    cancel = _action(window, "&Cancel Export", commands.cancel_export, "Esc")
     cancel.setEnabled(False)
     tick_all = _action(
         window,
@@ -82,15 +95,15 @@ def build(window: MainWindow) -> WindowActions:
     untick_all = _action(window, "Untick &Everything", browser.untick_all, "Ctrl+Shift+D")
     toggle = _action(window, "Tick or Untick &Selected\tSpace", browser.toggle_selected)
     find = _action(window, "&Find", _focus(browser.search_edit), QKeySequence.StandardKey.Find)
-    macros = _action(window, "&Macros…", window.open_macro_manager, "Ctrl+M")
-    settings = _action(window, "&Settings…", window.open_settings, "Ctrl+,")
-    demo = _action(window, "Load &Demo Collection", window.load_demo)
+    macros = _action(window, "&Macros…", commands.open_macro_manager, "Ctrl+M")
+    settings = _action(window, "&Settings…", commands.open_settings, "Ctrl+,")
+    demo = _action(window, "Load &Demo Collection", commands.load_demo)
     quit_action = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
     choose_preset = _action(window, "&Choose Preset…", _popup(presets.combo), "Ctrl+P")
 
     for action in (imports.files_action, imports.folder_action, *presets.actions()):
         window.addAction(action)
-    mail = _action(window, "Mail Se&ttings…", window.open_settings)
+    mail = _action(window, "Mail Se&ttings…", commands.open_settings)
     menu = window.menuBar()
     _fill(
         menu.addMenu("&File"),
@@ -121,41 +134,44 @@ def build(window: MainWindow) -> WindowActions:
     for text, target, keys in (
         ("&Folders", _focus(browser.folder_view), "Ctrl+0"),
         ("&Asset List", _focus(browser.view), "Ctrl+1"),
-        ("&Options", _focus(window.options.orig_radio), "Ctrl+2"),
-        ("&Plan", lambda: _show_tab(window, 0), "Ctrl+3"),
-        ("&Jobs", lambda: _show_tab(window, 1), "Ctrl+4"),
+        ("&Options", _focus(options), "Ctrl+2"),
+        ("&Plan", lambda: commands.show_tab(0), "Ctrl+3"),
+        ("&Jobs", lambda: commands.show_tab(1), "Ctrl+4"),
     ):
         view_menu.addAction(_action(window, text, target, keys))
 
     help_menu = menu.addMenu("&Help")
     help_menu.addAction(_action(window, f"&About {APP_NAME}", lambda: _about(window)))
 
-    toolbar, export_button = _toolbar(window, export, macros, settings)
-    window.shortcuts_win = ShortcutsWin(window)
-    window.shortcuts_win.watch(window)
-    return WindowActions(
-        export, cancel, export_button, tick_all, untick_view, untick_all, macros, settings, toolbar
-    )
+    export_button = _toolbar(window, imports, presets, export, macros, settings)
+    shortcuts = ShortcutsWin(window)
+    shortcuts.watch(window)
+    return WindowActions(export, cancel, export_button, tick_all, shortcuts)
 
 
 def _toolbar(
-    window: MainWindow, export: QAction, macros: QAction, settings: QAction
-) -> tuple[QToolBar, QPushButton]:
+    window: QMainWindow,
+    imports: ImportController,
+    presets: PresetController,
+    export: QAction,
+    macros: QAction,
+    settings: QAction,
+) -> QPushButton:
     toolbar = QToolBar("Main toolbar")
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     toolbar.setAccessibleName("Main toolbar")
     window.addToolBar(toolbar)
-    toolbar.addAction(window.imports.files_action)
-    toolbar.addAction(window.imports.folder_action)
+    toolbar.addAction(imports.files_action)
+    toolbar.addAction(imports.folder_action)
     toolbar.addSeparator()
     label = QLabel("Preset ")
-    label.setBuddy(window.presets.combo)
+    label.setBuddy(presets.combo)
     toolbar.addWidget(label)
-    toolbar.addWidget(window.presets.combo)
-    toolbar.addAction(window.presets.save_as_action)
-    toolbar.addAction(window.presets.update_action)
+    toolbar.addWidget(presets.combo)
+    toolbar.addAction(presets.save_as_action)
+    toolbar.addAction(presets.update_action)
     spacer = QWidget()
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     toolbar.addWidget(spacer)
@@ -177,7 +193,7 @@ def _toolbar(
     export.enabledChanged.connect(button.setEnabled)
     button.setEnabled(export.isEnabled())
     toolbar.addWidget(button)
-    return toolbar, button
+    return button
 
 
 class ShortcutsWin(QObject):
@@ -230,11 +246,6 @@ def _popup(combo: QWidget) -> Callable[[], None]:
         combo.showPopup()  # type: ignore[attr-defined]
 
     return show
-
-
-def _show_tab(window: MainWindow, index: int) -> None:
-    window.bottom_tabs.setCurrentIndex(index)
-    window.bottom_tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
 def _about(window: QWidget) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -85,17 +85,41 @@ class MainWindow(QMainWindow):
         self._asset_count = 0
         self._tray: QSystemTrayIcon | None = None
         self._splitters_restored = False
-        self.shortcuts_win: QObject | None = None
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.resize(1360, 860)
 
         self._build_parts()
         self._build_layout()
-        self.actions_ = window_actions.build(self)
+        self.actions_ = window_actions.build(
+            self,
+            window_actions.WindowCommands(
+                export=self.export,
+                cancel_export=self.cancel_export,
+                open_macro_manager=self.open_macro_manager,
+                open_settings=self.open_settings,
+                load_demo=self.load_demo,
+                show_tab=self._show_tab,
+            ),
+            self.browser,
+            self.imports,
+            self.presets,
+            self.options,
+        )
         self._connect()
+        self._kept = window_state.KeptParts(
+            window=self,
+            splitters={
+                "main": self.main_split,
+                "center": self.center_split,
+                "right": self.right_split,
+            },
+            header=self.browser.view.tick_header,
+            options=self.options,
+            presets=self.presets,
+        )
         self.ui_state = load_ui_state(paths.ui_state_file)
-        window_state.restore(self, self.ui_state)
+        window_state.restore(self._kept, self.ui_state)
         self.reload_assets()
 
     # -- construction --------------------------------------------------------
@@ -440,15 +464,15 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._splitters_restored:
             self._splitters_restored = True
-            window_state.restore_splitters(self, self.ui_state)
+            window_state.restore_splitters(self._kept, self.ui_state)
 
-    def splitters(self) -> dict[str, QSplitter]:
-        """The splitters whose positions are kept between runs, by name."""
-        return {"main": self.main_split, "center": self.center_split, "right": self.right_split}
+    def _show_tab(self, index: int) -> None:
+        self.bottom_tabs.setCurrentIndex(index)
+        self.bottom_tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the window state; stop background work so quitting is quick."""
-        save_ui_state(self.paths.ui_state_file, window_state.capture(self))
+        save_ui_state(self.paths.ui_state_file, window_state.capture(self._kept))
         self.export_runner.cancel()
         self.imports.cancel()
         self.thumbnails.stop()
