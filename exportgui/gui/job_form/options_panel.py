@@ -98,10 +98,6 @@ class OptionsPanel(QWidget):
         macro_row.addWidget(self.macro_combo, 1)
         macro_row.addWidget(self.macro_button)
         self.macro_message = theme.MessageLabel("Macro problem")
-        self.format_hint = QLabel()
-        self.format_hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.format_hint.setWordWrap(True)
-        theme.secondary_text(self.format_hint)
 
         self.destination_edit = QLineEdit()
         self.destination_edit.setPlaceholderText("Choose a folder for the exported files")
@@ -140,7 +136,6 @@ class OptionsPanel(QWidget):
         form.addRow("", self.modifier_message)
         self._row(form, "M&acro", macro_row, self.macro_combo)
         form.addRow("", self.macro_message)
-        form.addRow("", self.format_hint)
         self._section(form, "Destination")
         self._row(form, "Fo&lder", dest_row, self.destination_edit)
         form.addRow("", self.destination_message)
@@ -311,11 +306,6 @@ class OptionsPanel(QWidget):
         self.email_message.show_problems(by_field.pop("email_setting", []))
         by_field.pop("assets", None)  # the window's status bar and Export tooltip say these
         self.other_message.show_problems([p for ps in by_field.values() for p in ps])
-
-    def set_format_hint(self, text: str) -> None:
-        """One line under the macro saying which format the job produces, and why."""
-        self.format_hint.setText(text)
-        self.format_hint.setVisible(bool(text))
 
     def _on_edited(self, *_args: object) -> None:
         self._update_enabled()

@@ -137,11 +137,6 @@ class MacroEditor(QGroupBox):
         return self._check
 
     @property
-    def name_problem(self) -> str | None:
-        """Why the name cannot be used, or None."""
-        return self._name_problem
-
-    @property
     def is_dirty(self) -> bool:
         """True when the editor holds changes that are not stored."""
         if self._original is None:
