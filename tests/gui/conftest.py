@@ -19,8 +19,6 @@ from exportgui.catalog import Catalog
 from exportgui.config import Settings, app_paths
 from exportgui.gui.window.main_window import MainWindow
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
 
 def make_image(
     path: Path,

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
+from exportgui.gui.assets.model import Column
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ConflictPolicy, ExportJob, Fmt, JobLogStore
 
@@ -69,8 +70,10 @@ def test_convert_export_renders_every_ticked_asset(
     window = open_window(catalog)
     _prepare(window, ExportJob(fmt=Fmt.CONVERT, is_modifier="wid=40&fmt=png", destination=out))
     settle(qtbot, window)
-    assert window.browser.model.set_outputs  # the list shows the target names
-    outputs = [window.browser.model.index(r, 7).data() for r in range(3)]
+    model = window.browser.model  # the list shows the target names before the run
+    title = model.headerData(Column.OUTPUT, Qt.Orientation.Horizontal)
+    assert title == "Will be written as"
+    outputs = [model.index(r, Column.OUTPUT).data() for r in range(model.rowCount())]
     assert sorted(outputs) == ["fileToExport.png", "second.png", "third.png"]
 
     with qtbot.waitSignal(window.export_runner.finished, timeout=30_000):
