@@ -83,6 +83,27 @@ def test_convert_export_renders_every_ticked_asset(
             assert image.format == "PNG" and image.width == 40
 
 
+def test_ctrl_e_in_the_modifier_field_exports(
+    qtbot: QtBot,
+    catalog: Catalog,
+    image_files: list[Path],
+    open_window: WindowFactory,
+    tmp_path: Path,
+) -> None:
+    catalog.import_paths(image_files)
+    out = tmp_path / "out"
+    out.mkdir()
+    window = open_window(catalog)
+    _prepare(window, ExportJob(fmt=Fmt.CONVERT, is_modifier="wid=40&fmt=png", destination=out))
+    settle(qtbot, window)
+    edit = window.options.modifier_edit
+    edit.setFocus()
+    with qtbot.waitSignal(window.export_runner.finished, timeout=30_000):
+        qtbot.keyClick(edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(p.name for p in out.iterdir()) == ["fileToExport.png", "second.png", "third.png"]
+    assert edit.text() == "wid=40&fmt=png"  # the key did not reach the text
+
+
 def test_cancel_stops_the_job_and_leaves_no_partial_file(
     qtbot: QtBot, catalog: Catalog, tmp_path: Path, open_window: WindowFactory
 ) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QLineEdit,
+    QPlainTextEdit,
     QWidget,
 )
 from pytestqt.modeltest import ModelTester
@@ -31,7 +32,9 @@ def _unnamed_controls(root: QWidget) -> list[str]:
     for widget in root.findChildren(QWidget):
         if not widget.isVisibleTo(root) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
             continue
-        if not isinstance(widget, QAbstractButton | QComboBox | QLineEdit | QAbstractItemView):
+        if not isinstance(
+            widget, QAbstractButton | QComboBox | QLineEdit | QPlainTextEdit | QAbstractItemView
+        ):
             continue
         if isinstance(widget.parent(), QComboBox):  # the combo's own line edit / list
             continue

@@ -86,7 +86,10 @@ class OptionsPanel(QWidget):
         fmt_row.addWidget(self.convert_radio)
         fmt_row.addStretch(1)
 
-        self.modifier_edit = ModifierEdit()
+        self.modifier_edit = ModifierEdit(
+            "Image Serving modifier",
+            "Image Serving commands joined by &, e.g. &wid=1200&fmt=png&qlt=85",
+        )
         self.modifier_edit.setPlaceholderText("&wid=1200&fmt=png&qlt=85")
         self.modifier_message = theme.MessageLabel("Modifier problem")
 
@@ -280,7 +283,12 @@ class OptionsPanel(QWidget):
         self.modifier_message.show_problems(modifier)
         self.modifier_edit.set_marks(
             [
-                Mark(p.position, max(p.length, 1), p.severity, p.message)
+                Mark(
+                    p.position,
+                    max(p.length, 1),
+                    theme.Meaning.ERROR if p.is_error else theme.Meaning.WARNING,
+                    p.message,
+                )
                 for p in modifier
                 if p.position is not None
             ]

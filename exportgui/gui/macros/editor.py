@@ -22,6 +22,7 @@ from exportgui.gui._dialog_macro_checks import (
     check_name,
     macros_for_check,
 )
+from exportgui.gui.widgets.modifier_edit import Mark, ModifierEdit
 from exportgui.gui.widgets.theme import (
     Meaning,
     MessageLabel,
@@ -29,7 +30,6 @@ from exportgui.gui.widgets.theme import (
     monospace_font,
     with_shortcut,
 )
-from exportgui.gui.widgets.wrapping_modifier_edit import Mark, ModifierEdit
 
 
 class MacroEditor(QGroupBox):
@@ -58,9 +58,10 @@ class MacroEditor(QGroupBox):
         self.name_edit.setPlaceholderText("e.g. web-hero")
         self.name_edit.setToolTip("Letters, digits, '.', '_' and '-'; letter case is ignored")
         self.name_message = MessageLabel("Macro name message", self)
-        self.definition_edit = ModifierEdit("Macro definition", self)
+        self.definition_edit = ModifierEdit(
+            "Macro definition", "Image Serving commands joined by '&'", lines=3, parent=self
+        )
         self.definition_edit.setPlaceholderText("e.g. wid=1200&hei=1200&fit=constrain&fmt=jpeg")
-        self.definition_edit.setToolTip("Image Serving commands joined by '&'")
         self.definition_message = MessageLabel("Macro definition message", self)
         self.usage_label = QLabel(self)
         self.usage_label.setWordWrap(True)

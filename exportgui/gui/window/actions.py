@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QToolBar,
@@ -199,7 +200,7 @@ def _toolbar(
 class ShortcutsWin(QObject):
     """Lets the window's shortcuts through when a text field has the focus.
 
-    ``QLineEdit`` claims some keys for itself before shortcuts are looked up
+    Text fields claim some keys for themselves before shortcuts are looked up
     (on X11, Ctrl+E moves to the end of the line), so Export would not fire
     while the user is typing a modifier. For keys that are one of the window's
     own action shortcuts, the claim is withheld; every other key (Ctrl+A,
@@ -223,8 +224,8 @@ class ShortcutsWin(QObject):
         return False
 
     def watch(self, root: QWidget) -> None:
-        """Watch every line edit (and editable combo) under ``root``."""
-        for edit in root.findChildren(QLineEdit):
+        """Watch every text field (line edits, editable combos, the modifier) under ``root``."""
+        for edit in (*root.findChildren(QLineEdit), *root.findChildren(QPlainTextEdit)):
             edit.installEventFilter(self)
 
 
