@@ -9,7 +9,7 @@ which ignores them.
 
 Sorting is a Python key sort of the list (``sort``), because a
 ``QSortFilterProxyModel`` comparing rows through Python callbacks is far too
-slow for 100,000 rows; filtering lives in ``asset_filter``.
+slow for 100,000 rows; filtering lives in ``assets.filter``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Menus, toolbar and shortcuts of the main window: every action reachable from the keyboard.
 
-Each action's shortcut appears in its menu entry and in its tooltip. Kept
-apart from ``main_window`` so that the window module reads as data flow.
+Each action's shortcut appears in its menu entry and in its tooltip.
+:func:`build` is handed the window's commands and the parts its menus reach
+(browser, imports, presets, options), never the window's insides.
 """
 
 from __future__ import annotations
