@@ -67,7 +67,7 @@ def child_first_rows(folder: Path) -> None:
     from exportgui.catalog import Catalog
     from exportgui.config import Settings, app_paths
     from exportgui.gui.app import configure_application
-    from exportgui.gui.main_window import MainWindow
+    from exportgui.gui.window.main_window import MainWindow
 
     app = QApplication([])
     configure_application(app)
@@ -145,7 +145,7 @@ def in_process(folder: Path, runs: int, export_count: int, work: Path) -> None:
 
     from exportgui.catalog import Catalog
     from exportgui.config import Settings, app_paths
-    from exportgui.gui.main_window import MainWindow
+    from exportgui.gui.window.main_window import MainWindow
     from exportgui.jobs import ExportJob, Fmt
 
     app = QApplication([])
@@ -177,7 +177,7 @@ def in_process(folder: Path, runs: int, export_count: int, work: Path) -> None:
     )
 
     browser.untick_all()
-    ten_k = [a.handle for a in browser.model.assets() if a.exportable][:10_000]
+    ten_k = [a.handle for a in browser.model.rows() if a.exportable][:10_000]
     browser.model.set_ticked(ten_k, True)
     wait_until(app, lambda: not window.planner.busy())
     updates, gui = [], []
@@ -220,7 +220,7 @@ def stalls(app: object, count: int, work: Path) -> None:
 
     from exportgui.catalog import Catalog
     from exportgui.config import Settings, app_paths
-    from exportgui.gui.main_window import MainWindow
+    from exportgui.gui.window.main_window import MainWindow
     from exportgui.jobs import ExportJob, Fmt
 
     src = work / "export-src"

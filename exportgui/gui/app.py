@@ -13,12 +13,12 @@ from exportgui import APP_ID, APP_NAME, __version__
 from exportgui.catalog import Catalog, CatalogUnavailable
 from exportgui.config import app_paths, load_settings, resolve_catalog_dir
 from exportgui.config.crash import crash_message, write_crash_report
-from exportgui.gui.plain_text import qt_text
-from exportgui.gui.resources import app_icon
-from exportgui.gui.termination import EXIT_CANCELLED, closing_on_signals
+from exportgui.gui.widgets.plain_text import qt_text
+from exportgui.gui.window.resources import app_icon
+from exportgui.gui.window.termination import EXIT_CANCELLED, closing_on_signals
 
 if TYPE_CHECKING:
-    from exportgui.gui.main_window import MainWindow
+    from exportgui.gui.window.main_window import MainWindow
 
 EXIT_CATALOG_UNAVAILABLE = 2
 
@@ -96,7 +96,9 @@ def open_main_window(catalog: str | None, pool: QThreadPool) -> MainWindow:
     Raises:
         CatalogUnavailable: the catalog cannot be opened, with a message for the user.
     """
-    from exportgui.gui.main_window import MainWindow  # after QApplication exists: fonts, palette
+    from exportgui.gui.window.main_window import (
+        MainWindow,  # after QApplication exists: fonts, palette
+    )
 
     paths = app_paths()
     loaded = load_settings(paths)

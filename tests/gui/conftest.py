@@ -17,9 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
 from exportgui.config import Settings, app_paths
-from exportgui.gui.main_window import MainWindow
-
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+from exportgui.gui.window.main_window import MainWindow
 
 
 def make_image(

@@ -8,9 +8,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Asset, AssetType
-from exportgui.gui.asset_browser import AssetBrowser
-from exportgui.gui.asset_filter import AssetFilter, AssetFilterProxy
-from exportgui.gui.asset_model import (
+from exportgui.gui.assets.browser import AssetBrowser
+from exportgui.gui.assets.filter import AssetFilter, AssetFilterProxy
+from exportgui.gui.assets.model import (
     AssetRole,
     AssetTableModel,
     Column,
@@ -60,7 +60,7 @@ def test_models_pass_the_model_tester(qtmodeltester: ModelTester) -> None:
 def test_set_rows_are_disabled_with_the_reason_as_tooltip() -> None:
     model = AssetTableModel()
     model.set_assets(mixed_assets())
-    set_row = next(r for r in range(model.rowCount()) if model.asset_at(r).type.is_set)
+    set_row = next(r for r in range(model.rowCount()) if model.row_at(r).type.is_set)
     index = model.index(set_row, Column.TICK)
     flags = model.flags(index)
     assert not flags & Qt.ItemFlag.ItemIsEnabled
@@ -68,7 +68,7 @@ def test_set_rows_are_disabled_with_the_reason_as_tooltip() -> None:
     assert "ExportJob does not export Spin Sets" in model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert model.data(index, ExportableRole) is False
     assert model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole) is False
-    image_row = next(r for r in range(model.rowCount()) if not model.asset_at(r).type.is_set)
+    image_row = next(r for r in range(model.rowCount()) if not model.row_at(r).type.is_set)
     assert model.flags(model.index(image_row, Column.TICK)) & Qt.ItemFlag.ItemIsUserCheckable
 
 
@@ -87,7 +87,7 @@ def test_ticking_many_emits_one_data_changed(qtbot: QtBot) -> None:
     model.set_assets([asset(i) for i in range(2000)])
     seen: list[tuple[int, int]] = []
     model.dataChanged.connect(lambda top, bottom, _roles: seen.append((top.row(), bottom.row())))
-    model.set_ticked([a.handle for a in model.assets()], True)
+    model.set_ticked([a.handle for a in model.rows()], True)
     assert seen == [(0, 1999)]
     assert model.ticked_count() == 2000
 

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
-from exportgui.gui.main_window import MainWindow
+from exportgui.gui.assets.model import Column
+from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ConflictPolicy, ExportJob, Fmt, JobLogStore
 
 from .conftest import WindowFactory, make_image, settle
@@ -69,8 +70,10 @@ def test_convert_export_renders_every_ticked_asset(
     window = open_window(catalog)
     _prepare(window, ExportJob(fmt=Fmt.CONVERT, is_modifier="wid=40&fmt=png", destination=out))
     settle(qtbot, window)
-    assert window.browser.model.set_outputs  # the list shows the target names
-    outputs = [window.browser.model.index(r, 7).data() for r in range(3)]
+    model = window.browser.model  # the list shows the target names before the run
+    title = model.headerData(Column.OUTPUT, Qt.Orientation.Horizontal)
+    assert title == "Will be written as"
+    outputs = [model.index(r, Column.OUTPUT).data() for r in range(model.rowCount())]
     assert sorted(outputs) == ["fileToExport.png", "second.png", "third.png"]
 
     with qtbot.waitSignal(window.export_runner.finished, timeout=30_000):
@@ -78,6 +81,27 @@ def test_convert_export_renders_every_ticked_asset(
     for name in ("fileToExport.png", "second.png", "third.png"):
         with Image.open(out / name) as image:
             assert image.format == "PNG" and image.width == 40
+
+
+def test_ctrl_e_in_the_modifier_field_exports(
+    qtbot: QtBot,
+    catalog: Catalog,
+    image_files: list[Path],
+    open_window: WindowFactory,
+    tmp_path: Path,
+) -> None:
+    catalog.import_paths(image_files)
+    out = tmp_path / "out"
+    out.mkdir()
+    window = open_window(catalog)
+    _prepare(window, ExportJob(fmt=Fmt.CONVERT, is_modifier="wid=40&fmt=png", destination=out))
+    settle(qtbot, window)
+    edit = window.options.modifier_edit
+    edit.setFocus()
+    with qtbot.waitSignal(window.export_runner.finished, timeout=30_000):
+        qtbot.keyClick(edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(p.name for p in out.iterdir()) == ["fileToExport.png", "second.png", "third.png"]
+    assert edit.text() == "wid=40&fmt=png"  # the key did not reach the text
 
 
 def test_cancel_stops_the_job_and_leaves_no_partial_file(

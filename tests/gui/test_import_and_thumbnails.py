@@ -9,7 +9,7 @@ from PySide6.QtGui import QDropEvent, QIcon
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Asset, AssetType, Catalog
-from exportgui.gui.thumbnails import THUMB_PIXELS, ThumbnailLoader, cache_path
+from exportgui.gui.assets.thumbnails import THUMB_PIXELS, ThumbnailLoader, cache_path
 
 from .conftest import WindowFactory, make_image, settle
 
@@ -62,7 +62,7 @@ def test_dropping_files_imports_them(
     assert event.isAccepted()
     window.imports.summary_box.close()  # type: ignore[union-attr]
     settle(qtbot, window)
-    names = sorted(a.file_name for a in window.browser.model.assets())
+    names = sorted(a.file_name for a in window.browser.model.rows())
     assert names == ["d0.png", "d1.png", "d2.png"]
 
 

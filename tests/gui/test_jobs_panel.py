@@ -17,15 +17,15 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QCheckBox, QWidget
 
 from exportgui.catalog import AssetType, Catalog
-from exportgui.gui._dialog_common import Meaning
-from exportgui.gui._dialog_job_models import (
+from exportgui.gui.history.jobs_panel import JobsPanel
+from exportgui.gui.history.models import (
     JobHandleRole,
     JobHistoryModel,
     LogDetailModel,
     LogTypeFilterProxy,
     LogTypeRole,
 )
-from exportgui.gui.jobs_panel import JobsPanel
+from exportgui.gui.widgets.theme import Meaning
 from exportgui.jobs import ExportJob, Fmt, JobLogStore, LogType, plan, run
 
 # Runs a job in another process and kills that process (SIGKILL) once two
@@ -288,10 +288,10 @@ def test_reading_the_log_keeps_only_the_latest_answer(qtbot, panel: JobsPanel, j
 def test_models(qtmodeltester, jobs: Jobs) -> None:
     store = JobLogStore(jobs.catalog)
     history = JobHistoryModel()
-    history.set_jobs(store.list_jobs())
+    history.reset_rows(store.list_jobs())
     qtmodeltester.check(history)
     details = LogDetailModel()
-    details.set_details(store.get(jobs.completed).details)
+    details.reset_rows(store.get(jobs.completed).details)
     qtmodeltester.check(details)
     proxy = LogTypeFilterProxy()
     proxy.setSourceModel(details)

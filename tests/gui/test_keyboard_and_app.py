@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QLineEdit,
+    QPlainTextEdit,
     QWidget,
 )
 from pytestqt.modeltest import ModelTester
@@ -18,9 +20,9 @@ from pytestqt.qtbot import QtBot
 from exportgui.catalog import Catalog
 from exportgui.config import app_paths
 from exportgui.gui.app import open_main_window
-from exportgui.gui.asset_browser import build_folder_model
-from exportgui.gui.plan_model import PlanTableModel
-from exportgui.jobs import ExportJob, Fmt, LogType, Plan, PlannedOutput
+from exportgui.gui.assets.browser import build_folder_model
+from exportgui.gui.job_form.plan_model import PlanTableModel
+from exportgui.jobs import ConflictPolicy, ExportJob, Fmt, LogType, Plan, PlannedOutput
 
 from .conftest import WindowFactory, settle
 
@@ -30,7 +32,9 @@ def _unnamed_controls(root: QWidget) -> list[str]:
     for widget in root.findChildren(QWidget):
         if not widget.isVisibleTo(root) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
             continue
-        if not isinstance(widget, QAbstractButton | QComboBox | QLineEdit | QAbstractItemView):
+        if not isinstance(
+            widget, QAbstractButton | QComboBox | QLineEdit | QPlainTextEdit | QAbstractItemView
+        ):
             continue
         if isinstance(widget.parent(), QComboBox):  # the combo's own line edit / list
             continue
@@ -114,7 +118,7 @@ def test_plan_and_folder_models_pass_the_model_tester(qtmodeltester: ModelTester
     assert folders.rowCount() == 3  # All assets, shoots, web
 
 
-def test_resume_from_the_jobs_panel_runs_the_job_again(
+def test_retry_from_the_jobs_panel_writes_the_file_that_failed(
     qtbot: QtBot,
     catalog: Catalog,
     image_files: list[Path],
@@ -123,25 +127,37 @@ def test_resume_from_the_jobs_panel_runs_the_job_again(
 ) -> None:
     catalog.import_paths(image_files)
     out = tmp_path / "out"
-    out.mkdir()
+    (out / "second.jpg").mkdir(parents=True)  # a folder where a file must go: that asset fails
+    (out / "second.jpg" / "keep").write_text("in the way")
     window = open_window(catalog)
     window.browser.tick_all_in_view()
-    window.options.set_job(ExportJob(fmt=Fmt.ORIG, destination=out))
+    window.options.set_job(
+        ExportJob(fmt=Fmt.ORIG, destination=out, conflict=ConflictPolicy.OVERWRITE)
+    )
     settle(qtbot, window)
     with qtbot.waitSignal(window.export_runner.finished, timeout=30_000) as first:
         assert window.export()
-    handle = first.args[0].log.job_handle
-    (out / "second.jpg").unlink()
+    log = first.args[0].log
+    assert log.file_error_count == 1 and (out / "second.jpg").is_dir()
+
+    shutil.rmtree(out / "second.jpg")  # the user clears the way, then retries from the panel
+    panel = window.jobs_panel
+    window.bottom_tabs.setCurrentWidget(panel)
+    panel.refresh()
+    qtbot.waitUntil(lambda: not panel.busy() and panel.select_job(log.job_handle))
+    qtbot.waitUntil(lambda: panel.retry_button.isEnabled() and not panel.busy())
     with qtbot.waitSignal(window.export_runner.finished, timeout=30_000) as again:
-        window.resume_job(handle, True)
-    assert again.args[0].log.job_handle == handle
+        qtbot.mouseClick(panel.retry_button, Qt.MouseButton.LeftButton)
+    assert again.args[0].log.job_handle == log.job_handle
+    source = next(p for p in image_files if p.name == "second.jpg")
+    assert (out / "second.jpg").read_bytes() == source.read_bytes()
     assert not window.export_runner.running()
 
 
 def test_macro_manager_opens_without_blocking_and_updates_the_macro_list(
     qtbot: QtBot, catalog: Catalog, open_window: WindowFactory
 ) -> None:
-    from exportgui.gui.macro_manager import MacroManagerDialog
+    from exportgui.gui.macros.manager import MacroManagerDialog
 
     window = open_window(catalog)
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
@@ -157,7 +173,7 @@ def test_settings_open_from_the_email_row_and_saved_settings_reach_the_window(
     qtbot: QtBot, catalog: Catalog, open_window: WindowFactory
 ) -> None:
     from exportgui.config import Settings
-    from exportgui.gui.settings_dialog import SettingsDialog
+    from exportgui.gui.settings.dialog import SettingsDialog
 
     window = open_window(catalog)
     window.options.mail_button.click()

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from exportgui.catalog import Catalog
 from exportgui.catalog.macrofile import read_macro_file
-from exportgui.gui._dialog_common import Meaning
-from exportgui.gui._dialog_macro_model import MacroTableModel, NameRole, ProblemRole
-from exportgui.gui.macro_manager import MacroManagerDialog
+from exportgui.gui.macros.manager import MacroManagerDialog
+from exportgui.gui.macros.model import MacroTableModel, NameRole, ProblemRole
+from exportgui.gui.widgets.theme import Meaning
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def test_invalid_definition_is_marked_and_cannot_be_saved(
     assert "E_BAD_VALUE" in dialog.definition_message.text()
     assert "qlt" in dialog.definition_message.text()
     assert dialog.definition_edit.marked_text() == ["qlt=500"]
-    assert dialog.definition_edit.marks[0].start == len("wid=1200&")
+    assert dialog.definition_edit.marks()[0].start == len("wid=1200&")
 
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert dialog.save_current() is False
@@ -85,7 +85,7 @@ def test_valid_definition_is_saved_into_the_catalog(
 ) -> None:
     type_new_macro(qtbot, dialog, "web-hero", "wid=1600&hei=900&fit=crop&fmt=jpeg")
     assert dialog.definition_message.meaning is Meaning.SUCCESS
-    assert dialog.definition_edit.marks == ()
+    assert dialog.definition_edit.marks() == ()
     assert dialog.save_button.isEnabled()
 
     with qtbot.waitSignal(dialog.macros_changed, timeout=2000):
@@ -211,7 +211,7 @@ def test_macro_model(qtmodeltester) -> None:
     model = MacroTableModel()
     model.set_macros({"b": "wid=1", "A": "fmt=png", "c": "$x$"}, {"c": "E_UNKNOWN_MACRO: x"})
     qtmodeltester.check(model)
-    assert [model.macro_at(r).name for r in range(3)] == ["A", "b", "c"]
+    assert [model.row_at(r).name for r in range(3)] == ["A", "b", "c"]
 
 
 # -- macro definition files ------------------------------------------------------------

@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from exportgui import jobs
 from exportgui.catalog import Catalog
-from exportgui.gui.options_panel import OptionsPanel
+from exportgui.gui.job_form.options_panel import OptionsPanel
+from exportgui.gui.widgets.theme import Meaning
 from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt
 
 from .conftest import WindowFactory
@@ -70,7 +71,7 @@ def test_live_validation_marks_the_offending_token(
     assert len(marks) == 1
     assert "high" in marks[0].covers(edit.text())
     assert "wid" not in marks[0].covers(edit.text())
-    assert marks[0].severity is jobs.LogType.ERROR
+    assert marks[0].meaning is Meaning.ERROR
     # The message under the field is the engine's own, word for word.
     expected = [
         p.message for p in jobs.validate(window.current_job(), catalog) if p.field == "is_modifier"
@@ -98,6 +99,6 @@ def test_unknown_command_is_marked_where_it_is(
     assert mark.covers(edit.text()).startswith("bogus")
     window.options.orig_radio.click()
     # With fmt=orig the modifier is ignored: no error mark, just the engine's warning.
-    assert all(m.severity is not jobs.LogType.ERROR for m in edit.marks())
+    assert all(m.meaning is not Meaning.ERROR for m in edit.marks())
     assert edit.isEnabled() is False
     assert window.options.modifier_message.text()

@@ -7,7 +7,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
-from exportgui.gui.main_window import MainWindow
+from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ExportJob, Fmt
 
 from .conftest import WindowFactory, settle
@@ -15,7 +15,7 @@ from .conftest import WindowFactory, settle
 
 def _current(window: MainWindow, name: str) -> None:
     model, proxy = window.browser.model, window.browser.proxy
-    handle = next(a.handle for a in model.assets() if a.file_name == name)
+    handle = next(a.handle for a in model.rows() if a.file_name == name)
     for row in range(proxy.rowCount()):
         index = proxy.index(row, 2)
         if proxy.mapToSource(index).row() == model.row_of(handle):

@@ -12,7 +12,7 @@ import sys
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
 
-from exportgui.gui.asset_model import AssetTableModel, Column
+from exportgui.gui.assets.model import AssetTableModel, Column
 
 from .test_asset_model import asset
 

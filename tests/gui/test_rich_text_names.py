@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
-from exportgui.gui._dialog_job_models import LogDetailModel
+from exportgui.gui.history.models import LogDetailModel
 from exportgui.jobs import ExportJob, Fmt, LogDetail, LogType
 
 from .conftest import WindowFactory, make_image, settle
@@ -68,7 +68,7 @@ def test_markup_in_names_and_modifiers_is_plain_text(
 def test_job_log_tooltips_show_markup_as_text(qtbot: QtBot) -> None:
     model = LogDetailModel()
     detail = LogDetail("h1", MARKUP, LogType.ERROR, f"cannot write {MARKUP}", Path("/out") / MARKUP)
-    model.set_details([detail])
+    model.reset_rows([detail])
     tips = [
         model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
         for column in range(model.columnCount())

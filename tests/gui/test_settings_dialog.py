@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from exportgui.catalog import DEFAULT_ATTRIBUTES, Catalog
 from exportgui.config import AppPaths, MailSettings, Settings, app_paths, load_settings
-from exportgui.gui._dialog_common import Meaning
-from exportgui.gui.settings_dialog import SettingsDialog
+from exportgui.gui.settings.dialog import SettingsDialog
+from exportgui.gui.widgets.theme import Meaning
 from exportgui.jobs.notify import KEYRING_SERVICE
 from tests.jobs.smtp_server import free_port, smtp_server
 

@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
-from exportgui.gui.termination import closing_on_signals
+from exportgui.gui.window.termination import closing_on_signals
 from exportgui.jobs import ExportJob, Fmt, JobLogStore
 
 from .conftest import WindowFactory, make_image, settle

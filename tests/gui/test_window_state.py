@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from exportgui.catalog import Catalog
 from exportgui.config import app_paths
 from exportgui.gui.app import EXIT_CATALOG_UNAVAILABLE, run_app
-from exportgui.gui.main_window import MainWindow
 from exportgui.gui.ui_state import UiState, load_ui_state
+from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ExportJob, Fmt
 
-from .conftest import ARTIFACTS, WindowFactory, settle
+from .conftest import WindowFactory, settle
 
 
 def test_options_splitters_and_preset_are_restored(
@@ -28,7 +28,13 @@ def test_options_splitters_and_preset_are_restored(
     first.options.set_job(job)
     # Small enough for the offscreen platform's 800×600 screen, which clamps restored geometry.
     first.resize(780, 560)
-    qtbot.wait(10)
+    margins = first.centralWidget().layout().contentsMargins()
+    qtbot.waitUntil(  # the splitter is laid out at the new width before it is given sizes
+        lambda: (
+            first.main_split.width()
+            == first.centralWidget().width() - margins.left() - margins.right()
+        )
+    )
     first.main_split.setSizes([120, 400, 240])
     wanted = first.main_split.sizes()
     first.close()
@@ -113,11 +119,12 @@ def test_screenshot_of_the_demo_catalog_with_a_planned_job(
     )
     browser.select_first()
     settle(qtbot, window)
-    qtbot.waitUntil(lambda: not window.thumbnails.busy(), timeout=20_000)
-    qtbot.wait(200)
+    qtbot.waitUntil(
+        lambda: not window.thumbnails.busy() and window.preview.converted_view.image() is not None,
+        timeout=20_000,
+    )
     assert window.plan_model.rowCount() == browser.model.ticked_count() > 0
-    ARTIFACTS.mkdir(exist_ok=True)
-    target = ARTIFACTS / "main-window.png"
+    target = tmp_path / "main-window.png"
     assert window.grab().save(str(target))
     assert target.stat().st_size > 10_000
     window.close()

@@ -1,0 +1,1 @@
+"""The Jobs tab: the job history, one job's log, and resuming or retrying a job."""

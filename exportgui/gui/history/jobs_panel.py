@@ -1,0 +1,398 @@
+"""The jobs panel: the job history, one job's per-asset log, resume, retry, save the log.
+
+The panel reads the job log through :class:`exportgui.jobs.joblog.JobLogStore`
+and never runs a job itself: Resume and Retry failed are requests
+(:attr:`JobsPanel.resume_requested`) for the window, which owns the workers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exportgui.catalog import Catalog
+from exportgui.config import atomic_write_text
+from exportgui.gui.history.models import (
+    JobHandleRole,
+    JobHistoryModel,
+    JobLogRole,
+    LogDetailModel,
+    LogTypeFilterProxy,
+    SortRole,
+    job_title,
+)
+from exportgui.gui.widgets.table_model import compact_rows
+from exportgui.gui.widgets.tasks import TaskRunner, failure_message
+from exportgui.gui.widgets.theme import Meaning, MessageLabel, with_shortcut
+from exportgui.jobs import JobLog, LogType
+from exportgui.jobs.joblog import JobLogStore, joblog_to_csv, joblog_to_dict
+
+_UNSAFE_FILE_CHARS = re.compile(r"[^A-Za-z0-9._ -]+")
+
+
+class JobsPanel(QWidget):
+    """Job history and logs. Emits ``resume_requested(job_handle, retry_failed)``."""
+
+    resume_requested = Signal(str, bool)
+    jobs_loaded = Signal()  # the history was read (after refresh())
+    log_loaded = Signal(str)  # the selected job's log was read: its handle
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        parent: QWidget | None = None,
+        *,
+        pool: QThreadPool,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Jobs")
+        self._catalog = catalog
+        self._store = JobLogStore(catalog)
+        # Reading a log of 10,000 assets takes about half a second: always off the GUI thread.
+        self._tasks = TaskRunner(pool, self)
+        self._list_generation = 0
+        self._log_generation = 0
+        self._selected: JobLog | None = None  # the selected job as listed (no details)
+        self._log: JobLog | None = None  # the selected job, with details
+
+        self.history = JobHistoryModel(self)
+        self.history_proxy = QSortFilterProxyModel(self)
+        self.history_proxy.setSourceModel(self.history)
+        self.history_proxy.setSortRole(SortRole)
+        self.details = LogDetailModel(self)
+        self.details_proxy = LogTypeFilterProxy(self)
+        self.details_proxy.setSourceModel(self.details)
+
+        self._build()
+        self.summary_label.setText("Reading the job log…")
+        self._show_actions(None)
+        self.refresh()
+
+    # -- layout ----------------------------------------------------------------
+    def _build(self) -> None:
+        # No mnemonics here: the panel lives inside the main window, whose form
+        # already uses most letters. Keys are shortcuts scoped to the panel
+        # (Ctrl+R, Ctrl+Shift+R, F5) and Tab.
+        self.history_view = self._table(self.history_proxy, "Job history")
+        self.history_view.sortByColumn(JobHistoryModel.STARTED, Qt.SortOrder.DescendingOrder)
+        header = self.history_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)  # Format
+        self.history_view.selectionModel().currentRowChanged.connect(self._on_job_changed)
+
+        self.empty_label = QLabel("No jobs yet: every export is listed here.", self)
+        self.empty_label.setAccessibleName("No jobs")
+        self.empty_label.setEnabled(False)
+
+        self.refresh_button = self._button("Refresh", "Read the job log again", "F5")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.resume_button = self._button(
+            "Resume", "Finish the assets an interrupted job did not get to", "Ctrl+R"
+        )
+        self.resume_button.clicked.connect(self._on_resume)
+        self.retry_button = self._button(
+            "Retry failed", "Export again the assets that failed in this job", "Ctrl+Shift+R"
+        )
+        self.retry_button.clicked.connect(self._on_retry)
+        self.csv_button = self._button("Save log as CSV…", "Write this job's log as CSV", "")
+        self.csv_button.clicked.connect(self._on_save_csv)
+        self.json_button = self._button("Save log as JSON…", "Write this job's log as JSON", "")
+        self.json_button.clicked.connect(self._on_save_json)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.resume_button)
+        actions.addWidget(self.retry_button)
+        actions.addStretch(1)
+        actions.addWidget(self.csv_button)
+        actions.addWidget(self.json_button)
+        actions.addWidget(self.refresh_button)
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.history_view, 1)
+        top_layout.addWidget(self.empty_label)
+
+        self.summary_label = QLabel(self)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label.setAccessibleName("Selected job")
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.filter_boxes: dict[LogType, QCheckBox] = {}
+        filters = QHBoxLayout()
+        show_label = QLabel("Show:", self)
+        filters.addWidget(show_label)
+        for log_type in (LogType.SUCCESS, LogType.WARNING, LogType.ERROR):
+            text = log_type.value
+            box = QCheckBox(text, self)
+            box.setChecked(True)
+            box.setAccessibleName(f"Show {log_type.value} lines")
+            box.setToolTip(f"Show the assets whose result is {log_type.value}")
+            box.toggled.connect(lambda on, t=log_type: self.details_proxy.set_shown(t, on))
+            self.filter_boxes[log_type] = box
+            filters.addWidget(box)
+        filters.addStretch(1)
+        self.details_view = self._table(self.details_proxy, "Log of the selected job")
+        # Job order until the user sorts by a column.
+        self.details_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        detail_header = self.details_view.horizontalHeader()
+        detail_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        detail_header.setSectionResizeMode(
+            LogDetailModel.RESULT, QHeaderView.ResizeMode.ResizeToContents
+        )
+        detail_header.setStretchLastSection(True)
+        self.details_view.setColumnWidth(LogDetailModel.NAME, 180)
+        self.details_view.setColumnWidth(LogDetailModel.MESSAGE, 280)
+
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.summary_label)
+        bottom_layout.addLayout(filters)
+        bottom_layout.addWidget(self.details_view, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setAccessibleName("Jobs and log")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+
+        self.message = MessageLabel("Jobs panel message", self)
+        self.message.clear_message()
+        layout = QVBoxLayout(self)
+        layout.addLayout(actions)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.message)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side when the panel is wide and short (a bottom tab), else stacked."""
+        super().resizeEvent(event)
+        size = event.size()
+        wanted = (
+            Qt.Orientation.Horizontal
+            if size.width() >= 2 * size.height()
+            else Qt.Orientation.Vertical
+        )
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            # Side by side the history needs room for its counts: share evenly.
+            first, second = (1, 1) if wanted == Qt.Orientation.Horizontal else (2, 3)
+            # The splitter is laid out after this event: measure the panel instead.
+            horizontal = wanted == Qt.Orientation.Horizontal
+            total = size.width() if horizontal else size.height()
+            part = max(total, 1) // (first + second)
+            self.splitter.setSizes([part * first, part * second])
+
+    def _table(self, model: QSortFilterProxyModel, name: str) -> QTableView:
+        view = QTableView(self)
+        view.setModel(model)
+        view.setAccessibleName(name)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSortingEnabled(True)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        compact_rows(view)
+        return view
+
+    def _button(self, text: str, tip: str, keys: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.setToolTip(with_shortcut(tip, keys))
+        if keys:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(button.click)
+            self.addAction(action)
+        return button
+
+    # -- data ------------------------------------------------------------------
+    @property
+    def selected_job(self) -> JobLog | None:
+        """The selected job with its details, once they are read; else None."""
+        return self._log
+
+    def busy(self) -> bool:
+        """True while the history or a log is being read."""
+        return self._tasks.busy()
+
+    def refresh(self) -> None:
+        """Read the job history again (off the GUI thread), keeping the selection."""
+        self._list_generation += 1
+        self._tasks.submit(
+            lambda _report: self._store.list_jobs(),
+            on_finished=self._on_jobs_read,
+            on_failed=self._on_read_failed,
+            generation=self._list_generation,
+        )
+
+    def _on_jobs_read(self, generation: int, jobs: list[JobLog]) -> None:
+        if generation != self._list_generation:
+            return  # a newer refresh is on its way
+        keep = self._selected.job_handle if self._selected is not None else None
+        self.history.reset_rows(jobs)
+        self.empty_label.setVisible(not jobs)
+        if not (keep is not None and self.select_job(keep)):
+            if jobs:
+                self.select_job(self.history_proxy.index(0, 0).data(JobHandleRole))
+            else:
+                self._selected = None
+                self._log_generation += 1  # drop any log still being read
+                self._show_log(None)
+        self.jobs_loaded.emit()
+
+    def select_job(self, job_handle: str) -> bool:
+        """Select a job and read its log; False when it is not in the history."""
+        row = self.history.row_of(job_handle)
+        if row < 0:
+            return False
+        index = self.history_proxy.mapFromSource(self.history.index(row, 0))
+        self.history_view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.history_view.scrollTo(index)
+        self._request_log(self.history.row_at(row))  # also when current: it may have changed
+        return True
+
+    def _on_job_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if current.isValid():
+            listed = current.data(JobLogRole)
+            if self._selected is None or listed.job_handle != self._selected.job_handle:
+                self._request_log(listed)
+
+    def _request_log(self, listed: JobLog) -> None:
+        self._selected = listed
+        self._show_actions(listed)
+        self._log_generation += 1
+        handle = listed.job_handle
+        self._tasks.submit(
+            lambda _report: self._store.get(handle),
+            on_finished=self._on_log_read,
+            on_failed=self._on_read_failed,
+            generation=self._log_generation,
+        )
+
+    def _on_log_read(self, generation: int, log: JobLog) -> None:
+        if generation != self._log_generation:
+            return  # the user has moved on to another job
+        self._show_log(log)
+        self.log_loaded.emit(log.job_handle)
+
+    def _on_read_failed(self, generation: int, exc: Exception) -> None:
+        if generation in (self._list_generation, self._log_generation):
+            message = failure_message(exc)
+            self.message.show_message(f"✗ The job log cannot be read: {message}", Meaning.ERROR)
+
+    def _show_actions(self, log: JobLog | None) -> None:
+        """Resume and Retry need only the listed job; saving needs its details."""
+        self.resume_button.setEnabled(log is not None and log.state == "interrupted")
+        self.retry_button.setEnabled(
+            log is not None and log.file_error_count > 0 and log.state != "running"
+        )
+        loaded = (
+            log is not None and self._log is not None and self._log.job_handle == (log.job_handle)
+        )
+        self.csv_button.setEnabled(loaded)
+        self.json_button.setEnabled(loaded)
+
+    def _show_log(self, log: JobLog | None) -> None:
+        self._log = log
+        self.details.reset_rows(log.details if log is not None else [])
+        counts = self.details.counts()
+        for log_type, box in self.filter_boxes.items():
+            box.setText(f"{log_type.value} ({counts[log_type]})")
+        if log is None:
+            self.summary_label.setText("No job selected.")
+        else:
+            done = len(log.details)
+            self.summary_label.setText(
+                f"{job_title(log)}: {done} of {log.total_file_count} assets done, "
+                f"{log.state}" + (f" — {log.fatal_error}" if log.fatal_error else "")
+            )
+        self._show_actions(log)
+
+    # -- actions -----------------------------------------------------------------
+    def _on_resume(self) -> None:
+        if self._selected is not None and self.resume_button.isEnabled():
+            self.resume_requested.emit(self._selected.job_handle, False)
+
+    def _on_retry(self) -> None:
+        if self._selected is not None and self.retry_button.isEnabled():
+            self.resume_requested.emit(self._selected.job_handle, True)
+
+    def _suggested_name(self, suffix: str) -> str:
+        assert self._log is not None
+        stem = _UNSAFE_FILE_CHARS.sub("_", job_title(self._log)).strip(" .") or "job"
+        return f"{stem}-log{suffix}"
+
+    def _on_save_csv(self) -> None:
+        if self._log is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save log as CSV", self._suggested_name(".csv"), "CSV files (*.csv)"
+        )
+        if path:
+            self.save_log_csv(Path(path))
+
+    def _on_save_json(self) -> None:
+        if self._log is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save log as JSON", self._suggested_name(".json"), "JSON files (*.json)"
+        )
+        if path:
+            self.save_log_json(Path(path))
+
+    def save_log_csv(self, path: Path) -> bool:
+        """Write the selected job's log as CSV (atomically); False if nothing was written."""
+        if self._log is None:
+            return False
+        return self._write(path, joblog_to_csv(self._log))
+
+    def save_log_json(self, path: Path) -> bool:
+        """Write the selected job's log as the versioned JSON document (atomically)."""
+        if self._log is None:
+            return False
+        text = json.dumps(joblog_to_dict(self._log), indent=2, ensure_ascii=False) + "\n"
+        return self._write(path, text)
+
+    def _write(self, path: Path, text: str) -> bool:
+        try:
+            atomic_write_text(path, text)
+        except OSError as exc:
+            self.message.show_message(
+                f"✗ The log was not saved to {path}: {exc.strerror or exc}", Meaning.ERROR
+            )
+            return False
+        self.message.show_message(f"Log saved to {path}.")
+        return True

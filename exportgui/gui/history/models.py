@@ -1,0 +1,214 @@
+"""Table models of the jobs panel: the job history, one job's per-asset log, and its filter."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
+
+from exportgui.gui.widgets.plain_text import qt_text
+from exportgui.gui.widgets.table_model import ListTableModel, ModelIndex
+from exportgui.gui.widgets.theme import Meaning, meaning_color, monospace_font
+from exportgui.jobs import JobLog, LogDetail, LogType
+
+JobHandleRole = Qt.ItemDataRole.UserRole + 1
+JobLogRole = Qt.ItemDataRole.UserRole + 2
+SortRole = Qt.ItemDataRole.UserRole + 3
+LogTypeRole = Qt.ItemDataRole.UserRole + 4
+DetailRole = Qt.ItemDataRole.UserRole + 5
+
+_STATE_MEANING = {
+    "interrupted": Meaning.WARNING,
+    "cancelled": Meaning.WARNING,
+    "failed": Meaning.ERROR,
+}
+_TYPE_MEANING = {
+    LogType.SUCCESS: Meaning.SUCCESS,
+    LogType.WARNING: Meaning.WARNING,
+    LogType.ERROR: Meaning.ERROR,
+}
+_NUMERIC = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def local_time(iso: str | None) -> str:
+    """An ISO 8601 time as the user's local ``YYYY-MM-DD HH:MM`` (the text itself if unreadable)."""
+    if not iso:
+        return ""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def job_title(log: JobLog) -> str:
+    """The job's name, or its handle when it has none."""
+    return log.job.name or f"Job {log.job_handle}"
+
+
+def job_format(log: JobLog) -> str:
+    """``orig``, or ``convert`` with what it converts with."""
+    job = log.job
+    if job.fmt.value == "orig":
+        return "orig"
+    parts = [p for p in (job.is_modifier, job.macro and f"${job.macro.strip('$')}$") if p]
+    return "convert " + " ".join(parts) if parts else "convert"
+
+
+class JobHistoryModel(ListTableModel[JobLog]):
+    """One row per job, newest first: name, date, fmt, counts, state."""
+
+    # The long Format column last: in a narrow panel the state and counts stay in view.
+    NAME, STARTED, STATE, TOTAL, SUCCESS, WARNINGS, ERRORS, FORMAT = range(8)
+    HEADERS = ("Job", "Started", "State", "Assets", "Succeeded", "Warnings", "Errors", "Format")
+
+    def row_of(self, job_handle: str) -> int:
+        """The row of ``job_handle``, or -1."""
+        return next((i for i, j in enumerate(self._rows) if j.job_handle == job_handle), -1)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Text, sort keys, the handle and the whole log under named roles."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        log = self._rows[index.row()]
+        column = index.column()
+        if role == JobHandleRole:
+            return log.job_handle
+        if role == JobLogRole:
+            return log
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(log, column)
+        if role == SortRole:
+            return self._sort_key(log, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return qt_text(self._tooltip(log))
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.TOTAL <= column <= self.ERRORS:
+            return _NUMERIC
+        if role == Qt.ItemDataRole.FontRole and column == self.FORMAT:
+            return monospace_font()
+        if role == Qt.ItemDataRole.ForegroundRole:
+            meaning = self._meaning(log, column)
+            return meaning_color(meaning) if meaning else None
+        return None
+
+    def _text(self, log: JobLog, column: int) -> str:
+        values = {
+            self.NAME: job_title(log),
+            self.STARTED: local_time(log.start_date),
+            self.FORMAT: job_format(log),
+            self.TOTAL: str(log.total_file_count),
+            self.SUCCESS: str(log.file_success_count),
+            self.WARNINGS: str(log.file_warning_count),
+            self.ERRORS: str(log.file_error_count),
+            self.STATE: log.state,
+        }
+        return values.get(column, "")
+
+    def _sort_key(self, log: JobLog, column: int) -> Any:
+        numbers = {
+            self.TOTAL: log.total_file_count,
+            self.SUCCESS: log.file_success_count,
+            self.WARNINGS: log.file_warning_count,
+            self.ERRORS: log.file_error_count,
+        }
+        if column in numbers:
+            return numbers[column]
+        if column == self.STARTED:
+            return log.start_date
+        return self._text(log, column).casefold()
+
+    def _meaning(self, log: JobLog, column: int) -> Meaning | None:
+        if column == self.STATE:
+            return _STATE_MEANING.get(log.state)
+        if column == self.ERRORS and log.file_error_count:
+            return Meaning.ERROR
+        if column == self.WARNINGS and log.file_warning_count:
+            return Meaning.WARNING
+        return None
+
+    def _tooltip(self, log: JobLog) -> str:
+        lines = [f"{job_title(log)} ({log.job_handle})", f"Format: {job_format(log)}"]
+        if log.job.destination is not None:
+            lines.append(f"Destination: {log.job.destination}")
+        lines.append(f"Started {local_time(log.start_date)}")
+        if log.end_date:
+            lines.append(f"Ended {local_time(log.end_date)}")
+        if log.fatal_error:
+            lines.append(f"Stopped: {log.fatal_error}")
+        if log.state == "interrupted":
+            lines.append("Interrupted: Resume finishes the assets that have no outcome yet.")
+        return "\n".join(lines)
+
+
+class LogDetailModel(ListTableModel[LogDetail]):
+    """One row per asset outcome of one job: result, name, message, output."""
+
+    RESULT, NAME, MESSAGE, OUTPUT = range(4)
+    HEADERS = ("Result", "Asset", "Message", "Output")
+
+    def counts(self) -> dict[LogType, int]:
+        """How many rows of each log type."""
+        result = dict.fromkeys(LogType, 0)
+        for detail in self._rows:
+            result[detail.log_type] += 1
+        return result
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Text, the log type and the detail under named roles, colour by outcome."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        detail = self._rows[index.row()]
+        column = index.column()
+        if role == LogTypeRole:
+            return detail.log_type.value
+        if role == DetailRole:
+            return detail
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(detail, column)
+        if role == SortRole:
+            return self._text(detail, column).casefold()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return qt_text(self._text(detail, column)) or None
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.RESULT:
+            return meaning_color(_TYPE_MEANING[detail.log_type])
+        return None
+
+    def _text(self, detail: LogDetail, column: int) -> str:
+        if column == self.RESULT:
+            return detail.log_type.value
+        if column == self.NAME:
+            return detail.name
+        if column == self.MESSAGE:
+            return detail.message
+        if column == self.OUTPUT:
+            return str(detail.output) if detail.output is not None else ""
+        return ""
+
+
+class LogTypeFilterProxy(QSortFilterProxyModel):
+    """Shows only the log types that are switched on."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._shown: set[str] = {t.value for t in LogType}
+        self.setSortRole(SortRole)
+
+    @property
+    def shown(self) -> frozenset[LogType]:
+        """The log types shown."""
+        return frozenset(LogType(v) for v in self._shown)
+
+    def set_shown(self, log_type: LogType, shown: bool) -> None:
+        """Show or hide one log type."""
+        self.beginFilterChange()
+        if shown:
+            self._shown.add(log_type.value)
+        else:
+            self._shown.discard(log_type.value)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        """Accept rows whose log type is shown."""
+        model = self.sourceModel()
+        value = model.index(source_row, 0, source_parent).data(LogTypeRole)
+        return value in self._shown

@@ -1,0 +1,1 @@
+"""The job side of the window: options form, plan and preview, presets, running the export."""

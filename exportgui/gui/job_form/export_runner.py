@@ -1,0 +1,190 @@
+"""Running an export (or a resume) on the pool, with coalesced progress.
+
+``jobs.run`` reports progress from its worker threads after every asset.
+Emitting a queued signal per asset would flood the GUI thread with
+repaints, so the callback only stores the latest :class:`Progress` under a
+lock; a 150 ms timer on the GUI thread picks it up and emits one
+``progressed``. The jobs runner sends the emailSetting mails itself (on
+this pool thread), so SMTP never touches the GUI thread. Cancel sets the
+``threading.Event`` the runner checks before each asset and between the
+expensive steps of one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from exportgui import jobs
+from exportgui.catalog import Catalog
+from exportgui.config import MailSettings
+from exportgui.gui.widgets.tasks import TaskRunner
+from exportgui.jobs import ExportJob, JobLog, Progress
+
+REPAINT_MS = 150
+
+
+@dataclass(frozen=True)
+class RunStatus:
+    """What the progress bar shows."""
+
+    done: int
+    total: int
+    current_name: str
+    files_per_second: float
+    seconds_left: float | None
+    successes: int
+    warnings: int
+    errors: int
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """The finished job's log, plus a mail warning if the notification could not be sent."""
+
+    log: JobLog
+    notify_warning: str | None = None
+
+
+class ExportRunner(QObject):
+    """Starts runs, relays their progress at a calm pace, and reports the outcome."""
+
+    started = Signal()
+    progressed = Signal(object)  # RunStatus
+    finished = Signal(object)  # RunOutcome
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        runner: TaskRunner,
+        mail: Callable[[], MailSettings],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._runner = runner
+        self._mail = mail
+        self._cancel = threading.Event()
+        self._lock = threading.Lock()
+        self._latest: Progress | None = None
+        self._shown: Progress | None = None
+        self._started_at = 0.0
+        self._running = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(REPAINT_MS)
+        self._timer.timeout.connect(self._on_tick)
+
+    def running(self) -> bool:
+        """True from start until the outcome has been delivered."""
+        return self._running
+
+    def cancel(self) -> None:
+        """Ask the run to stop: no new asset starts, assets in flight finish or abort."""
+        self._cancel.set()
+
+    def cancelling(self) -> bool:
+        """True once cancel was asked for the current run."""
+        return self._cancel.is_set()
+
+    def start_export(self, job: ExportJob, workers: int = 0) -> None:
+        """Plan and run ``job`` (a snapshot: later edits in the form do not reach it)."""
+        snapshot = dataclasses.replace(job, workers=job.workers or workers)
+        catalog, cancel, mail = self._catalog, self._cancel_event(), self._mail()
+
+        def work(_report: Callable[[Any], None]) -> RunOutcome:
+            plan = jobs.plan(snapshot, catalog)
+            log = jobs.run(
+                plan,
+                catalog,
+                workers=snapshot.workers,
+                cancel=cancel,
+                progress=self._store,
+                mail=mail,
+            )
+            return RunOutcome(log, log.notification_warning)
+
+        self._launch(work)
+
+    def start_resume(self, job_handle: str, retry_failed: bool, workers: int = 0) -> None:
+        """Continue an interrupted job (or retry its failed assets)."""
+        catalog, cancel, mail = self._catalog, self._cancel_event(), self._mail()
+
+        def work(_report: Callable[[Any], None]) -> RunOutcome:
+            log = jobs.resume(
+                job_handle,
+                catalog,
+                retry_failed=retry_failed,
+                workers=workers,
+                cancel=cancel,
+                progress=self._store,
+                mail=mail,
+            )
+            return RunOutcome(log, log.notification_warning)
+
+        self._launch(work)
+
+    # -- internals -----------------------------------------------------------
+    def _cancel_event(self) -> threading.Event:
+        if self._running:
+            raise RuntimeError("an export is already running")
+        self._cancel = threading.Event()
+        return self._cancel
+
+    def _launch(self, work: Callable[[Callable[[Any], None]], RunOutcome]) -> None:
+        self._running = True
+        with self._lock:
+            self._latest = None
+        self._shown = None
+        self._started_at = time.monotonic()
+        self._timer.start()
+        self.started.emit()
+        self._runner.submit(work, on_finished=self._on_finished, on_failed=self._on_failed)
+
+    def _store(self, progress: Progress) -> None:
+        """Called on worker threads: keep only the newest value (coalescing)."""
+        with self._lock:
+            if self._latest is None or progress.done >= self._latest.done:
+                self._latest = progress
+
+    def _on_tick(self) -> None:
+        with self._lock:
+            latest = self._latest
+        if latest is None or latest == self._shown:
+            return
+        self._shown = latest
+        self.progressed.emit(self._status(latest))
+
+    def _status(self, progress: Progress) -> RunStatus:
+        elapsed = max(time.monotonic() - self._started_at, 1e-6)
+        rate = progress.done / elapsed
+        left = (progress.total - progress.done) / rate if rate > 0 else None
+        return RunStatus(
+            progress.done,
+            progress.total,
+            progress.current_name,
+            rate,
+            left,
+            progress.successes,
+            progress.warnings,
+            progress.errors,
+        )
+
+    def _on_finished(self, _generation: int, outcome: RunOutcome) -> None:
+        self._stop()
+        self.finished.emit(outcome)
+
+    def _on_failed(self, _generation: int, exc: Exception) -> None:
+        self._stop()
+        self.failed.emit(str(exc) or type(exc).__name__)
+
+    def _stop(self) -> None:
+        self._timer.stop()
+        self._on_tick()  # the last figures, so the bar ends where the run ended
+        self._running = False

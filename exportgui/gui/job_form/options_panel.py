@@ -1,0 +1,336 @@
+"""The job's options as a form, bound to an :class:`ExportJob` (everything but its assets).
+
+The panel never validates by itself: it emits ``job_changed`` with a fresh
+immutable job after every edit, and the window answers with the problems
+from ``jobs.validate``, which :meth:`OptionsPanel.show_problems` puts under
+the field they belong to (the modifier gets its bad tokens underlined).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exportgui.gui.widgets import theme
+from exportgui.gui.widgets.modifier_edit import Mark, ModifierEdit
+from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt, LogType, Problem
+
+CONFLICT_LABELS = {
+    ConflictPolicy.RENAME: "Keep both (add a number to the new file)",
+    ConflictPolicy.OVERWRITE: "Replace the existing file",
+    ConflictPolicy.SKIP: "Skip the asset",
+}
+
+EMAIL_LABELS = {
+    EmailSetting.NONE: "None — no mail",
+    EmailSetting.ALL: "All — start and end of the job",
+    EmailSetting.JOB_COMPLETION: "JobCompletion — when the job ends",
+    EmailSetting.ERROR_AND_WARNING: "ErrorAndWarning — on errors or warnings",
+    EmailSetting.ERROR: "Error — only on errors",
+}
+
+NO_MACRO = ""
+
+
+class OptionsPanel(QWidget):
+    """Form for fmt, is_modifier, macro, emailSetting, clientId, destination, policy, name."""
+
+    job_changed = Signal(object)  # ExportJob without assets
+    macro_manager_requested = Signal()
+    mail_settings_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("optionsPanel")
+        self._loading = False
+        self._build()
+        self._connect()
+        self._update_enabled()
+
+    # -- construction --------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 12, 12, 12)
+        outer.setSpacing(6)
+
+        title = QLabel("Export options")
+        theme.heading(title, 1.15)
+        outer.addWidget(title)
+
+        self.orig_radio = QRadioButton("&Original file")
+        self.orig_radio.setToolTip("fmt=orig: copy the stored bytes unchanged")
+        self.convert_radio = QRadioButton("&Convert")
+        self.convert_radio.setToolTip("fmt=convert: render through the modifier and macro")
+        self.fmt_group = QButtonGroup(self)
+        self.fmt_group.addButton(self.orig_radio)
+        self.fmt_group.addButton(self.convert_radio)
+        self.orig_radio.setChecked(True)
+        self.setFocusProxy(self.orig_radio)  # "View > Options" lands on the first field
+        fmt_row = QHBoxLayout()
+        fmt_row.addWidget(self.orig_radio)
+        fmt_row.addWidget(self.convert_radio)
+        fmt_row.addStretch(1)
+
+        self.modifier_edit = ModifierEdit(
+            "Image Serving modifier",
+            "Image Serving commands joined by &, e.g. &wid=1200&fmt=png&qlt=85",
+        )
+        self.modifier_edit.setPlaceholderText("&wid=1200&fmt=png&qlt=85")
+        self.modifier_message = theme.MessageLabel("Modifier problem")
+
+        self.macro_combo = QComboBox()
+        self.macro_combo.setFont(theme.monospace_font())
+        self.macro_button = QPushButton("Macros…")
+        self.macro_button.setToolTip("Add, edit and delete the catalog's macros (Ctrl+M)")
+        macro_row = QHBoxLayout()
+        macro_row.addWidget(self.macro_combo, 1)
+        macro_row.addWidget(self.macro_button)
+        self.macro_message = theme.MessageLabel("Macro problem")
+
+        self.destination_edit = QLineEdit()
+        self.destination_edit.setPlaceholderText("Choose a folder for the exported files")
+        self.destination_button = QPushButton("Choo&se…")
+        dest_row = QHBoxLayout()
+        dest_row.addWidget(self.destination_edit, 1)
+        dest_row.addWidget(self.destination_button)
+        self.destination_message = theme.MessageLabel("Destination problem")
+
+        self.conflict_combo = QComboBox()
+        for policy, label in CONFLICT_LABELS.items():
+            self.conflict_combo.addItem(label, policy.value)
+        self.keep_folders_check = QCheckBox("&Recreate the catalog's folders")
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("e.g. Spring campaign — web")
+
+        self.email_combo = QComboBox()
+        for setting, label in EMAIL_LABELS.items():
+            self.email_combo.addItem(label, setting.value)
+        self.mail_button = QPushButton("Mail se&ttings…")
+        email_row = QHBoxLayout()
+        email_row.addWidget(self.email_combo, 1)
+        email_row.addWidget(self.mail_button)
+        self.email_message = theme.MessageLabel("Email problem")
+        self.client_edit = QLineEdit()
+        self.client_edit.setPlaceholderText("reserved — stored with the job, never used")
+        self.other_message = theme.MessageLabel("Job problem")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setVerticalSpacing(8)
+        form.setHorizontalSpacing(10)
+        self._row(form, "Format", fmt_row, self.orig_radio)
+        self._row(form, "Mo&difier", self.modifier_edit)
+        form.addRow("", self.modifier_message)
+        self._row(form, "M&acro", macro_row, self.macro_combo)
+        form.addRow("", self.macro_message)
+        self._section(form, "Destination")
+        self._row(form, "Fo&lder", dest_row, self.destination_edit)
+        form.addRow("", self.destination_message)
+        self._row(form, "If a file e&xists", self.conflict_combo)
+        form.addRow("", self.keep_folders_check)
+        self._row(form, "Job &name", self.name_edit)
+        self._section(form, "Notification")
+        self._row(form, "E&mail", email_row, self.email_combo)
+        form.addRow("", self.email_message)
+        self._row(form, "Client ID (reserved)", self.client_edit)
+        for combo in (self.macro_combo, self.conflict_combo, self.email_combo):
+            # Let the panel shrink with its splitter instead of growing a scroll bar.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
+        outer.addLayout(form)
+        outer.addWidget(self.other_message)
+        outer.addStretch(1)
+        for message in (
+            self.modifier_message,
+            self.macro_message,
+            self.destination_message,
+            self.email_message,
+            self.other_message,
+        ):
+            message.clear_message()  # shown only when there is something to say
+
+        for widget, name in (
+            (self.orig_radio, "Format: original file"),
+            (self.convert_radio, "Format: convert"),
+            (self.modifier_edit, "Image Serving modifier"),
+            (self.macro_combo, "Macro"),
+            (self.macro_button, "Manage macros"),
+            (self.destination_edit, "Destination folder"),
+            (self.destination_button, "Choose destination folder"),
+            (self.conflict_combo, "When a file already exists"),
+            (self.keep_folders_check, "Recreate the catalog's folders"),
+            (self.name_edit, "Job name"),
+            (self.email_combo, "Email notification"),
+            (self.mail_button, "Mail settings"),
+            (self.client_edit, "Client ID, reserved"),
+        ):
+            widget.setAccessibleName(name)
+        self.set_macros([])
+
+    @staticmethod
+    def _row(form: QFormLayout, label: str, field: object, buddy: QWidget | None = None) -> None:
+        label_widget = QLabel(label)
+        if buddy is None and isinstance(field, QWidget):
+            buddy = field
+        if buddy is not None:
+            label_widget.setBuddy(buddy)
+        form.addRow(label_widget, field)  # type: ignore[call-overload]
+
+    @staticmethod
+    def _section(form: QFormLayout, text: str) -> None:
+        label = QLabel(text)
+        theme.heading(label)
+        label.setContentsMargins(0, 10, 0, 0)
+        form.addRow(label)
+
+    def _connect(self) -> None:
+        self.fmt_group.buttonToggled.connect(lambda *_: self._on_edited())
+        for edit in (self.modifier_edit, self.destination_edit, self.name_edit, self.client_edit):
+            edit.textChanged.connect(self._on_edited)
+        for combo in (self.macro_combo, self.conflict_combo, self.email_combo):
+            combo.currentIndexChanged.connect(self._on_edited)
+        self.keep_folders_check.toggled.connect(self._on_edited)
+        self.macro_button.clicked.connect(self.macro_manager_requested)
+        self.mail_button.clicked.connect(self.mail_settings_requested)
+        self.destination_button.clicked.connect(self._on_choose_destination)
+
+    # -- binding -------------------------------------------------------------
+    def job(self) -> ExportJob:
+        """The options as an ExportJob without assets."""
+        destination = self.destination_edit.text().strip()
+        return ExportJob(
+            fmt=Fmt.CONVERT if self.convert_radio.isChecked() else Fmt.ORIG,
+            is_modifier=self.modifier_edit.text(),
+            macro=self.macro_combo.currentData() or NO_MACRO,
+            email_setting=EmailSetting(self.email_combo.currentData()),
+            client_id=self.client_edit.text(),
+            name=self.name_edit.text().strip(),
+            destination=Path(destination).expanduser() if destination else None,
+            conflict=ConflictPolicy(self.conflict_combo.currentData()),
+            keep_folders=self.keep_folders_check.isChecked(),
+        )
+
+    def set_job(self, job: ExportJob) -> None:
+        """Fill every field from ``job`` and emit ``job_changed`` once."""
+        self._loading = True
+        try:
+            (self.convert_radio if job.fmt is Fmt.CONVERT else self.orig_radio).setChecked(True)
+            if self.modifier_edit.text() != job.is_modifier:
+                self.modifier_edit.setText(job.is_modifier)
+            self._select_macro(job.macro)
+            self.email_combo.setCurrentIndex(self.email_combo.findData(job.email_setting.value))
+            self.client_edit.setText(job.client_id)
+            self.name_edit.setText(job.name)
+            self.destination_edit.setText(str(job.destination) if job.destination else "")
+            self.conflict_combo.setCurrentIndex(self.conflict_combo.findData(job.conflict.value))
+            self.keep_folders_check.setChecked(job.keep_folders)
+        finally:
+            self._loading = False
+        self._on_edited()
+
+    def set_macros(self, names: list[str]) -> None:
+        """Offer these catalog macros; a selected macro that vanished stays, marked missing."""
+        current = self.macro_combo.currentData() or NO_MACRO
+        blocked = self.macro_combo.blockSignals(True)
+        self.macro_combo.clear()
+        self.macro_combo.addItem("(no macro)", NO_MACRO)
+        for name in sorted(names, key=str.casefold):
+            self.macro_combo.addItem(f"${name}$", f"${name}$")
+        self._select_macro(current)
+        self.macro_combo.blockSignals(blocked)
+        if self.macro_combo.currentData() != current:
+            self._on_edited()
+
+    def _select_macro(self, macro: str) -> None:
+        wanted = macro.strip()
+        if wanted and not wanted.startswith("$"):
+            wanted = f"${wanted}$"
+        for i in range(self.macro_combo.count()):
+            data = self.macro_combo.itemData(i) or ""
+            if data.casefold() == wanted.casefold():
+                self.macro_combo.setCurrentIndex(i)
+                return
+        # A preset or the last session named a macro the catalog does not have (any more):
+        # keep it visible so validation can say so, instead of silently dropping it.
+        self.macro_combo.addItem(f"{wanted} (not in this catalog)", wanted)
+        self.macro_combo.setCurrentIndex(self.macro_combo.count() - 1)
+
+    # -- feedback ------------------------------------------------------------
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Put each problem under its field; underline modifier tokens."""
+        by_field: dict[str, list[Problem]] = {}
+        for problem in problems:
+            by_field.setdefault(problem.field, []).append(problem)
+        modifier = by_field.pop("is_modifier", [])
+        self.modifier_message.show_problems(modifier)
+        self.modifier_edit.set_marks(
+            [
+                Mark(
+                    p.position,
+                    max(p.length, 1),
+                    theme.Meaning.ERROR if p.is_error else theme.Meaning.WARNING,
+                    p.message,
+                )
+                for p in modifier
+                if p.position is not None
+            ]
+        )
+        self.macro_message.show_problems(by_field.pop("macro", []) + by_field.pop("fmt", []))
+        destination = by_field.pop("destination", [])
+        typed = self.destination_edit.text().strip()
+        if not typed:
+            # An empty folder is the normal state of a new form, not an error to shout about:
+            # the placeholder asks for it and the Export button's tooltip says it is missing.
+            destination = []
+        elif not Path(typed).expanduser().is_absolute():
+            # A relative folder would land wherever the program happened to start.
+            destination = [
+                Problem(
+                    LogType.ERROR,
+                    "destination",
+                    f"“{typed}” is not a full folder path: choose the folder with Choose…, "
+                    "or type its whole path",
+                )
+            ]
+        self.destination_message.show_problems(destination + by_field.pop("conflict", []))
+        self.email_message.show_problems(by_field.pop("email_setting", []))
+        by_field.pop("assets", None)  # the window's status bar and Export tooltip say these
+        self.other_message.show_problems([p for ps in by_field.values() for p in ps])
+
+    def _on_edited(self, *_args: object) -> None:
+        self._update_enabled()
+        if not self._loading:
+            self.job_changed.emit(self.job())
+
+    def _update_enabled(self) -> None:
+        convert = self.convert_radio.isChecked()
+        # Disabled, not hidden: the user sees the options exist and what switches them on.
+        for widget in (self.modifier_edit, self.macro_combo):
+            widget.setEnabled(convert)
+        hint = "" if convert else "Only used when the format is Convert"
+        self.modifier_edit.setPlaceholderText(hint or "&wid=1200&fmt=png&qlt=85")
+        self.macro_combo.setToolTip(hint or "A macro from the catalog, appended after the modifier")
+
+    def _on_choose_destination(self) -> None:
+        start = self.destination_edit.text() or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, "Export to folder", start)
+        if folder:
+            self.destination_edit.setText(folder)

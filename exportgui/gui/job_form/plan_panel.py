@@ -1,0 +1,62 @@
+"""The plan tab: a one-line summary over the table of every ticked asset's output."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from exportgui.gui.job_form.plan_model import PlanColumn, PlanTableModel
+from exportgui.gui.widgets.formatting import count
+from exportgui.gui.widgets.plain_text import qt_text
+from exportgui.jobs import LogType, Plan, Problem
+
+EMPTY_TEXT = "Tick assets to plan an export"
+
+
+class PlanPanel(QWidget):
+    """Summary line ("24 assets planned · 1 with warnings · 0 refused") and the plan table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PlanTableModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Plan: what every ticked asset becomes")
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in ((PlanColumn.SOURCE, 200), (PlanColumn.TARGET, 220)):
+            self.view.setColumnWidth(column, width)
+        header.setSectionResizeMode(PlanColumn.FORMAT, QHeaderView.ResizeMode.ResizeToContents)
+        self.summary = QLabel(EMPTY_TEXT)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setContentsMargins(4, 2, 4, 2)
+        self.summary.setAccessibleName("Plan summary")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+
+    def show_plan(self, plan: Plan, selection_problems: list[Problem]) -> None:
+        """Show ``plan``; the engine's words about the whole selection go in the tooltip."""
+        self.model.set_plan(plan)
+        counts = self.model.counts()
+        total = len(plan.outputs)
+        if not total:
+            self.summary.setText(EMPTY_TEXT)
+        else:
+            self.summary.setText(
+                f"{count(total, 'asset')} planned · {counts[LogType.WARNING]:,} with warnings · "
+                f"{counts[LogType.ERROR]:,} refused"
+            )
+        self.summary.setToolTip(qt_text("\n".join(p.message for p in selection_problems)))
+
+    def show_failure(self, message: str) -> None:
+        """Planning itself failed (a bug or an unreadable catalog): say so."""
+        self.summary.setText(f"Cannot plan: {message}")

@@ -1,0 +1,252 @@
+"""Preview of the current asset: what it becomes (name, format, size, why) and how it looks.
+
+Options change per keystroke; the preview waits ~150 ms for the typing to
+pause, then plans the one asset and renders it on the pool. Only one render
+runs at a time; a newer request waits for it and older results are dropped
+by generation, so a slow render never paints over a newer choice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageOps
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from exportgui import imaging, jobs
+from exportgui.catalog import Asset, Catalog
+from exportgui.gui.job_form.plan_model import format_label
+from exportgui.gui.widgets import theme
+from exportgui.gui.widgets.formatting import pixel_size
+from exportgui.gui.widgets.image_view import ImageView, pil_to_qimage
+from exportgui.gui.widgets.tasks import TaskRunner
+from exportgui.jobs import ExportJob, Fmt, LogType, PlannedOutput
+from exportgui.jobs.produce import name_the_asset
+
+DEBOUNCE_MS = 150
+PREVIEW_BOX = (640, 640)
+
+
+@dataclass(frozen=True)
+class PreviewResult:
+    """What one preview pass produced."""
+
+    output: PlannedOutput | None
+    original: QImage | None
+    converted: QImage | None
+    note: str = ""  # why there is no converted image, in words
+
+
+def describe(output: PlannedOutput) -> str:
+    """``fileToExport.jpg → fileToExport.tiff · TIFF · 1280×853``."""
+    target = output.target.name if output.target else "nothing written"
+    parts = [f"{output.source_file_name or output.asset_name} → {target}"]
+    if output.format:
+        parts.append(format_label(output.format))
+    size = pixel_size(output.width, output.height)
+    if size:
+        parts.append(size)
+    return " · ".join(parts)
+
+
+def _load_original(path: Path, box: tuple[int, int]) -> QImage:
+    with Image.open(path) as opened:
+        opened.draft("RGB", box)
+        image = ImageOps.exif_transpose(opened)
+        image.thumbnail(box)
+        return pil_to_qimage(image)
+
+
+def _render(source: Path, request: imaging.Request, attrs: imaging.ISAttributes) -> QImage:
+    image, _resolved = imaging.render_preview(source, request, attrs, PREVIEW_BOX)
+    return pil_to_qimage(image)
+
+
+def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[Any], Any]:
+    """The pool-side work for one preview pass (plan the asset, then render it)."""
+    one = dataclasses.replace(job, asset_handles=(asset.handle,))
+
+    def work(report: Callable[[Any], None]) -> PreviewResult:
+        plan = jobs.plan(one, catalog)
+        output = plan.outputs[0] if plan.outputs else None
+        report(output)  # the line and the reason show before the pixels are ready
+        if not asset.is_raster:
+            return PreviewResult(output, None, None, f"No picture preview for {asset.type.label}")
+        source = catalog.original_path(asset)
+        label = f"{asset.folder}/{asset.name}" if asset.folder else asset.name
+        try:
+            original = _load_original(source, PREVIEW_BOX)
+        except Exception as exc:  # Pillow fails in many ways on a damaged file
+            detail = name_the_asset(str(exc), source, label)
+            note = f"Cannot read the stored original of {label}: {detail}"
+            return PreviewResult(output, None, None, note)
+        if job.fmt is Fmt.ORIG:
+            return PreviewResult(output, original, original, "Copied unchanged")
+        if output is not None and output.status is LogType.ERROR:
+            return PreviewResult(output, original, None, "Not exported — see the reason above")
+        try:
+            request = imaging.parse_request(
+                imaging.effective_modifier(job.is_modifier, job.macro),
+                catalog.macros(),
+                object_name=Path(asset.file_name or asset.name).stem,
+            )
+            attrs = imaging.ISAttributes.from_strings(catalog.attributes())
+            converted = _render(source, request, attrs)
+        except imaging.ISError as exc:
+            return PreviewResult(output, original, None, name_the_asset(exc.message, source, label))
+        return PreviewResult(output, original, converted)
+
+    return work
+
+
+class PreviewPanel(QWidget):
+    """The line, the reason, and original / result side by side."""
+
+    rendered = Signal()  # a preview pass finished (tests wait on it)
+
+    def __init__(self, catalog: Catalog, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._runner = runner
+        self._asset: Asset | None = None
+        self._job = ExportJob()
+        self._generation = 0
+        self._busy = False
+        self._pending = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._start)
+        self._build()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(6)
+        title = QLabel("Preview")
+        theme.heading(title, 1.15)
+        self.line_label = QLabel("Select an asset to see what it becomes")
+        self.line_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.line_label.setFont(theme.monospace_font())
+        self.line_label.setWordWrap(True)
+        self.line_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.line_label.setAccessibleName("Output of the current asset")
+        self.reason_label = QLabel()
+        self.reason_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setAccessibleName("Why this format")
+        theme.secondary_text(self.reason_label)
+        self.problem_label = QLabel()
+        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem_label.setWordWrap(True)
+        self.problem_label.hide()
+        layout.addWidget(title)
+        layout.addWidget(self.line_label)
+        layout.addWidget(self.reason_label)
+        layout.addWidget(self.problem_label)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        self.original_view = ImageView()
+        self.original_view.setAccessibleName("Original image")
+        self.converted_view = ImageView()
+        self.converted_view.setAccessibleName("Exported image")
+        for column, (caption, view) in enumerate(
+            (("Original", self.original_view), ("Result", self.converted_view))
+        ):
+            label = QLabel(caption)
+            theme.secondary_text(label)
+            grid.addWidget(label, 0, column)
+            grid.addWidget(view, 1, column)
+        grid.setRowStretch(1, 1)
+        layout.addLayout(grid, 1)
+
+    def set_context(self, asset: Asset | None, job: ExportJob) -> None:
+        """Preview ``asset`` under ``job``'s options (debounced)."""
+        if asset == self._asset and job == self._job:
+            return
+        self._asset, self._job = asset, job
+        self._generation += 1
+        if asset is None:
+            self._timer.stop()
+            self.line_label.setText("Select an asset to see what it becomes")
+            self.reason_label.clear()
+            self.problem_label.hide()
+            self.original_view.set_image(None)
+            self.converted_view.set_image(None)
+            return
+        self._timer.start()
+
+    def busy(self) -> bool:
+        """True while a preview is waiting or rendering."""
+        return self._busy or self._timer.isActive()
+
+    def _start(self) -> None:
+        if self._asset is None:
+            return
+        if self._busy:
+            self._pending = True  # start again when the one in flight is done
+            return
+        self._busy = True
+        self._runner.submit(
+            build_preview(self._catalog, self._asset, self._job),
+            on_progress=self._on_line,
+            on_finished=self._on_finished,
+            on_failed=self._on_failed,
+            generation=self._generation,
+        )
+
+    def _on_line(self, generation: int, output: PlannedOutput | None) -> None:
+        if generation == self._generation:
+            self._show_output(output)
+
+    def _on_finished(self, generation: int, result: PreviewResult) -> None:
+        self._done()
+        if generation != self._generation:
+            return
+        self._show_output(result.output)
+        if result.original is None:  # say it once, not under both captions
+            self.original_view.set_image(None, result.note)
+            self.converted_view.set_image(None, "")
+        else:
+            self.original_view.set_image(result.original)
+            self.converted_view.set_image(result.converted, result.note)
+        self.rendered.emit()
+
+    def _on_failed(self, generation: int, exc: Exception) -> None:
+        self._done()
+        if generation != self._generation:
+            return
+        self.original_view.set_image(None, "Cannot read the original")
+        self.converted_view.set_image(None, str(exc))
+        self.rendered.emit()
+
+    def _done(self) -> None:
+        self._busy = False
+        if self._pending:
+            self._pending = False
+            self._start()
+
+    def _show_output(self, output: PlannedOutput | None) -> None:
+        if output is None:
+            self.line_label.setText("")
+            self.reason_label.clear()
+            return
+        self.line_label.setText(describe(output))
+        # A refused asset's reason is usually the error itself: say it once, in red.
+        same = output.reason.strip() == output.message.strip()
+        self.reason_label.setText("" if same else output.reason)
+        self.reason_label.setVisible(not same)
+        color = theme.severity_color(output.status, self.palette())
+        if output.message and color is not None:
+            self.problem_label.setStyleSheet(f"color: {color.name()};")
+            self.problem_label.setText(output.message)
+            self.problem_label.show()
+        else:
+            self.problem_label.hide()

@@ -1,0 +1,147 @@
+"""The shape every settings page shares (after Picard's option pages), and the General page."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exportgui.config import Settings
+from exportgui.gui.widgets.theme import MessageLabel, expand_wrapped
+from exportgui.jobs.execute import WORKERS_PER_CORE, worker_limit
+
+
+class PageSaveError(Exception):
+    """Saving a page failed for a reason the user can act on (keyring locked, catalog busy)."""
+
+
+class OptionsPage(QWidget):
+    """One tab of the settings dialog.
+
+    ``load`` fills the widgets from what is stored, ``restore_defaults`` fills
+    them with the defaults (nothing is stored until ``save``), ``problem``
+    says why the page cannot be saved, ``save`` writes the page's part.
+    """
+
+    title = ""
+    changed = Signal()  # a field changed (the dialog re-checks its message)
+
+    def load(self) -> None:
+        """Fill the widgets from the stored settings."""
+        raise NotImplementedError
+
+    def restore_defaults(self) -> None:
+        """Fill the widgets with the defaults."""
+        raise NotImplementedError
+
+    def problem(self) -> str | None:
+        """Why the page cannot be saved as it is, or None."""
+        return None
+
+    def save(self, settings: Settings) -> None:
+        """Write the page's values into ``settings`` (and wherever else they live)."""
+        raise NotImplementedError
+
+
+def add_field(
+    form: QFormLayout,
+    label: str,
+    field: QWidget,
+    accessible: str,
+    hint: str = "",
+    buddy: QWidget | None = None,
+    *,
+    stretch: bool = True,
+) -> MessageLabel:
+    """Add a labelled field with a greyed hint under it and a line for its problems.
+
+    Field, hint and message share one form row, so a hidden message takes no
+    room. ``buddy`` is the control the label's mnemonic focuses when ``field``
+    is a row holding several controls; it gets the accessible name.
+    ``stretch=False`` keeps the field at its natural width (spin boxes).
+    """
+    parent = form.parentWidget()
+    box = QWidget(parent)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    if stretch:
+        column.addWidget(field)
+    else:
+        row = QHBoxLayout()
+        row.addWidget(field)
+        row.addStretch(1)
+        column.addLayout(row)
+    target = buddy or field
+    target.setAccessibleName(accessible)
+    if hint:
+        hint_label = QLabel(hint, box)
+        hint_label.setWordWrap(True)
+        hint_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        hint_label.setEnabled(False)  # greyed: a hint, not a message
+        hint_label.setAccessibleName(f"{accessible} hint")
+        expand_wrapped(hint_label)
+        column.addWidget(hint_label)
+        target.setAccessibleDescription(hint)
+        if isinstance(target, QLineEdit):
+            target.setToolTip(hint)
+    message = MessageLabel(f"{accessible} problem", box)
+    message.clear_message()
+    column.addWidget(message)
+    title = QLabel(label, parent)
+    title.setBuddy(target)
+    form.addRow(title, box)
+    return message
+
+
+class GeneralPage(OptionsPage):
+    """How many workers an export uses."""
+
+    title = "General"
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.setAccessibleName("General settings")
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.workers_spin = QSpinBox(self)
+        self.workers_spin.setRange(0, 256)
+        cores = os.cpu_count() or 1
+        self.workers_spin.setSpecialValueText(f"One per core ({cores})")
+        self.workers_message = add_field(
+            form,
+            "&Workers:",
+            self.workers_spin,
+            "Export workers",
+            "How many images are converted at the same time. More than the number of cores "
+            f"rarely helps: at most {worker_limit()} ({WORKERS_PER_CORE} per core) are used, "
+            "and never more than the assets exported.",
+            stretch=False,
+        )
+        self.workers_spin.valueChanged.connect(self.changed)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.load()
+
+    def load(self) -> None:
+        """Show the stored worker count."""
+        self.workers_spin.setValue(self._settings.workers)
+
+    def restore_defaults(self) -> None:
+        """One worker per core."""
+        self.workers_spin.setValue(Settings().workers)
+
+    def save(self, settings: Settings) -> None:
+        """Store the worker count."""
+        settings.workers = self.workers_spin.value()

@@ -1,0 +1,259 @@
+"""Menus, toolbar and shortcuts of the main window: every action reachable from the keyboard.
+
+Each action's shortcut appears in its menu entry and in its tooltip.
+:func:`build` is handed the window's commands and the parts its menus reach
+(browser, imports, presets, options), never the window's insides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
+
+from exportgui import APP_NAME, __version__
+from exportgui.gui.assets.browser import AssetBrowser
+from exportgui.gui.assets.import_ui import ImportController
+from exportgui.gui.job_form.presets_ui import PresetController
+from exportgui.gui.widgets.theme import with_shortcut
+
+
+@dataclass(frozen=True)
+class WindowCommands:
+    """The window's own slots that its actions call."""
+
+    export: Callable[[], object]
+    cancel_export: Callable[[], object]
+    open_macro_manager: Callable[[], object]
+    open_settings: Callable[[], object]
+    load_demo: Callable[[], object]
+    show_tab: Callable[[int], object]  # 0: Plan, 1: Jobs
+
+
+@dataclass
+class WindowActions:
+    """The actions other code needs to reach (enable, trigger, test)."""
+
+    export: QAction
+    cancel: QAction
+    export_button: QPushButton
+    tick_all: QAction
+    shortcuts: ShortcutsWin
+
+
+def _action(
+    window: QWidget,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: str | QKeySequence.StandardKey = "",
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    sequence = QKeySequence(shortcut) if shortcut else QKeySequence()
+    if shortcut:
+        action.setShortcut(sequence)
+    plain = tip or text.replace("&", "").rstrip("…")
+    action.setToolTip(with_shortcut(plain, sequence))
+    action.setStatusTip(plain)
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)  # shortcuts work even when the menu bar is hidden
+    return action
+
+
+def build(
+    window: QMainWindow,
+    commands: WindowCommands,
+    browser: AssetBrowser,
+    imports: ImportController,
+    presets: PresetController,
+    options: QWidget,
+) -> WindowActions:
+    """Create the menus and the toolbar of ``window``."""
+    export = _action(window, "&Export", commands.export, "Ctrl+E", "Export the ticked assets")
+    cancel = _action(window, "&Cancel Export", commands.cancel_export, "Esc")
+    cancel.setEnabled(False)
+    tick_all = _action(
+        window,
+        "&Tick All in View",
+        browser.tick_all_in_view,
+        "Ctrl+Shift+A",
+        "Tick every exportable asset that the search and filters show",
+    )
+    untick_view = _action(window, "U&ntick All in View", browser.untick_all_in_view)
+    untick_all = _action(window, "Untick &Everything", browser.untick_all, "Ctrl+Shift+D")
+    toggle = _action(window, "Tick or Untick &Selected\tSpace", browser.toggle_selected)
+    find = _action(window, "&Find", _focus(browser.search_edit), QKeySequence.StandardKey.Find)
+    macros = _action(window, "&Macros…", commands.open_macro_manager, "Ctrl+M")
+    settings = _action(window, "&Settings…", commands.open_settings, "Ctrl+,")
+    demo = _action(window, "Load &Demo Collection", commands.load_demo)
+    quit_action = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    choose_preset = _action(window, "&Choose Preset…", _popup(presets.combo), "Ctrl+P")
+
+    for action in (imports.files_action, imports.folder_action, *presets.actions()):
+        window.addAction(action)
+    mail = _action(window, "Mail Se&ttings…", commands.open_settings)
+    menu = window.menuBar()
+    _fill(
+        menu.addMenu("&File"),
+        imports.files_action,
+        imports.folder_action,
+        demo,
+        None,
+        settings,
+        None,
+        quit_action,
+    )
+    _fill(menu.addMenu("&Edit"), find, None, toggle, tick_all, untick_view, untick_all)
+    _fill(menu.addMenu("&Job"), export, cancel, None, macros, mail)
+    _fill(
+        menu.addMenu("&Presets"),
+        choose_preset,
+        None,
+        presets.save_as_action,
+        presets.update_action,
+        presets.rename_action,
+        presets.delete_action,
+        None,
+        presets.import_action,
+        presets.export_action,
+    )
+
+    view_menu = menu.addMenu("&View")
+    for text, target, keys in (
+        ("&Folders", _focus(browser.folder_view), "Ctrl+0"),
+        ("&Asset List", _focus(browser.view), "Ctrl+1"),
+        ("&Options", _focus(options), "Ctrl+2"),
+        ("&Plan", lambda: commands.show_tab(0), "Ctrl+3"),
+        ("&Jobs", lambda: commands.show_tab(1), "Ctrl+4"),
+    ):
+        view_menu.addAction(_action(window, text, target, keys))
+
+    help_menu = menu.addMenu("&Help")
+    help_menu.addAction(_action(window, f"&About {APP_NAME}", lambda: _about(window)))
+
+    export_button = _toolbar(window, imports, presets, export, macros, settings)
+    shortcuts = ShortcutsWin(window)
+    shortcuts.watch(window)
+    return WindowActions(export, cancel, export_button, tick_all, shortcuts)
+
+
+def _toolbar(
+    window: QMainWindow,
+    imports: ImportController,
+    presets: PresetController,
+    export: QAction,
+    macros: QAction,
+    settings: QAction,
+) -> QPushButton:
+    toolbar = QToolBar("Main toolbar")
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    toolbar.setAccessibleName("Main toolbar")
+    window.addToolBar(toolbar)
+    toolbar.addAction(imports.files_action)
+    toolbar.addAction(imports.folder_action)
+    toolbar.addSeparator()
+    label = QLabel("Preset ")
+    label.setBuddy(presets.combo)
+    toolbar.addWidget(label)
+    toolbar.addWidget(presets.combo)
+    toolbar.addAction(presets.save_as_action)
+    toolbar.addAction(presets.update_action)
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    toolbar.addWidget(spacer)
+    toolbar.addAction(macros)
+    toolbar.addAction(settings)
+    toolbar.addSeparator()
+    button = QPushButton("Export")
+    button.setObjectName("exportButton")
+    button.setAccessibleName("Export the ticked assets")
+    button.setMinimumWidth(110)
+    button.setStyleSheet(
+        "QPushButton#exportButton { background: palette(highlight); "
+        "color: palette(highlighted-text); border: none; border-radius: 4px; "
+        "padding: 6px 18px; font-weight: 600; }"
+        "QPushButton#exportButton:disabled { background: palette(midlight); "
+        "color: palette(mid); }"
+    )
+    button.clicked.connect(export.trigger)
+    export.enabledChanged.connect(button.setEnabled)
+    button.setEnabled(export.isEnabled())
+    toolbar.addWidget(button)
+    return button
+
+
+class ShortcutsWin(QObject):
+    """Lets the window's shortcuts through when a text field has the focus.
+
+    Text fields claim some keys for themselves before shortcuts are looked up
+    (on X11, Ctrl+E moves to the end of the line), so Export would not fire
+    while the user is typing a modifier. For keys that are one of the window's
+    own action shortcuts, the claim is withheld; every other key (Ctrl+A,
+    Ctrl+C, …) keeps its text-editing meaning.
+    """
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Swallow ShortcutOverride for keys bound to an enabled window action."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            for action in self._window.actions():
+                if action.isEnabled() and any(
+                    pressed.matches(s) == QKeySequence.SequenceMatch.ExactMatch
+                    for s in action.shortcuts()
+                ):
+                    return True
+        return False
+
+    def watch(self, root: QWidget) -> None:
+        """Watch every text field (line edits, editable combos, the modifier) under ``root``."""
+        for edit in (*root.findChildren(QLineEdit), *root.findChildren(QPlainTextEdit)):
+            edit.installEventFilter(self)
+
+
+def _fill(menu: QMenu, *actions: QAction | None) -> None:
+    for action in actions:
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
+
+
+def _focus(widget: QWidget) -> Callable[[], None]:
+    return lambda: widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def _popup(combo: QWidget) -> Callable[[], None]:
+    def show() -> None:
+        combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        combo.showPopup()  # type: ignore[attr-defined]
+
+    return show
+
+
+def _about(window: QWidget) -> None:
+    QMessageBox.about(
+        window,
+        f"About {APP_NAME}",
+        f"<b>{APP_NAME}</b> {__version__}<br>Export assets the way the Scene7 / Dynamic Media "
+        "ExportJob does, with a live preview of every output.",
+    )
