@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray
 
-from exportgui.gui.ui_state import UiState, job_to_options, options_to_job
+from exportgui.gui.ui_state import UiState
+from exportgui.jobs.job_dict import job_from_dict, job_to_dict
 
 if TYPE_CHECKING:
     from exportgui.gui.main_window import MainWindow
@@ -29,7 +30,7 @@ def restore(window: MainWindow, state: UiState) -> None:
     if state.header:
         window.browser.view.tick_header.restoreState(_bytes(state.header))
     if state.options:
-        window.options.set_job(options_to_job(state.options))
+        window.options.set_job(job_from_dict(state.options, lenient=True))
     if state.preset and window.presets.store.exists(state.preset):
         # The form shows the last options, which may differ from the preset: adopt the
         # preset without loading it, so unsaved changes stay marked as such.
@@ -51,6 +52,6 @@ def capture(window: MainWindow) -> UiState:
         window_state=_text(window.saveState()),
         splitters={name: s.sizes() for name, s in window.splitters().items()},
         header=_text(window.browser.view.tick_header.saveState()),
-        options=job_to_options(window.options.job()),
+        options=job_to_dict(window.options.job(), with_assets=False),
         preset=window.presets.current_name() or "",
     )

@@ -71,25 +71,39 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Self
 
 
-class Fmt(StrEnum):
+class _Choice(StrEnum):
+    """A closed set of job values that :meth:`parse` reads in any letter case."""
+
+    __label__ = "value"
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """The member whose value matches ``text`` in any case; ValueError names the values."""
+        wanted = str(text).strip().lower()
+        for member in cls:
+            if member.value.lower() == wanted:
+                return member
+        values = [m.value for m in cls]
+        allowed = " or ".join(values) if len(values) == 2 else f"one of {', '.join(values)}"
+        raise ValueError(f"unknown {cls.__label__} {text!r}; use {allowed}")
+
+
+class Fmt(_Choice):
     """ExportJob ``fmt``."""
+
+    __label__ = "fmt"
 
     ORIG = "orig"
     CONVERT = "convert"
 
-    @classmethod
-    def parse(cls, text: str) -> Fmt:
-        """Accept any letter case; ValueError names the two values."""
-        for member in cls:
-            if member.value == str(text).strip().lower():
-                return member
-        raise ValueError(f"unknown fmt {text!r}; use orig or convert")
 
-
-class EmailSetting(StrEnum):
+class EmailSetting(_Choice):
     """ExportJob ``emailSetting`` (IPS spelling)."""
+
+    __label__ = "emailSetting"
 
     ALL = "All"
     ERROR = "Error"
@@ -97,33 +111,15 @@ class EmailSetting(StrEnum):
     JOB_COMPLETION = "JobCompletion"
     NONE = "None"
 
-    @classmethod
-    def parse(cls, text: str) -> EmailSetting:
-        """Accept any letter case; ValueError names the five values."""
-        for member in cls:
-            if member.value.lower() == str(text).strip().lower():
-                return member
-        raise ValueError(
-            f"unknown emailSetting {text!r}; use one of {', '.join(m.value for m in cls)}"
-        )
 
-
-class ConflictPolicy(StrEnum):
+class ConflictPolicy(_Choice):
     """What to do with a file that was in the destination before the job."""
+
+    __label__ = "conflict policy"
 
     RENAME = "rename"
     OVERWRITE = "overwrite"
     SKIP = "skip"
-
-    @classmethod
-    def parse(cls, text: str) -> ConflictPolicy:
-        """Accept any letter case; ValueError names the three values."""
-        for member in cls:
-            if member.value == str(text).strip().lower():
-                return member
-        raise ValueError(
-            f"unknown conflict policy {text!r}; use one of {', '.join(m.value for m in cls)}"
-        )
 
 
 class LogType(StrEnum):
