@@ -14,11 +14,12 @@ from exportgui.jobs.model import (
     PlannedOutput,
     Problem,
     Progress,
+    normalize,
 )
 from exportgui.jobs.planner import plan
 from exportgui.jobs.presets import Preset, PresetError, PresetStore
 from exportgui.jobs.resume import ResumeError, resume
-from exportgui.jobs.validate import normalize, validate
+from exportgui.jobs.validate import validate
 
 __all__ = [
     "ConflictPolicy",

@@ -68,7 +68,7 @@ Choices where the issue is silent:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Self
@@ -240,3 +240,17 @@ class JobLog:
     def finished(self) -> bool:
         """True once the job can no longer change by itself (not running)."""
         return self.state != "running"
+
+
+def normalize(job: ExportJob) -> ExportJob:
+    """The job with canonical spellings of fmt, emailSetting and conflict (any case accepted).
+
+    Raises:
+        ValueError: naming the field and the values it accepts.
+    """
+    return replace(
+        job,
+        fmt=Fmt.parse(job.fmt),
+        email_setting=EmailSetting.parse(job.email_setting),
+        conflict=ConflictPolicy.parse(job.conflict),
+    )

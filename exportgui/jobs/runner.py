@@ -44,7 +44,7 @@ from exportgui.jobs.model import ConflictPolicy, Fmt, JobLog, LogType, PlannedOu
 from exportgui.jobs.names import numbered, temp_name
 from exportgui.jobs.planner import RequestCache
 from exportgui.jobs.produce import Produced, Task, describe_os_error, fatal_reason, produce
-from exportgui.jobs.validate import CatalogView
+from exportgui.jobs.request import CatalogView
 from exportgui.jobs.writer import (
     DestinationChanged,
     Folder,
