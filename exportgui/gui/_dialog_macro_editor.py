@@ -23,13 +23,13 @@ from exportgui.gui._dialog_common import (
     monospace_font,
     with_shortcut,
 )
-from exportgui.gui._dialog_macro_checks import (
+from exportgui.gui._dialog_modifier_edit import Mark, ModifierEdit
+from exportgui.imaging.macro_checks import (
     DefinitionCheck,
     check_definition,
     check_name,
     macros_for_check,
 )
-from exportgui.gui._dialog_modifier_edit import Mark, ModifierEdit
 
 
 class MacroEditor(QGroupBox):

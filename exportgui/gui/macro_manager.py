@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 
 from exportgui.catalog import Catalog, CatalogError, CatalogUnavailable
 from exportgui.gui._dialog_common import Meaning, MessageLabel, compact_rows, with_shortcut
-from exportgui.gui._dialog_macro_checks import (
-    broken_by_change,
-    definition_problems,
-)
 from exportgui.gui._dialog_macro_editor import MacroEditor
 from exportgui.gui._dialog_macro_io import MacroImportOutcome, export_macros, import_macros
 from exportgui.gui._dialog_macro_model import MacroTableModel, NameRole
 from exportgui.gui.plain_text import qt_text
+from exportgui.imaging.macro_checks import (
+    broken_by_change,
+    definition_problems,
+)
 
 _FILE_FILTER = "Macro definition files (*.txt *.tsv);;All files (*)"
 

@@ -35,7 +35,6 @@ from exportgui.catalog import Asset, Catalog, ImportReport
 from exportgui.config import AppPaths, Settings
 from exportgui.gui import window_actions, window_state
 from exportgui.gui.asset_browser import AssetBrowser
-from exportgui.gui.catalog_view import LoadedCatalogView
 from exportgui.gui.export_runner import ExportRunner, RunOutcome, RunStatus
 from exportgui.gui.import_ui import ImportController
 from exportgui.gui.jobs_panel import JobsPanel
@@ -52,6 +51,7 @@ from exportgui.gui.thumbnails import ThumbnailLoader
 from exportgui.gui.ui_state import load_ui_state, save_ui_state
 from exportgui.gui.workers import TaskRunner
 from exportgui.jobs import EmailSetting, ExportJob, LogType, Plan, Problem
+from exportgui.jobs.catalog_view import LoadedCatalogView
 from exportgui.jobs.presets import PresetStore
 from exportgui.jobs.validate import mail_problems
 
