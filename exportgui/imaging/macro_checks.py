@@ -160,3 +160,22 @@ def definition_problems(macros: Mapping[str, str]) -> dict[str, str]:
         if not verdict.ok:
             problems[name] = verdict.errors[0].message
     return problems
+
+
+def rejected_definitions(
+    incoming: Mapping[str, str], existing: Mapping[str, str]
+) -> dict[str, str]:
+    """The incoming macros the engine rejects once stored over ``existing``, name → message.
+
+    An incoming name replaces an existing one in any letter case; macros
+    already stored are checked only as what the incoming ones call.
+    """
+    folded = {name.casefold() for name in incoming}
+    table = {n: d for n, d in existing.items() if n.casefold() not in folded}
+    table.update(incoming)
+    problems = {}
+    for name, definition in incoming.items():
+        verdict = check_definition(definition, table)
+        if not verdict.ok:
+            problems[name] = verdict.errors[0].message
+    return problems
