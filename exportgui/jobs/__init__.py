@@ -1,6 +1,6 @@
 """The ExportJob: validate, plan, run, job log, resume, notify, presets. Qt-free."""
 
-from exportgui.jobs.execute import run
+from exportgui.jobs.execute import RunOptions, run
 from exportgui.jobs.joblog import JobLogStore, JobTakenOver, joblog_to_csv, joblog_to_dict
 from exportgui.jobs.model import (
     ConflictPolicy,
@@ -39,6 +39,7 @@ __all__ = [
     "Problem",
     "Progress",
     "ResumeError",
+    "RunOptions",
     "joblog_to_csv",
     "joblog_to_dict",
     "normalize",
