@@ -351,15 +351,3 @@ class OptionsPanel(QWidget):
         folder = QFileDialog.getExistingDirectory(self, "Export to folder", start)
         if folder:
             self.destination_edit.setText(folder)
-
-    def problem_severities(self) -> dict[str, LogType]:
-        """The worst severity shown per field (for tests and accessibility checks)."""
-        result: dict[str, LogType] = {}
-        for label, name in (
-            (self.modifier_message, "is_modifier"),
-            (self.macro_message, "macro"),
-            (self.destination_message, "destination"),
-        ):
-            if label.isVisible() and label.text():
-                result[name] = LogType.ERROR
-        return result
