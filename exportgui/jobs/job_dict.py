@@ -13,9 +13,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from exportgui.jobs.model import ConflictPolicy, EmailSetting, ExportJob, Fmt
-
-MAX_WORKERS = 256
+from exportgui.jobs.model import MAX_WORKERS, ConflictPolicy, EmailSetting, ExportJob, Fmt
 
 # new key -> the older spelling still read
 _OLD_KEYS = {

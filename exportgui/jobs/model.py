@@ -73,6 +73,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Self
 
+MAX_WORKERS = 256  # the most workers a job may ask for
+
 
 class _Choice(StrEnum):
     """A closed set of job values that :meth:`parse` reads in any letter case."""

@@ -14,11 +14,17 @@ from pathlib import Path
 from exportgui.catalog import Asset
 from exportgui.config import MailSettings
 from exportgui.imaging import ISAttributes, ISError
-from exportgui.jobs.model import ConflictPolicy, EmailSetting, ExportJob, Fmt, LogType, Problem
+from exportgui.jobs.model import (
+    MAX_WORKERS,
+    ConflictPolicy,
+    EmailSetting,
+    ExportJob,
+    Fmt,
+    LogType,
+    Problem,
+)
 from exportgui.jobs.notify import NotifyError, address_problems, control_problem, server_for
 from exportgui.jobs.request import CatalogView, object_name, parse_job_request
-
-MAX_WORKERS = 256
 
 
 def _error(field: str, message: str, position: int | None = None, length: int = 0) -> Problem:
