@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from exportgui.catalog import Catalog
 from exportgui.imaging import ISAttributes, parse_request
 from exportgui.imaging.batch import RenderTask, render_many
-from exportgui.jobs import ExportJob, Fmt, Progress, plan, run, validate
+from exportgui.jobs import ExportJob, Fmt, Progress, RunOptions, plan, run, validate
 
 CONVERT_MODIFIER = "wid=1200&qlt=85"
 
@@ -116,7 +116,7 @@ def bench_orig(root: Path, count: int, size: int) -> None:
 
         def export(durable: bool = False, workers: int = 0) -> None:
             job = ExportJob(handles, Fmt.ORIG, destination=dest)
-            log = run(plan(job, catalog), catalog, workers=workers, durable=durable)
+            log = run(plan(job, catalog), catalog, RunOptions(workers=workers, durable=durable))
             assert log.file_success_count == len(handles), log.fatal_error
 
         repeat = 5
@@ -185,7 +185,7 @@ def bench_convert(root: Path, count: int, size: tuple[int, int]) -> None:
         def export(workers: int, processes: bool = False) -> None:
             pool = ProcessPoolExecutor(workers) if processes else None
             try:
-                log = run(plan(job, catalog), catalog, workers=workers, executor=pool)
+                log = run(plan(job, catalog), catalog, RunOptions(workers=workers, executor=pool))
             finally:
                 if pool is not None:
                     pool.shutdown()
@@ -224,7 +224,9 @@ def bench_convert(root: Path, count: int, size: tuple[int, int]) -> None:
                     asked.append(time.perf_counter())
                     cancel.set()
 
-            run(plan(job, catalog), catalog, workers=2, cancel=cancel, progress=progress)
+            run(
+                plan(job, catalog), catalog, RunOptions(workers=2, cancel=cancel, progress=progress)
+            )
             latencies.append(time.perf_counter() - asked[0])
     rate = {k: count / v for k, v in t.items()}
     print(

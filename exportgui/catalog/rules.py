@@ -10,8 +10,8 @@ import re
 
 from exportgui.catalog.errors import CatalogError
 from exportgui.catalog.model import SET_TYPES, AssetType
+from exportgui.config.macro_name import MACRO_NAME
 
-MACRO_NAME = re.compile(r"[A-Za-z0-9._-]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _MAX_NAME = 255
 _MAX_DEFINITION = 8192

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 
 from exportgui import __version__
 from exportgui.catalog import CatalogUnavailable
@@ -63,17 +62,3 @@ def run_command(args: argparse.Namespace) -> int:
         report = write_crash_report(exc, where=f"exportgui {args.command}")
         echo(f"exportgui: error: {crash_message(exc, report)}", file=sys.stderr)
         return EXIT_BUG
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point for headless use: a subcommand is required."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not args.command:
-        parser.print_usage(sys.stderr)
-        print(
-            "exportgui: error: a command is required (or run `exportgui` for the window)",
-            file=sys.stderr,
-        )
-        return 2
-    return run_command(args)

@@ -33,6 +33,7 @@ from exportgui.cli.common import (
     print_json,
 )
 from exportgui.config.userfiles import shown
+from exportgui.imaging.macro_checks import rejected_definitions
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -231,6 +232,9 @@ def _macros_list(args: argparse.Namespace) -> int:
 def _macros_set(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         replaced = catalog.get_macro(args.name) is not None
+        rejected = rejected_definitions({args.name: args.definition}, catalog.macros())
+        if rejected:
+            raise UserError(f"macro {args.name!r}: {rejected[args.name]}")
         catalog.set_macro(args.name, args.definition)
     echo(f"{'replaced' if replaced else 'added'} macro {args.name}")
     return 0
@@ -248,7 +252,14 @@ def _macros_delete(args: argparse.Namespace) -> int:
 def _macros_import(args: argparse.Namespace) -> int:
     macros = read_macro_file(args.file)
     with open_catalog(args) as catalog:
-        existing = {name.lower() for name in catalog.macros()}
+        stored = catalog.macros()
+        existing = {name.lower() for name in stored}
+        rejected = rejected_definitions(macros, stored)
+        if rejected:
+            lines = {m.name: m.line for m in macros.macros}
+            raise UserError(
+                "; ".join(f"line {lines[name]}: ${name}$: {why}" for name, why in rejected.items())
+            )
         catalog.set_macros(macros)
     replaced = sum(1 for name in macros if name.lower() in existing)
     echo(f"imported {_count(len(macros), 'macro')} from {shown(args.file)} ({replaced} replaced)")

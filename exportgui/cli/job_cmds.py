@@ -42,6 +42,7 @@ from exportgui.jobs import (
     Problem,
     Progress,
     ResumeError,
+    RunOptions,
     joblog_to_csv,
     joblog_to_dict,
     plan,
@@ -442,11 +443,9 @@ def _export(args: argparse.Namespace) -> int:
             lambda cancel, display: run(
                 planned,
                 catalog,
-                workers=workers,
-                cancel=cancel,
-                progress=display,
-                mail=mail,
-                durable=args.fsync,
+                RunOptions(
+                    workers=workers, cancel=cancel, progress=display, mail=mail, durable=args.fsync
+                ),
             ),
         )
 
@@ -510,11 +509,13 @@ def _jobs_resume(args: argparse.Namespace) -> int:
                     args.job,
                     catalog,
                     retry_failed=args.retry_failed,
-                    workers=workers,
-                    cancel=cancel,
-                    progress=display,
-                    mail=mail,
-                    durable=args.fsync,
+                    options=RunOptions(
+                        workers=workers,
+                        cancel=cancel,
+                        progress=display,
+                        mail=mail,
+                        durable=args.fsync,
+                    ),
                 )
             except ResumeError as exc:
                 raise UserError(str(exc)) from None

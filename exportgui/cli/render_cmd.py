@@ -48,7 +48,7 @@ from exportgui.imaging import (
 )
 from exportgui.imaging.formats import DEFAULT_FORMAT
 from exportgui.imaging.values import ValueProblem, parse_color
-from exportgui.jobs.validate import request_problem
+from exportgui.jobs.request import file_object_name, request_problem
 from exportgui.jobs.writer import DestinationChanged, Folder, OutsideDestination, write_new
 
 JSON_SCHEMA = 1
@@ -148,7 +148,7 @@ def _render(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
     if macros is not None:
         modifier = effective_modifier(args.modifier, args.macro)
         try:
-            request = parse_request(modifier, macros, object_name=source.stem)
+            request = parse_request(modifier, macros, object_name=file_object_name(source.name))
         except ISErrors as errors:
             for error in errors.errors:
                 problem = request_problem(args.macro, modifier, error)

@@ -16,7 +16,6 @@ from typing import Any
 
 from exportgui.config import atomic_write_text
 from exportgui.config.userfiles import MiB, UserFileError, load_json_file
-from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +31,7 @@ class UiState:
     window_state: str = ""  # QMainWindow.saveState(), base64
     splitters: dict[str, list[int]] = field(default_factory=dict)
     header: str = ""  # the asset table's QHeaderView.saveState(), base64
-    options: dict[str, Any] = field(default_factory=dict)  # job_to_options()
+    options: dict[str, Any] = field(default_factory=dict)  # job_to_dict(job, with_assets=False)
     preset: str = ""  # the preset selected when the window closed
     schema: int = UI_STATE_SCHEMA
 
@@ -64,46 +63,3 @@ def save_ui_state(path: Path, state: UiState) -> None:
         atomic_write_text(path, json.dumps(asdict(state), indent=2, sort_keys=True) + "\n")
     except OSError:
         log.warning("cannot save the window state to %s", path, exc_info=True)
-
-
-def job_to_options(job: ExportJob) -> dict[str, Any]:
-    """The job's option fields as plain JSON (no assets)."""
-    return {
-        "fmt": job.fmt.value,
-        "is_modifier": job.is_modifier,
-        "macro": job.macro,
-        "email_setting": job.email_setting.value,
-        "client_id": job.client_id,
-        "name": job.name,
-        "destination": str(job.destination) if job.destination else "",
-        "conflict": job.conflict.value,
-        "keep_folders": job.keep_folders,
-    }
-
-
-def options_to_job(options: dict[str, Any]) -> ExportJob:
-    """Rebuild job options saved by :func:`job_to_options`; bad fields get defaults."""
-    base = ExportJob()
-
-    def text(key: str) -> str:
-        value = options.get(key, "")
-        return value if isinstance(value, str) else ""
-
-    def choice(enum: Any, key: str, default: Any) -> Any:
-        try:
-            return enum(text(key))
-        except ValueError:
-            return default
-
-    destination = text("destination")
-    return ExportJob(
-        fmt=choice(Fmt, "fmt", base.fmt),
-        is_modifier=text("is_modifier"),
-        macro=text("macro"),
-        email_setting=choice(EmailSetting, "email_setting", base.email_setting),
-        client_id=text("client_id"),
-        name=text("name"),
-        destination=Path(destination) if destination else None,
-        conflict=choice(ConflictPolicy, "conflict", base.conflict),
-        keep_folders=options.get("keep_folders") is True,
-    )

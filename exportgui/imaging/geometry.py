@@ -62,16 +62,6 @@ class Geometry(NamedTuple):
         """How much the view stage scaled the base (larger axis): the usm radius factor."""
         return max(self.img[0] / self.base[0], self.img[1] / self.base[1])
 
-    @property
-    def layer0_resamples(self) -> bool:
-        """True when ``size``/``scale`` resamples layer 0."""
-        return self.scaled is not None
-
-    @property
-    def view_resamples(self) -> bool:
-        """True when the view stage resamples (img size differs from the base)."""
-        return self.img != self.base
-
     def first_resample_ratio(self) -> float:
         """Output/input ratio of the first resample after decoding (1.0 when none).
 

@@ -43,6 +43,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
 
+from exportgui.config.macro_name import MACRO_CALL
 from exportgui.imaging.commands import COMMANDS, UNSUPPORTED, suggest
 from exportgui.imaging.errors import ErrorCode, ISErrors
 from exportgui.imaging.request import Origin, Request
@@ -50,8 +51,6 @@ from exportgui.imaging.tokens import Expander, ParseError, Token, split
 from exportgui.imaging.values import ValueProblem
 
 __all__ = ["ParseError", "effective_modifier", "format_reason", "parse_request"]
-
-_REFERENCE = re.compile(r"\$([A-Za-z0-9._-]+)\$")
 
 
 def effective_modifier(is_modifier: str, macro: str | None) -> str:
@@ -186,7 +185,7 @@ class _Parse:
             return
         if command.slot is None and key != "req":
             return  # accepted and ignored: cache, id, locale, defaultImage
-        text = _REFERENCE.sub(self._substitute, raw) if "$" in raw else raw
+        text = MACRO_CALL.sub(self._substitute, raw) if "$" in raw else raw
         if "%" in text:
             text = unquote(text)  # once; "+" stays "+"
         fields = [f.strip() for f in text.split(",")]

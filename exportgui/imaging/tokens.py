@@ -20,17 +20,16 @@ expansion producing more than :data:`MAX_EXPANDED` tokens (``$a$`` =
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from exportgui.config.macro_name import MACRO_NAME
 from exportgui.imaging.errors import ErrorCode, ISError
 
 Source = Literal["modifier", "macro", "prefix", "postfix"]
 MAX_DEPTH = 16
 MAX_EXPANDED = 10_000
-NAME = re.compile(r"[A-Za-z0-9._-]+")
 
 
 class ParseError(ISError):
@@ -181,7 +180,7 @@ class Expander:
                 continue
             name, eq, _value = text[1:].partition("=")
             if eq:  # variable definition $name=value
-                if not NAME.fullmatch(name):
+                if not MACRO_NAME.fullmatch(name):
                     self._fail(tok, ErrorCode.E_SYNTAX, _bad_name("variable", name))
                 else:
                     self.out.append(tok)
@@ -197,7 +196,7 @@ class Expander:
             self._invoke(tok, text[1:-1], stack)
 
     def _invoke(self, tok: Token, name: str, stack: tuple[str, ...]) -> None:
-        if not NAME.fullmatch(name):
+        if not MACRO_NAME.fullmatch(name):
             self._fail(tok, ErrorCode.E_SYNTAX, _bad_name("macro", name))
             return
         key = name.lower()

@@ -1,6 +1,6 @@
 """The ExportJob: validate, plan, run, job log, resume, notify, presets. Qt-free."""
 
-from exportgui.jobs.execute import run
+from exportgui.jobs.execute import RunOptions, run
 from exportgui.jobs.joblog import JobLogStore, JobTakenOver, joblog_to_csv, joblog_to_dict
 from exportgui.jobs.model import (
     ConflictPolicy,
@@ -14,11 +14,12 @@ from exportgui.jobs.model import (
     PlannedOutput,
     Problem,
     Progress,
+    normalize,
 )
 from exportgui.jobs.planner import plan
 from exportgui.jobs.presets import Preset, PresetError, PresetStore
 from exportgui.jobs.resume import ResumeError, resume
-from exportgui.jobs.validate import normalize, validate
+from exportgui.jobs.validate import validate
 
 __all__ = [
     "ConflictPolicy",
@@ -38,6 +39,7 @@ __all__ = [
     "Problem",
     "Progress",
     "ResumeError",
+    "RunOptions",
     "joblog_to_csv",
     "joblog_to_dict",
     "normalize",

@@ -1,7 +1,10 @@
-"""run(): store the plan as a new job, execute it, close the run (state, end date, mail).
+"""run(plan, catalog, options): store the plan as a new job, run it, close the run.
 
-The machinery lives in runner.py; this is the entry point the window and the
-command line call, and the shared ending of run and resume.
+This is the entry point the window and the command line call; RunOptions
+carries how to run (workers, cancel flag, progress, pool, mail, fsync, store),
+for :func:`run` and ``resume`` alike. The machinery of one run is
+:class:`~exportgui.jobs.runner.JobRun`; :func:`run_job_items` is the part run
+and resume share (state, end date, mail).
 """
 
 from __future__ import annotations
@@ -10,12 +13,13 @@ import os
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Executor
+from dataclasses import dataclass
 
 from exportgui.config import MailSettings
 from exportgui.jobs.joblog import JobLogStore, JobTakenOver
 from exportgui.jobs.model import JobLog, LogType, Plan, PlannedOutput
 from exportgui.jobs.notify import notify
-from exportgui.jobs.runner import ProgressCallback, RunCatalog, Runner
+from exportgui.jobs.runner import JobRun, ProgressCallback, RunCatalog
 from exportgui.jobs.validate import check_destination
 
 WORKERS_PER_CORE = 2
@@ -43,18 +47,37 @@ def default_workers(requested: int, job_workers: int, assets: int | None = None)
     return max(1, min(wanted, worker_limit(assets)))
 
 
-def execute_job(
+@dataclass(frozen=True, kw_only=True)
+class RunOptions:
+    """How to run a job (for :func:`run` and ``resume``).
+
+    Attributes:
+        workers: pool size; 0 uses the job's, else one per CPU core.
+        cancel: set it to stop; finished files stay, no partial file is left.
+        progress: called after each asset (and once at the start with done=0).
+        executor: run the work on this pool instead of a private thread pool
+            (a ProcessPoolExecutor works too; it cannot see ``cancel`` mid-asset).
+        mail: send the emailSetting notifications through this server; a
+            failure becomes the log's ``notification_warning``.
+        durable: fsync every file before its rename (see writer.py).
+        store: the job log store to use (default: one opened on the catalog).
+    """
+
+    workers: int = 0
+    cancel: threading.Event | None = None
+    progress: ProgressCallback | None = None
+    executor: Executor | None = None
+    mail: MailSettings | None = None
+    durable: bool = False
+    store: JobLogStore | None = None
+
+
+def run_job_items(
     store: JobLogStore,
     log: JobLog,
     catalog: RunCatalog,
     items: Sequence[tuple[int, PlannedOutput]],
-    *,
-    workers: int = 0,
-    cancel: threading.Event | None = None,
-    progress: ProgressCallback | None = None,
-    executor: Executor | None = None,
-    mail: MailSettings | None = None,
-    durable: bool = False,
+    options: RunOptions,
     done_before: dict[int, LogType] | None = None,
 ) -> JobLog:
     """Run ``items`` of a stored job and close the run (state, end date, notification).
@@ -66,7 +89,15 @@ def execute_job(
         JobTakenOver: another run (a resume) took the job over; this run placed
             nothing more and left the job log to it.
     """
-    runner = Runner(store, log, catalog, cancel=cancel, progress=progress, durable=durable)
+    runner = JobRun(
+        store,
+        log,
+        catalog,
+        cancel=options.cancel,
+        progress=options.progress,
+        durable=options.durable,
+    )
+    mail = options.mail
     runner.outcomes.update(done_before or {})
     setting = log.job.email_setting
     warnings: list[str] = []
@@ -76,7 +107,8 @@ def execute_job(
             warnings.append(warning)
     state = "failed"
     try:
-        runner.execute(items, executor, default_workers(workers, log.job.workers, len(items)))
+        workers = default_workers(options.workers, log.job.workers, len(items))
+        runner.process(items, options.executor, workers)
         undone = any(runner.outcomes.get(seq) is None for seq, _ in items)
         if runner.fatal:
             state = "failed"
@@ -105,32 +137,13 @@ def execute_job(
     return final
 
 
-def run(
-    plan: Plan,
-    catalog: RunCatalog,
-    *,
-    workers: int = 0,
-    cancel: threading.Event | None = None,
-    progress: ProgressCallback | None = None,
-    executor: Executor | None = None,
-    mail: MailSettings | None = None,
-    durable: bool = False,
-    store: JobLogStore | None = None,
-) -> JobLog:
-    """Execute ``plan``: every asset's outcome is in the job log as soon as it is known.
+def run(plan: Plan, catalog: RunCatalog, options: RunOptions | None = None) -> JobLog:
+    """Run ``plan``: every asset's outcome is in the job log as soon as it is known.
 
     Args:
         plan: from :func:`plan`; its job must have a destination.
         catalog: the catalog the plan was made from.
-        workers: pool size; 0 uses the job's, else one per CPU core.
-        cancel: set it to stop; finished files stay, no partial file is left.
-        progress: called after each asset (and once at the start with done=0).
-        executor: run the work on this pool instead of a private thread pool
-            (a ProcessPoolExecutor works too; it cannot see ``cancel`` mid-asset).
-        mail: send the emailSetting notifications through this server; a
-            failure becomes the log's ``notification_warning``.
-        durable: fsync every file before its rename (see writer.py).
-        store: the job log store to use (one is opened on the catalog).
+        options: how to run it (see :class:`RunOptions`).
 
     Returns:
         The finished job log with its details.
@@ -138,19 +151,8 @@ def run(
     Raises:
         InvalidJob: the job has no destination, or a relative one (no job is logged).
     """
+    options = options or RunOptions()
     check_destination(plan.job)
-    store = store or JobLogStore(catalog)
+    store = options.store or JobLogStore(catalog)
     log = store.create(plan)
-    items = list(enumerate(plan.outputs))
-    return execute_job(
-        store,
-        log,
-        catalog,
-        items,
-        workers=workers,
-        cancel=cancel,
-        progress=progress,
-        executor=executor,
-        mail=mail,
-        durable=durable,
-    )
+    return run_job_items(store, log, catalog, list(enumerate(plan.outputs)), options)

@@ -6,18 +6,11 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
-from exportgui.jobs.model import (
-    ConflictPolicy,
-    EmailSetting,
-    ExportJob,
-    Fmt,
-    JobLog,
-    Plan,
-    Problem,
-)
+from exportgui.jobs.job_dict import job_from_dict, job_to_dict
+from exportgui.jobs.model import ExportJob, JobLog, Plan, Problem
 
 JOBLOG_DOCUMENT_SCHEMA = 1
 CSV_COLUMNS = ("assetHandle", "name", "logType", "message", "output")
@@ -57,23 +50,6 @@ def joblog_to_dict(log: JobLog) -> dict[str, Any]:
     }
 
 
-def job_to_dict(job: ExportJob) -> dict[str, Any]:
-    """The job's fields with their IPS names (``assetHandleArray``, ``emailSetting``…)."""
-    return {
-        "assetHandleArray": list(job.asset_handles),
-        "fmt": job.fmt.value,
-        "is_modifier": job.is_modifier,
-        "macro": job.macro,
-        "emailSetting": job.email_setting.value,
-        "clientId": job.client_id,
-        "name": job.name,
-        "destination": str(job.destination) if job.destination else None,
-        "conflict": job.conflict.value,
-        "keepFolders": job.keep_folders,
-        "workers": job.workers,
-    }
-
-
 def joblog_to_csv(log: JobLog) -> str:
     """One row per detail under a header row of the IPS detail names."""
     buffer = io.StringIO()
@@ -85,28 +61,13 @@ def joblog_to_csv(log: JobLog) -> str:
 
 
 def job_to_json(job: ExportJob) -> str:
-    """The job's fields without its asset list (the items hold that)."""
-    fields = job_to_dict(job)
-    del fields["assetHandleArray"]
-    return json.dumps(fields)
+    """The job's fields without its asset list (the items hold that), as stored in the log."""
+    return json.dumps(job_to_dict(job, with_assets=False))
 
 
 def job_from_json(text: str, handles: Sequence[str]) -> ExportJob:
-    """Inverse of :func:`job_to_json`."""
-    data: dict[str, Any] = json.loads(text)
-    return ExportJob(
-        asset_handles=tuple(handles),
-        fmt=Fmt.parse(data["fmt"]),
-        is_modifier=data["is_modifier"],
-        macro=data["macro"],
-        email_setting=EmailSetting.parse(data["emailSetting"]),
-        client_id=data["clientId"],
-        name=data["name"],
-        destination=Path(data["destination"]) if data["destination"] else None,
-        conflict=ConflictPolicy.parse(data["conflict"]),
-        keep_folders=bool(data["keepFolders"]),
-        workers=int(data["workers"]),
-    )
+    """Inverse of :func:`job_to_json` (also reads the spellings older logs stored)."""
+    return replace(job_from_dict(json.loads(text)), asset_handles=tuple(handles))
 
 
 def problem_to_dict(problem: Problem) -> dict[str, Any]:

@@ -68,28 +68,44 @@ Choices where the issue is silent:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import Self
+
+MAX_WORKERS = 256  # the most workers a job may ask for
 
 
-class Fmt(StrEnum):
+class _Choice(StrEnum):
+    """A closed set of job values that :meth:`parse` reads in any letter case."""
+
+    __label__ = "value"
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """The member whose value matches ``text`` in any case; ValueError names the values."""
+        wanted = str(text).strip().lower()
+        for member in cls:
+            if member.value.lower() == wanted:
+                return member
+        values = [m.value for m in cls]
+        allowed = " or ".join(values) if len(values) == 2 else f"one of {', '.join(values)}"
+        raise ValueError(f"unknown {cls.__label__} {text!r}; use {allowed}")
+
+
+class Fmt(_Choice):
     """ExportJob ``fmt``."""
+
+    __label__ = "fmt"
 
     ORIG = "orig"
     CONVERT = "convert"
 
-    @classmethod
-    def parse(cls, text: str) -> Fmt:
-        """Accept any letter case; ValueError names the two values."""
-        for member in cls:
-            if member.value == str(text).strip().lower():
-                return member
-        raise ValueError(f"unknown fmt {text!r}; use orig or convert")
 
-
-class EmailSetting(StrEnum):
+class EmailSetting(_Choice):
     """ExportJob ``emailSetting`` (IPS spelling)."""
+
+    __label__ = "emailSetting"
 
     ALL = "All"
     ERROR = "Error"
@@ -97,33 +113,15 @@ class EmailSetting(StrEnum):
     JOB_COMPLETION = "JobCompletion"
     NONE = "None"
 
-    @classmethod
-    def parse(cls, text: str) -> EmailSetting:
-        """Accept any letter case; ValueError names the five values."""
-        for member in cls:
-            if member.value.lower() == str(text).strip().lower():
-                return member
-        raise ValueError(
-            f"unknown emailSetting {text!r}; use one of {', '.join(m.value for m in cls)}"
-        )
 
-
-class ConflictPolicy(StrEnum):
+class ConflictPolicy(_Choice):
     """What to do with a file that was in the destination before the job."""
+
+    __label__ = "conflict policy"
 
     RENAME = "rename"
     OVERWRITE = "overwrite"
     SKIP = "skip"
-
-    @classmethod
-    def parse(cls, text: str) -> ConflictPolicy:
-        """Accept any letter case; ValueError names the three values."""
-        for member in cls:
-            if member.value == str(text).strip().lower():
-                return member
-        raise ValueError(
-            f"unknown conflict policy {text!r}; use one of {', '.join(m.value for m in cls)}"
-        )
 
 
 class LogType(StrEnum):
@@ -244,3 +242,17 @@ class JobLog:
     def finished(self) -> bool:
         """True once the job can no longer change by itself (not running)."""
         return self.state != "running"
+
+
+def normalize(job: ExportJob) -> ExportJob:
+    """The job with canonical spellings of fmt, emailSetting and conflict (any case accepted).
+
+    Raises:
+        ValueError: naming the field and the values it accepts.
+    """
+    return replace(
+        job,
+        fmt=Fmt.parse(job.fmt),
+        email_setting=EmailSetting.parse(job.email_setting),
+        conflict=ConflictPolicy.parse(job.conflict),
+    )

@@ -22,9 +22,17 @@ from exportgui.imaging import (
     output_name,
     resolve,
 )
-from exportgui.jobs.model import ConflictPolicy, ExportJob, Fmt, LogType, Plan, PlannedOutput
+from exportgui.jobs.model import (
+    ConflictPolicy,
+    ExportJob,
+    Fmt,
+    LogType,
+    Plan,
+    PlannedOutput,
+    normalize,
+)
 from exportgui.jobs.names import name_key, numbered, safe_component, safe_folder
-from exportgui.jobs.validate import CatalogView, normalize, object_name, parse_job_request
+from exportgui.jobs.request import CatalogView, object_name, parse_job_request
 
 ORIG_REASON = "original bytes, unchanged"
 

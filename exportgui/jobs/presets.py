@@ -17,7 +17,8 @@ from typing import Any
 
 from exportgui.config import atomic_write_text, move_aside
 from exportgui.config.userfiles import MiB, UserFileError, load_json_file, shown
-from exportgui.jobs.model import ConflictPolicy, EmailSetting, ExportJob, Fmt
+from exportgui.jobs.job_dict import job_from_dict, job_to_dict
+from exportgui.jobs.model import ExportJob
 from exportgui.jobs.names import safe_component
 
 PRESET_SCHEMA = 1
@@ -42,21 +43,11 @@ class Preset:
         return replace(self.job, asset_handles=tuple(asset_handles))
 
     def to_dict(self) -> dict[str, Any]:
-        """The versioned JSON document (IPS field names where IPS has them)."""
-        job = self.job
+        """The versioned JSON document: the schema, the preset's name and the job's fields."""
         return {
             "schema": PRESET_SCHEMA,
             "name": self.name,
-            "jobName": job.name,
-            "fmt": job.fmt.value,
-            "is_modifier": job.is_modifier,
-            "macro": job.macro,
-            "emailSetting": job.email_setting.value,
-            "clientId": job.client_id,
-            "destination": str(job.destination) if job.destination else None,
-            "conflict": job.conflict.value,
-            "keepFolders": job.keep_folders,
-            "workers": job.workers,
+            **job_to_dict(self.job, with_assets=False),
         }
 
     @classmethod
@@ -67,45 +58,17 @@ class Preset:
         schema = data.get("schema")
         if schema != PRESET_SCHEMA:
             raise PresetError(f"{where}: unknown schema {schema!r} (this version reads 1)")
-        name = _text(data, "name", where)
+        # "name" is the preset's; the job's own name is always "jobName" in a preset
+        fields = {k: v for k, v in data.items() if k not in ("schema", "name", "assetHandleArray")}
         try:
+            name = data.get("name") or ""
+            if not isinstance(name, str):
+                raise ValueError("'name' must be text")
             validate_name(name)
-            fmt = Fmt.parse(_text(data, "fmt", where, "orig"))
-            email = EmailSetting.parse(_text(data, "emailSetting", where, "None"))
-            conflict = ConflictPolicy.parse(_text(data, "conflict", where, "rename"))
+            job = job_from_dict(fields)
         except ValueError as exc:
             raise PresetError(f"{where}: {exc}") from None
-        destination = data.get("destination")
-        if destination is not None and not isinstance(destination, str):
-            raise PresetError(f"{where}: 'destination' must be text or null")
-        keep = data.get("keepFolders", False)
-        if not isinstance(keep, bool):
-            raise PresetError(f"{where}: 'keepFolders' must be true or false")
-        workers = data.get("workers", 0)
-        if not isinstance(workers, int) or isinstance(workers, bool) or not 0 <= workers <= 256:
-            raise PresetError(f"{where}: 'workers' must be a whole number from 0 to 256")
-        job = ExportJob(
-            fmt=fmt,
-            is_modifier=_text(data, "is_modifier", where),
-            macro=_text(data, "macro", where),
-            email_setting=email,
-            client_id=_text(data, "clientId", where),
-            name=_text(data, "jobName", where),
-            destination=Path(destination) if destination else None,
-            conflict=conflict,
-            keep_folders=keep,
-            workers=workers,
-        )
         return cls(name, job)
-
-
-def _text(data: dict[str, Any], key: str, where: str, default: str = "") -> str:
-    value = data.get(key, default)
-    if value is None:
-        return default
-    if not isinstance(value, str):
-        raise PresetError(f"{where}: {key!r} must be text")
-    return value
 
 
 def validate_name(name: str) -> str:

@@ -1,6 +1,6 @@
 """One asset's work on a worker: copy or render into a temporary file, never raise.
 
-Kept apart from the runner so a process pool can import and run it (Task and
+Kept apart from the runner so a process pool can import and run it (WorkItem and
 Produced are plain picklable data).
 """
 
@@ -28,7 +28,7 @@ from exportgui.jobs.writer import (
 
 
 @dataclass(frozen=True)
-class Task:
+class WorkItem:
     """One asset's work, picklable so a process pool can run it.
 
     ``temp`` and ``final`` are the paths the job log records; the files are
@@ -50,7 +50,7 @@ class Task:
 
 @dataclass(frozen=True)
 class Produced:
-    """What a worker made of a task: "ok", "error", "fatal" or "cancelled"."""
+    """What a worker made of a work item: "ok", "error", "fatal" or "cancelled"."""
 
     seq: int
     kind: str
@@ -58,7 +58,7 @@ class Produced:
     message: str = ""
 
 
-def produce(task: Task, cancel: threading.Event | None = None) -> Produced:
+def produce(task: WorkItem, cancel: threading.Event | None = None) -> Produced:
     """Write the task's complete temporary file; never raises for a per-asset problem."""
     if cancel is not None and cancel.is_set():
         return Produced(task.seq, "cancelled")
@@ -83,7 +83,7 @@ def produce(task: Task, cancel: threading.Event | None = None) -> Produced:
         return Produced(task.seq, "error", message=f"unexpected {type(exc).__name__}: {exc}")
 
 
-def _failure(task: Task, exc: ISError | OSError) -> Produced:
+def _failure(task: WorkItem, exc: ISError | OSError) -> Produced:
     fatal = fatal_reason(exc, task.destination)
     if fatal:
         return Produced(task.seq, "fatal", message=fatal)
@@ -103,7 +103,7 @@ def fatal_reason(exc: BaseException, destination: Path) -> str | None:
     return None
 
 
-def describe_os_error(exc: OSError, task: Task) -> str:
+def describe_os_error(exc: OSError, task: WorkItem) -> str:
     """Words for a per-asset OS error: the asset and the output, not store or temporary names."""
     reason = exc.strerror or str(exc)
     if exc.filename and str(exc.filename) == str(task.source):
@@ -113,7 +113,7 @@ def describe_os_error(exc: OSError, task: Task) -> str:
     return f"cannot write {task.final}: {reason}"
 
 
-def describe_render_error(exc: ISError, task: Task) -> str:
+def describe_render_error(exc: ISError, task: WorkItem) -> str:
     """Words for a render error: the asset and the output, never the store's or temporary names."""
     if exc.code is ErrorCode.E_OUTPUT and isinstance(exc.__cause__, OSError):
         return describe_os_error(exc.__cause__, task)

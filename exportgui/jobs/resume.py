@@ -23,17 +23,14 @@ from __future__ import annotations
 
 import os
 import re
-import threading
-from concurrent.futures import Executor
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from exportgui.config import MailSettings
-from exportgui.jobs.execute import execute_job
+from exportgui.jobs.execute import RunOptions, run_job_items
 from exportgui.jobs.joblog import JobLogStore, StoredItem
 from exportgui.jobs.model import JobLog, LogType
 from exportgui.jobs.names import temp_glob
-from exportgui.jobs.runner import ProgressCallback, RunCatalog
+from exportgui.jobs.runner import RunCatalog
 from exportgui.jobs.validate import destination_problem
 from exportgui.jobs.writer import (
     DestinationChanged,
@@ -116,13 +113,7 @@ def resume(
     catalog: RunCatalog,
     *,
     retry_failed: bool = False,
-    workers: int = 0,
-    cancel: threading.Event | None = None,
-    progress: ProgressCallback | None = None,
-    executor: Executor | None = None,
-    mail: MailSettings | None = None,
-    durable: bool = False,
-    store: JobLogStore | None = None,
+    options: RunOptions | None = None,
 ) -> JobLog:
     """Do the assets of a stopped job that have no outcome yet (and, optionally, the failed ones).
 
@@ -130,7 +121,8 @@ def resume(
         KeyError: no such job.
         ResumeError: the job is being run by a live process, or has no usable destination.
     """
-    store = store or JobLogStore(catalog)
+    options = options or RunOptions()
+    store = options.store or JobLogStore(catalog)
     unusable = destination_problem(store.get(job_handle).job.destination)
     if unusable is not None:
         raise ResumeError(f"job {job_handle} cannot be resumed: destination: {unusable}")
@@ -163,16 +155,4 @@ def resume(
         store.finish(job_handle, "completed")  # every asset has its outcome
         return store.get(job_handle)
     done_before = {seq: kind for seq, kind in outcomes.items() if kind is not None}
-    return execute_job(
-        store,
-        log,
-        catalog,
-        todo,
-        workers=workers,
-        cancel=cancel,
-        progress=progress,
-        executor=executor,
-        mail=mail,
-        durable=durable,
-        done_before=done_before,
-    )
+    return run_job_items(store, log, catalog, todo, options, done_before)

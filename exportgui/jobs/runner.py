@@ -1,4 +1,4 @@
-"""run(plan, catalog, …): execute a plan on a pool, record every outcome as it happens.
+"""JobRun: one run of a stored job on a pool, every outcome recorded as it happens.
 
 Work is split in two. Workers (threads by default; any Executor may be
 passed) produce one complete temporary file per asset: a copy of the
@@ -43,8 +43,8 @@ from exportgui.jobs.liveness import HEARTBEAT_S
 from exportgui.jobs.model import ConflictPolicy, Fmt, JobLog, LogType, PlannedOutput, Progress
 from exportgui.jobs.names import numbered, temp_name
 from exportgui.jobs.planner import RequestCache
-from exportgui.jobs.produce import Produced, Task, describe_os_error, fatal_reason, produce
-from exportgui.jobs.validate import CatalogView
+from exportgui.jobs.produce import Produced, WorkItem, describe_os_error, fatal_reason, produce
+from exportgui.jobs.request import CatalogView
 from exportgui.jobs.writer import (
     DestinationChanged,
     Folder,
@@ -69,7 +69,7 @@ _BATCH = 32  # finished files recorded per transaction at most…
 _BATCH_S = 0.02  # …and none waits longer than this for its commit
 
 
-class Runner:
+class JobRun:
     """State of one run (or resume) of a job."""
 
     def __init__(
@@ -77,7 +77,6 @@ class Runner:
         store: JobLogStore,
         log: JobLog,
         catalog: RunCatalog,
-        *,
         cancel: threading.Event | None,
         progress: ProgressCallback | None,
         durable: bool,
@@ -154,7 +153,7 @@ class Runner:
             self.store.heartbeat(self.handle)
 
     # -- the run ---------------------------------------------------------------
-    def execute(
+    def process(
         self,
         items: Sequence[tuple[int, PlannedOutput]],
         executor: Executor | None,
@@ -196,19 +195,19 @@ class Runner:
         share_cancel = not isinstance(pool, ProcessPoolExecutor)
         # Enough queued that workers keep going while finished files wait for their commit.
         limit = _BATCH + 4 * workers
-        pending: dict[Future[Produced], tuple[Task, PlannedOutput]] = {}
+        pending: dict[Future[Produced], tuple[WorkItem, PlannedOutput]] = {}
         # Finished futures arrive here (done callbacks): waiting on one queue costs the same
         # however many are pending, where wait() installs a waiter on each one every time.
         finished: queues.SimpleQueue[Future[Produced]] = queues.SimpleQueue()
-        ready: list[tuple[Task, PlannedOutput, int]] = []
+        ready: list[tuple[WorkItem, PlannedOutput, int]] = []
         # Tasks whose worker process died with others running: each runs again alone, so a
         # second break names the task that causes it.
-        suspects: list[tuple[Task, PlannedOutput]] = []
+        suspects: list[tuple[WorkItem, PlannedOutput]] = []
         alone: set[Future[Produced]] = set()
         ready_since = last_commit = 0.0
         queue = list(reversed(work))
 
-        def submit(task: Task, planned: PlannedOutput) -> Future[Produced] | None:
+        def submit(task: WorkItem, planned: PlannedOutput) -> Future[Produced] | None:
             halt = self.halt if share_cancel else None
             try:
                 future = pool.submit(produce, task, halt)
@@ -315,7 +314,7 @@ class Runner:
         assets: dict[str, Asset],
         requests: RequestCache | None,
         attrs: ISAttributes | None,
-    ) -> Task | None:
+    ) -> WorkItem | None:
         """Prepare one asset's task, or record why it cannot run."""
         asset = assets.get(planned.asset_handle)
         assert planned.target is not None
@@ -352,7 +351,7 @@ class Runner:
         # worker creates this one with O_EXCL, which refuses anything else.
         temp = final.parent / temp_name(self.handle, seq)
         assert asset is not None
-        return Task(
+        return WorkItem(
             seq,
             self.job.fmt,
             source,
@@ -366,7 +365,7 @@ class Runner:
             asset=f"{asset.folder}/{asset.name}" if asset.folder else asset.name,
         )
 
-    def _finish(self, task: Task, planned: PlannedOutput, produced: Produced) -> None:
+    def _finish(self, task: WorkItem, planned: PlannedOutput, produced: Produced) -> None:
         """Record a worker's failure (or note its cancellation)."""
         if produced.kind == "cancelled":
             return
@@ -376,7 +375,7 @@ class Runner:
         self._record(task.seq, LogType.ERROR, produced.message)
         self._report(planned.asset_name)
 
-    def _commit_many(self, ready: list[tuple[Task, PlannedOutput, int]]) -> None:
+    def _commit_many(self, ready: list[tuple[WorkItem, PlannedOutput, int]]) -> None:
         """Record the finished files in one transaction, then rename each into place."""
         outcomes = [
             Outcome(task.seq, planned.status, planned.message, task.final, task.temp)
@@ -387,7 +386,7 @@ class Runner:
         for task, planned, size in ready:
             self._commit(task, planned, size, recorded=True)
 
-    def _commit(self, task: Task, planned: PlannedOutput, size: int, *, recorded: bool) -> None:
+    def _commit(self, task: WorkItem, planned: PlannedOutput, size: int, *, recorded: bool) -> None:
         """Rename the finished temporary file into place, honouring the policy at this moment."""
         status, message, final, n = planned.status, planned.message, task.final, 1
         while True:
@@ -440,12 +439,12 @@ class Runner:
             message = f"{planned.message}; {note}" if planned.message else note
 
 
-def _remove_temporaries(task: Task) -> None:
+def _remove_temporaries(task: WorkItem) -> None:
     """Remove the temporary file a worker that stopped half-way may have left."""
     discard(task.folder, task.temp.name)
 
 
-def _died(task: Task) -> str:
+def _died(task: WorkItem) -> str:
     """Words for an asset whose worker process died under it (twice: once alone)."""
     if task.fmt is Fmt.CONVERT:
         return (

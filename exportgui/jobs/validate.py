@@ -7,60 +7,24 @@ One parse of the effective modifier, one ``get_many`` of the selection and one
 from __future__ import annotations
 
 import os
-import re
 import threading
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
 
 from exportgui.catalog import Asset
 from exportgui.config import MailSettings
-from exportgui.imaging import ISAttributes, ISError, Request, effective_modifier, parse_request
-from exportgui.jobs.model import ConflictPolicy, EmailSetting, ExportJob, Fmt, LogType, Problem
-from exportgui.jobs.names import split_extension
+from exportgui.imaging import ISAttributes, ISError
+from exportgui.jobs.model import (
+    MAX_WORKERS,
+    ConflictPolicy,
+    EmailSetting,
+    ExportJob,
+    Fmt,
+    LogType,
+    Problem,
+)
 from exportgui.jobs.notify import NotifyError, address_problems, control_problem, server_for
-
-MAX_WORKERS = 256
-_POSITION_PREFIX = re.compile(r"^'[^']*' at position \d+: ")
-
-
-class CatalogView(Protocol):
-    """What validate and plan read from a catalog (a :class:`Catalog` has all of it)."""
-
-    folder: Path
-
-    def get_many(self, handles: Sequence[str]) -> dict[str, Asset]:
-        """Assets by handle."""
-        ...
-
-    def macros(self) -> dict[str, str]:
-        """Macro name → definition."""
-        ...
-
-    def attributes(self) -> dict[str, str]:
-        """Image Serving attributes, IS text form."""
-        ...
-
-
-def normalize(job: ExportJob) -> ExportJob:
-    """The job with canonical spellings of fmt, emailSetting and conflict (any case accepted).
-
-    Raises:
-        ValueError: naming the field and the values it accepts.
-    """
-    return replace(
-        job,
-        fmt=Fmt.parse(job.fmt),
-        email_setting=EmailSetting.parse(job.email_setting),
-        conflict=ConflictPolicy.parse(job.conflict),
-    )
-
-
-def object_name(asset: Asset) -> str:
-    """``$object$`` for an asset: its source file name without folder or extension (§4)."""
-    base = (asset.file_name or asset.name).replace("\\", "/").rsplit("/", 1)[-1]
-    return split_extension(base)[0] or asset.name
+from exportgui.jobs.request import CatalogView, object_name, parse_job_request
 
 
 def _error(field: str, message: str, position: int | None = None, length: int = 0) -> Problem:
@@ -69,56 +33,6 @@ def _error(field: str, message: str, position: int | None = None, length: int = 
 
 def _warning(field: str, message: str) -> Problem:
     return Problem(LogType.WARNING, field, message)
-
-
-def parse_job_request(
-    job: ExportJob, macros: dict[str, str], object_name: str | None
-) -> tuple[Request | None, list[Problem]]:
-    """Parse the job's effective modifier once; problems carry the field and position to mark."""
-    modifier = effective_modifier(job.is_modifier, job.macro)
-    try:
-        return parse_request(modifier, macros, object_name=object_name), []
-    except ISError as exc:
-        errors = getattr(exc, "errors", (exc,))
-        return None, [request_problem(job.macro, modifier, err) for err in errors]
-
-
-def request_problem(macro: str, modifier: str, err: ISError) -> Problem:
-    """An engine error about ``modifier`` (is_modifier + the ``macro`` field) as a field's problem.
-
-    The error's own position, or for a token that came out of a macro the
-    position of the outermost ``$name$`` the user typed, decides the field.
-    """
-    macro_text = macro.strip()
-    macro_start = macro.find(macro_text) if macro_text else 0
-    # effective_modifier puts the macro invocation last; everything before it is is_modifier.
-    invocation_start = len(modifier) - len(f"${macro_text.strip('$')}$") if macro_text else None
-    call_token: str | None = getattr(err, "call_token", None)
-    call_position: int | None = getattr(err, "call_position", None)
-    if err.origin == "modifier":
-        at = err.position
-    elif getattr(err, "call_origin", None) == "modifier":
-        at = call_position
-    else:
-        at = None
-    if invocation_start is not None and at is not None and at >= invocation_start:
-        # The engine counts positions in the combined string; the macro field starts at 0.
-        message = _POSITION_PREFIX.sub("", err.message)
-        if call_token is not None:
-            message = message.replace(
-                f"(used by {call_token} at position {call_position})", f"(used by {call_token})"
-            )
-        return _error("macro", message, macro_start, len(macro_text))
-    if err.origin == "modifier":
-        length = len(err.token) if err.token else 0
-        return _error("is_modifier", err.message, err.position, length)
-    if at is not None and call_token is not None:  # inside a macro the modifier calls
-        return _error("is_modifier", err.message, at, len(call_token))
-    # The error is inside a macro definition: mark the macro field if the job's macro is it.
-    inner = err.origin.removeprefix("macro").strip().strip("$").lower()
-    if macro_text and macro_text.strip("$").lower() == inner:
-        return _error("macro", err.message, macro_start, len(macro_text))
-    return _error("is_modifier", err.message)
 
 
 class InvalidJob(ValueError):

@@ -229,3 +229,23 @@ def test_a_catalog_path_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "not a folder" in done.stderr
+
+
+def test_macros_set_refuses_what_the_macro_manager_refuses() -> None:
+    assert_user_error(run("macros", "set", "big", "wid=-5"), "macro 'big': E_")
+    assert_user_error(run("macros", "set", "loop", "$loop$"), "E_MACRO_RECURSION")
+    assert as_json("macros", "list") == {}
+    ok("macros", "set", "crop", "fit=crop")  # a whole-request rule the caller may satisfy
+    ok("macros", "set", "hero", "$crop$&wid=300")
+    assert as_json("macros", "list") == {"crop": "fit=crop", "hero": "$crop$&wid=300"}
+
+
+def test_macros_import_refuses_what_the_macro_manager_refuses(tmp_path: Path) -> None:
+    ok("macros", "set", "kept", "fmt=png")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Name\tDefinition\nok\t$kept$&wid=20\nwide\twid=abc\n", encoding="utf-8")
+    assert_user_error(run("macros", "import", bad), "line 3: $wide$: E_")
+    assert as_json("macros", "list") == {"kept": "fmt=png"}  # all or nothing
+    good = tmp_path / "good.txt"
+    good.write_text("Name\tDefinition\nok\t$kept$&wid=20\n", encoding="utf-8")
+    assert "imported 1 macro" in ok("macros", "import", good)

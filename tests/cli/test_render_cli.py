@@ -201,3 +201,11 @@ def test_overwrite_replaces_the_existing_file(photo: Path, out: Path) -> None:
     with Image.open(existing) as image:
         assert image.format == "PNG"
     assert [p.name for p in out.iterdir()] == ["fileToExport.png"]
+
+
+def test_object_is_the_name_the_export_would_use(photo: Path, out: Path) -> None:
+    odd = photo.with_name("a.final version")  # not an extension: $object$ keeps the whole name
+    photo.rename(odd)
+    lines = error_lines(run(odd, "--modifier", "wid=$object$", "--out", out))
+    assert any("not 'a.final version'" in line for line in lines), lines
+    assert list(out.iterdir()) == []

@@ -26,7 +26,7 @@ from exportgui.gui.history.models import (
     LogTypeRole,
 )
 from exportgui.gui.widgets.theme import Meaning
-from exportgui.jobs import ExportJob, Fmt, JobLogStore, LogType, plan, run
+from exportgui.jobs import ExportJob, Fmt, JobLogStore, LogType, RunOptions, plan, run
 
 # Runs a job in another process and kills that process (SIGKILL) once two
 # assets are done: a real interrupted job, as a power cut would leave it.
@@ -34,7 +34,7 @@ _KILLED_EXPORT = """
 import os, signal, sys
 from pathlib import Path
 from exportgui.catalog import Catalog
-from exportgui.jobs import ExportJob, Fmt, plan, run
+from exportgui.jobs import ExportJob, Fmt, RunOptions, plan, run
 
 catalog = Catalog.open(Path(sys.argv[1]))
 handles = tuple(sys.argv[3].split(","))
@@ -44,7 +44,7 @@ def progress(p):
     if p.done >= 2:
         os.kill(os.getpid(), signal.SIGKILL)
 
-run(plan(job, catalog), catalog, workers=1, progress=progress)
+run(plan(job, catalog), catalog, RunOptions(workers=1, progress=progress))
 """
 
 
@@ -89,7 +89,7 @@ def jobs(tmp_path: Path) -> Iterator[Jobs]:
             destination=dest,
             name="catalogue shots",
         )
-        completed = run(plan(job, catalog), catalog, workers=1)
+        completed = run(plan(job, catalog), catalog, RunOptions(workers=1))
         assert (completed.file_success_count, completed.file_warning_count) == (2, 1)
         assert completed.file_error_count == 1
 
@@ -251,7 +251,7 @@ def test_refresh_shows_a_new_job_and_keeps_the_selection(
         destination=jobs.dest,
         name="later",
     )
-    run(plan(job, jobs.catalog), jobs.catalog, workers=1)
+    run(plan(job, jobs.catalog), jobs.catalog, RunOptions(workers=1))
     with qtbot.waitSignal(panel.log_loaded, timeout=10_000):
         panel.refresh()
     assert panel.history.rowCount() == 3

@@ -13,7 +13,17 @@ import pytest
 
 from exportgui.catalog import Catalog
 from exportgui.imaging.batch import executor_for
-from exportgui.jobs import ConflictPolicy, ExportJob, Fmt, JobLog, LogType, plan, run, writer
+from exportgui.jobs import (
+    ConflictPolicy,
+    ExportJob,
+    Fmt,
+    JobLog,
+    LogType,
+    RunOptions,
+    plan,
+    run,
+    writer,
+)
 from tests.jobs.conftest import export_files, import_files, make_image
 
 PRECIOUS = b"a file outside the destination that no job may touch"
@@ -109,7 +119,7 @@ def run_with_swap(
     shoots = dest / "shoots"
     executor = SwapAfterFirst(inner, shoots, lambda: swap(shoots))
     try:
-        return run(plan(job, catalog), catalog, executor=executor)
+        return run(plan(job, catalog), catalog, RunOptions(executor=executor))
     finally:
         executor.shutdown()
 
@@ -220,7 +230,7 @@ def test_a_destination_replaced_mid_job_stops_it(
     job = ExportJob(tuple(folders), destination=dest, keep_folders=True, workers=1)
     executor = SwapAfterFirst(ThreadPoolExecutor(1), dest / "shoots", replace_destination)
     try:
-        log = run(plan(job, catalog), catalog, executor=executor)
+        log = run(plan(job, catalog), catalog, RunOptions(executor=executor))
     finally:
         executor.shutdown()
     assert log.state == "failed" and log.fatal_error and str(dest) in log.fatal_error
@@ -233,7 +243,7 @@ def test_durable_runs_write_every_file_whole(
     catalog: Catalog, folders: list[str], dest: Path, fmt: Fmt, modifier: str
 ) -> None:
     job = ExportJob(tuple(folders), fmt, modifier, destination=dest, keep_folders=True)
-    log = run(plan(job, catalog), catalog, durable=True)
+    log = run(plan(job, catalog), catalog, RunOptions(durable=True))
     assert log.file_success_count == 4
     assert export_files(dest) == ["a.png", "other/d.png", "shoots/c1.png", "shoots/c2.png"]
     if fmt is Fmt.ORIG:

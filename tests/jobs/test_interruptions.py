@@ -26,7 +26,17 @@ from PIL import Image
 
 from exportgui.catalog import Catalog
 from exportgui.imaging.batch_pool import ProcessRenderPool
-from exportgui.jobs import ExportJob, Fmt, JobLog, JobLogStore, LogType, plan, resume, run
+from exportgui.jobs import (
+    ExportJob,
+    Fmt,
+    JobLog,
+    JobLogStore,
+    LogType,
+    RunOptions,
+    plan,
+    resume,
+    run,
+)
 from exportgui.jobs.joblog import JobTakenOver
 from exportgui.jobs.liveness import is_live, process_start
 from tests.helpers import exportgui as _exportgui
@@ -299,7 +309,7 @@ def test_resume_removes_every_leftover_of_the_job_and_nothing_else(
     cancel = threading.Event()
     cancel.set()
     job = ExportJob(tuple(handles), Fmt.CONVERT, "fmt=tif", destination=dest, keep_folders=True)
-    log = run(plan(job, catalog), catalog, cancel=cancel)
+    log = run(plan(job, catalog), catalog, RunOptions(cancel=cancel))
     assert log.state == "cancelled"
     day1 = dest / "shoots" / "day1"
     day1.mkdir(parents=True)
@@ -319,7 +329,7 @@ def test_resume_removes_every_leftover_of_the_job_and_nothing_else(
     ]
     for path in leftovers + others:
         path.write_bytes(b"half a file")
-    final = resume(job_handle, catalog, workers=2)
+    final = resume(job_handle, catalog, options=RunOptions(workers=2))
     assert (final.state, final.file_success_count) == ("completed", 10)
     keep = [p.relative_to(dest).as_posix() for p in others]
     assert _listing(dest) == sorted(expected + keep)
@@ -332,7 +342,7 @@ def test_resume_cleans_nothing_behind_a_link_out_of_the_destination(
     cancel = threading.Event()
     cancel.set()
     job = ExportJob(tuple(handles), Fmt.ORIG, destination=dest, keep_folders=True)
-    log = run(plan(job, catalog), catalog, cancel=cancel)
+    log = run(plan(job, catalog), catalog, RunOptions(cancel=cancel))
     outside = tmp_path / "elsewhere"
     (outside / "day1").mkdir(parents=True)
     (dest / "shoots").symlink_to(outside, target_is_directory=True)
@@ -380,7 +390,7 @@ def test_a_render_worker_that_dies_fails_its_asset_only(
 
     def export() -> None:
         try:
-            outcome.append(run(plan(job, catalog), catalog, executor=pool, workers=2))
+            outcome.append(run(plan(job, catalog), catalog, RunOptions(executor=pool, workers=2)))
         except BaseException as exc:  # the assertion below shows it
             outcome.append(exc)
 

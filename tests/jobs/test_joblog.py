@@ -83,7 +83,7 @@ _DIE_WHILE_RUNNING = """
 import os, signal, sys
 from pathlib import Path
 from exportgui.catalog import Catalog
-from exportgui.jobs import ExportJob, Fmt, plan, run
+from exportgui.jobs import ExportJob, Fmt, RunOptions, plan, run
 
 catalog = Catalog.open(Path(sys.argv[1]))
 handles = tuple(sys.argv[3:])
@@ -93,7 +93,7 @@ def progress(p):
     if p.done >= 1:
         os.kill(os.getpid(), signal.SIGKILL)
 
-run(plan(job, catalog), catalog, workers=1, progress=progress)
+run(plan(job, catalog), catalog, RunOptions(workers=1, progress=progress))
 """
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from exportgui.catalog import Catalog
-from exportgui.jobs import ExportJob, Fmt, LogType, Progress, plan, run
+from exportgui.jobs import ExportJob, Fmt, LogType, Progress, RunOptions, plan, run
 from tests.jobs.conftest import import_files, make_image
 
 
@@ -50,7 +50,7 @@ def test_a_vanished_output_folder_names_the_output(
             tidied.append((dest / "web").rename(dest / "tidied"))  # someone tidies up mid-job
 
     job = ExportJob(tuple(handles.values()), fmt, "fmt=png", destination=dest, keep_folders=True)
-    log = run(plan(job, catalog), catalog, workers=1, progress=progress)
+    log = run(plan(job, catalog), catalog, RunOptions(workers=1, progress=progress))
     assert tidied and len(log.details) == 4
     for detail in log.details:
         assert ".exportgui-" not in detail.message and ".part" not in detail.message
@@ -70,7 +70,7 @@ def test_a_vanished_destination_names_the_destination(
             dest.rename(dest.with_name("moved-away"))
 
     job = ExportJob(tuple(handles.values()), fmt, "fmt=png", destination=dest)
-    log = run(plan(job, catalog), catalog, workers=1, progress=progress)
+    log = run(plan(job, catalog), catalog, RunOptions(workers=1, progress=progress))
     assert log.fatal_error is not None and str(dest) in log.fatal_error
     for text in [log.fatal_error, *(d.message for d in log.details)]:
         assert ".exportgui-" not in text and ".part" not in text

@@ -9,7 +9,16 @@ import pytest
 from exportgui.catalog import Catalog
 from exportgui.config import MailSettings, Settings
 from exportgui.config.settings import redact_url
-from exportgui.jobs import EmailSetting, ExportJob, Fmt, JobLogStore, joblog_to_dict, plan, run
+from exportgui.jobs import (
+    EmailSetting,
+    ExportJob,
+    Fmt,
+    JobLogStore,
+    RunOptions,
+    joblog_to_dict,
+    plan,
+    run,
+)
 from exportgui.jobs.notify import (
     NotifyError,
     compose,
@@ -64,7 +73,7 @@ def test_each_email_setting(
     with smtp_server() as (box, url):
         for kind, job in _jobs(library, tmp_path / setting.value, setting).items():
             before = len(box.messages)
-            log = run(plan(job, catalog), catalog, mail=_mail(url))
+            log = run(plan(job, catalog), catalog, RunOptions(mail=_mail(url)))
             assert log.notification_warning is None
             arrived = box.messages[before:]
             assert len(arrived) == EXPECTED[setting][kind], (setting, kind)
@@ -91,7 +100,7 @@ def test_a_dead_server_is_a_warning_not_a_failure(
 ) -> None:
     url = f"smtp://127.0.0.1:{free_port()}"
     job = ExportJob((library["b.png"],), Fmt.ORIG, destination=dest, email_setting=EmailSetting.ALL)
-    log = run(plan(job, catalog), catalog, mail=_mail(url))
+    log = run(plan(job, catalog), catalog, RunOptions(mail=_mail(url)))
     assert log.state == "completed" and log.file_success_count == 1
     assert log.notification_warning is not None
     assert "start" in log.notification_warning and "cannot reach" in log.notification_warning
@@ -105,7 +114,7 @@ def test_unconfigured_mail_is_a_warning(
     job = ExportJob(
         (library["b.png"],), Fmt.ORIG, destination=dest, email_setting=EmailSetting.JOB_COMPLETION
     )
-    log = run(plan(job, catalog), catalog, mail=MailSettings())
+    log = run(plan(job, catalog), catalog, RunOptions(mail=MailSettings()))
     assert log.notification_warning and "no mail server" in log.notification_warning
 
 
@@ -124,11 +133,11 @@ def test_login_with_the_password_from_the_environment(
             destination=dest,
             email_setting=EmailSetting.JOB_COMPLETION,
         )
-        log = run(plan(job, catalog), catalog, mail=mail)
+        log = run(plan(job, catalog), catalog, RunOptions(mail=mail))
         assert log.notification_warning is None
         assert box.logins == [("mailer", secret)] and len(box.messages) == 1
         monkeypatch.setenv("EXPORTGUI_SMTP_PASSWORD", "wrong")
-        log = run(plan(job, catalog), catalog, mail=mail)
+        log = run(plan(job, catalog), catalog, RunOptions(mail=mail))
         assert log.notification_warning and "refused the login" in log.notification_warning
     for text in (json.dumps(joblog_to_dict(log)), log.notification_warning or ""):
         assert secret not in text and "wrong" not in text
@@ -211,7 +220,9 @@ def test_a_malformed_url_is_named_without_its_password(
     assert SECRET not in str(raised.value) and "mail server URL" in str(raised.value)
     # A job run with it (the window reads the URL from settings.json) keeps no password either.
     log = run(
-        plan(_one_asset_job(library, dest, EmailSetting.ALL), catalog), catalog, mail=_mail(url)
+        plan(_one_asset_job(library, dest, EmailSetting.ALL), catalog),
+        catalog,
+        RunOptions(mail=_mail(url)),
     )
     assert log.notification_warning and SECRET not in log.notification_warning
     assert _files_holding(SECRET, catalog.folder) == []
@@ -249,7 +260,7 @@ def test_a_refusal_that_echoes_the_password_is_stored_as_a_summary(
         mail = _mail(url.replace("://", "://mailer@"))
         mail.allow_plain_login = True
         job = _one_asset_job(library, dest, EmailSetting.JOB_COMPLETION)
-        log = run(plan(job, catalog), catalog, mail=mail)
+        log = run(plan(job, catalog), catalog, RunOptions(mail=mail))
     assert box.logins == [("mailer", SECRET)]  # the server saw it and echoed it back
     warning = log.notification_warning or ""
     assert "refused the login for 'mailer'" in warning and "535" in warning
@@ -268,7 +279,7 @@ def test_a_password_the_login_cannot_carry_is_a_warning_not_a_crash(
         mail = _mail(url.replace("://", "://mailer@"))
         mail.allow_plain_login = True
         job = _one_asset_job(library, dest, EmailSetting.ALL)
-        log = run(plan(job, catalog), catalog, mail=mail)
+        log = run(plan(job, catalog), catalog, RunOptions(mail=mail))
     assert log.state == "completed" and log.file_success_count == 1
     warning = log.notification_warning or ""
     assert "mailer" in warning and "ASCII" in warning and "pässwört" not in warning
@@ -318,7 +329,7 @@ def test_a_line_break_in_an_address_is_refused_before_anything_is_sent(
         with pytest.raises(NotifyError, match="line break"):
             send_test_message(mail, None)
         job = _one_asset_job(library, dest, EmailSetting.ALL)
-        log = run(plan(job, catalog), catalog, mail=mail)
+        log = run(plan(job, catalog), catalog, RunOptions(mail=mail))
     assert log.state == "completed" and log.file_success_count == 1
     assert log.notification_warning and "line break" in log.notification_warning
     assert box.messages == []
@@ -332,7 +343,7 @@ def test_no_header_can_be_injected_through_the_subject(
             _one_asset_job(library, dest, EmailSetting.ALL),
             name="nightly\r\nBcc: spy@evil.example\u2028X-Evil: 1",
         )
-        log = run(plan(job, catalog), catalog, mail=_mail(url))
+        log = run(plan(job, catalog), catalog, RunOptions(mail=_mail(url)))
     assert log.notification_warning is None
     assert len(box.messages) == 2
     for message in box.messages:

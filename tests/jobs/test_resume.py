@@ -19,6 +19,7 @@ from exportgui.jobs import (
     LogType,
     Progress,
     ResumeError,
+    RunOptions,
     plan,
     resume,
     run,
@@ -29,7 +30,7 @@ _SLOW_EXPORT = """
 import sys, time
 from pathlib import Path
 from exportgui.catalog import Catalog
-from exportgui.jobs import ExportJob, Fmt, plan, run
+from exportgui.jobs import ExportJob, Fmt, RunOptions, plan, run
 
 catalog = Catalog.open(Path(sys.argv[1]))
 pause = float(sys.argv[3])
@@ -44,7 +45,7 @@ def progress(p):
     time.sleep(pause if p.done < len(handles) - 2 else 3600)
 
 
-run(plan(job, catalog), catalog, workers=2, progress=progress)
+run(plan(job, catalog), catalog, RunOptions(workers=2, progress=progress))
 """
 
 
@@ -108,7 +109,7 @@ def test_resume_after_kill_at_a_random_moment(
     assert log.state == "interrupted"
     before = _visible(dest)
     assert 0 < len(before) < 40
-    final = resume(log.job_handle, catalog, workers=2)
+    final = resume(log.job_handle, catalog, options=RunOptions(workers=2))
     assert final.state == "completed"
     assert (final.file_success_count, final.file_error_count) == (40, 0)
     assert _visible(dest) == sorted(f"f{i:03d}.png" for i in range(40))  # none twice
@@ -162,7 +163,7 @@ def test_resume_a_cancelled_job(catalog: Catalog, sources: Path, dest: Path) -> 
             cancel.set()
 
     job = ExportJob(tuple(handles), Fmt.CONVERT, SLOW_MODIFIER, destination=dest)
-    log = run(plan(job, catalog), catalog, workers=2, cancel=cancel, progress=progress)
+    log = run(plan(job, catalog), catalog, RunOptions(workers=2, cancel=cancel, progress=progress))
     assert log.state == "cancelled" and len(_visible(dest)) < 20
     final = resume(log.job_handle, catalog)
     assert final.state == "completed" and len(_visible(dest)) == 20
@@ -238,7 +239,9 @@ def test_a_job_is_claimed_by_one_resumer_only(catalog: Catalog, sources: Path, d
     cancel = threading.Event()
     cancel.set()
     log = run(
-        plan(ExportJob(tuple(handles), Fmt.ORIG, destination=dest), catalog), catalog, cancel=cancel
+        plan(ExportJob(tuple(handles), Fmt.ORIG, destination=dest), catalog),
+        catalog,
+        RunOptions(cancel=cancel),
     )
     assert log.state == "cancelled" and log.details == []
     store = JobLogStore(catalog)

@@ -14,6 +14,7 @@ from exportgui.jobs import (
     JobLogStore,
     LogType,
     Progress,
+    RunOptions,
     plan,
     run,
 )
@@ -32,7 +33,7 @@ def test_orig_copies_exact_bytes_and_logs_each_asset(
     handles = (library["a.jpg"], library["notes.txt"], library["c.gif"])
     job = ExportJob(handles, Fmt.ORIG, destination=dest, keep_folders=True, name="originals")
     seen: list[Progress] = []
-    log = run(plan(job, catalog), catalog, workers=2, progress=seen.append)
+    log = run(plan(job, catalog), catalog, RunOptions(workers=2, progress=seen.append))
     assert log.state == "completed"
     assert (log.file_success_count, log.file_error_count, log.total_file_count) == (3, 0, 3)
     assert export_files(dest) == ["a.jpg", "notes.txt", "shoots/day1/c.gif"]
@@ -53,7 +54,7 @@ def test_convert_writes_the_planned_files(
         (library["a.jpg"], library["a.tif"]), Fmt.CONVERT, "wid=10&fmt=png", destination=dest
     )
     the_plan = plan(job, catalog)
-    log = run(the_plan, catalog, workers=2)
+    log = run(the_plan, catalog, RunOptions(workers=2))
     assert export_files(dest) == ["a-2.png", "a.png"]
     assert [d.log_type for d in log.details] == [LogType.SUCCESS, LogType.WARNING]
     assert "a-2.png" in log.details[1].message
@@ -167,7 +168,7 @@ def test_cancel_stops_cleanly(catalog: Catalog, sources: Path, dest: Path) -> No
             cancel.set()
 
     job = ExportJob(tuple(handles), Fmt.CONVERT, SLOW_MODIFIER, destination=dest)
-    log = run(plan(job, catalog), catalog, workers=2, cancel=cancel, progress=progress)
+    log = run(plan(job, catalog), catalog, RunOptions(workers=2, cancel=cancel, progress=progress))
     assert log.state == "cancelled"
     written = export_files(dest)
     assert 5 <= len(written) < 30
@@ -183,7 +184,7 @@ def test_vanished_destination_is_a_fatal_error(catalog: Catalog, sources: Path, 
             dest.rename(dest.with_name("moved-away"))  # the disk is unplugged, say
 
     job = ExportJob(tuple(handles), Fmt.ORIG, destination=dest)
-    log = run(plan(job, catalog), catalog, workers=1, progress=progress)
+    log = run(plan(job, catalog), catalog, RunOptions(workers=1, progress=progress))
     assert log.state == "failed"
     assert log.fatal_error is not None and str(dest) in log.fatal_error
     assert log.file_error_count == 0  # the assets are not to blame
@@ -197,7 +198,7 @@ def test_gil_bound_formats_run_on_the_engines_process_pool(
     handles = _many(catalog, sources, 8)
     job = ExportJob(tuple(handles), Fmt.CONVERT, "fmt=tif,rgb,lzw", destination=dest)
     cancel = threading.Event()
-    log = run(plan(job, catalog), catalog, workers=2, cancel=cancel)
+    log = run(plan(job, catalog), catalog, RunOptions(workers=2, cancel=cancel))
     assert log.state == "completed" and log.file_success_count == 8
     for detail in log.details:
         assert detail.output is not None
@@ -214,7 +215,7 @@ def test_cancel_reaches_the_process_pool(catalog: Catalog, sources: Path, dest: 
             cancel.set()
 
     job = ExportJob(tuple(handles), Fmt.CONVERT, "op_blur=4&fmt=tif,rgb,zip", destination=dest)
-    log = run(plan(job, catalog), catalog, workers=2, cancel=cancel, progress=progress)
+    log = run(plan(job, catalog), catalog, RunOptions(workers=2, cancel=cancel, progress=progress))
     assert log.state == "cancelled"
     written = export_files(dest)
     assert 2 <= len(written) < 24 and len(written) == log.file_success_count

@@ -6,7 +6,7 @@ import multiprocessing
 from pathlib import Path
 
 from exportgui.catalog import Catalog
-from exportgui.jobs import ExportJob, Fmt, Progress, plan, run
+from exportgui.jobs import ExportJob, Fmt, Progress, RunOptions, plan, run
 from exportgui.jobs.execute import WORKERS_PER_CORE, cpu_cores, default_workers, worker_limit
 from tests.jobs.conftest import import_files, make_image
 
@@ -39,7 +39,7 @@ def test_a_tiff_export_asking_for_64_workers_starts_one_process_per_asset(
     def progress(step: Progress) -> None:
         seen.append(len(multiprocessing.active_children()))
 
-    log = run(plan(job, catalog), catalog, progress=progress)
+    log = run(plan(job, catalog), catalog, RunOptions(progress=progress))
 
     assert log.file_success_count == 3, log.details
     assert max(seen) == 3  # the process pool was started for three workers, not 64

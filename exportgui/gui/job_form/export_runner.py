@@ -100,14 +100,10 @@ class ExportRunner(QObject):
 
         def work(_report: Callable[[Any], None]) -> RunOutcome:
             plan = jobs.plan(snapshot, catalog)
-            log = jobs.run(
-                plan,
-                catalog,
-                workers=snapshot.workers,
-                cancel=cancel,
-                progress=self._store,
-                mail=mail,
+            options = jobs.RunOptions(
+                workers=snapshot.workers, cancel=cancel, progress=self._store, mail=mail
             )
+            log = jobs.run(plan, catalog, options)
             return RunOutcome(log, log.notification_warning)
 
         self._launch(work)
@@ -121,10 +117,9 @@ class ExportRunner(QObject):
                 job_handle,
                 catalog,
                 retry_failed=retry_failed,
-                workers=workers,
-                cancel=cancel,
-                progress=self._store,
-                mail=mail,
+                options=jobs.RunOptions(
+                    workers=workers, cancel=cancel, progress=self._store, mail=mail
+                ),
             )
             return RunOutcome(log, log.notification_warning)
 

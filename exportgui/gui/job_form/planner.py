@@ -17,9 +17,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from exportgui import jobs
-from exportgui.gui.catalog_view import LoadedCatalogView
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import ExportJob, Plan, Problem
+from exportgui.jobs.catalog_view import LoadedCatalogView
 
 SETTLE_MS = 0  # a zero timer still merges the burst of signals one edit causes
 

@@ -28,6 +28,7 @@ from exportgui.gui.widgets.image_view import ImageView, pil_to_qimage
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import ExportJob, Fmt, LogType, PlannedOutput
 from exportgui.jobs.produce import name_the_asset
+from exportgui.jobs.request import object_name
 
 DEBOUNCE_MS = 150
 PREVIEW_BOX = (640, 640)
@@ -94,7 +95,7 @@ def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[A
             request = imaging.parse_request(
                 imaging.effective_modifier(job.is_modifier, job.macro),
                 catalog.macros(),
-                object_name=Path(asset.file_name or asset.name).stem,
+                object_name=object_name(asset),
             )
             attrs = imaging.ISAttributes.from_strings(catalog.attributes())
             converted = _render(source, request, attrs)

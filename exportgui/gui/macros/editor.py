@@ -16,12 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exportgui.gui._dialog_macro_checks import (
-    DefinitionCheck,
-    check_definition,
-    check_name,
-    macros_for_check,
-)
 from exportgui.gui.widgets.modifier_edit import Mark, ModifierEdit
 from exportgui.gui.widgets.theme import (
     Meaning,
@@ -29,6 +23,12 @@ from exportgui.gui.widgets.theme import (
     expand_wrapped,
     monospace_font,
     with_shortcut,
+)
+from exportgui.imaging.macro_checks import (
+    DefinitionCheck,
+    check_definition,
+    check_name,
+    macros_for_check,
 )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from exportgui.catalog import Catalog, CatalogError
 from exportgui.catalog.macrofile import read_macro_file, write_macro_file
-from exportgui.gui._dialog_macro_checks import check_definition, check_name
+from exportgui.imaging.macro_checks import check_definition, check_name
 
 # Given the names that already exist, say True (replace), False (keep mine) or None (cancel).
 AskReplace = Callable[[list[str]], bool | None]

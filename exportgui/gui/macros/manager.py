@@ -26,16 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from exportgui.catalog import Catalog, CatalogError, CatalogUnavailable
-from exportgui.gui._dialog_macro_checks import (
-    broken_by_change,
-    definition_problems,
-)
 from exportgui.gui.macros.editor import MacroEditor
 from exportgui.gui.macros.io import MacroImportOutcome, export_macros, import_macros
 from exportgui.gui.macros.model import MacroTableModel, NameRole
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import compact_rows
 from exportgui.gui.widgets.theme import Meaning, MessageLabel, with_shortcut
+from exportgui.imaging.macro_checks import (
+    broken_by_change,
+    definition_problems,
+)
 
 _FILE_FILTER = "Macro definition files (*.txt *.tsv);;All files (*)"
 

@@ -36,7 +36,6 @@ from exportgui.config import AppPaths, Settings
 from exportgui.gui.assets.browser import AssetBrowser
 from exportgui.gui.assets.import_ui import ImportController
 from exportgui.gui.assets.thumbnails import ThumbnailLoader
-from exportgui.gui.catalog_view import LoadedCatalogView
 from exportgui.gui.history.jobs_panel import JobsPanel
 from exportgui.gui.job_form.export_runner import ExportRunner, RunOutcome, RunStatus
 from exportgui.gui.job_form.options_panel import OptionsPanel
@@ -53,6 +52,7 @@ from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.gui.window import actions as window_actions
 from exportgui.gui.window import state as window_state
 from exportgui.jobs import EmailSetting, ExportJob, LogType, Plan, Problem
+from exportgui.jobs.catalog_view import LoadedCatalogView
 from exportgui.jobs.presets import PresetStore
 from exportgui.jobs.validate import mail_problems
 

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
 from exportgui.gui.job_form.options_panel import OptionsPanel
 from exportgui.gui.job_form.presets_ui import PresetController
-from exportgui.gui.ui_state import UiState, job_to_options, options_to_job
+from exportgui.gui.ui_state import UiState
+from exportgui.jobs.job_dict import job_from_dict, job_to_dict
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def restore(parts: KeptParts, state: UiState) -> None:
     if state.header:
         parts.header.restoreState(_bytes(state.header))
     if state.options:
-        parts.options.set_job(options_to_job(state.options))
+        parts.options.set_job(job_from_dict(state.options, lenient=True))
     if state.preset and parts.presets.store.exists(state.preset):
         # The form shows the last options, which may differ from the preset: adopt the
         # preset without loading it, so unsaved changes stay marked as such.
@@ -63,6 +64,6 @@ def capture(parts: KeptParts) -> UiState:
         window_state=_text(parts.window.saveState()),
         splitters={name: s.sizes() for name, s in parts.splitters.items()},
         header=_text(parts.header.saveState()),
-        options=job_to_options(parts.options.job()),
+        options=job_to_dict(parts.options.job(), with_assets=False),
         preset=parts.presets.current_name() or "",
     )

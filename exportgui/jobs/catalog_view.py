@@ -1,7 +1,7 @@
 """The catalog as validate/plan read it, served from the asset list the window already holds.
 
 ``jobs.validate`` and ``jobs.plan`` only need assets by handle, the macros,
-the Image Serving attributes and the catalog folder (``jobs.validate.CatalogView``).
+the Image Serving attributes and the catalog folder (``jobs.request.CatalogView``).
 The window loaded every asset for its table anyway, so the form's live
 checks and the plan table look assets up in that snapshot instead of asking
 SQLite for up to 100,000 rows after every tick. The export itself plans

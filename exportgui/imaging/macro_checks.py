@@ -1,18 +1,17 @@
-"""What the macro manager asks the engine: is this name allowed, is this definition valid.
+"""What a macro editor asks the engine: is this name allowed, is this definition valid.
 
-Plain functions over plain data (no Qt), so the dialog stays a thin view.
+Plain functions over plain data, used by the macro manager and by the
+command line's ``macros set``/``macros import``, so both accept the same macros.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from exportgui.imaging import ErrorCode, ISError, ISErrors, parse_request
-
-NAME_PATTERN = re.compile(r"[A-Za-z0-9._-]+")
-_INVOCATION = re.compile(r"\$[A-Za-z0-9._-]+\$")
+from exportgui.config.macro_name import MACRO_CALL, MACRO_NAME
+from exportgui.imaging.errors import ErrorCode, ISError, ISErrors
+from exportgui.imaging.parser import parse_request
 
 
 @dataclass(frozen=True)
@@ -64,8 +63,8 @@ def check_name(name: str, original: str | None, existing: Mapping[str, str]) -> 
         return "Give the macro a name."
     if name.startswith("$") or name.endswith("$"):
         return "Type the name without $ signs: they are added where the macro is used."
-    if not NAME_PATTERN.fullmatch(name):
-        bad = sorted({c for c in name if not NAME_PATTERN.fullmatch(c)})
+    if not MACRO_NAME.fullmatch(name):
+        bad = sorted({c for c in name if not MACRO_NAME.fullmatch(c)})
         shown = " ".join(repr(c) for c in bad)
         return f"A macro name may only use letters, digits, '.', '_' and '-' (not {shown})."
     folded = name.casefold()
@@ -87,7 +86,7 @@ def macros_for_check(
     """
     skip = {n.casefold() for n in (original, name) if n}
     table = {n: d for n, d in existing.items() if n.casefold() not in skip}
-    if name and NAME_PATTERN.fullmatch(name):
+    if name and MACRO_NAME.fullmatch(name):
         table[name] = definition
     return table
 
@@ -114,7 +113,7 @@ def _finding(definition: str, error: ISError, macros: Mapping[str, str]) -> Find
         return Finding(text, error.position, length, warning)
     # The error lies inside a macro this one calls (perhaps through others):
     # point at the call in this definition that leads to it.
-    for match in _INVOCATION.finditer(definition):
+    for match in MACRO_CALL.finditer(definition):
         try:
             parse_request(match.group(0), macros)
         except ISError:
@@ -158,6 +157,25 @@ def definition_problems(macros: Mapping[str, str]) -> dict[str, str]:
     problems: dict[str, str] = {}
     for name, definition in macros.items():
         verdict = check_definition(definition, macros)
+        if not verdict.ok:
+            problems[name] = verdict.errors[0].message
+    return problems
+
+
+def rejected_definitions(
+    incoming: Mapping[str, str], existing: Mapping[str, str]
+) -> dict[str, str]:
+    """The incoming macros the engine rejects once stored over ``existing``, name → message.
+
+    An incoming name replaces an existing one in any letter case; macros
+    already stored are checked only as what the incoming ones call.
+    """
+    folded = {name.casefold() for name in incoming}
+    table = {n: d for n, d in existing.items() if n.casefold() not in folded}
+    table.update(incoming)
+    problems = {}
+    for name, definition in incoming.items():
+        verdict = check_definition(definition, table)
         if not verdict.ok:
             problems[name] = verdict.errors[0].message
     return problems

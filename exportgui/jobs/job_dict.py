@@ -1,0 +1,113 @@
+"""The ExportJob as a JSON object: the one codec for presets, the job log and the window state.
+
+Fields carry their IPS names (``assetHandleArray``, ``emailSetting``,
+``clientId``, ``jobName``) and the local ones are camel-cased the same way
+(``keepFolders``). Reading also accepts the spellings older files used
+(``name``, ``client_id``, ``email_setting``, ``keep_folders``), so files
+written before are read back; writing uses only the IPS names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+from exportgui.jobs.model import MAX_WORKERS, ConflictPolicy, EmailSetting, ExportJob, Fmt
+
+# new key -> the older spelling still read
+_OLD_KEYS = {
+    "jobName": "name",
+    "clientId": "client_id",
+    "emailSetting": "email_setting",
+    "keepFolders": "keep_folders",
+}
+
+_T = TypeVar("_T")
+
+
+def job_to_dict(job: ExportJob, *, with_assets: bool = True) -> dict[str, Any]:
+    """The job's fields with their IPS names; ``with_assets=False`` leaves out the handles."""
+    data: dict[str, Any] = {"assetHandleArray": list(job.asset_handles)} if with_assets else {}
+    data.update(
+        {
+            "fmt": job.fmt.value,
+            "is_modifier": job.is_modifier,
+            "macro": job.macro,
+            "emailSetting": job.email_setting.value,
+            "clientId": job.client_id,
+            "jobName": job.name,
+            "destination": str(job.destination) if job.destination else None,
+            "conflict": job.conflict.value,
+            "keepFolders": job.keep_folders,
+            "workers": job.workers,
+        }
+    )
+    return data
+
+
+def job_from_dict(data: Mapping[str, Any], *, lenient: bool = False) -> ExportJob:
+    """Inverse of :func:`job_to_dict`; a missing field gets the job's default.
+
+    A field of the wrong kind raises ValueError naming it, or, with
+    ``lenient=True``, gets the default too (for state whose loss costs nothing).
+    """
+    base = ExportJob()
+
+    def field(key: str, default: _T, read: Callable[[Any], _T]) -> _T:
+        value = data.get(key, data.get(_OLD_KEYS.get(key, key)))
+        if value is None:
+            return default
+        try:
+            return read(value)
+        except ValueError:
+            if lenient:
+                return default
+            raise
+
+    destination = field("destination", "", lambda v: _text("destination", v))
+    no_handles: tuple[str, ...] = ()
+    handles = field("assetHandleArray", no_handles, _handles)
+    return ExportJob(
+        asset_handles=handles,
+        fmt=field("fmt", base.fmt, lambda v: Fmt.parse(_text("fmt", v))),
+        is_modifier=field("is_modifier", "", lambda v: _text("is_modifier", v)),
+        macro=field("macro", "", lambda v: _text("macro", v)),
+        email_setting=field(
+            "emailSetting",
+            base.email_setting,
+            lambda v: EmailSetting.parse(_text("emailSetting", v)),
+        ),
+        client_id=field("clientId", "", lambda v: _text("clientId", v)),
+        name=field("jobName", "", lambda v: _text("jobName", v)),
+        destination=Path(destination) if destination else None,
+        conflict=field(
+            "conflict", base.conflict, lambda v: ConflictPolicy.parse(_text("conflict", v))
+        ),
+        keep_folders=field("keepFolders", base.keep_folders, _flag),
+        workers=field("workers", base.workers, _workers),
+    )
+
+
+def _text(key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{key!r} must be text")
+    return value
+
+
+def _handles(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(h, str) for h in value):
+        raise ValueError("'assetHandleArray' must be a list of handles")
+    return tuple(value)
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("'keepFolders' must be true or false")
+    return value
+
+
+def _workers(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_WORKERS:
+        raise ValueError(f"'workers' must be a whole number from 0 to {MAX_WORKERS}")
+    return value
