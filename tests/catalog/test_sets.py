@@ -48,7 +48,9 @@ def test_every_set_type_can_be_created_and_is_not_exportable(
 
 
 def test_files_are_exportable(catalog: Catalog, handles: list[str]) -> None:
-    for asset in catalog.get_many(handles).values():
+    assets = catalog.get_many(handles)
+    assert len(assets) == 4
+    for asset in assets.values():
         assert asset.exportable
         assert asset.block_reason is None
 

@@ -82,6 +82,7 @@ def test_export_orig_json(cat: tuple[Path, dict[str, str]], tmp_path: Path) -> N
     assert log["startDate"].endswith("+00:00") or log["startDate"][-6] in "+-"
     assert (log["fileSuccessCount"], log["fileErrorCount"], log["totalFileCount"]) == (4, 0, 4)
     assert sorted(log["job"]["assetHandleArray"]) == sorted(v for k, v in h.items() if k != "spin")
+    assert len(log["details"]) == 4
     with Catalog.open(folder) as catalog:
         for detail in log["details"]:
             assert set(detail) == {"assetHandle", "name", "logType", "message", "output"}

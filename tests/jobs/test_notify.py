@@ -77,6 +77,7 @@ def test_each_email_setting(
             body = arrived[-1].get_content()
             if setting is EmailSetting.ALL:
                 assert "started" in arrived[0]["Subject"]
+                assert log.details
                 for detail in log.details:  # the end message lists every asset
                     assert detail.asset_handle in body
             if setting in (EmailSetting.ERROR, EmailSetting.ERROR_AND_WARNING) and kind == "failed":

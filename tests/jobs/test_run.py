@@ -214,6 +214,7 @@ def test_gil_bound_formats_run_on_the_engines_process_pool(
     assert log.state == "completed" and log.file_success_count == 8
     assert workers - before, "no worker process was started"
     assert not pool_threads, f"the work ran on threads: {sorted(pool_threads)}"
+    assert len(log.details) == 8
     for detail in log.details:
         assert detail.output is not None
         with Image.open(detail.output) as image:
