@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from exportgui.catalog import SET_TYPES, AssetNotFound, AssetType, Catalog, CatalogError
-from tests.catalog.conftest import make_image
+from tests.helpers import make_image
 
 
 @pytest.fixture
 def handles(catalog: Catalog, inbox: Path) -> list[str]:
-    paths = [make_image(inbox / f"{i}.png", fmt="PNG", seed=i) for i in range(4)]
+    paths = [make_image(inbox / f"{i}.png", fmt="PNG", color=i) for i in range(4)]
     return [item.asset.handle for item in catalog.import_paths(paths).imported]
 
 

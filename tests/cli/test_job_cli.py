@@ -16,9 +16,8 @@ import pytest
 from PIL import Image
 
 from exportgui.catalog import AssetType, Catalog
-from tests.helpers import exportgui
-from tests.jobs.conftest import export_files, import_files, make_image
-from tests.jobs.smtp_server import smtp_server
+from tests.helpers import export_files, exportgui, import_files, make_image
+from tests.smtp_server import smtp_server
 
 
 @pytest.fixture

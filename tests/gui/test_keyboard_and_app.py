@@ -21,8 +21,7 @@ from exportgui.gui.app import open_main_window
 from exportgui.gui.asset_browser import build_folder_model
 from exportgui.gui.plan_model import PlanTableModel
 from exportgui.jobs import ExportJob, Fmt, LogType, Plan, PlannedOutput
-
-from .conftest import WindowFactory, settle
+from tests.gui.helpers import WindowFactory, settle
 
 
 def _unnamed_controls(root: QWidget) -> list[str]:

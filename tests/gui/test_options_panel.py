@@ -10,8 +10,7 @@ from exportgui import jobs
 from exportgui.catalog import Catalog
 from exportgui.gui.options_panel import OptionsPanel
 from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt
-
-from .conftest import WindowFactory
+from tests.gui.helpers import WindowFactory
 
 
 def test_set_job_and_job_round_trip(qtbot: QtBot, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 from exportgui.catalog import Catalog
 from exportgui.imaging.batch import executor_for
 from exportgui.jobs import ConflictPolicy, ExportJob, Fmt, JobLog, LogType, plan, run, writer
-from tests.jobs.conftest import export_files, import_files, make_image
+from tests.helpers import export_files, import_files, make_image
 
 PRECIOUS = b"a file outside the destination that no job may touch"
 

@@ -30,7 +30,7 @@ from exportgui.jobs import ExportJob, Fmt, JobLog, JobLogStore, LogType, plan, r
 from exportgui.jobs.joblog import JobTakenOver
 from exportgui.jobs.liveness import is_live, process_start
 from tests.helpers import exportgui as _exportgui
-from tests.jobs.conftest import import_files
+from tests.helpers import import_files
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
 

@@ -8,7 +8,7 @@ import pytest
 
 from exportgui.catalog import Catalog
 from exportgui.jobs import ExportJob, Fmt, LogType, Progress, plan, run
-from tests.jobs.conftest import import_files, make_image
+from tests.helpers import import_files, make_image
 
 
 def _internal_names(catalog: Catalog, handle: str) -> list[str]:

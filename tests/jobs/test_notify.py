@@ -19,7 +19,7 @@ from exportgui.jobs.notify import (
     server_for,
     set_password,
 )
-from tests.jobs.smtp_server import free_port, self_signed_cert, smtp_server
+from tests.smtp_server import free_port, self_signed_cert, smtp_server
 
 
 def _mail(url: str, username: str = "") -> MailSettings:

@@ -23,7 +23,7 @@ from exportgui.jobs import (
     resume,
     run,
 )
-from tests.jobs.conftest import SLOW_MODIFIER, export_files, import_files, make_image, noise_images
+from tests.helpers import SLOW_MODIFIER, export_files, import_files, make_image, noise_images
 
 _SLOW_EXPORT = """
 import sys, time

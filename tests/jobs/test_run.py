@@ -18,7 +18,7 @@ from exportgui.jobs import (
     plan,
     run,
 )
-from tests.jobs.conftest import SLOW_MODIFIER, export_files, import_files, make_image, noise_images
+from tests.helpers import SLOW_MODIFIER, export_files, import_files, make_image, noise_images
 
 
 def _many(catalog: Catalog, sources: Path, n: int) -> list[str]:
