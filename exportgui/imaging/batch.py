@@ -27,7 +27,7 @@ CONTRACT:
         whose tasks may take ``threading.Event`` cancel flags like threads do.
         The caller shuts it down.
     render_many(tasks, workers, cancel=None, *, strategy=None, executor=None)
-        -> Iterator[RenderResult]
+        -> Generator[RenderResult, None, None]
         One result per task, in completion order. ISError comes back typed in
         ``result.error`` (code, message, token, position, origin intact);
         after ``cancel`` is set no new render starts, running ones stop at
@@ -45,7 +45,7 @@ import contextlib
 import os
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -164,7 +164,7 @@ def render_many(
     *,
     strategy: Strategy | None = None,
     executor: Executor | None = None,
-) -> Iterator[RenderResult]:
+) -> Generator[RenderResult, None, None]:
     """Render ``tasks`` on ``workers`` workers; yield each result as it completes.
 
     Args:

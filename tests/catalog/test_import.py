@@ -246,7 +246,7 @@ def test_folders_become_virtual_folders_under_the_target_folder(
 
     report = catalog.import_paths([shoot, loose], folder="/web//spring/")
 
-    assert report.rejected == report.duplicates == []
+    assert report.rejected == [] and report.duplicates == []
     placed = {i.asset.file_name: i.asset.folder for i in report.imported}
     assert placed == {
         "a.png": "web/spring/shoot",
@@ -275,7 +275,7 @@ def test_a_symlink_loop_in_a_folder_is_walked_once(catalog: Catalog, inbox: Path
     (inbox / "top" / "loop").symlink_to(inbox / "top", target_is_directory=True)
     report = catalog.import_paths([inbox / "top"])
     assert [i.asset.file_name for i in report.imported] == ["a.png"]
-    assert report.duplicates == report.rejected == []
+    assert report.duplicates == [] and report.rejected == []
 
 
 def test_progress_is_reported_after_every_file(catalog: Catalog, inbox: Path) -> None:

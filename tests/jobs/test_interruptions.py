@@ -376,7 +376,7 @@ def test_a_render_worker_that_dies_fails_its_asset_only(
     fifo = _fifo_source(catalog, handles[3])
     job = ExportJob(tuple(handles), Fmt.CONVERT, "fmt=tif", destination=dest)
     pool = ProcessRenderPool(2)
-    outcome: list[object] = []
+    outcome: list[JobLog | BaseException] = []
 
     def export() -> None:
         try:
@@ -408,7 +408,7 @@ def test_a_render_worker_that_dies_fails_its_asset_only(
         worker.join(_WAIT_S)
         pool.shutdown()
     [log] = outcome
-    assert not isinstance(log, BaseException), repr(log)
+    assert isinstance(log, JobLog), repr(log)
     assert kills >= 1
     assert (log.state, log.file_success_count, log.file_error_count) == ("completed", 9, 1)
     [failed] = [d for d in log.details if d.log_type is LogType.ERROR]
