@@ -19,6 +19,14 @@ from exportgui.catalog import Asset, AssetType, Catalog
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 
+# ``python -c`` this to run ``exportgui`` where Qt cannot be imported at all.
+_WITHOUT_QT = """
+import runpy, sys
+sys.modules["PySide6"] = sys.modules["shiboken6"] = None  # importing them raises ImportError
+sys.argv[0] = "exportgui"
+runpy.run_module("exportgui", run_name="__main__")
+"""
+
 # Renders slow enough (tens of ms each) that a job can be cancelled half-way.
 SLOW_MODIFIER = "op_blur=4&fmt=png"
 
@@ -112,16 +120,19 @@ def exportgui(
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
     timeout: float = 90,
+    without_qt: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``exportgui ARGS…`` as a user would; EXPORTGUI_HOME comes from the test's environment.
 
     Output is read as strict UTF-8, and a traceback on stderr fails the test
-    at once: no user may ever see one.
+    at once: no user may ever see one. ``without_qt`` runs it in a Python
+    that cannot import PySide6.
     """
     environment = {**(os.environ if env is None else env), "PYTHONIOENCODING": "utf-8"}
     environment["PYTHONPATH"] = str(REPOSITORY)  # also from another current folder
     done = subprocess.run(
-        [sys.executable, "-m", "exportgui", *map(str, args)],
+        [sys.executable, *(("-c", _WITHOUT_QT) if without_qt else ("-m", "exportgui"))]
+        + [str(arg) for arg in args],
         capture_output=True,
         text=True,
         encoding="utf-8",
