@@ -54,8 +54,15 @@ def test_a_catalog_from_a_newer_version_is_refused_not_damaged(tmp_path: Path) -
     connection = sqlite3.connect(folder / "catalog.db")
     connection.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
     connection.close()
+    before = (folder / "catalog.db").read_bytes()
     with pytest.raises(CatalogUnavailable, match="newer exportgui"):
         Catalog.open(folder)
+    assert (folder / "catalog.db").read_bytes() == before  # not migrated, not touched
+    connection = sqlite3.connect(folder / "catalog.db")
+    try:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) + 1
+    finally:
+        connection.close()
 
 
 def test_assets_survive_reopening(tmp_path: Path) -> None:
