@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from exportgui.catalog import Catalog
+
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # No keyring daemon in CI: the null backend keeps keyring from probing D-Bus.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
@@ -23,3 +25,10 @@ def exportgui_home(
     monkeypatch.delenv("EXPORTGUI_CATALOG", raising=False)
     monkeypatch.delenv("EXPORTGUI_SMTP_PASSWORD", raising=False)
     yield home
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Iterator[Catalog]:
+    """An empty catalog in a temporary folder."""
+    with Catalog.open(tmp_path / "catalog") as opened:
+        yield opened

@@ -1,4 +1,10 @@
-"""The catalog of uploaded assets (SQLite + content-addressed store of originals)."""
+"""The catalog of uploaded assets: SQLite rows plus a content-addressed store of originals.
+
+Everything the other layers use is exported here: :class:`Catalog` to open a
+catalog and import, list, fetch and delete assets, make sets and keep macros
+and Image Serving attributes; :class:`Asset` and :class:`AssetType` in the
+IPS vocabulary; the import reports; and the error kinds.
+"""
 
 from exportgui.catalog.catalog import (
     DEFAULT_ATTRIBUTES,

@@ -1,43 +1,13 @@
 """The catalog of uploaded assets: one SQLite database plus a content-addressed store.
 
-CONTRACT (used by jobs, gui and cli; keep these signatures stable):
-
-    cat = Catalog.open(folder)            # creates the folder and schema on first use
-    cat.folder, cat.db                    # Path, Database (jobs keeps its tables in cat.db)
-    cat.list_assets() -> list[Asset]      # every asset, name order; 100k under 2 s
-    cat.get(handle) -> Asset              # raises AssetNotFound
-    cat.get_many(handles) -> dict[str, Asset]   # missing handles are simply absent
-    cat.original_path(asset_or_handle) -> Path  # the stored original bytes (read-only)
-    cat.folders() -> list[str]            # every virtual folder, sorted
-    cat.import_paths(paths, folder="", progress=None, cancel=None) -> ImportReport
-    cat.create_set(asset_type, name, member_handles, folder="") -> Asset
-    cat.delete(handles) -> None
-    cat.macros() -> dict[str, str]        # name (as stored) -> definition
-    cat.get_macro(name) -> str | None     # case-insensitive
-    cat.set_macro(name, definition) / cat.delete_macro(name)
-    cat.attributes() -> dict[str, str]    # Image Serving attributes, IS text form,
-                                          # e.g. {"MaxPix": "3000,3000", ...}; defaults filled in
-    cat.set_attribute(name, value)
-    cat.close()  / context manager
-
-Added since (backward-compatible):
-
-    cat.set_macros(mapping)               # many macros in one transaction (macro file import)
-    cat.verify() -> list[str]             # rows whose stored original is missing or wrong
-    cat.clean_store() -> int              # remove store files no row refers to
-    ImportReport.cancelled                # files not reached are in ``rejected``
-    Catalog.open(folder)                  # also sweeps what killed imports left in the store
-
-Choices where the issue is silent:
-
-- Deleting an asset that is a member of sets removes it from those sets; a set
-  left without members stays (an empty set, still not exportable). Deleting a
-  set never deletes its members. A stored original is removed when no row
-  refers to it any more.
-- Set names are unique (case-insensitively) among the sets of one folder.
-- Importing a folder keeps the folder's own name: ``import shoots/ --folder web``
-  files ``shoots/a/x.jpg`` under ``web/shoots/a``. Hidden files and OS clutter
-  (``Thumbs.db``, ``desktop.ini``) inside folders are skipped.
+:class:`Catalog` is how every other layer reaches the assets. It opens a
+catalog folder (creating the database and store on first use, and sweeping
+what a killed import left behind), lists and fetches assets, imports files
+and folders, makes and deletes sets, and keeps the catalog's macros and
+Image Serving attributes. The rows live in ``catalog.db`` (:mod:`.db`,
+:mod:`.schema`; the job log keeps its tables there too), the original bytes
+in the store (:mod:`.store`), and :meth:`Catalog.verify` and
+:meth:`Catalog.clean_store` keep the two consistent.
 """
 
 from __future__ import annotations

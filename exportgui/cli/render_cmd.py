@@ -1,9 +1,9 @@
-"""Subcommands: render.
+"""The ``render`` subcommand: one image through the engine, outside any catalog.
 
 ``exportgui render SOURCE --modifier STR [--macro NAME] [--macros FILE] --out DIR``
-renders one image outside any catalog and writes exactly one file into DIR,
-named per spec §8, then prints its path (``--json``: a document with the
-path, format, size and where the format came from).
+writes exactly one file into DIR, named per spec §8, then prints its path
+(``--json``: a document with the path, format, size and where the format
+came from).
 
 Errors: nothing is written; each problem is one line ``error E_CODE: message``
 on stderr, and the exit code is 2. Codes are those of spec §9. Problems
@@ -17,9 +17,8 @@ ours, not Adobe's (§9).
 The file is written as an export job writes one (jobs.writer): under a short
 hidden temporary name in DIR, moved into place only when complete, so a
 failed or interrupted render leaves nothing, and never through a link. An
-existing file of the same name is kept unless ``--overwrite`` is given
-(design.md: never replace a file the user has not agreed to); a link of
-that name is replaced, never followed.
+existing file of the same name is kept unless ``--overwrite`` is given; a
+link of that name is replaced, never followed.
 """
 
 from __future__ import annotations

@@ -1,4 +1,12 @@
-"""The Image Serving engine: parse modifiers, resolve outputs, render with Pillow. Qt-free."""
+"""The Image Serving engine: parse modifiers, resolve outputs, render with Pillow.
+
+:func:`parse_request` turns a modifier string and the catalog's macros into
+a validated :class:`Request`; :func:`resolve` says what a request will write
+for a source of a given size without touching pixels; :func:`render` and
+:func:`render_preview` make the pixels. Every failure is an
+:class:`ISError` with the code of the rulebook (``docs/image-serving.md``).
+Nothing here knows about catalogs, jobs or Qt.
+"""
 
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.errors import ErrorCode, ISError, ISErrors

@@ -1,42 +1,14 @@
 """Many renders at once: threads where Pillow lets go of the GIL, processes where it does not.
 
-Where Pillow holds the GIL (Pillow 13; ``bench/bench_imaging.py --gil`` runs
-each step on two threads and reads from the kernel how long each thread slept
-— waiting for the GIL is sleeping, waiting for a busy CPU is not — so the
-figures hold even on a loaded machine; ~50 % means the threads took turns):
-
-- Released (0–8 % asleep): JPEG decode (with ``draft`` too), ``resize``,
-  quantize, filters, and the JPEG, PNG (any level, to a file or to memory),
-  PNG8, GIF, WebP and AVIF encoders. On a quiet machine two threads run
-  these about 2× as fast as one (PNG level 1: 2.07×, JPEG: 2.03×).
-- Held (43–50 % asleep): TIFF — every compression, none included — and
-  JPEG 2000. Two threads encode them no faster than one (TIFF LZW 1.02×):
-  Pillow drives libtiff and OpenJPEG with the GIL held for the whole image.
-
-So those formats go to a process pool
-(:class:`~exportgui.imaging.batch_pool.ProcessRenderPool`); everything else to
-threads, which start instantly and keep memory at one process. Workers read
-the source and write the target themselves: only the small task (paths, the
-parsed request, attributes) and the result cross between processes.
-
-CONTRACT:
-    strategy_for(fmt, compression=None) -> "thread" | "process"
-    make_executor(strategy, workers) -> concurrent.futures.Executor
-    executor_for(fmt, workers, compression=None) -> concurrent.futures.Executor
-        A ThreadPoolExecutor, or a warmed ProcessRenderPool (also an Executor)
-        whose tasks may take ``threading.Event`` cancel flags like threads do.
-        The caller shuts it down.
-    render_many(tasks, workers, cancel=None, *, strategy=None, executor=None)
-        -> Iterator[RenderResult]
-        One result per task, in completion order. ISError comes back typed in
-        ``result.error`` (code, message, token, position, origin intact);
-        after ``cancel`` is set no new render starts, running ones stop at
-        their next check, and every task not done yields ``cancelled=True``.
-        A worker process that dies fails its task (E_SOURCE, "ended
-        abruptly"), leaves no partial file, and the pool starts afresh.
-    remove_partials(target) -> None
-        Remove the hidden partial file a render of ``target`` leaves when its
-        process dies while encoding.
+:func:`render_many` renders a batch of tasks and yields one result per task
+as each completes, with errors typed in the result and cancellation that
+stops what has not started. :func:`strategy_for` decides per output format:
+TIFF (every compression) and JPEG 2000 keep the GIL for the whole encode, so
+they go to a warmed process pool
+(:class:`~exportgui.imaging.batch_pool.ProcessRenderPool`); everything else
+runs on threads. Workers read the source and write the target themselves:
+only the small task and its result cross between processes.
+``bench/bench_imaging.py --gil`` measures which steps hold the GIL.
 """
 
 from __future__ import annotations
@@ -45,7 +17,7 @@ import contextlib
 import os
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -164,7 +136,7 @@ def render_many(
     *,
     strategy: Strategy | None = None,
     executor: Executor | None = None,
-) -> Iterator[RenderResult]:
+) -> Generator[RenderResult, None, None]:
     """Render ``tasks`` on ``workers`` workers; yield each result as it completes.
 
     Args:

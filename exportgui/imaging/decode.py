@@ -15,11 +15,7 @@ make the image (``ratio``). JPEGs are then decoded with DCT scaling
 (``Image.draft``) at the largest 1/2, 1/4 or 1/8 scale that still keeps at
 least ``ratio × DRAFT_GAP`` of the full size, never below; :func:`reduce_for`
 box-reduces any source by a whole factor while at least ``ratio × REDUCE_GAP``
-remains (Pillow's own ``reducing_gap`` advice); the final resample (LANCZOS
-for sharp2) does the rest. Measured on 24-MP photo-like JPEGs, a DCT-scaled
-decode followed by LANCZOS gives JPEG outputs within about 0.1–0.3 dB PSNR of
-a full decode + LANCZOS at q80–85 — the same to the eye — for a third of the
-work; a larger DRAFT_GAP buys the last tenths of a dB at up to 1.6× the time.
+remains; the final resample (LANCZOS for sharp2) does the rest.
 """
 
 from __future__ import annotations

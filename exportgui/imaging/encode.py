@@ -1,6 +1,8 @@
 """Encoders (spec §6.6, §7): Pillow writers with the IS output commands mapped onto them.
 
-Choices [C]:
+:func:`encode` writes the converted output image in the requested format.
+How the output commands map onto Pillow's options [C]:
+
 - ``qlt`` is the encoder quality for jpeg/pjpeg, tif and pdf with jpeg
   compression, webp, avif and jpeg2000 lossy; its chroma flag turns off JPEG
   chroma subsampling for RGB output only.
@@ -8,13 +10,9 @@ Choices [C]:
   44 dB); lossless uses the reversible 5/3 wavelet.
 - avif "lossless" is quality 100 with 4:4:4 chroma (libavif's near-lossless
   YUV path; Pillow exposes no identity-matrix switch).
-- png: zlib level 6 only where it pays. On photographic pixels level 6 takes
-  about 4× the time of level 1 for a file no smaller (a 24 MP photo: 6.0 s
-  and 33.7 MB against 1.5 s and 33.1 MB); on flat graphics it is cheap and
-  the file a third the size. A deflate probe of one band of rows tells which
-  kind the image is.
-- tif with lzw: the horizontal predictor (tag 317 = 2), as libvips and
-  ImageMagick write it: about 40 % smaller files for the same time.
+- png uses zlib level 1 for large photographic images and level 6
+  otherwise; a deflate probe of one band of rows tells which kind it is.
+- tif with lzw uses the horizontal predictor (tag 317 = 2).
 - ``pscan`` and ``pathEmbed`` have no effect; ``xmpEmbed`` copies the
   source's XMP packet into jpeg and tif; DPI (``printRes`` or the source's)
   goes into jpeg, png, tif and pdf.
@@ -138,7 +136,7 @@ def encode(
 
 
 def png_compress_level(image: Image.Image) -> int:
-    """Zlib level for a PNG: 1 for large photographic pixels, 6 otherwise (see module doc)."""
+    """Zlib level for a PNG: 1 for large photographic pixels, 6 otherwise."""
     if image.width * image.height < _PNG_PROBE_MIN_PIXELS:
         return 6
     top = image.height // 2

@@ -1,17 +1,10 @@
-"""Modifier string → validated :class:`Request` (spec §3–4). Owned by the parser work.
+"""Modifier string → validated :class:`Request` (spec §3–4): where every request starts.
 
-CONTRACT:
-    effective_modifier(is_modifier, macro) -> str
-        ExportJob rule (§4): the macro invocation is appended last, so every
-        command in the macro wins. ``macro`` may be ``$name$`` or ``name`` or "".
-    parse_request(modifier, macros, *, object_name=None, prefix="", postfix="") -> Request
-        Expands macros in place, substitutes variables, validates every
-        occurrence, applies last-wins. Raises ISErrors with *all* problems.
-        ``macros`` maps names (any case) to definitions.
-    format_reason(request) -> str
-        Words for the preview: where the output format came from, e.g.
-        "macro $test$ sets fmt=tif; the modifier's fmt=png is overridden",
-        or "no fmt given: JPEG, the Image Serving default".
+:func:`parse_request` expands macros in place, substitutes variables,
+validates every occurrence and applies last-wins, reporting *all* problems at
+once; :func:`effective_modifier` builds the string an ExportJob asks for (its
+macro last, so every command in the macro wins, §4); :func:`format_reason`
+says in words where the output format came from.
 
 Errors. Every error in the :class:`ISErrors` is a
 :class:`~exportgui.imaging.tokens.ParseError` (an ``ISError``): ``token`` is

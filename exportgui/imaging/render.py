@@ -1,35 +1,14 @@
-"""The pixel pipeline of spec §5 on Pillow, and encoding (§6.6, §7).
+"""The pixel pipeline of spec §5 on Pillow: one source file in, one encoded output out.
 
-CONTRACT:
-    render(source, request, attrs, target, *, cancel=None) -> ResolvedOutput
-        Decode ``source`` (a path), run the pipeline, encode to ``target``:
-        a binary file open for writing (the caller chose and made it: the job
-        runner's temporary file; nothing else is created), or a path, written
-        through a short hidden file beside it (:func:`partial_path`) and renamed
-        on success. Raises ISError only: E_SOURCE for an unreadable source, the
-        resolver's errors before any pixel work, E_JPEGSIZE, E_TOO_LARGE. On
-        error nothing is left at a path ``target``. ``cancel``
-        (threading.Event) is checked between the expensive steps; a cancelled
-        render raises RenderCancelled.
-    render_preview(source, request, attrs, box) -> tuple[PIL.Image.Image, ResolvedOutput]
-        The final pixels (after output conversion), scaled to fit ``box``
-        (w, h) for display; cheap (shrink-on-load).
-
-The stages follow the geometry plan that ``resolve`` computes (one plan, so
-the sizes agree): decode (shrink-on-load, EXIF orientation — see
-:mod:`exportgui.imaging.decode`), layer 0 and composite commands
-(:mod:`.ops`), view, filters after scaling and rect (:mod:`.view`), output
-conversion (:mod:`.output`) and encoding (:mod:`.encode`).
-
-A failure to write ``target`` (a full disk, a permission, a vanished folder)
-is E_OUTPUT (§9, our own code) with the operating system's words [C].
-
-Preview approximation: the view stage runs at the preview scale (the view,
-its padding, rect and the usm radius are scaled down together), so the
-source is shrunk on load to about the preview size. Noise, sharpen and
-op_usmR work on the smaller pixels, palettes are built from them, and lossy
-encoding is not shown (nor E_JPEGSIZE). Layer-0 ``size``/``scale`` still
-run at their full size. The preview is never larger than the real output.
+:func:`render` is what an export runs per asset and :func:`render_preview`
+what the window shows. Both follow the geometry plan that :mod:`.resolve`
+computes, so the sizes the planner promised are the sizes written: decode
+(shrink-on-load, EXIF orientation: :mod:`.decode`), layer 0 and composite
+commands (:mod:`.ops`), the view, and filters after scaling and rect
+(:mod:`.view`), output conversion (:mod:`.output`) and encoding
+(:mod:`.encode`, §6.6, §7). The preview runs the view stage at the preview
+scale, so noise, sharpening and palettes work on the smaller pixels, lossy
+encoding is not shown, and the preview is never larger than the real output.
 """
 
 from __future__ import annotations
@@ -77,7 +56,28 @@ def render(
     *,
     cancel: threading.Event | None = None,
 ) -> ResolvedOutput:
-    """Render ``source`` through ``request`` into the file ``target`` (a path or an open file)."""
+    """Render ``source`` through ``request`` into the file ``target``.
+
+    Args:
+        source: the original file.
+        request: the parsed request.
+        attrs: the catalog's Image Serving attributes.
+        target: a binary file open for writing (the caller made it, as the job
+            runner does its temporary file; nothing else is created), or a
+            path, written through a short hidden file beside it
+            (:func:`partial_path`) and renamed on success.
+        cancel: checked between the expensive steps.
+
+    Returns:
+        What was written: format, pixel type, extension and size.
+
+    Raises:
+        ISError: only this; E_SOURCE for an unreadable source, the resolver's
+            errors before any pixel work, E_JPEGSIZE, E_TOO_LARGE, and
+            E_OUTPUT (§9) with the system's words when ``target`` cannot be
+            written. Nothing is left at a path ``target`` on error.
+        RenderCancelled: ``cancel`` was set.
+    """
     source = Path(source)
     output_facts(request)  # unsupported or invalid formats fail before the file is opened
     check = _checker(cancel)
@@ -178,7 +178,11 @@ def _shown(target: Path | BinaryIO) -> str:
 def render_preview(
     source: Path, request: Request, attrs: ISAttributes, box: tuple[int, int]
 ) -> tuple[Image.Image, ResolvedOutput]:
-    """Render for on-screen preview, scaled to fit ``box`` (never enlarged)."""
+    """The final pixels (after output conversion) for on-screen preview, fitted into ``box``.
+
+    Cheap: the source is shrunk on load to about the preview size. Never
+    enlarged; raises ISError as :func:`render` does, except E_JPEGSIZE.
+    """
     source = Path(source)
     output_facts(request)
     src = open_source(source)

@@ -1,13 +1,8 @@
 """Request + source size → output format, pixel type, extension and pixel size, no decode.
 
-CONTRACT:
-    resolve(request, width, height, mode, attrs) -> ResolvedOutput
-        Costs microseconds; called for every asset by the planner and preview.
-        Raises ISError: E_UNSUPPORTED_FORMAT, E_BAD_REQUEST (fit without
-        wid/hei, icc mismatch), E_BAD_VALUE (invalid fmt combination),
-        E_TOO_LARGE (reply > MaxPix, intermediate > MaxRenderPixels).
-        ``mode`` is the source's Pillow mode ("RGB", "CMYK", "LA", "I;16", …).
-        Width/height are after EXIF orientation is applied by the renderer.
+The planner and the preview call :func:`resolve` for every asset to learn
+what a render would write before any pixel is touched; the renderer follows
+the same plan (:func:`resolve_plan`), so promise and file agree.
 
 Speed: everything that depends on the request alone (format row, pixel type,
 profile, the "why" text) is worked out once per Request object and kept while
@@ -84,7 +79,16 @@ _cache_lock = threading.Lock()
 def resolve(
     request: Request, width: int, height: int, mode: str, attrs: ISAttributes
 ) -> ResolvedOutput:
-    """Resolve a request against a source size without touching pixels."""
+    """Resolve a request against a source size without touching pixels.
+
+    ``width``/``height`` are the size after EXIF orientation; ``mode`` is the
+    source's Pillow mode ("RGB", "CMYK", "LA", "I;16", …).
+
+    Raises:
+        ISError: E_UNSUPPORTED_FORMAT; E_BAD_REQUEST (fit without wid/hei, an
+            icc mismatch); E_BAD_VALUE (an invalid fmt combination);
+            E_TOO_LARGE (reply over MaxPix, intermediate over MaxRenderPixels).
+    """
     entry = _cache.get(id(request))
     if entry is None or entry[0] is not request:
         entry = _remember(request)

@@ -10,7 +10,7 @@ import pytest
 
 from exportgui.catalog import AssetNotFound, AssetType, Catalog, CatalogUnavailable
 from exportgui.catalog.schema import MIGRATIONS
-from tests.catalog.conftest import make_image
+from tests.helpers import make_image
 
 
 def test_open_creates_the_folder_database_and_store(tmp_path: Path) -> None:
@@ -54,8 +54,15 @@ def test_a_catalog_from_a_newer_version_is_refused_not_damaged(tmp_path: Path) -
     connection = sqlite3.connect(folder / "catalog.db")
     connection.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
     connection.close()
+    before = (folder / "catalog.db").read_bytes()
     with pytest.raises(CatalogUnavailable, match="newer exportgui"):
         Catalog.open(folder)
+    assert (folder / "catalog.db").read_bytes() == before  # not migrated, not touched
+    connection = sqlite3.connect(folder / "catalog.db")
+    try:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) + 1
+    finally:
+        connection.close()
 
 
 def test_assets_survive_reopening(tmp_path: Path) -> None:
@@ -77,7 +84,7 @@ def test_a_hundred_assets_list_in_folder_then_name_order_with_members(
     for i in range(96):
         folder = ["", "b", "a", "a/z"][i % 4]
         name = f"{'Img' if i % 3 else 'img'}{(i * 37) % 96:03d}"
-        make_image(inbox / folder / f"{name}.png", (10 + i, 5 + i), fmt="PNG", seed=i)
+        make_image(inbox / folder / f"{name}.png", (10 + i, 5 + i), fmt="PNG", color=i)
     report = catalog.import_paths(sorted((inbox).iterdir()))
     assert len(report.imported) == 96
     for item in report.imported:
@@ -116,7 +123,7 @@ def test_unknown_handles(catalog: Catalog) -> None:
 
 
 def test_handles_are_unique_opaque_strings(catalog: Catalog, tmp_path: Path) -> None:
-    paths = [make_image(tmp_path / f"{i}.png", fmt="PNG", seed=i) for i in range(40)]
+    paths = [make_image(tmp_path / f"{i}.png", fmt="PNG", color=i) for i in range(40)]
     handles = [i.asset.handle for i in catalog.import_paths(paths).imported]
     assert len(set(handles)) == 40
     assert all(h.isalnum() and h.isascii() for h in handles)

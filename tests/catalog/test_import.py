@@ -19,7 +19,7 @@ from PIL import Image
 
 from exportgui.catalog import AssetType, Catalog, CatalogError, ImportProgress
 from exportgui.catalog.demo_files import font_bytes, mp4_bytes, srgb_profile
-from tests.catalog.conftest import make_image
+from tests.helpers import make_image
 
 
 def _box(kind: bytes, payload: bytes) -> bytes:
@@ -121,7 +121,7 @@ def test_non_raster_files_are_typed_from_their_content(
 def test_images_record_size_and_mode(
     catalog: Catalog, inbox: Path, name: str, mode: str, fmt: str
 ) -> None:
-    path = make_image(inbox / name, (37, 21), mode, fmt)
+    path = make_image(inbox / name, (37, 21), mode=mode, fmt=fmt)
     [item] = catalog.import_paths([path]).imported
     asset = item.asset
     assert asset.type is AssetType.IMAGE
@@ -216,7 +216,7 @@ def test_a_file_without_read_permission_is_rejected(catalog: Catalog, inbox: Pat
 def test_duplicates_are_reported_with_the_existing_handle_and_stored_once(
     catalog: Catalog, inbox: Path
 ) -> None:
-    first = make_image(inbox / "one.png", fmt="PNG", seed=3)
+    first = make_image(inbox / "one.png", fmt="PNG", color=3)
     copy = inbox / "sub" / "copy-of-one.png"
     copy.parent.mkdir()
     copy.write_bytes(first.read_bytes())
@@ -236,17 +236,17 @@ def test_folders_become_virtual_folders_under_the_target_folder(
     catalog: Catalog, inbox: Path
 ) -> None:
     shoot = inbox / "shoot"
-    make_image(shoot / "a.png", fmt="PNG", seed=1)
-    make_image(shoot / "day 2" / "b.png", fmt="PNG", seed=2)
-    make_image(shoot / "day 2" / "close ups" / "c.png", fmt="PNG", seed=3)
-    make_image(shoot / ".cache" / "hidden.png", fmt="PNG", seed=4)
+    make_image(shoot / "a.png", fmt="PNG", color=1)
+    make_image(shoot / "day 2" / "b.png", fmt="PNG", color=2)
+    make_image(shoot / "day 2" / "close ups" / "c.png", fmt="PNG", color=3)
+    make_image(shoot / ".cache" / "hidden.png", fmt="PNG", color=4)
     (shoot / ".DS_Store").write_bytes(b"junk")
     (shoot / "Thumbs.db").write_bytes(b"junk")
-    loose = make_image(inbox / "loose.png", fmt="PNG", seed=5)
+    loose = make_image(inbox / "loose.png", fmt="PNG", color=5)
 
     report = catalog.import_paths([shoot, loose], folder="/web//spring/")
 
-    assert report.rejected == report.duplicates == []
+    assert report.rejected == [] and report.duplicates == []
     placed = {i.asset.file_name: i.asset.folder for i in report.imported}
     assert placed == {
         "a.png": "web/spring/shoot",
@@ -275,12 +275,12 @@ def test_a_symlink_loop_in_a_folder_is_walked_once(catalog: Catalog, inbox: Path
     (inbox / "top" / "loop").symlink_to(inbox / "top", target_is_directory=True)
     report = catalog.import_paths([inbox / "top"])
     assert [i.asset.file_name for i in report.imported] == ["a.png"]
-    assert report.duplicates == report.rejected == []
+    assert report.duplicates == [] and report.rejected == []
 
 
 def test_progress_is_reported_after_every_file(catalog: Catalog, inbox: Path) -> None:
     for i in range(12):
-        make_image(inbox / f"{i:02d}.png", fmt="PNG", seed=i)
+        make_image(inbox / f"{i:02d}.png", fmt="PNG", color=i)
     (inbox / "bad.png").write_bytes(b"nope")
     seen: list[ImportProgress] = []
 
@@ -295,7 +295,7 @@ def test_progress_is_reported_after_every_file(catalog: Catalog, inbox: Path) ->
 def test_cancel_stops_early_and_every_file_is_still_accounted_for(
     catalog: Catalog, inbox: Path
 ) -> None:
-    files = [make_image(inbox / f"{i:03d}.png", fmt="PNG", seed=i) for i in range(60)]
+    files = [make_image(inbox / f"{i:03d}.png", fmt="PNG", color=i) for i in range(60)]
     cancel = threading.Event()
 
     def progress(step: ImportProgress) -> None:
@@ -318,7 +318,7 @@ def test_every_file_of_a_mixed_import_lands_in_exactly_one_list(
 ) -> None:
     names = []
     for i in range(30):
-        names.append(make_image(inbox / f"img{i:02d}.png", fmt="PNG", seed=i % 20))
+        names.append(make_image(inbox / f"img{i:02d}.png", fmt="PNG", color=i % 20))
     (inbox / "bad.jpg").write_bytes(b"x")
     names.append(inbox / "bad.jpg")
 

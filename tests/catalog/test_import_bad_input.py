@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from exportgui.catalog import Catalog
-from tests.catalog.conftest import make_image
+from tests.helpers import make_image
 
 pytestmark = pytest.mark.skipif(
     sys.platform in ("win32", "darwin"), reason="needs file names that are not UTF-8"
@@ -34,8 +34,8 @@ def assert_store_matches_rows(catalog: Catalog) -> None:
 def test_a_name_that_is_not_utf8_is_rejected_and_the_rest_imported(
     catalog: Catalog, inbox: Path
 ) -> None:
-    good = [make_image(inbox / f"{name}.jpg", fmt="JPEG", seed=i) for i, name in enumerate("ab")]
-    make_image(inbox / BAD_NAME, fmt="JPEG", seed=7)
+    good = [make_image(inbox / f"{name}.jpg", fmt="JPEG", color=i) for i, name in enumerate("ab")]
+    make_image(inbox / BAD_NAME, fmt="JPEG", color=7)
 
     report = catalog.import_paths([inbox])
 
@@ -49,8 +49,8 @@ def test_a_name_that_is_not_utf8_is_rejected_and_the_rest_imported(
 
 
 def test_a_folder_whose_name_is_not_utf8_rejects_its_files(catalog: Catalog, inbox: Path) -> None:
-    make_image(inbox / "ok.png", fmt="PNG", seed=1)
-    inside = make_image(inbox / os.fsdecode(b"f\xe9te") / "x.png", fmt="PNG", seed=2)
+    make_image(inbox / "ok.png", fmt="PNG", color=1)
+    inside = make_image(inbox / os.fsdecode(b"f\xe9te") / "x.png", fmt="PNG", color=2)
 
     report = catalog.import_paths([inbox])
 
@@ -95,7 +95,7 @@ def test_an_import_stopped_by_an_exception_leaves_no_orphan(
     catalog: Catalog, inbox: Path, stop: type[BaseException]
 ) -> None:
     for i in range(40):
-        make_image(inbox / f"{i:02d}.bmp", (160, 120), fmt="BMP", seed=i)
+        make_image(inbox / f"{i:02d}.bmp", (160, 120), fmt="BMP", color=i)
 
     def progress(step: object) -> None:
         raise stop  # Ctrl+C (or a failure) after the first file is recorded

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from exportgui.catalog import Catalog
-from tests.catalog.conftest import make_image
+from tests.helpers import make_image
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
 
@@ -38,7 +38,7 @@ _KILLER = textwrap.dedent(
 def _files(folder: Path, count: int) -> list[Path]:
     # Large enough (a few hundred kB) that workers are busy copying when the kill comes.
     return [
-        make_image(folder / f"{i:03d}.bmp", (320, 240), fmt="BMP", seed=i) for i in range(count)
+        make_image(folder / f"{i:03d}.bmp", (320, 240), fmt="BMP", color=i) for i in range(count)
     ]
 
 
@@ -103,7 +103,7 @@ def test_a_stored_file_without_a_row_is_reused_by_the_next_import(
 
 
 def test_clean_store_removes_only_files_no_row_refers_to(catalog: Catalog, tmp_path: Path) -> None:
-    kept = make_image(tmp_path / "kept.png", fmt="PNG", seed=1)
+    kept = make_image(tmp_path / "kept.png", fmt="PNG", color=1)
     [item] = catalog.import_paths([kept]).imported
     orphan = catalog.store.path_for("ab" * 32)
     orphan.parent.mkdir(parents=True, exist_ok=True)

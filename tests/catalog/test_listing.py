@@ -9,15 +9,15 @@ import pytest
 
 from exportgui.catalog import AssetType, Catalog, listing
 from exportgui.catalog.listing import asset_summary, summary_lines
-from tests.catalog.conftest import make_image
+from tests.helpers import make_image
 
 
 @pytest.fixture
 def mixed(catalog: Catalog, inbox: Path) -> Catalog:
     paths = [
-        make_image(inbox / "Zeta.png", fmt="PNG", seed=1),
-        make_image(inbox / "alpha.jpg", (40, 30), "CMYK", "JPEG", seed=2),
-        make_image(inbox / "sub" / "Ünïcode – “quoted”.png", fmt="PNG", seed=3),
+        make_image(inbox / "Zeta.png", fmt="PNG", color=1),
+        make_image(inbox / "alpha.jpg", (40, 30), 2, mode="CMYK", fmt="JPEG"),
+        make_image(inbox / "sub" / "Ünïcode – “quoted”.png", fmt="PNG", color=3),
     ]
     (inbox / 'back\\slash "x".txt').write_text("text")
     handles = [i.asset.handle for i in catalog.import_paths([*paths, inbox]).imported]

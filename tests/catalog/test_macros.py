@@ -137,7 +137,7 @@ _definitions = st.text(
 def test_any_valid_macro_table_survives_a_round_trip(
     tmp_path_factory: pytest.TempPathFactory, macros: dict[str, str]
 ) -> None:
-    folded = {}
+    folded: dict[str, tuple[str, str]] = {}
     for name, definition in macros.items():
         folded.setdefault(name.lower(), (name, definition))
     table = dict(folded.values())

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from exportgui.catalog import SET_TYPES, AssetNotFound, AssetType, Catalog, CatalogError
-from tests.catalog.conftest import make_image
+from tests.helpers import make_image
 
 
 @pytest.fixture
 def handles(catalog: Catalog, inbox: Path) -> list[str]:
-    paths = [make_image(inbox / f"{i}.png", fmt="PNG", seed=i) for i in range(4)]
+    paths = [make_image(inbox / f"{i}.png", fmt="PNG", color=i) for i in range(4)]
     return [item.asset.handle for item in catalog.import_paths(paths).imported]
 
 
@@ -48,7 +48,9 @@ def test_every_set_type_can_be_created_and_is_not_exportable(
 
 
 def test_files_are_exportable(catalog: Catalog, handles: list[str]) -> None:
-    for asset in catalog.get_many(handles).values():
+    assets = catalog.get_many(handles)
+    assert len(assets) == 4
+    for asset in assets.values():
         assert asset.exportable
         assert asset.block_reason is None
 

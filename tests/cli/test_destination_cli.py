@@ -11,8 +11,7 @@ import pytest
 from exportgui.catalog import Catalog
 from exportgui.config import app_paths
 from exportgui.jobs import ExportJob, Fmt, JobLogStore, plan
-from tests.helpers import exportgui
-from tests.jobs.conftest import import_files, make_image
+from tests.helpers import exportgui, import_files, make_image
 
 
 @pytest.fixture

@@ -16,9 +16,8 @@ import pytest
 from PIL import Image
 
 from exportgui.catalog import AssetType, Catalog
-from tests.helpers import exportgui
-from tests.jobs.conftest import export_files, import_files, make_image
-from tests.jobs.smtp_server import smtp_server
+from tests.helpers import export_files, exportgui, import_files, make_image
+from tests.smtp_server import smtp_server
 
 
 @pytest.fixture
@@ -82,6 +81,7 @@ def test_export_orig_json(cat: tuple[Path, dict[str, str]], tmp_path: Path) -> N
     assert log["startDate"].endswith("+00:00") or log["startDate"][-6] in "+-"
     assert (log["fileSuccessCount"], log["fileErrorCount"], log["totalFileCount"]) == (4, 0, 4)
     assert sorted(log["job"]["assetHandleArray"]) == sorted(v for k, v in h.items() if k != "spin")
+    assert len(log["details"]) == 4
     with Catalog.open(folder) as catalog:
         for detail in log["details"]:
             assert set(detail) == {"assetHandle", "name", "logType", "message", "output"}

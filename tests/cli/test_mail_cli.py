@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from exportgui.catalog import Catalog
-from tests.helpers import exportgui
-from tests.jobs.conftest import export_files, import_files, make_image
-from tests.jobs.smtp_server import smtp_server
+from tests.helpers import export_files, exportgui, import_files, make_image
+from tests.smtp_server import smtp_server
 
 SECRET = "Pw7f3c9e1aXq"
 

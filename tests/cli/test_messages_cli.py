@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from exportgui.catalog import Catalog
-from tests.helpers import exportgui
-from tests.jobs.conftest import import_files, make_image
+from tests.helpers import exportgui, import_files, make_image
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import json
 import subprocess
 from pathlib import Path
 
-import pytest
 from PIL import Image
 
 from tests.helpers import exportgui
@@ -24,24 +23,6 @@ def error_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
     lines = result.stderr.splitlines()
     assert lines and all(line.startswith("error E_") for line in lines), result.stderr
     return lines
-
-
-@pytest.fixture
-def photo(tmp_path: Path) -> Path:
-    """A small RGB JPEG with some structure (a gradient and a block)."""
-    image = Image.linear_gradient("L").resize((64, 48)).convert("RGB")
-    image.paste((200, 30, 30), (8, 8, 24, 24))
-    path = tmp_path / "src" / "fileToExport.jpg"
-    path.parent.mkdir()
-    image.save(path, quality=95)
-    return path
-
-
-@pytest.fixture
-def out(tmp_path: Path) -> Path:
-    folder = tmp_path / "out"
-    folder.mkdir()
-    return folder
 
 
 def macros_file(folder: Path, **macros: str) -> Path:

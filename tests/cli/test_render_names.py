@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.cli.test_render_cli import out, photo, run  # noqa: F401  (fixtures)
+from tests.helpers import exportgui
 
 
 @pytest.mark.parametrize("length", [240, 255])
-def test_a_long_valid_output_name_is_written(photo: Path, out: Path, length: int) -> None:  # noqa: F811
+def test_a_long_valid_output_name_is_written(photo: Path, out: Path, length: int) -> None:
     source = photo.with_name("x" * (length - 4) + ".jpg")
     photo.rename(source)
-    result = run(source, "--modifier", "fmt=png&wid=16", "--out", out)
+    result = exportgui("render", source, "--modifier", "fmt=png&wid=16", "--out", out)
     assert result.returncode == 0, result.stderr
     written = out / ("x" * (length - 4) + ".png")
     assert result.stdout.strip() == str(written.absolute())
@@ -24,26 +24,26 @@ def test_a_long_valid_output_name_is_written(photo: Path, out: Path, length: int
 
 
 def test_overwrite_replaces_a_link_at_the_name_not_its_target(
-    photo: Path,  # noqa: F811
-    out: Path,  # noqa: F811
+    photo: Path,
+    out: Path,
     tmp_path: Path,
 ) -> None:
     elsewhere = tmp_path / "elsewhere.png"
     elsewhere.write_bytes(b"not yours to replace")
     (out / "fileToExport.png").symlink_to(elsewhere)
-    result = run(photo, "--modifier", "fmt=png", "--out", out, "--overwrite")
+    result = exportgui("render", photo, "--modifier", "fmt=png", "--out", out, "--overwrite")
     assert result.returncode == 0, result.stderr
     assert not (out / "fileToExport.png").is_symlink()
     assert elsewhere.read_bytes() == b"not yours to replace"
 
 
 def test_an_out_folder_that_is_a_link_is_followed_once(
-    photo: Path,  # noqa: F811
-    out: Path,  # noqa: F811
+    photo: Path,
+    out: Path,
     tmp_path: Path,
 ) -> None:
     chosen = tmp_path / "chosen"
     chosen.symlink_to(out, target_is_directory=True)
-    result = run(photo, "--modifier", "fmt=png", "--out", chosen)
+    result = exportgui("render", photo, "--modifier", "fmt=png", "--out", chosen)
     assert result.returncode == 0, result.stderr
     assert [p.name for p in out.iterdir()] == ["fileToExport.png"]

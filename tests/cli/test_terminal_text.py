@@ -12,8 +12,7 @@ import pytest
 
 from exportgui.catalog import Catalog
 from exportgui.cli.common import for_terminal, json_for_terminal
-from tests.helpers import exportgui
-from tests.jobs.conftest import make_image
+from tests.helpers import exportgui, make_image
 
 HOSTILE = "red\x1b[31mbell\x07back\rtxt\u202egpj.exe"
 RAW = ("\x1b", "\x07", "\r", "\u202e")

@@ -1,6 +1,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from exportgui.config import (
     MailSettings,
     Settings,
@@ -26,7 +28,7 @@ def test_home_puts_every_folder_under_it(exportgui_home: Path) -> None:
         assert folder.resolve().is_relative_to(exportgui_home.resolve())
 
 
-def test_catalog_dir_precedence(tmp_path: Path, monkeypatch) -> None:
+def test_catalog_dir_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EXPORTGUI_CATALOG", str(tmp_path / "env-cat"))
     assert resolve_catalog_dir(None) == (tmp_path / "env-cat").resolve()
     assert resolve_catalog_dir(str(tmp_path / "cli-cat")) == (tmp_path / "cli-cat").resolve()

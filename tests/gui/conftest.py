@@ -7,33 +7,18 @@ be idle afterwards: a test that leaves work running fails.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PIL import Image
 from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
 from exportgui.config import Settings, app_paths
 from exportgui.gui.window.main_window import MainWindow
-
-
-def make_image(
-    path: Path,
-    size: tuple[int, int] = (64, 48),
-    color: tuple[int, int, int] = (200, 80, 40),
-    fmt: str | None = None,
-) -> Path:
-    """Write a small real image file (format from the suffix unless given)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image = Image.new("RGB", size, color)
-    # A gradient strip so files of the same colour still differ in content and hash.
-    for x in range(size[0]):
-        image.putpixel((x, 0), (x % 256, (x * 7) % 256, (x * 13) % 256))
-    image.save(path, fmt)
-    return path
+from tests.gui.helpers import WindowFactory, settle
+from tests.helpers import make_image
 
 
 @pytest.fixture
@@ -44,14 +29,6 @@ def pool() -> Iterator[QThreadPool]:
     yield pool
     assert pool.waitForDone(30_000), "work was still running on the pool after the test"
     assert pool.activeThreadCount() == 0
-
-
-@pytest.fixture
-def catalog(tmp_path: Path) -> Iterator[Catalog]:
-    """An empty catalog in a temporary folder."""
-    cat = Catalog.open(tmp_path / "catalog")
-    yield cat
-    cat.close()
 
 
 @pytest.fixture
@@ -86,9 +63,6 @@ def demo_catalog(demo_template: Path, tmp_path: Path) -> Iterator[Catalog]:
     cat.close()
 
 
-WindowFactory = Callable[[Catalog], MainWindow]
-
-
 @pytest.fixture
 def open_window(qtbot: QtBot, pool: QThreadPool) -> Iterator[WindowFactory]:
     """Open a main window on a catalog; it is closed and its work drained at teardown."""
@@ -108,11 +82,3 @@ def open_window(qtbot: QtBot, pool: QThreadPool) -> Iterator[WindowFactory]:
     assert pool.waitForDone(30_000)
     for window in windows:
         qtbot.waitUntil(lambda w=window: not w.runner.busy(), timeout=10_000)
-
-
-def settle(qtbot: QtBot, window: MainWindow) -> None:
-    """Wait until the list is loaded and plan and preview have caught up with the form."""
-    qtbot.waitUntil(
-        lambda: not window.loading() and not window.planner.busy() and not window.preview.busy(),
-        timeout=20_000,
-    )

@@ -16,24 +16,7 @@ from exportgui.gui.assets.model import (
     Column,
     ExportableRole,
 )
-
-
-def asset(i: int, asset_type: AssetType = AssetType.IMAGE, folder: str = "shoot") -> Asset:
-    is_set = asset_type.is_set
-    return Asset(
-        handle=f"h{i:04d}",
-        name=f"photo{i:04d}" if not is_set else f"set{i:04d}",
-        file_name="" if is_set else f"photo{i:04d}.jpg",
-        folder=folder,
-        type=asset_type,
-        bytes=0 if is_set else 1000 + i,
-        sha256=None if is_set else f"{i:064x}",
-        width=None if is_set else 100 + i,
-        height=None if is_set else 80,
-        mode=None if is_set else "RGB",
-        imported_at="2024-05-01T10:00:00+00:00",
-        members=("h0001", "h0002") if is_set else (),
-    )
+from tests.helpers import asset
 
 
 def mixed_assets() -> list[Asset]:

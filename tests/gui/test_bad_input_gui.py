@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
 from exportgui.gui.ui_state import UiState, load_ui_state
-
-from .conftest import WindowFactory, make_image, settle
+from tests.gui.helpers import WindowFactory, settle
+from tests.helpers import make_image
 
 
 @pytest.mark.skipif(

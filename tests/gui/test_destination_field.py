@@ -9,8 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
-
-from .conftest import WindowFactory
+from tests.gui.helpers import WindowFactory
 
 
 def test_a_relative_destination_is_refused_inline(

@@ -12,8 +12,8 @@ from exportgui.catalog import Catalog
 from exportgui.gui.assets.model import Column
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ConflictPolicy, ExportJob, Fmt, JobLogStore
-
-from .conftest import WindowFactory, make_image, settle
+from tests.gui.helpers import WindowFactory, settle
+from tests.helpers import make_image
 
 
 def _prepare(window: MainWindow, job: ExportJob) -> None:

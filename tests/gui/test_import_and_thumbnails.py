@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Asset, AssetType, Catalog
 from exportgui.gui.assets.thumbnails import THUMB_PIXELS, ThumbnailLoader, cache_path
-
-from .conftest import WindowFactory, make_image, settle
+from tests.gui.helpers import WindowFactory, settle
+from tests.helpers import make_image
 
 
 def test_import_reports_duplicates_and_rejected_files(

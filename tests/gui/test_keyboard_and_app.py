@@ -23,8 +23,7 @@ from exportgui.gui.app import open_main_window
 from exportgui.gui.assets.browser import build_folder_model
 from exportgui.gui.job_form.plan_model import PlanTableModel
 from exportgui.jobs import ConflictPolicy, ExportJob, Fmt, LogType, Plan, PlannedOutput
-
-from .conftest import WindowFactory, settle
+from tests.gui.helpers import WindowFactory, settle
 
 
 def _unnamed_controls(root: QWidget) -> list[str]:

@@ -22,6 +22,7 @@ from exportgui.catalog.macrofile import read_macro_file
 from exportgui.gui.macros.manager import MacroManagerDialog
 from exportgui.gui.macros.model import MacroTableModel, NameRole, ProblemRole
 from exportgui.gui.widgets.theme import Meaning
+from tests.gui.helpers import mnemonics
 
 
 @pytest.fixture
@@ -317,18 +318,6 @@ def unnamed_controls(root: QWidget) -> list[QWidget]:
 
 def test_every_control_has_an_accessible_name(dialog: MacroManagerDialog) -> None:
     assert unnamed_controls(dialog) == []
-
-
-def mnemonics(root: QWidget) -> list[str]:
-    """The Alt+letter keys of the visible buttons and labels under ``root``."""
-    from PySide6.QtWidgets import QLabel
-
-    found = []
-    for widget in root.findChildren(QAbstractButton) + root.findChildren(QLabel):
-        text = widget.text().replace("&&", "")
-        if widget.isVisible() and "&" in text[:-1]:
-            found.append(text[text.index("&") + 1].lower())
-    return found
 
 
 def test_mnemonics_do_not_clash(dialog: MacroManagerDialog) -> None:

@@ -11,8 +11,7 @@ from exportgui.catalog import Catalog
 from exportgui.gui.job_form.options_panel import OptionsPanel
 from exportgui.gui.widgets.theme import Meaning
 from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt
-
-from .conftest import WindowFactory
+from tests.gui.helpers import WindowFactory
 
 
 def test_set_job_and_job_round_trip(qtbot: QtBot, tmp_path: Path) -> None:

@@ -10,8 +10,7 @@ from pytestqt.qtbot import QtBot
 from exportgui.catalog import Catalog
 from exportgui.config import app_paths
 from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt
-
-from .conftest import WindowFactory
+from tests.gui.helpers import WindowFactory
 
 WEB = ExportJob(
     fmt=Fmt.CONVERT,

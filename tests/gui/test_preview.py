@@ -9,8 +9,7 @@ from pytestqt.qtbot import QtBot
 from exportgui.catalog import Catalog
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ExportJob, Fmt
-
-from .conftest import WindowFactory, settle
+from tests.gui.helpers import WindowFactory, settle
 
 
 def _current(window: MainWindow, name: str) -> None:

@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
 from exportgui.jobs import ExportJob, Fmt
-
-from .conftest import WindowFactory, make_image, settle
+from tests.gui.helpers import WindowFactory, settle
+from tests.helpers import make_image
 
 
 def test_a_damaged_original_is_named_by_its_asset(

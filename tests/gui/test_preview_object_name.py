@@ -13,7 +13,7 @@ from exportgui.gui.job_form.preview import build_preview
 from exportgui.jobs import ExportJob, Fmt, LogType
 from exportgui.jobs.request import object_name
 
-from .conftest import make_image
+from tests.helpers import make_image
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,7 @@ import sys
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
 
 from exportgui.gui.assets.model import AssetTableModel, Column
-
-from .test_asset_model import asset
+from tests.helpers import asset
 
 
 def test_none_survives_far_more_none_answers_than_it_has_references() -> None:

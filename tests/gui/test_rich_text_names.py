@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from exportgui.catalog import Catalog
 from exportgui.gui.history.models import LogDetailModel
 from exportgui.jobs import ExportJob, Fmt, LogDetail, LogType
-
-from .conftest import WindowFactory, make_image, settle
+from tests.gui.helpers import WindowFactory, settle
+from tests.helpers import make_image
 
 MARKUP = "<b>bold</b><img src=x.png>"
 

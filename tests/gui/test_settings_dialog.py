@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import socket
 from collections.abc import Iterator
-from pathlib import Path
 
 import keyring
 import keyring.backend
@@ -25,7 +24,8 @@ from exportgui.config import AppPaths, MailSettings, Settings, app_paths, load_s
 from exportgui.gui.settings.dialog import SettingsDialog
 from exportgui.gui.widgets.theme import Meaning
 from exportgui.jobs.notify import KEYRING_SERVICE
-from tests.jobs.smtp_server import free_port, smtp_server
+from tests.gui.helpers import mnemonics
+from tests.smtp_server import free_port, smtp_server
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -63,12 +63,6 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 @pytest.fixture
 def paths() -> AppPaths:
     return app_paths()  # under the test's own EXPORTGUI_HOME
-
-
-@pytest.fixture
-def catalog(tmp_path: Path) -> Iterator[Catalog]:
-    with Catalog.open(tmp_path / "catalog") as cat:
-        yield cat
 
 
 def open_dialog(
@@ -395,8 +389,6 @@ def test_closing_the_dialog_while_a_message_is_on_its_way(
 def test_mnemonics_do_not_clash_on_a_page(
     qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool, page: int
 ) -> None:
-    from tests.gui.test_macro_manager import mnemonics
-
     dialog = open_dialog(qtbot, paths, catalog, pool)
     dialog.tabs.setCurrentIndex(page)
     keys = mnemonics(dialog)

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from exportgui.catalog import Catalog
 from exportgui.gui.window.termination import closing_on_signals
 from exportgui.jobs import ExportJob, Fmt, JobLogStore
-
-from .conftest import WindowFactory, make_image, settle
+from tests.gui.helpers import WindowFactory, settle
+from tests.helpers import make_image
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
 

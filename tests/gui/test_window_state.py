@@ -16,8 +16,7 @@ from exportgui.gui.app import EXIT_CATALOG_UNAVAILABLE, run_app
 from exportgui.gui.ui_state import UiState, load_ui_state
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ExportJob, Fmt
-
-from .conftest import WindowFactory, settle
+from tests.gui.helpers import WindowFactory, settle
 
 
 def test_options_splitters_and_preset_are_restored(

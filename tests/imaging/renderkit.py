@@ -232,3 +232,10 @@ def near(actual: object, expected: tuple[int, ...], tolerance: int = 3) -> bool:
     return len(values) == len(expected) and all(
         abs(int(a) - b) <= tolerance for a, b in zip(values, expected, strict=True)
     )
+
+
+def pixel(image: Image.Image, xy: tuple[int, int]) -> tuple[int, ...]:
+    """The channels of one pixel of a multi-band image."""
+    value = image.getpixel(xy)
+    assert isinstance(value, tuple), value
+    return tuple(int(v) for v in value)

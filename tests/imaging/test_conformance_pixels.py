@@ -16,7 +16,14 @@ import pytest
 from PIL import Image
 
 from exportgui.imaging.attributes import ISAttributes
-from tests.imaging.renderkit import gradient, half_transparent, near, quadrants, render_modifier
+from tests.imaging.renderkit import (
+    gradient,
+    half_transparent,
+    near,
+    pixel,
+    quadrants,
+    render_modifier,
+)
 
 RED, GREEN, BLUE, WHITE = (255, 0, 0), (0, 255, 0), (0, 0, 255), (255, 255, 255)
 CLEAR = (0, 0, 0, 0)
@@ -202,7 +209,7 @@ def test_colour_filters(
 def test_filters_keep_alpha(tmp_path: Path) -> None:
     _, path = render_modifier(tmp_path, "op_invert=1&fmt=png-alpha", half_transparent())
     with Image.open(path) as image:
-        assert image.getpixel((2, 2))[3] == 0 and image.getpixel((30, 2)) == (0, 255, 255, 255)
+        assert pixel(image, (2, 2))[3] == 0 and image.getpixel((30, 2)) == (0, 255, 255, 255)
 
 
 def _plain_and(tmp_path: Path, modifier: str, source: Image.Image) -> tuple[bytes, bytes]:
@@ -236,7 +243,7 @@ def test_neighbourhood_filters_change_pixels_not_size(tmp_path: Path, modifier: 
 def test_blur_softens_the_edge(tmp_path: Path) -> None:
     _, path = render_modifier(tmp_path, "op_blur=3&fmt=png", quadrants())
     with Image.open(path) as image:
-        r, g, _b = image.getpixel((19, 3))  # red|green border
+        r, g, _b = pixel(image, (19, 3))  # red|green border
         assert 60 < r < 230 and 30 < g < 200
 
 
@@ -244,9 +251,9 @@ def test_noise_is_reproducible_and_mono_stays_gray(tmp_path: Path) -> None:
     first, second = tmp_path / "1", tmp_path / "2"
     first.mkdir()
     second.mkdir()
-    _, a = render_modifier(first, "op_noise=50&fmt=png", _gray(128)())
-    _, b = render_modifier(second, "op_noise=50&fmt=png", _gray(128)())
-    assert a.read_bytes() == b.read_bytes()
+    _, once = render_modifier(first, "op_noise=50&fmt=png", _gray(128)())
+    _, again = render_modifier(second, "op_noise=50&fmt=png", _gray(128)())
+    assert once.read_bytes() == again.read_bytes()
     _, mono = render_modifier(tmp_path, "op_noise=50,gaussian,1&fmt=png", _gray(128)())
     with Image.open(mono) as image:
         r, g, b = (band.tobytes() for band in image.split())

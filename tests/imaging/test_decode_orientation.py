@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -11,7 +12,7 @@ from exportgui.imaging import ISAttributes, parse_request
 from exportgui.imaging.render import render
 
 
-def _marked(path: Path, **save: object) -> Path:
+def _marked(path: Path, **save: Any) -> Path:
     """A 200×50 image stored sideways: red at the stored left edge, blue elsewhere."""
     image = Image.new("RGB", (200, 50), (0, 0, 255))
     image.paste((255, 0, 0), (0, 0, 20, 50))

@@ -16,7 +16,9 @@ ATTRS = ISAttributes()
 OPEN = ISAttributes(max_pix=(0, 0), default_pix=(0, 0))
 
 
-def reply(request: Request, w: int = 400, h: int = 300, attrs: ISAttributes = OPEN):
+def reply(
+    request: Request, w: int = 400, h: int = 300, attrs: ISAttributes = OPEN
+) -> tuple[int, int]:
     return plan_geometry(request, w, h, attrs).reply
 
 
@@ -87,7 +89,7 @@ def test_extend_after_rotate_and_extend_n() -> None:
         (Fit("crop"), None, 150, (200, 150), (200, 150)),
     ],
 )
-def test_fit_modes(fit: Fit, wid: int | None, hei: int | None, img, view) -> None:
+def test_fit_modes(fit: Fit, wid: int | None, hei: int | None, img: object, view: object) -> None:
     g = plan_geometry(Request(wid=wid, hei=hei, fit=fit), 400, 300, OPEN)
     assert (g.img, g.view) == (img, view)
 

@@ -16,12 +16,18 @@ from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.errors import ErrorCode, ISError
 from exportgui.imaging.render import RenderCancelled, render, render_preview
 from exportgui.imaging.request import Fit, FmtSpec, Request
-from tests.imaging.renderkit import cmyk_profile_bytes, gradient, install_profiles, quadrants
+from tests.imaging.renderkit import (
+    cmyk_profile_bytes,
+    gradient,
+    install_profiles,
+    pixel,
+    quadrants,
+)
 
 ATTRS = ISAttributes()
 
 
-def _jpeg(path: Path, size: tuple[int, int] = (64, 48), **params) -> Path:
+def _jpeg(path: Path, size: tuple[int, int] = (64, 48), **params: object) -> Path:
     gradient(*size).save(path, "JPEG", quality=95, **params)
     return path
 
@@ -64,7 +70,9 @@ def test_fit_crop_thumbnail_keeps_the_centre(tmp_path: Path) -> None:
     ("content", "why"),
     [(b"", "empty"), (b"not an image at all", "text"), (None, "truncated")],
 )
-def test_bad_sources_give_e_source_and_write_nothing(tmp_path: Path, content, why) -> None:
+def test_bad_sources_give_e_source_and_write_nothing(
+    tmp_path: Path, content: bytes | None, why: str
+) -> None:
     source = tmp_path / "bad.jpg"
     if content is None:
         data = _jpeg(tmp_path / "good.jpg", (200, 150)).read_bytes()
@@ -130,7 +138,7 @@ def test_exif_orientation_is_applied(tmp_path: Path) -> None:
     with Image.open(tmp_path / "o.png") as im:
         assert im.size == (20, 40)
         assert "exif" not in im.info
-        r, g, b = im.getpixel((15, 5))  # top-right after turning: the old top-left (red)
+        r, g, b = pixel(im, (15, 5))  # top-right after turning: the old top-left (red)
         assert r > 200 and g < 60 and b < 60
 
 
@@ -158,7 +166,7 @@ def test_palette_source_with_transparency_keeps_alpha(tmp_path: Path) -> None:
     image.save(tmp_path / "p.png", transparency=1)
     render(tmp_path / "p.png", Request(fmt=FmtSpec("png-alpha")), ATTRS, tmp_path / "o.png")
     with Image.open(tmp_path / "o.png") as im:
-        assert im.mode == "RGBA" and im.getpixel((0, 0))[3] == 0
+        assert im.mode == "RGBA" and pixel(im, (0, 0))[3] == 0
 
 
 @pytest.mark.parametrize("wid", [80, 150, 300])

@@ -24,7 +24,7 @@ from exportgui.jobs import (
     run,
     writer,
 )
-from tests.jobs.conftest import export_files, import_files, make_image
+from tests.helpers import export_files, import_files, make_image
 
 PRECIOUS = b"a file outside the destination that no job may touch"
 

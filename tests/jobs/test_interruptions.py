@@ -40,7 +40,7 @@ from exportgui.jobs import (
 from exportgui.jobs.joblog import JobTakenOver
 from exportgui.jobs.liveness import is_live, process_start
 from tests.helpers import exportgui as _exportgui
-from tests.jobs.conftest import import_files
+from tests.helpers import import_files
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
 
@@ -386,7 +386,7 @@ def test_a_render_worker_that_dies_fails_its_asset_only(
     fifo = _fifo_source(catalog, handles[3])
     job = ExportJob(tuple(handles), Fmt.CONVERT, "fmt=tif", destination=dest)
     pool = ProcessRenderPool(2)
-    outcome: list[object] = []
+    outcome: list[JobLog | BaseException] = []
 
     def export() -> None:
         try:
@@ -418,7 +418,7 @@ def test_a_render_worker_that_dies_fails_its_asset_only(
         worker.join(_WAIT_S)
         pool.shutdown()
     [log] = outcome
-    assert not isinstance(log, BaseException), repr(log)
+    assert isinstance(log, JobLog), repr(log)
     assert kills >= 1
     assert (log.state, log.file_success_count, log.file_error_count) == ("completed", 9, 1)
     [failed] = [d for d in log.details if d.log_type is LogType.ERROR]

@@ -8,7 +8,7 @@ import pytest
 
 from exportgui.catalog import Catalog
 from exportgui.jobs import ExportJob, Fmt, LogType, Progress, RunOptions, plan, run
-from tests.jobs.conftest import import_files, make_image
+from tests.helpers import import_files, make_image
 
 
 def _internal_names(catalog: Catalog, handle: str) -> list[str]:
@@ -48,14 +48,18 @@ def test_a_vanished_output_folder_names_the_output(
     def progress(p: Progress) -> None:
         if p.done >= 1 and not tidied:
             tidied.append((dest / "web").rename(dest / "tidied"))  # someone tidies up mid-job
+            (dest / "web").write_text(
+                ""
+            )  # and a file of that name keeps the folder from coming back
 
     job = ExportJob(tuple(handles.values()), fmt, "fmt=png", destination=dest, keep_folders=True)
     log = run(plan(job, catalog), catalog, RunOptions(workers=1, progress=progress))
     assert tidied and len(log.details) == 4
     for detail in log.details:
         assert ".exportgui-" not in detail.message and ".part" not in detail.message
-        if detail.log_type is LogType.ERROR:
-            assert f"{dest / 'web'}" in detail.message
+    errors = [d.message for d in log.details if d.log_type is LogType.ERROR]
+    assert len(errors) == 3  # every asset after the tidy-up
+    assert all(f"{dest / 'web'}" in message for message in errors), errors
 
 
 @pytest.mark.parametrize("fmt", [Fmt.CONVERT, Fmt.ORIG])

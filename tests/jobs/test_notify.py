@@ -28,7 +28,7 @@ from exportgui.jobs.notify import (
     server_for,
     set_password,
 )
-from tests.jobs.smtp_server import free_port, self_signed_cert, smtp_server
+from tests.smtp_server import free_port, self_signed_cert, smtp_server
 
 
 def _mail(url: str, username: str = "") -> MailSettings:
@@ -86,6 +86,7 @@ def test_each_email_setting(
             body = arrived[-1].get_content()
             if setting is EmailSetting.ALL:
                 assert "started" in arrived[0]["Subject"]
+                assert log.details
                 for detail in log.details:  # the end message lists every asset
                     assert detail.asset_handle in body
             if setting in (EmailSetting.ERROR, EmailSetting.ERROR_AND_WARNING) and kind == "failed":

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from exportgui.catalog import Catalog
 from exportgui.jobs import ConflictPolicy, ExportJob, Fmt, LogType, plan
-from tests.jobs.conftest import export_files, import_files, make_image
+from tests.helpers import export_files, import_files, make_image
 
 
 def _targets(job: ExportJob, catalog: Catalog) -> list[str | None]:

@@ -24,7 +24,7 @@ from exportgui.jobs import (
     resume,
     run,
 )
-from tests.jobs.conftest import SLOW_MODIFIER, export_files, import_files, make_image, noise_images
+from tests.helpers import SLOW_MODIFIER, export_files, import_files, make_image, noise_images
 
 _SLOW_EXPORT = """
 import sys, time
@@ -114,6 +114,7 @@ def test_resume_after_kill_at_a_random_moment(
     assert (final.file_success_count, final.file_error_count) == (40, 0)
     assert _visible(dest) == sorted(f"f{i:03d}.png" for i in range(40))  # none twice
     assert _temp_files(dest) == []
+    assert len(final.details) == 40
     for detail in final.details:
         assert detail.output is not None
         assert detail.output.read_bytes() == catalog.original_path(detail.asset_handle).read_bytes()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +19,7 @@ from exportgui.jobs import (
     plan,
     run,
 )
-from tests.jobs.conftest import SLOW_MODIFIER, export_files, import_files, make_image, noise_images
+from tests.helpers import SLOW_MODIFIER, export_files, import_files, make_image, noise_images
 
 
 def _many(catalog: Catalog, sources: Path, n: int) -> list[str]:
@@ -197,9 +198,24 @@ def test_gil_bound_formats_run_on_the_engines_process_pool(
 ) -> None:
     handles = _many(catalog, sources, 8)
     job = ExportJob(tuple(handles), Fmt.CONVERT, "fmt=tif,rgb,lzw", destination=dest)
+    before = {child.pid for child in multiprocessing.active_children()}
+    workers: set[int | None] = set()
+    pool_threads: set[str] = set()
+
+    def progress(p: Progress) -> None:
+        # Seen while the run's pool is alive: the processes it started, and any
+        # render thread it would have run the work on instead.
+        workers.update(child.pid for child in multiprocessing.active_children())
+        pool_threads.update(
+            t.name for t in threading.enumerate() if t.name.startswith(("export_", "render_"))
+        )
+
     cancel = threading.Event()
-    log = run(plan(job, catalog), catalog, RunOptions(workers=2, cancel=cancel))
+    log = run(plan(job, catalog), catalog, RunOptions(workers=2, cancel=cancel, progress=progress))
     assert log.state == "completed" and log.file_success_count == 8
+    assert workers - before, "no worker process was started"
+    assert not pool_threads, f"the work ran on threads: {sorted(pool_threads)}"
+    assert len(log.details) == 8
     for detail in log.details:
         assert detail.output is not None
         with Image.open(detail.output) as image:

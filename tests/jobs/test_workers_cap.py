@@ -8,7 +8,7 @@ from pathlib import Path
 from exportgui.catalog import Catalog
 from exportgui.jobs import ExportJob, Fmt, Progress, RunOptions, plan, run
 from exportgui.jobs.execute import WORKERS_PER_CORE, cpu_cores, default_workers, worker_limit
-from tests.jobs.conftest import import_files, make_image
+from tests.helpers import import_files, make_image
 
 
 def test_a_request_is_capped_at_the_assets_and_the_cores() -> None:

@@ -1,0 +1,36 @@
+"""What the window tests share: the window factory type, waiting for a window to settle, mnemonics.
+
+Kept apart from ``tests/helpers.py`` because it imports Qt; fixtures stay in
+``tests/gui/conftest.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from exportgui.catalog import Catalog
+from exportgui.gui.window.main_window import MainWindow
+
+WindowFactory = Callable[[Catalog], MainWindow]
+
+
+def settle(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the list is loaded and plan and preview have caught up with the form."""
+    qtbot.waitUntil(
+        lambda: not window.loading() and not window.planner.busy() and not window.preview.busy(),
+        timeout=20_000,
+    )
+
+
+def mnemonics(root: QWidget) -> list[str]:
+    """The Alt+letter keys of the visible buttons and labels under ``root``."""
+    found = []
+    for widget in root.findChildren(QAbstractButton) + root.findChildren(QLabel):
+        text = widget.text().replace("&&", "")
+        if widget.isVisible() and "&" in text[:-1]:
+            found.append(text[text.index("&") + 1].lower())
+    return found
