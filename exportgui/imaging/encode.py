@@ -23,7 +23,7 @@ from __future__ import annotations
 import io
 import zlib
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from PIL import Image
 
@@ -58,6 +58,31 @@ def quality_of(request: Request, attrs: ISAttributes) -> tuple[int, bool]:
     return attrs.jpeg_quality, attrs.jpeg_chroma_full
 
 
+class _WritesThroughPython:
+    """An open file without its descriptor, so that Pillow writes through ``write()``.
+
+    Handed a descriptor, Pillow's C encoders (and libtiff) write to it
+    themselves and report a full disk only as "encoder error -2" or "codec
+    initialization failed"; through ``write()`` the system's OSError, errno and
+    all, reaches the caller.
+    """
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+
+    def write(self, data: bytes) -> int:
+        return self._out.write(data)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._out.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._out.tell()
+
+    def flush(self) -> None:
+        self._out.flush()
+
+
 def encode(
     prepared: Prepared,
     facts: OutputFacts,
@@ -72,6 +97,7 @@ def encode(
         ISError: E_JPEGSIZE when ``jpegSize`` cannot be met.
         OSError, ValueError: from Pillow or the file system (the caller wraps them).
     """
+    out = cast(BinaryIO, _WritesThroughPython(out))  # all Pillow asks of a file
     image = prepared.image
     # Pillow's writers fall back to ``image.info`` (the source's profile, EXIF,
     # transparency…, carried along by every operation): only what is passed here

@@ -14,7 +14,6 @@ encoding is not shown, and the preview is never larger than the real output.
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import os
 import threading
@@ -96,13 +95,11 @@ def render(
             else:
                 encode(prepared, facts, request, attrs, metadata, target)
                 target.flush()  # a write the system refuses is found here, not by the caller
-        except (OSError, RuntimeError) as exc:
-            refused = exc if isinstance(exc, OSError) and exc.errno is not None else None
-            cause = refused or _full_disk(target)
-            if cause is None:  # an encoder's complaint, not the system refusing a write
+        except OSError as exc:
+            if exc.errno is None:  # an encoder's complaint, not the system refusing a write
                 raise
-            reason = cause.strerror or str(cause)
-            raise ISError(ErrorCode.E_OUTPUT, f"cannot write {_shown(target)}: {reason}") from cause
+            reason = exc.strerror or str(exc)
+            raise ISError(ErrorCode.E_OUTPUT, f"cannot write {_shown(target)}: {reason}") from exc
         return resolved
     except (ISError, RenderCancelled):
         raise
@@ -138,25 +135,6 @@ def _encode_beside(
         with contextlib.suppress(OSError):
             partial.unlink()
         raise
-
-
-def _full_disk(target: Path | BinaryIO) -> OSError | None:
-    """ENOSPC when ``target``'s file system has no room left, else None.
-
-    libtiff writes through its own descriptor and reports a refused write only
-    as a RuntimeError ("codec initialization failed"), without the errno; the
-    file system can still say why.
-    """
-    try:
-        if isinstance(target, str | PathLike):
-            room = os.statvfs(Path(target).parent).f_bavail
-        else:
-            room = os.fstatvfs(target.fileno()).f_bavail
-    except (OSError, AttributeError, ValueError):
-        return None
-    if room > 0:
-        return None
-    return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(_shown(target)))
 
 
 def partial_path(target: Path) -> Path:

@@ -7,7 +7,6 @@ Kept apart from ``tests/helpers.py`` because it imports Qt; fixtures stay in
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot

@@ -12,7 +12,6 @@ from exportgui.catalog import Catalog
 from exportgui.gui.job_form.preview import build_preview
 from exportgui.jobs import ExportJob, Fmt, LogType
 from exportgui.jobs.request import object_name
-
 from tests.helpers import make_image
 
 
