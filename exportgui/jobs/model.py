@@ -1,69 +1,14 @@
-"""The ExportJob and the data that flows through one export (design.md "One export, as data").
+"""The ExportJob and the data that flows through one export.
 
-CONTRACT (used by gui and cli; owned by the jobs work):
-    validate(job, catalog) -> list[Problem]               cheap: called per keystroke
-    plan(job, catalog) -> Plan                            no pixel decode; 10k assets < 0.5 s
-    run(plan, catalog, *, workers, cancel, progress) -> JobLog
-        progress: Callable[[Progress], None], called from worker threads.
-        Records every outcome in the job log as it happens.
-    resume(job_handle, catalog, *, retry_failed=False, workers=0, cancel, progress) -> JobLog
-
-    exportgui.jobs.joblog:
-        JobLogStore(catalog)          job logs live in catalog.db (own component schema)
-        .list_jobs() -> list[JobLog]  newest first, details left empty
-        .get(job_handle) -> JobLog    with details; KeyError if unknown
-        .interrupted() -> list[JobLog]   jobs killed mid-run (state "interrupted")
-        joblog_to_dict(log) -> dict   the versioned JSON document ("schema": 1, IPS names)
-        joblog_to_csv(log) -> str     one row per detail
-
-    exportgui.jobs.presets:
-        Preset                        an ExportJob minus its assets, plus a name
-        PresetStore(folder)           one JSON file per preset (folder = AppPaths.presets_dir)
-        .list() -> list[str]; .load(name) -> Preset; .save(name, job) -> Preset
-        .rename(old, new); .delete(name); .import_file(path) -> Preset; .export(name, path)
-        .damaged() -> list[tuple[Path, str]]   files that could not be read, and why
-        PresetError(ValueError)       names the file and what was wrong
-
-    exportgui.jobs.notify:
-        notify(log, setting, mail, *, starting=False) -> str | None   None or a warning text
-        send_test_message(mail, password) -> None   raises NotifyError with a clear message
-        get_password(mail) / set_password(mail, password)   keyring (EXPORTGUI_SMTP_PASSWORD wins)
-
-Added since (backward-compatible):
-
-    run(..., executor=None, mail=None, durable=False, store=None)
-        executor: any concurrent.futures.Executor (default: threads for orig; for
-        convert the pool imaging.batch.executor_for picks for the output format).
-        mail: MailSettings → the emailSetting notifications are sent by the run;
-        a mail failure lands in JobLog.notification_warning, never fails the job.
-        durable: fsync each file before its rename (slower; see writer.py).
-    resume(..., executor=None, mail=None, durable=False, store=None)
-        raises ResumeError (a live process runs the job) or KeyError (unknown).
-    normalize(job) -> ExportJob   canonical fmt/emailSetting/conflict, any case in
-    Fmt.parse / ConflictPolicy.parse  like EmailSetting.parse
-    JobLog.notification_warning, .pid, .host, .finished
-    JobLogStore: .items(handle), .is_live(handle), .claim(handle), .record(...),
-        .record_many(...), .finish(...), .delete(handles)
-    joblog_doc.plan_to_dict(plan, problems) / job_to_dict(job)   JSON of `plan --json`
-    report: plan_lines, joblog_lines, summary_line, … (text for the CLI)
-    PresetStore.exists(name); .import_file(path, replace_existing=False)
-    Preset.to_job(handles), Preset.to_dict()
-    notify(..., password=None); parse_smtp_url(url, username) -> SmtpServer;
-        NotifyError; PASSWORD_ENV
-
-Choices where the issue is silent:
-
-- Outcomes are recorded just before each rename (in batches of up to 32 files
-  or 20 ms when files come fast), so resume can tell a finished rename from
-  none; a kill never duplicates an output.
-- A file skipped by the policy, or an asset listed twice, is a Warning detail
-  with no output. Two assets whose targets differ only in letter case collide
-  (case-insensitive disks).
-- A job whose process died is "interrupted": on its own host when that process
-  is gone (PID and start time; a paused process is still running), elsewhere
-  when it has not written a heartbeat for 60 s.
-- The asset that hit a fatal error (disk full, destination gone) gets no
-  outcome: resume does it again.
+An :class:`ExportJob` carries the IPS fields (assetHandleArray, fmt,
+is_modifier, macro, emailSetting, clientId) plus what a desktop export also
+needs (destination, conflict policy, folders, name, workers). ``validate``
+turns it into :class:`Problem` s for the live form, ``plan`` into a
+:class:`Plan` of :class:`PlannedOutput` s (one per asset: target, format,
+size and why), ``run`` into a :class:`JobLog` modelled on the IPS JobLog,
+whose :class:`LogDetail` s say what became of each asset; :class:`Progress`
+is what a run reports while it goes. The enums spell every value as IPS does
+and accept any letter case when parsing.
 """
 
 from __future__ import annotations
@@ -233,7 +178,6 @@ class JobLog:
     total_file_count: int = 0
     fatal_error: str | None = None
     details: list[LogDetail] = field(default_factory=list)
-    # Added by the jobs work (backward-compatible):
     notification_warning: str | None = None  # the mail server failed; the export did not
     pid: int | None = None  # process that ran (or runs) the job, to tell live from dead
     host: str | None = None

@@ -15,12 +15,8 @@ relative to the folder's descriptor, so no check can be outrun by a swap.
 Where there are no such descriptors (Windows) each folder is checked by path
 right before the step.
 
-fsync: off by default. A plain copy (``cp``, the Finder, Explorer) does not
-sync either, and syncing every file costs far more than the 10 % the copy may
-lose to the job machinery (bench/bench_jobs.py measures it). What we lose
-without it: after a power cut (not a crash or ``kill -9``, which the page
-cache survives) a file the log lists may be shorter than it should be.
-``durable=True`` on the runner syncs each file before its rename.
+Files are not synced to the disk unless the run asks for it (``durable``,
+``--fsync``): docs/decisions.md says why.
 """
 
 from __future__ import annotations
