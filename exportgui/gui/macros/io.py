@@ -14,7 +14,7 @@ from pathlib import Path
 
 from exportgui.catalog import Catalog, CatalogError
 from exportgui.catalog.macrofile import read_macro_file, write_macro_file
-from exportgui.imaging.macro_checks import check_definition, check_name
+from exportgui.imaging.macro_checks import check_name, rejected_definitions
 
 # Given the names that already exist, say True (replace), False (keep mine) or None (cancel).
 AskReplace = Callable[[list[str]], bool | None]
@@ -120,22 +120,15 @@ def _engine_accepted(
     """
     remaining = list(incoming)
     while True:
-        table = {n: d for n, d in existing.items()}
-        for entry in remaining:
-            for name in [n for n in table if n.casefold() == entry.name.casefold()]:
-                del table[name]
-            table[entry.name] = entry.definition
-        rejected = []
-        for entry in remaining:
-            verdict = check_definition(entry.definition, table)
-            if not verdict.ok:
-                rejected.append(entry)
-                outcome.problems.append(
-                    f"line {entry.line}: ${entry.name}$: {verdict.errors[0].message}"
-                )
+        rejected = rejected_definitions({e.name: e.definition for e in remaining}, existing)
         if not rejected:
             return remaining
-        remaining = [e for e in remaining if e not in rejected]
+        for entry in remaining:
+            if entry.name in rejected:
+                outcome.problems.append(
+                    f"line {entry.line}: ${entry.name}$: {rejected[entry.name]}"
+                )
+        remaining = [e for e in remaining if e.name not in rejected]
 
 
 def _line_number(problem: str) -> int:
