@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
-from exportgui.gui.ui_state import UiState, load_ui_state
+from exportgui.gui.window.ui_state import UiState, load_ui_state
 from tests.gui.helpers import WindowFactory, settle
 from tests.helpers import make_image
 

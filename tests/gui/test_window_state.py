@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from exportgui.catalog import Catalog
 from exportgui.config import app_paths
 from exportgui.gui.app import EXIT_CATALOG_UNAVAILABLE, run_app
-from exportgui.gui.ui_state import UiState, load_ui_state
 from exportgui.gui.window.main_window import MainWindow
+from exportgui.gui.window.ui_state import UiState, load_ui_state
 from exportgui.jobs import ExportJob, Fmt
 from tests.gui.helpers import WindowFactory, settle
 

@@ -46,11 +46,11 @@ from exportgui.gui.job_form.preview import PreviewPanel
 from exportgui.gui.job_form.run_bar import RunBar, summary_text
 from exportgui.gui.macros.manager import MacroManagerDialog
 from exportgui.gui.settings.dialog import SettingsDialog
-from exportgui.gui.ui_state import load_ui_state, save_ui_state
 from exportgui.gui.widgets.notice_bar import NoticeBar
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.gui.window import actions as window_actions
 from exportgui.gui.window import state as window_state
+from exportgui.gui.window.ui_state import load_ui_state, save_ui_state
 from exportgui.jobs import EmailSetting, ExportJob, LogType, Plan, Problem
 from exportgui.jobs.catalog_view import LoadedCatalogView
 from exportgui.jobs.presets import PresetStore

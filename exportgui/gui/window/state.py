@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
 from exportgui.gui.job_form.options_panel import OptionsPanel
 from exportgui.gui.job_form.presets_ui import PresetController
-from exportgui.gui.ui_state import UiState
+from exportgui.gui.window.ui_state import UiState
 from exportgui.jobs.job_dict import job_from_dict, job_to_dict
 
 
