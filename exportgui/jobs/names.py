@@ -101,9 +101,13 @@ def name_key(relative: PurePosixPath | str) -> str:
     return unicodedata.normalize("NFC", str(relative)).casefold()
 
 
-def temp_name(job_handle: str, seq: int) -> str:
-    """Temporary name of one asset's output while it is written (hidden, recognisable)."""
-    return f"{TEMP_PREFIX}{job_handle}-{seq}{TEMP_SUFFIX}"
+def temp_name(job_handle: str, run: str, seq: int) -> str:
+    """Temporary name of one asset's output while one run writes it (hidden, recognisable).
+
+    ``run`` tells the runs of one job apart: a run taken for dead whose workers
+    still write never shares a name with the run that resumed the job.
+    """
+    return f"{TEMP_PREFIX}{job_handle}-{run}-{seq}{TEMP_SUFFIX}"
 
 
 def scratch_name() -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import queue as queues
+import secrets
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -83,6 +84,7 @@ class JobRun:
     ) -> None:
         self.store = store
         self.handle = log.job_handle
+        self.run_tag = secrets.token_hex(3)  # this run's part of its temporary names
         self.job = log.job
         self.catalog = catalog
         self.cancel = cancel or threading.Event()
@@ -349,7 +351,7 @@ class JobRun:
             return None
         # A stale temporary file of this job (killed run) was removed by resume; the
         # worker creates this one with O_EXCL, which refuses anything else.
-        temp = final.parent / temp_name(self.handle, seq)
+        temp = final.parent / temp_name(self.handle, self.run_tag, seq)
         assert asset is not None
         return WorkItem(
             seq,

@@ -242,8 +242,11 @@ def test_a_run_that_lost_its_job_places_nothing_more(
         log = json.loads(resumed.stdout)
         assert (log["state"], log["fileSuccessCount"]) == ("completed", 10)
         assert _listing(dest) == expected
-    finally:
-        proc.send_signal(signal.SIGCONT)
+    except BaseException:
+        os.killpg(proc.pid, signal.SIGKILL)  # no paused export outlives a failed test
+        proc.communicate(timeout=_WAIT_S)
+        raise
+    proc.send_signal(signal.SIGCONT)
     _, stderr = proc.communicate(timeout=_WAIT_S)
     assert proc.returncode == 1, stderr
     assert "taken over" in stderr and "Traceback" not in stderr

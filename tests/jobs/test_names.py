@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,6 +13,8 @@ from exportgui.jobs.names import (
     safe_component,
     safe_folder,
     split_extension,
+    temp_glob,
+    temp_name,
 )
 
 
@@ -80,3 +84,12 @@ def test_any_text_becomes_one_safe_component(text: str) -> None:
     assert not safe.startswith(".") and not safe.endswith((".", " "))
     assert len(safe.encode("utf-8")) <= MAX_NAME_BYTES
     assert safe_component(safe) == safe  # stable: safe names stay as they are
+
+
+def test_two_runs_of_one_job_never_share_a_temporary_name() -> None:
+    # A run taken for dead may still have workers writing while the resume writes the
+    # same asset: an O_EXCL create of a shared name would fail the resume's asset.
+    first, second = temp_name("j1", "a1b2c3", 4), temp_name("j1", "d4e5f6", 4)
+    assert first != second
+    assert fnmatchcase(first, temp_glob("j1")) and fnmatchcase(second, temp_glob("j1"))
+    assert not fnmatchcase(first, temp_glob("j2"))
