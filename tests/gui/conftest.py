@@ -80,5 +80,4 @@ def open_window(qtbot: QtBot, pool: QThreadPool) -> Iterator[WindowFactory]:
     for window in windows:
         window.close()
     assert pool.waitForDone(30_000)
-    for window in windows:
-        qtbot.waitUntil(lambda w=window: not w.runner.busy(), timeout=10_000)
+    qtbot.waitUntil(lambda: not any(w.runner.busy() for w in windows), timeout=10_000)

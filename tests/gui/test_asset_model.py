@@ -164,6 +164,7 @@ def test_output_column_names_targets_and_refusals() -> None:
     model.set_ticked(["h0001", "h0002"], True)
     model.set_outputs({"h0001": "photo0001.png"}, {"h0002": "E_TOO_LARGE: over MaxPix"})
     row1, row2, row3 = (model.row_of(h) for h in ("h0001", "h0002", "h0003"))
+    assert row1 is not None and row2 is not None and row3 is not None
     assert model.index(row1, Column.OUTPUT).data() == "photo0001.png"
     refused = model.index(row2, Column.OUTPUT)
     assert refused.data() == "not exported"

@@ -15,6 +15,8 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QCheckBox, QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import AssetType, Catalog
 from exportgui.gui.history.jobs_panel import JobsPanel
@@ -114,7 +116,7 @@ def jobs(tmp_path: Path) -> Iterator[Jobs]:
 
 
 @pytest.fixture
-def panel(qtbot, jobs: Jobs, pool: QThreadPool) -> JobsPanel:
+def panel(qtbot: QtBot, jobs: Jobs, pool: QThreadPool) -> JobsPanel:
     widget = JobsPanel(jobs.catalog, pool=pool)
     qtbot.addWidget(widget)
     widget.resize(900, 600)
@@ -126,7 +128,7 @@ def panel(qtbot, jobs: Jobs, pool: QThreadPool) -> JobsPanel:
     return widget
 
 
-def select(qtbot, panel: JobsPanel, job_handle: str) -> None:
+def select(qtbot: QtBot, panel: JobsPanel, job_handle: str) -> None:
     """Select a job and wait until its log has been read on the pool."""
     with qtbot.waitSignal(panel.log_loaded, timeout=10_000) as loaded:
         assert panel.select_job(job_handle)
@@ -151,7 +153,7 @@ def test_lists_the_jobs_newest_first(panel: JobsPanel, jobs: Jobs) -> None:
     assert not panel.empty_label.isVisible()
 
 
-def test_the_selected_jobs_log_and_its_filter(qtbot, panel: JobsPanel, jobs: Jobs) -> None:
+def test_the_selected_jobs_log_and_its_filter(qtbot: QtBot, panel: JobsPanel, jobs: Jobs) -> None:
     select(qtbot, panel, jobs.completed)
     assert sorted(shown_types(panel)) == ["Error", "Success", "Success", "Warning"]
     assert "catalogue shots: 4 of 4 assets done, completed" in panel.summary_label.text()
@@ -171,7 +173,7 @@ def test_the_selected_jobs_log_and_its_filter(qtbot, panel: JobsPanel, jobs: Job
 
 
 def test_resume_is_offered_for_the_interrupted_job_only(
-    qtbot, panel: JobsPanel, jobs: Jobs
+    qtbot: QtBot, panel: JobsPanel, jobs: Jobs
 ) -> None:
     select(qtbot, panel, jobs.completed)
     assert not panel.resume_button.isEnabled()
@@ -190,14 +192,16 @@ def test_resume_is_offered_for_the_interrupted_job_only(
     assert requested.args == [jobs.interrupted, False]
 
 
-def test_retry_failed_asks_for_a_resume_with_retry(qtbot, panel: JobsPanel, jobs: Jobs) -> None:
+def test_retry_failed_asks_for_a_resume_with_retry(
+    qtbot: QtBot, panel: JobsPanel, jobs: Jobs
+) -> None:
     select(qtbot, panel, jobs.completed)
     with qtbot.waitSignal(panel.resume_requested, timeout=2000) as requested:
         qtbot.mouseClick(panel.retry_button, Qt.MouseButton.LeftButton)
     assert requested.args == [jobs.completed, True]
 
 
-def test_keyboard_selects_jobs_and_resumes(qtbot, panel: JobsPanel, jobs: Jobs) -> None:
+def test_keyboard_selects_jobs_and_resumes(qtbot: QtBot, panel: JobsPanel, jobs: Jobs) -> None:
     select(qtbot, panel, jobs.completed)
     panel.history_view.setFocus()
     panel.activateWindow()
@@ -211,7 +215,9 @@ def test_keyboard_selects_jobs_and_resumes(qtbot, panel: JobsPanel, jobs: Jobs) 
     assert requested.args == [jobs.interrupted, False]
 
 
-def test_save_log_as_csv_and_json(qtbot, panel: JobsPanel, jobs: Jobs, tmp_path: Path) -> None:
+def test_save_log_as_csv_and_json(
+    qtbot: QtBot, panel: JobsPanel, jobs: Jobs, tmp_path: Path
+) -> None:
     select(qtbot, panel, jobs.completed)
     csv_path = tmp_path / "logs" / "shots.csv"
     json_path = tmp_path / "logs" / "shots.json"
@@ -231,7 +237,7 @@ def test_save_log_as_csv_and_json(qtbot, panel: JobsPanel, jobs: Jobs, tmp_path:
 
 
 def test_a_log_that_cannot_be_written_is_reported(
-    qtbot, panel: JobsPanel, jobs: Jobs, tmp_path: Path
+    qtbot: QtBot, panel: JobsPanel, jobs: Jobs, tmp_path: Path
 ) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
@@ -242,7 +248,7 @@ def test_a_log_that_cannot_be_written_is_reported(
 
 
 def test_refresh_shows_a_new_job_and_keeps_the_selection(
-    qtbot, panel: JobsPanel, jobs: Jobs
+    qtbot: QtBot, panel: JobsPanel, jobs: Jobs
 ) -> None:
     select(qtbot, panel, jobs.completed)
     job = ExportJob(
@@ -259,7 +265,7 @@ def test_refresh_shows_a_new_job_and_keeps_the_selection(
     assert panel.selected_job.job_handle == jobs.completed
 
 
-def test_an_empty_job_log(qtbot, tmp_path: Path, pool: QThreadPool) -> None:
+def test_an_empty_job_log(qtbot: QtBot, tmp_path: Path, pool: QThreadPool) -> None:
     with Catalog.open(tmp_path / "empty") as catalog:
         widget = JobsPanel(catalog, pool=pool)
         qtbot.addWidget(widget)
@@ -274,7 +280,9 @@ def test_an_empty_job_log(qtbot, tmp_path: Path, pool: QThreadPool) -> None:
         assert not (tmp_path / "x.csv").exists()
 
 
-def test_reading_the_log_keeps_only_the_latest_answer(qtbot, panel: JobsPanel, jobs: Jobs) -> None:
+def test_reading_the_log_keeps_only_the_latest_answer(
+    qtbot: QtBot, panel: JobsPanel, jobs: Jobs
+) -> None:
     # Two selections in a row: the first answer may come back, but only the second counts.
     with qtbot.waitSignal(panel.log_loaded, timeout=10_000) as loaded:
         panel.select_job(jobs.completed)
@@ -285,7 +293,7 @@ def test_reading_the_log_keeps_only_the_latest_answer(qtbot, panel: JobsPanel, j
     assert panel.selected_job.job_handle == jobs.interrupted
 
 
-def test_models(qtmodeltester, jobs: Jobs) -> None:
+def test_models(qtmodeltester: ModelTester, jobs: Jobs) -> None:
     store = JobLogStore(jobs.catalog)
     history = JobHistoryModel()
     history.reset_rows(store.list_jobs())

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
 from exportgui.catalog.macrofile import read_macro_file
@@ -34,7 +36,7 @@ def catalog(tmp_path: Path) -> Iterator[Catalog]:
 
 
 @pytest.fixture
-def dialog(qtbot, catalog: Catalog) -> Iterator[MacroManagerDialog]:
+def dialog(qtbot: QtBot, catalog: Catalog) -> Iterator[MacroManagerDialog]:
     dlg = MacroManagerDialog(catalog)
     # Closing a dialog with unsaved changes asks what to do (a modal box):
     # drop the changes before qtbot closes it.
@@ -44,7 +46,7 @@ def dialog(qtbot, catalog: Catalog) -> Iterator[MacroManagerDialog]:
     yield dlg
 
 
-def type_new_macro(qtbot, dialog: MacroManagerDialog, name: str, definition: str) -> None:
+def type_new_macro(qtbot: QtBot, dialog: MacroManagerDialog, name: str, definition: str) -> None:
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dialog.name_edit, name)
     qtbot.keyClicks(dialog.definition_edit, definition)
@@ -59,7 +61,7 @@ def test_lists_the_catalogs_macros(dialog: MacroManagerDialog) -> None:
 
 
 def test_invalid_definition_is_marked_and_cannot_be_saved(
-    qtbot, dialog: MacroManagerDialog, catalog: Catalog
+    qtbot: QtBot, dialog: MacroManagerDialog, catalog: Catalog
 ) -> None:
     type_new_macro(qtbot, dialog, "hero", "wid=1200&qlt=500&fmt=png")
 
@@ -75,14 +77,14 @@ def test_invalid_definition_is_marked_and_cannot_be_saved(
     assert catalog.get_macro("hero") is None
 
 
-def test_every_error_is_marked(qtbot, dialog: MacroManagerDialog) -> None:
+def test_every_error_is_marked(qtbot: QtBot, dialog: MacroManagerDialog) -> None:
     type_new_macro(qtbot, dialog, "two", "wid=abc&bogus=1&fmt=png")
     assert dialog.definition_edit.marked_text() == ["wid=abc", "bogus=1"]
     assert "E_UNKNOWN_COMMAND" in dialog.definition_message.text()
 
 
 def test_valid_definition_is_saved_into_the_catalog(
-    qtbot, dialog: MacroManagerDialog, catalog: Catalog
+    qtbot: QtBot, dialog: MacroManagerDialog, catalog: Catalog
 ) -> None:
     type_new_macro(qtbot, dialog, "web-hero", "wid=1600&hei=900&fit=crop&fmt=jpeg")
     assert dialog.definition_message.meaning is Meaning.SUCCESS
@@ -100,7 +102,9 @@ def test_valid_definition_is_saved_into_the_catalog(
         assert again.macros()["web-hero"] == "wid=1600&hei=900&fit=crop&fmt=jpeg"
 
 
-def test_saving_with_the_keyboard(qtbot, dialog: MacroManagerDialog, catalog: Catalog) -> None:
+def test_saving_with_the_keyboard(
+    qtbot: QtBot, dialog: MacroManagerDialog, catalog: Catalog
+) -> None:
     type_new_macro(qtbot, dialog, "png", "fmt=png")
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
@@ -119,7 +123,7 @@ def test_saving_with_the_keyboard(qtbot, dialog: MacroManagerDialog, catalog: Ca
     ],
 )
 def test_names_are_checked(
-    qtbot, dialog: MacroManagerDialog, catalog: Catalog, name: str, expected: str
+    qtbot: QtBot, dialog: MacroManagerDialog, catalog: Catalog, name: str, expected: str
 ) -> None:
     type_new_macro(qtbot, dialog, name, "wid=10")
     assert expected in dialog.name_message.text()
@@ -129,7 +133,7 @@ def test_names_are_checked(
 
 
 def test_an_error_inside_a_called_macro_marks_the_call(
-    qtbot, dialog: MacroManagerDialog, catalog: Catalog
+    qtbot: QtBot, dialog: MacroManagerDialog, catalog: Catalog
 ) -> None:
     catalog.set_macro("inner", "qlt=0")  # stored before validation existed, say
     type_new_macro(qtbot, dialog, "outer", "wid=100&$inner$")
@@ -138,14 +142,14 @@ def test_an_error_inside_a_called_macro_marks_the_call(
     assert not dialog.save_button.isEnabled()
 
 
-def test_a_macro_calling_itself_is_recursion(qtbot, dialog: MacroManagerDialog) -> None:
+def test_a_macro_calling_itself_is_recursion(qtbot: QtBot, dialog: MacroManagerDialog) -> None:
     type_new_macro(qtbot, dialog, "loop", "wid=1&$loop$")
     assert "E_MACRO_RECURSION" in dialog.definition_message.text()
     assert dialog.definition_edit.marked_text() == ["$loop$"]
 
 
 def test_a_whole_request_rule_warns_but_may_be_saved(
-    qtbot, dialog: MacroManagerDialog, catalog: Catalog
+    qtbot: QtBot, dialog: MacroManagerDialog, catalog: Catalog
 ) -> None:
     # fit needs wid or hei, which the modifier using the macro may give.
     type_new_macro(qtbot, dialog, "cropfit", "fit=crop,1")
@@ -155,7 +159,9 @@ def test_a_whole_request_rule_warns_but_may_be_saved(
     assert catalog.get_macro("cropfit") == "fit=crop,1"
 
 
-def test_line_breaks_and_tabs_cannot_enter_a_definition(qtbot, dialog: MacroManagerDialog) -> None:
+def test_line_breaks_and_tabs_cannot_enter_a_definition(
+    qtbot: QtBot, dialog: MacroManagerDialog
+) -> None:
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dialog.definition_edit, "wid=1")
     qtbot.keyClick(dialog.definition_edit, Qt.Key.Key_Return)
@@ -164,7 +170,7 @@ def test_line_breaks_and_tabs_cannot_enter_a_definition(qtbot, dialog: MacroMana
     assert dialog.definition_edit.text() == "abc"
 
 
-def test_edit_and_rename(qtbot, dialog: MacroManagerDialog, catalog: Catalog) -> None:
+def test_edit_and_rename(qtbot: QtBot, dialog: MacroManagerDialog, catalog: Catalog) -> None:
     assert dialog.select_macro("test")
     dialog.name_edit.setText("tiff")
     dialog.definition_edit.setText("fmt=tif,rgb,lzw")
@@ -183,7 +189,7 @@ def test_changing_only_the_letter_case_keeps_one_macro(
     assert catalog.macros() == {"test": "fmt=tif", "Thumb": "wid=300&hei=300&fit=crop"}
 
 
-def test_delete(qtbot, dialog: MacroManagerDialog, catalog: Catalog) -> None:
+def test_delete(qtbot: QtBot, dialog: MacroManagerDialog, catalog: Catalog) -> None:
     with qtbot.waitSignal(dialog.macros_changed, timeout=2000):
         assert dialog.delete_macro("TEST")
     assert set(catalog.macros()) == {"thumb"}
@@ -192,7 +198,9 @@ def test_delete(qtbot, dialog: MacroManagerDialog, catalog: Catalog) -> None:
     assert dialog.delete_macro("test") is False
 
 
-def test_a_stored_macro_the_engine_rejects_is_flagged_in_the_list(qtbot, catalog: Catalog) -> None:
+def test_a_stored_macro_the_engine_rejects_is_flagged_in_the_list(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
     catalog.set_macro("broken", "$gone$&wid=2")
     dlg = MacroManagerDialog(catalog)
     qtbot.addWidget(dlg)
@@ -202,13 +210,13 @@ def test_a_stored_macro_the_engine_rejects_is_flagged_in_the_list(qtbot, catalog
     assert index.data() == "$broken$ (invalid)"
 
 
-def test_filter(qtbot, dialog: MacroManagerDialog) -> None:
+def test_filter(qtbot: QtBot, dialog: MacroManagerDialog) -> None:
     qtbot.keyClicks(dialog.filter_edit, "hei=300")
     assert dialog.proxy.rowCount() == 1
     assert dialog.proxy.index(0, 0).data(NameRole) == "thumb"
 
 
-def test_macro_model(qtmodeltester) -> None:
+def test_macro_model(qtmodeltester: ModelTester) -> None:
     model = MacroTableModel()
     model.set_macros({"b": "wid=1", "A": "fmt=png", "c": "$x$"}, {"c": "E_UNKNOWN_MACRO: x"})
     qtmodeltester.check(model)
@@ -224,7 +232,7 @@ def write_file(path: Path, lines: list[str]) -> Path:
 
 
 def test_import_reports_bad_lines_and_keeps_the_good_ones(
-    qtbot, dialog: MacroManagerDialog, catalog: Catalog, tmp_path: Path
+    qtbot: QtBot, dialog: MacroManagerDialog, catalog: Catalog, tmp_path: Path
 ) -> None:
     source = write_file(
         tmp_path / "macros.txt",
@@ -279,7 +287,7 @@ def test_import_of_an_unreadable_file_changes_nothing(
 
 
 def test_export_then_import_round_trip(
-    qtbot, dialog: MacroManagerDialog, catalog: Catalog, tmp_path: Path
+    qtbot: QtBot, dialog: MacroManagerDialog, catalog: Catalog, tmp_path: Path
 ) -> None:
     catalog.set_macro("web-hero", "wid=1600&hei=900&fit=crop&qlt=85&fmt=jpeg")
     target = tmp_path / "out" / "macros.txt"

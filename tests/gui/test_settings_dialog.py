@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import DEFAULT_ATTRIBUTES, Catalog
 from exportgui.config import AppPaths, MailSettings, Settings, app_paths, load_settings
@@ -35,7 +36,7 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
     would be, so the dialog goes through the real keyring API.
     """
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()
@@ -66,7 +67,11 @@ def paths() -> AppPaths:
 
 
 def open_dialog(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool, settings: Settings | None = None
+    qtbot: QtBot,
+    paths: AppPaths,
+    catalog: Catalog,
+    pool: QThreadPool,
+    settings: Settings | None = None,
 ) -> SettingsDialog:
     dialog = SettingsDialog(paths, settings or Settings(), catalog, pool=pool)
     qtbot.addWidget(dialog)
@@ -75,7 +80,7 @@ def open_dialog(
     return dialog
 
 
-def fill_mail(qtbot, dialog: SettingsDialog, url: str, username: str = "") -> None:
+def fill_mail(qtbot: QtBot, dialog: SettingsDialog, url: str, username: str = "") -> None:
     page = dialog.mail_page
     page.url_edit.clear()
     qtbot.keyClicks(page.url_edit, url)
@@ -86,7 +91,11 @@ def fill_mail(qtbot, dialog: SettingsDialog, url: str, username: str = "") -> No
 
 
 def test_password_goes_to_the_keyring_and_never_into_settings_json(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool, memory_keyring: MemoryKeyring
+    qtbot: QtBot,
+    paths: AppPaths,
+    catalog: Catalog,
+    pool: QThreadPool,
+    memory_keyring: MemoryKeyring,
 ) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     fill_mail(qtbot, dialog, "smtp+starttls://mail.example.com:587", username="mailer")
@@ -112,7 +121,11 @@ def test_password_goes_to_the_keyring_and_never_into_settings_json(
 
 
 def test_a_stored_password_is_never_shown(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool, memory_keyring: MemoryKeyring
+    qtbot: QtBot,
+    paths: AppPaths,
+    catalog: Catalog,
+    pool: QThreadPool,
+    memory_keyring: MemoryKeyring,
 ) -> None:
     memory_keyring.set_password(KEYRING_SERVICE, "mailer", "hidden")
     mail = MailSettings("smtps://mail.example.com", "a@example.com", ["b@example.com"], "mailer")
@@ -125,7 +138,11 @@ def test_a_stored_password_is_never_shown(
 
 
 def test_a_password_needs_a_user_name(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool, memory_keyring: MemoryKeyring
+    qtbot: QtBot,
+    paths: AppPaths,
+    catalog: Catalog,
+    pool: QThreadPool,
+    memory_keyring: MemoryKeyring,
 ) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     fill_mail(qtbot, dialog, "smtp://mail.example.com")
@@ -138,7 +155,7 @@ def test_a_password_needs_a_user_name(
 
 
 def test_a_keyring_that_refuses_keeps_the_dialog_open(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
 ) -> None:
     # The test environment's null keyring stores nothing; the user must hear of it.
     dialog = open_dialog(qtbot, paths, catalog, pool)
@@ -164,7 +181,7 @@ def test_a_keyring_that_refuses_keeps_the_dialog_open(
     ],
 )
 def test_bad_server_addresses_are_named(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool, url: str, expected: str
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool, url: str, expected: str
 ) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     qtbot.keyClicks(dialog.mail_page.url_edit, url)
@@ -176,7 +193,7 @@ def test_bad_server_addresses_are_named(
 
 
 def test_send_test_message_to_a_real_smtp_server(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
 ) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     page = dialog.mail_page
@@ -199,7 +216,7 @@ def test_send_test_message_to_a_real_smtp_server(
 
 
 def test_a_refused_test_login_is_shown_without_the_servers_echo_of_the_password(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
 ) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     page = dialog.mail_page
@@ -217,7 +234,7 @@ def test_a_refused_test_login_is_shown_without_the_servers_echo_of_the_password(
 
 @pytest.mark.parametrize("field", ["sender_edit", "recipients_edit"])
 def test_a_line_break_in_an_address_is_refused_inline(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool, field: str
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool, field: str
 ) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     page = dialog.mail_page
@@ -235,7 +252,7 @@ def test_a_line_break_in_an_address_is_refused_inline(
 
 
 def test_a_login_over_plain_smtp_needs_the_opt_in_and_this_computer(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
 ) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     page = dialog.mail_page
@@ -255,7 +272,7 @@ def test_a_login_over_plain_smtp_needs_the_opt_in_and_this_computer(
 
 
 def test_send_test_message_reports_an_unreachable_server(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
 ) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     page = dialog.mail_page
@@ -268,7 +285,7 @@ def test_send_test_message_reports_an_unreachable_server(
 
 
 def test_send_test_message_needs_the_fields_first(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
 ) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     assert dialog.mail_page.send_test_message() is False
@@ -276,7 +293,7 @@ def test_send_test_message_needs_the_fields_first(
 
 
 def test_invalid_attributes_are_rejected_with_a_message(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
 ) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     page = dialog.attributes_page
@@ -308,7 +325,7 @@ def test_invalid_attributes_are_rejected_with_a_message(
 
 
 def test_restore_defaults_touches_only_the_current_page_and_stores_on_ok(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
 ) -> None:
     catalog.set_attribute("DefaultPix", "800,800")
     mail = MailSettings("smtp://mail.example.com", "a@example.com", ["b@example.com"])
@@ -324,7 +341,9 @@ def test_restore_defaults_touches_only_the_current_page_and_stores_on_ok(
     assert load_settings(paths).settings.mail == mail
 
 
-def test_worker_count_is_saved(qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool) -> None:
+def test_worker_count_is_saved(
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     assert dialog.general_page.workers_spin.specialValueText().startswith("One per core")
     dialog.general_page.workers_spin.setValue(2)
@@ -334,7 +353,9 @@ def test_worker_count_is_saved(qtbot, paths: AppPaths, catalog: Catalog, pool: Q
     assert load_settings(paths).settings.workers == 2
 
 
-def test_cancel_stores_nothing(qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool) -> None:
+def test_cancel_stores_nothing(
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     dialog.general_page.workers_spin.setValue(5)
     dialog.attributes_page.edits["MaxPix"].setText("100,100")
@@ -361,14 +382,14 @@ def _inside_control(widget: QWidget, root: QWidget, kinds: tuple[type, ...]) -> 
 
 
 def test_every_control_has_an_accessible_name(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
 ) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     assert unnamed_controls(dialog) == []
 
 
 def test_closing_the_dialog_while_a_message_is_on_its_way(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
 ) -> None:
     # A server that accepts the connection and says nothing keeps the worker waiting.
     with socket.create_server(("127.0.0.1", 0)) as silent:
@@ -387,7 +408,7 @@ def test_closing_the_dialog_while_a_message_is_on_its_way(
 
 @pytest.mark.parametrize("page", [0, 1, 2])
 def test_mnemonics_do_not_clash_on_a_page(
-    qtbot, paths: AppPaths, catalog: Catalog, pool: QThreadPool, page: int
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool, page: int
 ) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     dialog.tabs.setCurrentIndex(page)

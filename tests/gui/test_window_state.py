@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
-from exportgui.config import app_paths
+from exportgui.config import Settings, app_paths
 from exportgui.gui.app import EXIT_CATALOG_UNAVAILABLE, run_app
+from exportgui.gui.assets.browser import FolderRole
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.gui.window.ui_state import UiState, load_ui_state
 from exportgui.jobs import ExportJob, Fmt
@@ -27,12 +28,13 @@ def test_options_splitters_and_preset_are_restored(
     first.options.set_job(job)
     # Small enough for the offscreen platform's 800×600 screen, which clamps restored geometry.
     first.resize(780, 560)
-    margins = first.centralWidget().layout().contentsMargins()
+    central = first.centralWidget()
+    assert central is not None
+    layout = central.layout()
+    assert layout is not None
+    margins = layout.contentsMargins()
     qtbot.waitUntil(  # the splitter is laid out at the new width before it is given sizes
-        lambda: (
-            first.main_split.width()
-            == first.centralWidget().width() - margins.left() - margins.right()
-        )
+        lambda: first.main_split.width() == central.width() - margins.left() - margins.right()
     )
     first.main_split.setSizes([120, 400, 240])
     wanted = first.main_split.sizes()
@@ -92,7 +94,7 @@ def test_unavailable_catalog_exits_with_code_2(tmp_path: Path, qapp: QApplicatio
 def test_screenshot_of_the_demo_catalog_with_a_planned_job(
     qtbot: QtBot, demo_catalog: Catalog, pool: QThreadPool, tmp_path: Path
 ) -> None:
-    window = MainWindow(demo_catalog, app_paths(), _settings(), pool)
+    window = MainWindow(demo_catalog, app_paths(), Settings(), pool)
     qtbot.addWidget(window)
     window.resize(1440, 900)
     window.show()
@@ -100,10 +102,14 @@ def test_screenshot_of_the_demo_catalog_with_a_planned_job(
     qtbot.waitUntil(lambda: not window.loading(), timeout=20_000)
     browser = window.browser
     photos = browser.folder_model.match(
-        browser.folder_model.index(0, 0), 257, "demo/photos", 1, _recursive()
+        browser.folder_model.index(0, 0),
+        FolderRole,
+        "demo/photos",
+        1,
+        Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
     )
-    if photos:
-        browser.folder_view.setCurrentIndex(photos[0])
+    assert photos, "the demo catalog has no demo/photos folder"
+    browser.folder_view.setCurrentIndex(photos[0])
     browser.tick_all_in_view()
     out = tmp_path / "export"
     out.mkdir()
@@ -127,15 +133,3 @@ def test_screenshot_of_the_demo_catalog_with_a_planned_job(
     assert window.grab().save(str(target))
     assert target.stat().st_size > 10_000
     window.close()
-
-
-def _settings() -> object:
-    from exportgui.config import Settings
-
-    return Settings()
-
-
-def _recursive() -> object:
-    from PySide6.QtCore import Qt
-
-    return Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
