@@ -174,3 +174,31 @@ def test_export_before_the_plan_is_back_refuses_a_selection_it_cannot_export(
     settle(qtbot, window)  # and once the plan is back, Export says why it is off
     assert not window.actions_.export.isEnabled()
     assert "fmt=convert needs images" in window.actions_.export.toolTip()
+
+
+def test_a_redefined_macro_reaches_the_preview_and_the_plan(
+    qtbot: QtBot, catalog: Catalog, tmp_path: Path, open_window: WindowFactory
+) -> None:
+    from exportgui.gui.macros.manager import MacroManagerDialog
+
+    out = _catalog_with_images(catalog, tmp_path)
+    catalog.set_macro("small", "wid=20&fmt=png")
+    window = open_window(catalog)
+    window.browser.tick_all_in_view()
+    window.options.set_job(ExportJob(fmt=Fmt.CONVERT, macro="$small$", destination=out))
+    settle(qtbot, window)
+    assert "20×15" in window.preview.line_label.text()
+
+    window.open_macro_manager()
+    dialog = next(d for d in window.findChildren(MacroManagerDialog) if d.isVisible())
+    catalog.set_macro("small", "wid=8&fmt=png")  # the job is the same; what it means is not
+    with qtbot.waitSignal(window.preview.rendered, timeout=20_000):
+        dialog.macros_changed.emit()
+    settle(qtbot, window)
+    dialog.close()
+
+    assert "8×6" in window.preview.line_label.text()
+    converted = window.preview.converted_view.image()
+    assert converted is not None and converted.width() == 8
+    assert window.plan is not None
+    assert {o.width for o in window.plan.outputs} == {8}

@@ -93,13 +93,21 @@ class Planner(QObject):
         self._pending = False
         self._deliver(PlanResult(Plan(job), []))
 
-    def errors(self) -> list[Problem]:
-        """What stops the export now: the fields' errors, and the ticked assets' once planned."""
+    def blocker(self) -> str:
+        """Why Export cannot start, in words for its tooltip ("" when no known error stops it).
+
+        The fields' errors count at once; the ticked assets' once their plan is back.
+        """
         errors = [p for p in self.problems if p.is_error]
         result, job = self._result, self._job
         if result and job and result.plan.job.asset_handles == job.asset_handles:
             errors += [p for p in result.problems if p.is_error]
-        return errors
+        if not errors:
+            return ""
+        shown = [f"• {p.message}" for p in errors[:4]]
+        if len(errors) > 4:
+            shown.append(f"• … and {len(errors) - 4} more")
+        return "Fix this first:\n" + "\n".join(shown)
 
     def busy(self) -> bool:
         """True while a plan is waiting or computing."""

@@ -291,18 +291,12 @@ class MainWindow(QMainWindow):
 
     def _update_export_action(self) -> None:
         action = self.actions_.export
-        errors = self.planner.errors()
         if self.export_runner.running():
             reason = "An export is running"
         elif not self.browser.model.ticked_count():
             reason = "Tick at least one asset to export"
-        elif errors:
-            shown = [f"• {p.message}" for p in errors[:4]]
-            if len(errors) > 4:
-                shown.append(f"• … and {len(errors) - 4} more")
-            reason = "Fix this first:\n" + "\n".join(shown)
         else:
-            reason = ""
+            reason = self.planner.blocker()
         action.setEnabled(not reason)
         action.setToolTip(reason or "Export the ticked assets (Ctrl+E)")
         self.actions_.export_button.setToolTip(action.toolTip())
@@ -403,10 +397,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _on_macros_changed(self) -> None:
+        self.preview.set_context(None, self._job)  # the same job may render differently now
         self.options.set_macros(list(self.catalog.macros()))
         self._on_form_changed()
-        self.preview.set_context(None, self._job)  # force a fresh render
-        self._on_current_changed(self.browser.current_asset())
 
     def _on_settings_saved(self, settings: Settings) -> None:
         self.settings = settings
