@@ -156,15 +156,19 @@ def _refused(asset: Asset | None, handle: str, reason: str, message: str) -> Pla
     )
 
 
-def plan(job: ExportJob, catalog: CatalogView) -> Plan:
-    """One planned output per asset handle of the job, in job order. Writes nothing."""
+def plan(job: ExportJob, catalog: CatalogView, requests: RequestCache | None = None) -> Plan:
+    """One planned output per asset handle of the job, in job order. Writes nothing.
+
+    The requests are parsed through ``requests`` when it is given, so the caller can
+    render with the very requests the plan resolved.
+    """
     job = normalize(job)
     assets = catalog.get_many(job.asset_handles)
     namer = _Namer(Path(job.destination) if job.destination else None, job.conflict)
     outputs: list[PlannedOutput] = []
     seen: set[str] = set()
     describe: Callable[[Asset], tuple[str, str, int | None, int | None, str] | str] = (
-        _describe_orig if job.fmt is Fmt.ORIG else _convert_describer(job, catalog)
+        _describe_orig if job.fmt is Fmt.ORIG else _convert_describer(job, catalog, requests)
     )
     for handle in job.asset_handles:
         asset = assets.get(handle)
@@ -220,9 +224,10 @@ def _describe_orig(asset: Asset) -> tuple[str, str, int | None, int | None, str]
 
 
 def _convert_describer(
-    job: ExportJob, catalog: CatalogView
+    job: ExportJob, catalog: CatalogView, requests: RequestCache | None
 ) -> Callable[[Asset], tuple[str, str, int | None, int | None, str] | str]:
-    requests = RequestCache(job, catalog.macros())
+    if requests is None:
+        requests = RequestCache(job, catalog.macros())
     attrs: ISAttributes | str
     try:
         attrs = ISAttributes.from_strings(catalog.attributes())

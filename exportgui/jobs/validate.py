@@ -189,6 +189,11 @@ def _selection(catalog: CatalogView, handles: tuple[str, ...]) -> dict[str, Asse
     return assets
 
 
+def selection_problems(job: ExportJob, catalog: CatalogView) -> list[Problem]:
+    """The ``assets`` problems of :func:`validate` alone: one lookup of the selection, no parse."""
+    return _sorted(_asset_problems(job, _selection(catalog, job.asset_handles)))
+
+
 def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     """Errors (which block the export) and warnings for the job, errors first."""
     checked, problems = _enum_problems(job)

@@ -26,6 +26,7 @@ from exportgui.catalog import Catalog
 from exportgui.config import MailSettings
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import ExportJob, JobLog, Progress
+from exportgui.jobs.validate import InvalidJob, selection_problems
 
 REPAINT_MS = 150
 
@@ -94,11 +95,15 @@ class ExportRunner(QObject):
         return self._cancel.is_set()
 
     def start_export(self, job: ExportJob, workers: int = 0) -> None:
-        """Plan and run ``job`` (a snapshot: later edits in the form do not reach it)."""
+        """Check, plan and run ``job`` (a snapshot: later edits in the form do not reach it)."""
         snapshot = dataclasses.replace(job, workers=job.workers or workers)
         catalog, cancel, mail = self._catalog, self._cancel_event(), self._mail()
 
         def work(_report: Callable[[Any], None]) -> RunOutcome:
+            # Export may be pressed before the window's plan has checked the ticked assets.
+            errors = [p.message for p in selection_problems(snapshot, catalog) if p.is_error]
+            if errors:
+                raise InvalidJob("; ".join(errors))  # nothing written, no job logged
             plan = jobs.plan(snapshot, catalog)
             options = jobs.RunOptions(
                 workers=snapshot.workers, cancel=cancel, progress=self._store, mail=mail

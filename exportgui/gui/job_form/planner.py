@@ -1,15 +1,18 @@
-"""Keeps the plan (and the output names in the asset list) in step with the form.
+"""Keeps the current job's problems and its plan (so the output names too) in step with the form.
 
-``jobs.plan`` is fast but not free for 10,000 assets, so it runs on the
-pool, together with the part of ``jobs.validate`` that looks at every
-ticked asset (the form validates its own fields at once, per keystroke).
-At most one plan is in flight; edits that arrive meanwhile collapse into one
-follow-up with the newest job, and results of older jobs are dropped by
-generation.
+Every change of the form or of the ticks hands :meth:`Planner.check` one job.
+Its own fields are validated there and then, on the GUI thread, against one
+ticked asset (enough for ``$object$``: microseconds), together with the mail
+settings it would use. ``jobs.plan`` is fast but not free for 10,000 assets,
+so the plan runs on the pool, with the checks that look at every ticked
+asset, and comes back as ``planned``. At most one plan is in flight; edits
+that arrive meanwhile collapse into one follow-up with the newest job, and
+results of older jobs are dropped by generation.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -17,23 +20,39 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from exportgui import jobs
+from exportgui.config import MailSettings
 from exportgui.gui.widgets.tasks import TaskRunner
-from exportgui.jobs import ExportJob, Plan, Problem
+from exportgui.jobs import EmailSetting, ExportJob, Plan, Problem
 from exportgui.jobs.catalog_view import LoadedCatalogView
+from exportgui.jobs.validate import mail_problems, selection_problems
 
 SETTLE_MS = 0  # a zero timer still merges the burst of signals one edit causes
 
 
 @dataclass(frozen=True)
 class PlanResult:
-    """A plan and the full validation of the same job."""
+    """A plan and the problems of the ticked assets of the same job."""
 
     plan: Plan
     problems: list[Problem]
 
 
+def field_problems(job: ExportJob, view: LoadedCatalogView, mail: MailSettings) -> list[Problem]:
+    """The problems of the job's own fields, checked against its first ticked asset."""
+    sample = dataclasses.replace(job, asset_handles=job.asset_handles[:1])
+    problems = [p for p in jobs.validate(sample, view) if p.field != "assets"]
+    if job.email_setting is not EmailSetting.NONE:
+        # The mail settings this job would use: wrong ones stop it before it runs, as
+        # on the command line, instead of failing when the first mail is due.
+        problems += [
+            dataclasses.replace(p, field="email_setting", message=f"Mail settings: {p.message}")
+            for p in mail_problems(mail)
+        ]
+    return problems
+
+
 class Planner(QObject):
-    """Plans the current job on the pool and emits the newest plan."""
+    """Checks the current job's fields at once, plans it on the pool and emits the newest plan."""
 
     planned = Signal(object)  # PlanResult
     failed = Signal(str)
@@ -45,6 +64,8 @@ class Planner(QObject):
         self._view = view
         self._runner = runner
         self._job: ExportJob | None = None
+        self._result: PlanResult | None = None  # the newest plan delivered
+        self.problems: list[Problem] = []  # the current job's own fields
         self._generation = 0
         self._busy = False
         self._pending = False
@@ -53,20 +74,47 @@ class Planner(QObject):
         self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self._start)
 
+    def check(self, job: ExportJob, view: LoadedCatalogView, mail: MailSettings) -> list[Problem]:
+        """Check ``job``'s fields now (returned, and kept as ``problems``) and plan it soon."""
+        self.problems = field_problems(job, view, mail)
+        self.schedule(job, view)
+        return self.problems
+
     def schedule(self, job: ExportJob, view: LoadedCatalogView) -> None:
-        """Plan ``job`` soon (replacing any job not yet started)."""
+        """Plan ``job`` soon (replacing any job not yet started); no ticks: an empty plan now."""
         if job == self._job and view is self._view and (self._busy or self._timer.isActive()):
             return
         self._job, self._view = job, view
         self._generation += 1
-        self._timer.start()
+        if job.asset_handles:
+            self._timer.start()
+            return
+        self._timer.stop()
+        self._pending = False
+        self._deliver(PlanResult(Plan(job), []))
+
+    def blocker(self) -> str:
+        """Why Export cannot start, in words for its tooltip ("" when no known error stops it).
+
+        The fields' errors count at once; the ticked assets' once their plan is back.
+        """
+        errors = [p for p in self.problems if p.is_error]
+        result, job = self._result, self._job
+        if result and job and result.plan.job.asset_handles == job.asset_handles:
+            errors += [p for p in result.problems if p.is_error]
+        if not errors:
+            return ""
+        shown = [f"• {p.message}" for p in errors[:4]]
+        if len(errors) > 4:
+            shown.append(f"• … and {len(errors) - 4} more")
+        return "Fix this first:\n" + "\n".join(shown)
 
     def busy(self) -> bool:
         """True while a plan is waiting or computing."""
         return self._busy or self._timer.isActive() or self._pending
 
     def _start(self) -> None:
-        if self._job is None:
+        if self._job is None or not self._job.asset_handles:
             return
         if self._busy:
             self._pending = True
@@ -75,7 +123,7 @@ class Planner(QObject):
         job, view = self._job, self._view
 
         def work(_report: Callable[[Any], None]) -> PlanResult:
-            return PlanResult(jobs.plan(job, view), jobs.validate(job, view))
+            return PlanResult(jobs.plan(job, view), selection_problems(job, view))
 
         self._runner.submit(
             work,
@@ -87,12 +135,16 @@ class Planner(QObject):
     def _on_finished(self, generation: int, result: PlanResult) -> None:
         self._done()
         if generation == self._generation:
-            self.planned.emit(result)
+            self._deliver(result)
 
     def _on_failed(self, generation: int, exc: Exception) -> None:
         self._done()
         if generation == self._generation:
             self.failed.emit(str(exc) or type(exc).__name__)
+
+    def _deliver(self, result: PlanResult) -> None:
+        self._result = result
+        self.planned.emit(result)
 
     def _done(self) -> None:
         self._busy = False

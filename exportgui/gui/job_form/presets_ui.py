@@ -121,14 +121,14 @@ class PresetController(QObject):
             files = "; ".join(f"{path.name}: {why}" for path, why in fresh)
             self.problem.emit(f"Some presets could not be read and are not listed — {files}")
 
-    def on_form_changed(self) -> None:
-        """Call after every edit of the form: updates the unsaved-changes mark."""
-        self._update_marks()
+    def on_form_changed(self, job: ExportJob) -> None:
+        """Call after every edit of the form with its job: updates the unsaved-changes mark."""
+        self._update_marks(job)
 
-    def _update_marks(self) -> None:
-        dirty = self._loaded is not None and comparable(self._current_job()) != comparable(
-            self._loaded.job
-        )
+    def _update_marks(self, job: ExportJob | None = None) -> None:
+        dirty = self._loaded is not None and comparable(
+            job if job is not None else self._current_job()
+        ) != comparable(self._loaded.job)
         for i in range(1, self.combo.count()):
             name = self.combo.itemData(i)
             mark = DIRTY_MARK if dirty and self._loaded and name == self._loaded.name else ""

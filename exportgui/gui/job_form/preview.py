@@ -1,9 +1,10 @@
 """Preview of the current asset: what it becomes (name, format, size, why) and how it looks.
 
 Options change per keystroke; the preview waits ~150 ms for the typing to
-pause, then plans the one asset and renders it on the pool. Only one render
-runs at a time; a newer request waits for it and older results are dropped
-by generation, so a slow render never paints over a newer choice.
+pause, then plans the one asset and renders it on the pool with the request
+that plan parsed. Only one render runs at a time; a newer request waits for
+it and older results are dropped by generation, so a slow render never paints
+over a newer choice.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ from exportgui.gui.widgets.formatting import pixel_size
 from exportgui.gui.widgets.image_view import ImageView, pil_to_qimage
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import ExportJob, Fmt, LogType, PlannedOutput
+from exportgui.jobs.planner import RequestCache
 from exportgui.jobs.produce import name_the_asset
-from exportgui.jobs.request import object_name
 
 DEBOUNCE_MS = 150
 PREVIEW_BOX = (640, 640)
@@ -74,7 +75,8 @@ def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[A
     one = dataclasses.replace(job, asset_handles=(asset.handle,))
 
     def work(report: Callable[[Any], None]) -> PreviewResult:
-        plan = jobs.plan(one, catalog)
+        requests = RequestCache(one, catalog.macros())
+        plan = jobs.plan(one, catalog, requests)
         output = plan.outputs[0] if plan.outputs else None
         report(output)  # the line and the reason show before the pixels are ready
         if not asset.is_raster:
@@ -91,12 +93,10 @@ def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[A
             return PreviewResult(output, original, original, "Copied unchanged")
         if output is not None and output.status is LogType.ERROR:
             return PreviewResult(output, original, None, "Not exported — see the reason above")
+        request = requests.get(asset)  # the one the plan resolved: parsed once, same $object$
+        if not isinstance(request, imaging.Request):
+            return PreviewResult(output, original, None, name_the_asset(request, source, label))
         try:
-            request = imaging.parse_request(
-                imaging.effective_modifier(job.is_modifier, job.macro),
-                catalog.macros(),
-                object_name=object_name(asset),
-            )
             attrs = imaging.ISAttributes.from_strings(catalog.attributes())
             converted = _render(source, request, attrs)
         except imaging.ISError as exc:
@@ -169,7 +169,8 @@ class PreviewPanel(QWidget):
         layout.addLayout(grid, 1)
 
     def set_context(self, asset: Asset | None, job: ExportJob) -> None:
-        """Preview ``asset`` under ``job``'s options (debounced)."""
+        """Preview ``asset`` under ``job``'s options, whatever its assets (debounced)."""
+        job = dataclasses.replace(job, asset_handles=(asset.handle,) if asset else ())
         if asset == self._asset and job == self._job:
             return
         self._asset, self._job = asset, job

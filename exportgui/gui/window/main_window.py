@@ -1,12 +1,14 @@
 """The main window: assembles the parts and keeps form, list, plan and preview in step.
 
-Data flow on every edit (options or ticks): the job is rebuilt from the form
-and the ticked handles → ``jobs.validate`` of the fields (against one ticked
-asset: microseconds, on the GUI thread) marks problems and enables Export →
-the planner plans and validates the whole selection on the pool → the plan
-table, the "will be written as" column and the Export button follow; the
-preview re-renders the current asset after a short pause. The catalog list is
-read on the pool too, so the window is up before 100,000 rows have loaded.
+One pass on every edit (options or ticks): the job is built once, from the
+form's options and the ticked handles → the planner checks its fields at once
+(against one ticked asset: microseconds, on the GUI thread), which marks the
+problems and enables Export → the planner plans and checks the whole
+selection on the pool → the plan table, the "will be written as" column and
+the Export button follow; the preview re-renders the current asset after a
+short pause. Export hands the job to the runner, which plans and checks its
+own snapshot on the pool. The catalog list is read on the pool too, so the
+window is up before 100,000 rows have loaded.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exportgui import APP_NAME, jobs
+from exportgui import APP_NAME
 from exportgui.catalog import Asset, Catalog, ImportReport
 from exportgui.config import AppPaths, Settings
 from exportgui.gui.assets.browser import AssetBrowser
@@ -51,10 +53,9 @@ from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.gui.window import actions as window_actions
 from exportgui.gui.window import state as window_state
 from exportgui.gui.window.ui_state import load_ui_state, save_ui_state
-from exportgui.jobs import EmailSetting, ExportJob, LogType, Plan, Problem
+from exportgui.jobs import ExportJob, LogType, Plan
 from exportgui.jobs.catalog_view import LoadedCatalogView
 from exportgui.jobs.presets import PresetStore
-from exportgui.jobs.validate import mail_problems
 
 
 class MainWindow(QMainWindow):
@@ -74,10 +75,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.pool = pool
         self.runner = TaskRunner(pool, self)
-        self.problems: list[Problem] = []  # the form's own fields, validated per keystroke
-        self.asset_problems: list[Problem] = []  # the ticked assets, validated with the plan
-        self._asset_problems_for: tuple[str, ...] | None = None
-        self._handles: tuple[str, ...] = ()
+        self._job = ExportJob()  # the form's options with the ticked assets, as of the last change
         self.plan: Plan | None = None
         self.view = LoadedCatalogView(catalog, [])
         self._load_generation = 0
@@ -192,7 +190,7 @@ class MainWindow(QMainWindow):
         self.options.job_changed.connect(self._on_form_changed)
         self.options.macro_manager_requested.connect(self.open_macro_manager)
         self.options.mail_settings_requested.connect(self.open_settings)
-        self.browser.ticks_changed.connect(self._on_form_changed)
+        self.browser.ticks_changed.connect(lambda: self._on_form_changed())
         self.browser.view_changed.connect(self._update_counts)
         self.browser.current_changed.connect(self._on_current_changed)
         self.browser.empty_view.demo_requested.connect(self.load_demo)
@@ -258,45 +256,28 @@ class MainWindow(QMainWindow):
 
     def current_job(self) -> ExportJob:
         """The form's options with the ticked assets, as the runner will get it."""
-        return dataclasses.replace(
-            self.options.job(), asset_handles=self.browser.model.ticked_handles()
-        )
+        return self._job
 
-    def _on_form_changed(self, *_args: object) -> None:
-        job = self.current_job()
-        self._handles = job.asset_handles
-        # The fields are checked at once against one ticked asset (enough for $object$);
-        # the checks over every ticked asset come back with the plan, off this thread.
-        sample = dataclasses.replace(job, asset_handles=job.asset_handles[:1])
-        self.problems = [p for p in jobs.validate(sample, self.view) if p.field != "assets"]
-        if job.email_setting is not EmailSetting.NONE:
-            # The mail settings this job would use: wrong ones stop it before it runs, as
-            # on the command line, instead of failing when the first mail is due.
-            self.problems += [
-                dataclasses.replace(p, field="email_setting", message=f"Mail settings: {p.message}")
-                for p in mail_problems(self.settings.mail)
-            ]
-        self.options.show_problems(self.problems)
-        self.presets.on_form_changed()
+    def _on_form_changed(self, options: ExportJob | None = None) -> None:
+        """One pass per change: build the job once and hand it on (``options``: the form's)."""
+        options = options if options is not None else self.options.job()
+        job = dataclasses.replace(options, asset_handles=self.browser.model.ticked_handles())
+        self._job = job
+        self.options.show_problems(self.planner.check(job, self.view, self.settings.mail))
+        self.presets.on_form_changed(job)
         self._update_export_action()
         self._update_counts()
         self._update_title()
-        if job.asset_handles:
-            self.planner.schedule(job, self.view)
-        else:
-            self._on_planned(PlanResult(Plan(job), []))
-        self.preview.set_context(self.browser.current_asset(), self.options.job())
+        self.preview.set_context(self.browser.current_asset(), job)
 
     def _on_current_changed(self, asset: Asset | None) -> None:
-        self.preview.set_context(asset, self.options.job())
+        self.preview.set_context(asset, self._job)
 
     def _on_planned(self, result: PlanResult) -> None:
         plan = result.plan
         self.plan = plan
-        self.asset_problems = [p for p in result.problems if p.field == "assets"]
-        self._asset_problems_for = plan.job.asset_handles
         self._update_export_action()
-        self.plan_panel.show_plan(plan, self.asset_problems)
+        self.plan_panel.show_plan(plan, result.problems)
         self.browser.model.set_outputs(
             {o.asset_handle: o.target.as_posix() for o in plan.outputs if o.target is not None},
             {
@@ -310,20 +291,12 @@ class MainWindow(QMainWindow):
 
     def _update_export_action(self) -> None:
         action = self.actions_.export
-        errors = [p for p in self.problems if p.is_error]
-        if self._asset_problems_for == self._handles:
-            errors += [p for p in self.asset_problems if p.is_error]
         if self.export_runner.running():
             reason = "An export is running"
         elif not self.browser.model.ticked_count():
             reason = "Tick at least one asset to export"
-        elif errors:
-            shown = [f"• {p.message}" for p in errors[:4]]
-            if len(errors) > 4:
-                shown.append(f"• … and {len(errors) - 4} more")
-            reason = "Fix this first:\n" + "\n".join(shown)
         else:
-            reason = ""
+            reason = self.planner.blocker()
         action.setEnabled(not reason)
         action.setToolTip(reason or "Export the ticked assets (Ctrl+E)")
         self.actions_.export_button.setToolTip(action.toolTip())
@@ -346,18 +319,16 @@ class MainWindow(QMainWindow):
 
     # -- running -------------------------------------------------------------
     def export(self) -> bool:
-        """Start exporting the ticked assets; False if the job is not ready."""
-        self._on_form_changed()
-        job = self.current_job()
-        if self.actions_.export.isEnabled():
-            # The asset checks may still be on their way from the planner: run them now.
-            self.asset_problems = [p for p in jobs.validate(job, self.view) if p.field == "assets"]
-            self._asset_problems_for = job.asset_handles
-            self._update_export_action()
+        """Start exporting the ticked assets; False if the job is not ready.
+
+        The ticked assets need not be checked yet: the runner checks its own
+        snapshot of the job on the pool before it writes anything.
+        """
+        self._on_form_changed()  # the destination, say, may have gone since it was typed
         if not self.actions_.export.isEnabled():
             self.statusBar().showMessage(self.actions_.export.toolTip(), 5000)
             return False
-        self.export_runner.start_export(job, self.settings.workers)
+        self.export_runner.start_export(self._job, self.settings.workers)
         self._on_run_started("Planning the export…")
         return True
 
@@ -426,10 +397,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _on_macros_changed(self) -> None:
+        self.preview.set_context(None, self._job)  # the same job may render differently now
         self.options.set_macros(list(self.catalog.macros()))
         self._on_form_changed()
-        self.preview.set_context(None, self.options.job())  # force a fresh render
-        self._on_current_changed(self.browser.current_asset())
 
     def _on_settings_saved(self, settings: Settings) -> None:
         self.settings = settings
