@@ -325,7 +325,7 @@ class OptionsPanel(QWidget):
         # Disabled, not hidden: the user sees the options exist and what switches them on.
         for widget in (self.modifier_edit, self.macro_combo):
             widget.setEnabled(convert)
-        hint = "" if convert else "Only used when the format is Convert"
+        hint = "" if convert else "Only for Convert"
         self.modifier_edit.setPlaceholderText(hint or "&wid=1200&fmt=png&qlt=85")
         self.macro_combo.setToolTip(hint or "A macro from the catalog, appended after the modifier")
 
