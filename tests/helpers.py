@@ -8,6 +8,7 @@ the top one). Nothing here imports Qt, so the headless tests stay headless.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -144,3 +145,18 @@ def exportgui(
     )
     assert "Traceback" not in done.stderr, done.stderr
     return done
+
+
+def can_mount_tmpfs(tmp_path: Path) -> bool:
+    """True where a test may mount a small tmpfs in a user namespace of its own (Linux)."""
+    if not shutil.which("unshare") or sys.platform != "linux":
+        return False
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    result = subprocess.run(
+        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
+         f"mount -t tmpfs -o size=64k tmpfs {probe}"],
+        capture_output=True,
+        check=False,
+    )  # fmt: skip
+    return result.returncode == 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,7 +15,7 @@ import pytest
 from PIL import Image
 
 from exportgui.catalog import AssetType, Catalog
-from tests.helpers import export_files, exportgui, import_files, make_image
+from tests.helpers import can_mount_tmpfs, export_files, exportgui, import_files, make_image
 from tests.smtp_server import smtp_server
 
 
@@ -231,22 +230,8 @@ def test_ctrl_c_cancels_cleanly_and_resume_finishes(tmp_path: Path) -> None:
     assert len(export_files(dest)) == 40
 
 
-def _can_mount_tmpfs(tmp_path: Path) -> bool:
-    if not shutil.which("unshare") or sys.platform != "linux":
-        return False
-    probe = tmp_path / "probe"
-    probe.mkdir()
-    result = subprocess.run(
-        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
-         f"mount -t tmpfs -o size=64k tmpfs {probe}"],
-        capture_output=True,
-        check=False,
-    )  # fmt: skip
-    return result.returncode == 0
-
-
 def test_full_disk_stops_the_job_without_partial_files(tmp_path: Path) -> None:
-    if not _can_mount_tmpfs(tmp_path):
+    if not can_mount_tmpfs(tmp_path):
         pytest.skip("needs unprivileged user namespaces to mount a small tmpfs")
     folder = tmp_path / "catalog"
     handles = _noise_catalog(folder, tmp_path / "sources", 6)  # ~900 kB each

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
 import signal
 import socket
 import sqlite3
@@ -39,8 +38,8 @@ from exportgui.jobs import (
 )
 from exportgui.jobs.joblog import JobTakenOver
 from exportgui.jobs.liveness import is_live, process_start
+from tests.helpers import can_mount_tmpfs, import_files
 from tests.helpers import exportgui as _exportgui
-from tests.helpers import import_files
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
 
@@ -255,25 +254,11 @@ def test_a_run_that_lost_its_job_places_nothing_more(
     assert json.loads(after.stdout) == log  # the log is the resume's, untouched
 
 
-def _can_mount_tmpfs(tmp_path: Path) -> bool:
-    if not shutil.which("unshare") or sys.platform != "linux":
-        return False
-    probe = tmp_path / "probe"
-    probe.mkdir()
-    result = subprocess.run(
-        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
-         f"mount -t tmpfs -o size=64k tmpfs {probe}"],
-        capture_output=True,
-        check=False,
-    )  # fmt: skip
-    return result.returncode == 0
-
-
 @pytest.mark.slow
 def test_a_full_disk_then_resume_leaves_exactly_the_outputs(
     folder: Path, tmp_path: Path, images: tuple[list[str], list[str]]
 ) -> None:
-    if not _can_mount_tmpfs(tmp_path):
+    if not can_mount_tmpfs(tmp_path):
         pytest.skip("needs unprivileged user namespaces to mount a small tmpfs")
     handles, expected = images
     dest = tmp_path / "small-disk"
