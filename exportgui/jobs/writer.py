@@ -289,54 +289,33 @@ def place(folder: Folder, temp: str, final: str, *, overwrite: bool) -> bool:
     replaced as a link, never followed.
     """
     with opened(folder) as fd:
-        if fd is None:
-            return _place_by_path(folder.path / temp, folder.path / final, overwrite=overwrite)
+        if fd is None:  # no folder descriptors: by path, right after the walk checked it
+            old, new = os.fspath(folder.path / temp), os.fspath(folder.path / final)
+        else:
+            old, new = temp, final
         if overwrite:
-            os.replace(temp, final, src_dir_fd=fd, dst_dir_fd=fd)
+            os.replace(old, new, src_dir_fd=fd, dst_dir_fd=fd)
             return True
-        done = _rename_noreplace(fd, temp, final)
+        done = _rename_noreplace(_AT_FDCWD if fd is None else fd, old, new)
         if done is not None:
             return done
         try:
-            os.link(temp, final, src_dir_fd=fd, dst_dir_fd=fd, **_LINK_NO_FOLLOW)
+            os.link(old, new, src_dir_fd=fd, dst_dir_fd=fd, **_LINK_NO_FOLLOW)
         except FileExistsError:
             return False
         except OSError as exc:
             if exc.errno not in _NO_LINK_ERRNOS:
                 raise
             # No hard links here: check then rename; a file appearing between the two
-            # calls is the (tiny) remaining risk.
+            # calls is the (tiny) remaining risk (on Windows rename itself refuses).
             try:
-                os.stat(final, dir_fd=fd, follow_symlinks=False)
+                os.stat(new, dir_fd=fd, follow_symlinks=False)
             except FileNotFoundError:
-                os.rename(temp, final, src_dir_fd=fd, dst_dir_fd=fd)
+                os.rename(old, new, src_dir_fd=fd, dst_dir_fd=fd)
                 return True
             return False
         _unlink(fd, folder, temp)
         return True
-
-
-def _place_by_path(temp: Path, final: Path, *, overwrite: bool) -> bool:
-    if overwrite:
-        temp.replace(final)
-        return True
-    done = _rename_noreplace(_AT_FDCWD, os.fsencode(temp), os.fsencode(final))
-    if done is not None:
-        return done
-    try:
-        os.link(temp, final, **_LINK_NO_FOLLOW)
-    except FileExistsError:
-        return False
-    except OSError as exc:
-        if exc.errno not in _NO_LINK_ERRNOS:
-            raise
-        # On Windows rename itself refuses to replace; elsewhere see place().
-        if final.exists() or final.is_symlink():
-            return False
-        temp.rename(final)
-        return True
-    remove_quietly(temp)
-    return True
 
 
 def discard(folder: Folder, name: str) -> None:
