@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -46,11 +47,13 @@ def test_a_vanished_output_folder_names_the_output(
     tidied: list[Path] = []
 
     def progress(p: Progress) -> None:
-        if p.done >= 1 and not tidied:
-            tidied.append((dest / "web").rename(dest / "tidied"))  # someone tidies up mid-job
-            (dest / "web").write_text(
-                ""
-            )  # and a file of that name keeps the folder from coming back
+        while p.done >= 1 and not (dest / "web").is_file():
+            # Someone tidies the folder away mid-job, and a file of that name keeps it from
+            # coming back. The worker may make the folder again in between: tidy that too.
+            with contextlib.suppress(FileNotFoundError):
+                tidied.append((dest / "web").rename(dest / f"tidied-{len(tidied)}"))
+            with contextlib.suppress(IsADirectoryError, FileExistsError):
+                (dest / "web").write_text("")
 
     job = ExportJob(tuple(handles.values()), fmt, "fmt=png", destination=dest, keep_folders=True)
     log = run(plan(job, catalog), catalog, RunOptions(workers=1, progress=progress))
