@@ -331,10 +331,9 @@ _MAIL_OPTIONS = {
 }
 
 
-def _mail(args: argparse.Namespace) -> MailSettings | None:
-    """The settings' mail with this run's options; None (and the problems printed) if invalid."""
+def _mail(args: argparse.Namespace, mail: MailSettings) -> MailSettings | None:
+    """``mail`` from the settings with this run's options; None (problems printed) if invalid."""
     paths = app_paths()
-    mail = _settings().mail
     given = {
         "smtp_url": args.smtp,
         "sender": args.mail_from,
@@ -364,10 +363,6 @@ def _note_worker_cap(requested: int, assets: int) -> None:
             f"{assets} assets, {cpu_cores()} cores)",
             file=sys.stderr,
         )
-
-
-def _settings_workers() -> int:
-    return _settings().workers
 
 
 def _report(log: JobLog, args: argparse.Namespace) -> int:
@@ -430,12 +425,13 @@ def _export(args: argparse.Namespace) -> int:
         _print_problems(problems, job)
         if any(p.is_error for p in problems):
             return EXIT_INVALID
+        settings = _settings()
         mail = None
         if job.email_setting is not EmailSetting.NONE:
-            mail = _mail(args)
+            mail = _mail(args, settings.mail)
             if mail is None:
                 return EXIT_INVALID
-        workers = job.workers or _settings_workers()
+        workers = job.workers or settings.workers
         planned = plan(job, catalog)
         _note_worker_cap(workers, len(planned.outputs))
         return _execute(
@@ -495,12 +491,13 @@ def _csv_for_terminal(document: str) -> str:
 def _jobs_resume(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         log = _get_log(catalog, args.job)
+        settings = _settings()
         mail = None
         if log.job.email_setting is not EmailSetting.NONE:
-            mail = _mail(args)
+            mail = _mail(args, settings.mail)
             if mail is None:
                 return EXIT_INVALID
-        workers = args.workers or log.job.workers or _settings_workers()
+        workers = args.workers or log.job.workers or settings.workers
         _note_worker_cap(workers, len(log.job.asset_handles))
 
         def start(cancel: threading.Event, display: _ProgressLine) -> JobLog:
