@@ -326,9 +326,8 @@ def compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMessa
     message = EmailMessage()
     title = log.job.name or log.job_handle
     if starting:
-        _set_header(
-            message, "Subject", f"[exportgui] job {title!r} started: {count(log.total_file_count, 'asset')}"
-        )
+        started = f"started: {count(log.total_file_count, 'asset')}"
+        _set_header(message, "Subject", f"[exportgui] job {title!r} {started}")
         message.set_content(
             "\n".join([*_header(log), "", "You will get another message when it ends.", ""])
         )

@@ -209,7 +209,7 @@ class PresetStore:
             raise PresetError(f"cannot delete {path}: {exc}") from None
 
     def free_name(self, name: str) -> str:
-        """``name`` if no preset has it, else the first free ``name (2)``, ``name (3)``…"""
+        """``name`` if no preset has it, else the first free one of ``name (2)``, ``name (3)``."""
         candidate, number = name, 1
         while self.exists(candidate):
             number += 1
