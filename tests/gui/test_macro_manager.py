@@ -372,3 +372,40 @@ def test_the_main_window_and_the_macro_manager_word_an_error_alike(
     in_window = window.options.modifier_message.text()
     assert dialog.definition_message.text() == f"✗ {in_window}"
     assert "E_" not in in_window
+
+
+def test_a_new_macro_shows_no_error_before_anything_is_typed(
+    qtbot: QtBot, dialog: MacroManagerDialog
+) -> None:
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    assert dialog.name_message.text() == "" and not dialog.name_message.isVisible()
+    assert dialog.definition_message.text() == ""
+    assert not dialog.save_button.isEnabled()
+    assert dialog.editor.save_reason.isVisible()
+    assert dialog.editor.save_reason.text() == "Type a name and a definition to save."
+
+
+@pytest.mark.parametrize(
+    ("name", "definition", "reason"),
+    [
+        ("hero", "", "Type the definition to save."),
+        ("", "wid=10", "Give the macro a name to save it."),
+        ("my macro", "wid=10", "Fix the name to save."),
+        ("hero", "wid=1200&qlt=500", "Fix the definition to save."),
+        ("hero", "wid=1200", ""),
+    ],
+)
+def test_save_says_why_it_cannot_save(
+    qtbot: QtBot, dialog: MacroManagerDialog, name: str, definition: str, reason: str
+) -> None:
+    type_new_macro(qtbot, dialog, name, definition)
+    assert dialog.save_button.isEnabled() is (reason == "")
+    assert dialog.editor.save_reason.text() == reason
+    assert dialog.editor.save_reason.isVisible() is bool(reason)
+    if reason:
+        assert reason in dialog.save_button.toolTip()
+
+
+def test_an_unchanged_stored_macro_needs_no_reason(dialog: MacroManagerDialog) -> None:
+    assert dialog.name_edit.text() == "test" and not dialog.save_button.isEnabled()
+    assert dialog.editor.save_reason.text() == "No changes to save."
