@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 from pytestqt.modeltest import ModelTester
@@ -409,3 +411,39 @@ def test_save_says_why_it_cannot_save(
 def test_an_unchanged_stored_macro_needs_no_reason(dialog: MacroManagerDialog) -> None:
     assert dialog.name_edit.text() == "test" and not dialog.save_button.isEnabled()
     assert dialog.editor.save_reason.text() == "No changes to save."
+
+
+def test_the_main_windows_macro_list_shows_what_each_macro_does(
+    qtbot: QtBot, catalog: Catalog, open_window: WindowFactory
+) -> None:
+    long = "wid=1600&hei=900&fit=crop,1&align=0,0&qlt=85,1&resMode=sharp2&op_usm=1,1,8,0&fmt=jpeg"
+    catalog.set_macro("hero", long)
+    window = open_window(catalog)
+    combo = window.options.macro_combo
+    qtbot.waitUntil(lambda: combo.findData("$hero$") >= 0, timeout=5000)
+
+    def listed(data: str) -> str:
+        option = QStyleOptionViewItem()
+        delegate = combo.view().itemDelegate()
+        assert isinstance(delegate, QStyledItemDelegate)
+        delegate.initStyleOption(option, combo.model().index(combo.findData(data), 0))
+        return option.text
+
+    assert listed("$test$") == "$test$ — fmt=tif"
+    shown = listed("$hero$")
+    assert shown.startswith("$hero$ — wid=1600&hei=900") and shown.endswith("…")
+    assert len(shown) < len(long)
+    assert combo.itemData(combo.findData("$hero$"), Qt.ItemDataRole.ToolTipRole) == long
+    assert listed("") == "(no macro)"
+    combo.setCurrentIndex(combo.findData("$hero$"))
+    assert combo.currentText() == "$hero$"  # the closed combo keeps its width
+
+
+def test_the_macro_managers_list_shows_each_definition_beside_its_name(
+    dialog: MacroManagerDialog,
+) -> None:
+    row = dialog.model.row_of("thumb")
+    assert dialog.model.index(row, MacroTableModel.NAME).data() == "$thumb$"
+    assert dialog.model.index(row, MacroTableModel.DEFINITION).data() == "wid=300&hei=300&fit=crop"
+    assert not dialog.table.isColumnHidden(MacroTableModel.DEFINITION)
+    assert dialog.table.textElideMode() == Qt.TextElideMode.ElideRight
