@@ -437,6 +437,8 @@ def test_the_main_windows_macro_list_shows_what_each_macro_does(
     assert listed("") == "(no macro)"
     combo.setCurrentIndex(combo.findData("$hero$"))
     assert combo.currentText() == "$hero$"  # the closed combo keeps its width
+    # The open list is as wide as its longest line, so nothing is cut in the middle.
+    assert combo.view().minimumWidth() > combo.view().sizeHintForColumn(0)
 
 
 def test_the_macro_managers_list_shows_each_definition_beside_its_name(

@@ -28,7 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from exportgui.gui.widgets import theme
-from exportgui.gui.widgets.described_items import DescribedItemDelegate, describe_item
+from exportgui.gui.widgets.described_items import (
+    DescribedItemDelegate,
+    describe_item,
+    fit_list_width,
+)
 from exportgui.gui.widgets.modifier_edit import Mark, ModifierEdit
 from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt, LogType, Problem
 
@@ -261,6 +265,7 @@ class OptionsPanel(QWidget):
         for name, definition in sorted(macros.items(), key=lambda kv: kv[0].casefold()):
             self.macro_combo.addItem(f"${name}$", f"${name}$")
             describe_item(self.macro_combo, self.macro_combo.count() - 1, definition)
+        fit_list_width(self.macro_combo)
         self._select_macro(current)
         self.macro_combo.blockSignals(blocked)
         if self.macro_combo.currentData() != current:

@@ -8,7 +8,7 @@ the open list shows ``text — description``, the description elided to about
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from exportgui.gui.widgets.plain_text import qt_text
 
@@ -22,8 +22,22 @@ def describe_item(combo: QComboBox, index: int, description: str) -> None:
     combo.setItemData(index, qt_text(description), Qt.ItemDataRole.ToolTipRole)
 
 
+def fit_list_width(combo: QComboBox) -> None:
+    """Make the combo's open list wide enough for its described items (the combo keeps its size).
+
+    Call after filling the combo.
+    """
+    view = combo.view()
+    scroll_bar = combo.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    view.setMinimumWidth(view.sizeHintForColumn(0) + scroll_bar + 2 * view.frameWidth())
+
+
 class DescribedItemDelegate(QStyledItemDelegate):
-    """Draws each item of a combo's open list as ``text — description…``."""
+    """Draws each item of a combo's open list as ``text — description…``.
+
+    Set it with ``combo.setItemDelegate`` and call :func:`fit_list_width`
+    after filling the combo.
+    """
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
