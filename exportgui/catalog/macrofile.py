@@ -20,7 +20,7 @@ from pathlib import Path
 from exportgui.catalog.errors import CatalogError
 from exportgui.catalog.rules import check_macro_definition, check_macro_name
 from exportgui.config import atomic_write_text
-from exportgui.config.userfiles import MiB, UserFileError, read_user_file, shown
+from exportgui.config.userfiles import MiB, UserFileError, decode_text, read_user_file, shown
 
 HEADER = ("Name", "Definition")
 MACRO_FILE_MAX_BYTES = 16 * MiB  # some 100,000 macros of a line each
@@ -71,16 +71,11 @@ def read_macro_file(path: Path, *, strict: bool = True) -> MacroFile:
     path = Path(path)
     result = MacroFile(path)
     try:
-        data = read_user_file(path, MACRO_FILE_MAX_BYTES)
+        text = decode_text(read_user_file(path, MACRO_FILE_MAX_BYTES), shown(path))
     except FileNotFoundError:
         raise CatalogError(f"cannot read the macro file {shown(path)}: no such file") from None
     except UserFileError as exc:
         raise CatalogError(str(exc)) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad = data[: exc.start].count(b"\n") + 1
-        raise CatalogError(f"{shown(path)}: line {bad} is not valid UTF-8 text") from None
     lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:

@@ -11,6 +11,7 @@ messages go through :func:`shown`, which escapes bytes that are not UTF-8.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import stat
@@ -116,6 +117,21 @@ def _too_large(path: Path, limit: int) -> str:
     return f"{shown(path)} is larger than {limit // 1024:,} KiB, too large for this kind of file"
 
 
+def decode_text(data: bytes, where: str) -> str:
+    """UTF-8 text, a leading byte order mark dropped; UserFileError names the first bad byte."""
+    body = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = body[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise UserFileError(
+            f"{where} is not UTF-8 text: line {line}, column {column} has the byte "
+            f"0x{body[exc.start]:02X} (save the file as UTF-8)"
+        ) from None
+
+
 # What the json module says (its message up to " at" / ":"), in words a person can act on.
 _JSON_PROBLEMS = {
     "Unterminated string starting": "a text in quotes is not closed with a double quote",
@@ -148,16 +164,7 @@ def parse_json(data: bytes, where: str) -> Any:
     The message says in words what is wrong and where (line and column,
     counted from 1), never the decoder's own wording.
     """
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise UserFileError(
-            f"{where} is not UTF-8 text: line {line}, column {column} has the byte "
-            f"0x{data[exc.start]:02X} (save the file as UTF-8)"
-        ) from None
+    text = decode_text(data, where)
     if not text.strip():
         raise UserFileError(f"{where} is empty: there is no JSON document in it") from None
     try:

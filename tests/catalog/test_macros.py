@@ -111,7 +111,7 @@ def test_bad_lines_are_reported_with_their_line_numbers(tmp_path: Path) -> None:
         (b"\n\n", "empty"),
         (b"Name\tDef\na\tb\n", "line 1: the header must name the fields Name and Definition"),
         (b"Name,Definition\na,b\n", "line 1: no tab between name and definition"),
-        (b"Name\tDefinition\nok\tfmt=\xff\n", "line 2 is not valid UTF-8"),
+        (b"Name\tDefinition\nok\tfmt=\xff\n", "not UTF-8 text: line 2, column 8 has the byte 0xFF"),
     ],
 )
 def test_unusable_files_are_refused_with_a_clear_reason(

@@ -78,6 +78,7 @@ def test_sizes_and_missing_files(tmp_path: Path) -> None:
         (DEEP.encode(), "nested too deeply"),
         (b"", "is empty"),
         (b"  \n", "is empty"),
+        (b'\xef\xbb\xbf{"a": 1 "b": 2}', "at line 1, column 9: a comma is missing"),
         (b'{"a": "\xff"}', "not UTF-8 text: line 1, column 8 has the byte 0xFF"),
         (b'{\n"a": \x93web\x94}', "not UTF-8 text: line 2, column 6 has the byte 0x93"),
         (b'{"a": "web}', "not valid JSON at line 1, column 7: a text in quotes is not closed"),

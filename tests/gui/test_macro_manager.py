@@ -289,7 +289,10 @@ def test_import_of_an_unreadable_file_changes_nothing(
     source.write_bytes(b"Name\tDefinition\ncaf\xe9\tfmt=png\n")
     outcome = dialog.import_file(source)
     assert outcome is not None and not outcome.changed
-    assert "not valid UTF-8" in dialog.status_label.text()
+    assert dialog.status_label.text() == (
+        f"Nothing imported from latin1.txt: {source} is not UTF-8 text: "
+        "line 2, column 4 has the byte 0xE9 (save the file as UTF-8)."
+    )
     assert set(catalog.macros()) == {"test", "thumb"}
 
 
