@@ -174,3 +174,27 @@ def test_a_bad_preset_file_is_one_notice_in_words_however_often_imported(
     assert window.presets.import_from(good)
     assert window.notice.lines() == []
     assert not window.notice.isVisible()
+
+
+def test_save_as_over_another_preset_asks_before_replacing_it(
+    qtbot: QtBot, catalog: Catalog, open_window: WindowFactory
+) -> None:
+    window = open_window(catalog)
+    presets = window.presets
+    window.options.set_job(WEB)
+    assert presets.save_as("web")
+    window.options.set_job(ExportJob(fmt=Fmt.CONVERT, is_modifier="&wid=300"))
+    assert presets.save_as("thumb")
+
+    asked: list[str] = []
+    answer_box("Cancel", asked)
+    assert not presets.save_as("web")
+    assert "“web” already exists" in asked[0]
+    assert presets.store.load("web").job.client_id == "acme"
+    assert presets.current_name() == "thumb"
+
+    answer_box("Replace")
+    assert presets.save_as("web")
+    assert presets.store.load("web").job.is_modifier == "&wid=300"
+    assert presets.current_name() == "web"
+    assert presets.save_as("web")  # saving the loaded preset again needs no question

@@ -175,8 +175,17 @@ class PresetController(QObject):
         self.message.emit(f"Preset “{name}” loaded")
         return True
 
-    def save_as(self, name: str) -> bool:
-        """Save the form as a new (or replaced) preset and select it."""
+    def save_as(self, name: str, replace: bool | None = None) -> bool:
+        """Save the form as a new (or replaced) preset and select it.
+
+        When another preset already has ``name``, ``replace`` says whether to
+        replace it; None asks. Saving the loaded preset under its own name
+        never asks.
+        """
+        current = self.current_name()
+        taken = self.store.exists(name) and (current or "").casefold() != name.casefold()
+        if taken and not (replace if replace is not None else self.ask_replace(name)):
+            return False
         try:
             self._loaded = self.store.save(name, comparable(self._current_job()))
         except (PresetError, ValueError) as exc:
@@ -292,6 +301,21 @@ class PresetController(QObject):
         box.setEscapeButton(keep)
         box.exec()
         return box.clickedButton() is discard
+
+    def ask_replace(self, name: str) -> bool:
+        """Ask whether to replace the preset ``name`` with the form's options."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Save preset",
+            f"A preset named “{name}” already exists. Replace it with these options?",
+            parent=self._parent,
+        )
+        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is replace
 
     def ask_import_conflict(self, name: str) -> ImportChoice | None:
         """Ask what to do about an imported preset whose name is taken; None: cancel."""
