@@ -1,8 +1,10 @@
 """The Image Serving macro definition file: UTF-8, tab-separated, one macro per line.
 
-The first non-blank line is a header naming the fields; ``Name`` and
-``Definition`` must be among them (any order, any letter case), other columns
-are ignored. Blank lines are skipped. Example::
+A line is a name, a tab and the definition. The first non-blank line may
+be a header naming the fields (a line with a field called ``Name`` or
+``Definition``): then both must be among them, in any order and letter case,
+and other columns are ignored. Without a header the name is the first field
+and the definition the second. Blank lines are skipped. Example::
 
     Name<TAB>Definition
     test<TAB>fmt=tif
@@ -18,7 +20,7 @@ from pathlib import Path
 from exportgui.catalog.errors import CatalogError
 from exportgui.catalog.rules import check_macro_definition, check_macro_name
 from exportgui.config import atomic_write_text
-from exportgui.config.userfiles import MiB, UserFileError, read_user_file, shown
+from exportgui.config.userfiles import MiB, UserFileError, decode_text, read_user_file, shown
 
 HEADER = ("Name", "Definition")
 MACRO_FILE_MAX_BYTES = 16 * MiB  # some 100,000 macros of a line each
@@ -62,29 +64,27 @@ def read_macro_file(path: Path, *, strict: bool = True) -> MacroFile:
     otherwise bad lines are listed in ``bad_lines`` and the good ones kept.
 
     Raises:
-        CatalogError: the file cannot be read, is not UTF-8, has no proper
-            header, or (``strict``) has bad lines; the message names each line.
+        CatalogError: the file cannot be read, is not UTF-8, is empty, has a
+            header without Name and Definition, or (``strict``) has bad lines;
+            the message names each line.
     """
     path = Path(path)
     result = MacroFile(path)
     try:
-        data = read_user_file(path, MACRO_FILE_MAX_BYTES)
+        text = decode_text(read_user_file(path, MACRO_FILE_MAX_BYTES), shown(path))
     except FileNotFoundError:
         raise CatalogError(f"cannot read the macro file {shown(path)}: no such file") from None
     except UserFileError as exc:
         raise CatalogError(str(exc)) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad = data[: exc.start].count(b"\n") + 1
-        raise CatalogError(f"{shown(path)}: line {bad} is not valid UTF-8 text") from None
     lines = text.split("\n")
-    header_at = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if header_at is None:
-        raise CatalogError(f"{shown(path)} is empty: expected a header line 'Name<TAB>Definition'")
-    columns = _columns(path, header_at + 1, lines[header_at])
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        raise CatalogError(f"{shown(path)} is empty: expected lines 'name<TAB>definition'")
+    header = _header(path, first + 1, lines[first])
+    columns = header or (0, 1)
+    body_at = first + 1 if header else first
     first_seen: dict[str, int] = {}
-    for number, raw in enumerate(lines[header_at + 1 :], start=header_at + 2):
+    for number, raw in enumerate(lines[body_at:], start=body_at + 1):
         line = raw.rstrip("\r")
         if not line.strip():
             continue
@@ -106,8 +106,11 @@ def read_macro_file(path: Path, *, strict: bool = True) -> MacroFile:
     return result
 
 
-def _columns(path: Path, number: int, header: str) -> tuple[int, int]:
-    fields = [cell.strip().lower() for cell in header.rstrip("\r").split("\t")]
+def _header(path: Path, number: int, first_line: str) -> tuple[int, int] | None:
+    """The columns of name and definition if ``first_line`` is a header, else None."""
+    fields = [cell.strip().lower() for cell in first_line.rstrip("\r").split("\t")]
+    if "name" not in fields and "definition" not in fields:
+        return None
     try:
         return fields.index("name"), fields.index("definition")
     except ValueError:
@@ -120,6 +123,8 @@ def _columns(path: Path, number: int, header: str) -> tuple[int, int]:
 def _parse_line(line: str, columns: tuple[int, int]) -> tuple[str, str]:
     cells = line.split("\t")
     needed = max(columns) + 1
+    if len(cells) == 1:
+        raise CatalogError("no tab between name and definition")
     if len(cells) < needed:
         raise CatalogError(f"expected at least {needed} tab-separated fields, found {len(cells)}")
     name = check_macro_name(cells[columns[0]])

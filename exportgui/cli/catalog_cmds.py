@@ -33,6 +33,7 @@ from exportgui.cli.common import (
     print_json,
 )
 from exportgui.config.userfiles import shown
+from exportgui.config.words import count
 from exportgui.imaging.macro_checks import rejected_definitions
 
 Command = Callable[[argparse.Namespace], int]
@@ -161,14 +162,10 @@ def _print_import_summary(report: ImportReport) -> None:
     for rejected in report.rejected:
         echo(f"rejected: {shown(rejected.path)}: {rejected.reason}")
     print(
-        f"{_count(len(report.imported), 'file')} imported, "
-        f"{_count(len(report.duplicates), 'duplicate')}, "
+        f"{count(len(report.imported), 'file')} imported, "
+        f"{count(len(report.duplicates), 'duplicate')}, "
         f"{len(report.rejected)} rejected"
     )
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 @_user_errors
@@ -195,7 +192,7 @@ def _list(args: argparse.Namespace) -> int:
 def _delete(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         catalog.delete(args.handles)
-    print(f"deleted {_count(len(set(args.handles)), 'asset')}")
+    print(f"deleted {count(len(set(args.handles)), 'asset')}")
     return 0
 
 
@@ -262,7 +259,7 @@ def _macros_import(args: argparse.Namespace) -> int:
             )
         catalog.set_macros(macros)
     replaced = sum(1 for name in macros if name.lower() in existing)
-    echo(f"imported {_count(len(macros), 'macro')} from {shown(args.file)} ({replaced} replaced)")
+    echo(f"imported {count(len(macros), 'macro')} from {shown(args.file)} ({replaced} replaced)")
     return 0
 
 
@@ -276,7 +273,7 @@ def _macros_export(args: argparse.Namespace) -> int:
         write_macro_file(args.file, macros)
     except OSError as exc:
         raise UserError(f"cannot write {args.file}: {exc.strerror or exc}") from exc
-    echo(f"wrote {_count(len(macros), 'macro')} to {shown(args.file)}")
+    echo(f"wrote {count(len(macros), 'macro')} to {shown(args.file)}")
     return 0
 
 
@@ -302,7 +299,7 @@ def _demo(args: argparse.Namespace) -> int:
         report = create_demo(catalog)
         where = catalog.folder
     echo(
-        f"demo collection in {where}: {_count(len(report.imported), 'file')} imported, "
+        f"demo collection in {where}: {count(len(report.imported), 'file')} imported, "
         f"{len(report.duplicates)} already there; one set of every set type in demo/sets; "
         f"macros {', '.join(DEMO_MACROS)}"
     )

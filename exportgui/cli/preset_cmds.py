@@ -42,7 +42,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(func=_presets_rename)
     p = presets.add_parser("import", help="add a preset file (written by 'presets export')")
     p.add_argument("file", type=path_arg, metavar="FILE")
-    p.add_argument("--replace", action="store_true", help="replace a preset of the same name")
+    taken = p.add_mutually_exclusive_group()
+    taken.add_argument("--replace", action="store_true", help="replace a preset of the same name")
+    taken.add_argument("--as", dest="as_name", metavar="NAME", help="import under this name")
     p.set_defaults(func=_presets_import)
     p = presets.add_parser("export", help="write a preset to a file, for sharing")
     p.add_argument("name", metavar="NAME")
@@ -113,7 +115,14 @@ def _presets_rename(args: argparse.Namespace) -> int:
 
 @_preset_errors
 def _presets_import(args: argparse.Namespace) -> int:
-    preset = preset_store().import_file(args.file, replace_existing=args.replace)
+    store = preset_store()
+    name = args.as_name or store.read_file(args.file).name
+    if store.exists(name) and not args.replace:
+        raise UserError(
+            f"a preset named {name!r} already exists; use --replace to replace it "
+            "or --as NAME to import it under another name"
+        )
+    preset = store.import_file(args.file, replace_existing=args.replace, name=name)
     echo(f"imported preset {preset.name!r}")
     return 0
 

@@ -11,6 +11,7 @@ messages go through :func:`shown`, which escapes bytes that are not UTF-8.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import stat
@@ -116,15 +117,62 @@ def _too_large(path: Path, limit: int) -> str:
     return f"{shown(path)} is larger than {limit // 1024:,} KiB, too large for this kind of file"
 
 
-def parse_json(data: bytes, where: str) -> Any:
-    """Parse a UTF-8 JSON document; any failure is a UserFileError naming ``where``."""
+def decode_text(data: bytes, where: str) -> str:
+    """UTF-8 text, a leading byte order mark dropped; UserFileError names the first bad byte."""
+    body = data.removeprefix(codecs.BOM_UTF8)
     try:
-        return json.loads(data.decode("utf-8"))
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UserFileError(f"{where} is not UTF-8 text (byte {exc.start})") from None
+        before = body[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise UserFileError(
+            f"{where} is not UTF-8 text: line {line}, column {column} has the byte "
+            f"0x{body[exc.start]:02X} (save the file as UTF-8)"
+        ) from None
+
+
+# What the json module says (its message up to " at" / ":"), in words a person can act on.
+_JSON_PROBLEMS = {
+    "Unterminated string starting": "a text in quotes is not closed with a double quote",
+    "Expecting ',' delimiter": "a comma is missing between two items",
+    "Expecting property name enclosed in double quotes": (
+        "expected a field name in double quotes (a comma too many, or single quotes?)"
+    ),
+    "Expecting ':' delimiter": "a colon is missing after a field name",
+    "Expecting value": "a value is missing (or is not a number, text in double quotes, "
+    "true, false, null, a list or an object)",
+    "Extra data": "there is more after the end of the document",
+    "Invalid control character": (
+        "a text in quotes runs over a line break or holds a control character"
+    ),
+    "Invalid \\escape": "a backslash in a text starts no valid escape (write \\\\ for one)",
+    "Invalid \\uXXXX escape": "a \\u escape needs four hexadecimal digits",
+}
+
+
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    for start, words in _JSON_PROBLEMS.items():
+        if exc.msg.startswith(start):
+            return words
+    return exc.msg[:1].lower() + exc.msg[1:]
+
+
+def parse_json(data: bytes, where: str) -> Any:
+    """Parse a UTF-8 JSON document; any failure is a UserFileError naming ``where``.
+
+    The message says in words what is wrong and where (line and column,
+    counted from 1), never the decoder's own wording.
+    """
+    text = decode_text(data, where)
+    if not text.strip():
+        raise UserFileError(f"{where} is empty: there is no JSON document in it") from None
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise UserFileError(
-            f"{where} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            f"{where} is not valid JSON at line {exc.lineno}, column {exc.colno}: "
+            f"{_json_problem(exc)}"
         ) from None
     except RecursionError:
         raise UserFileError(f"{where} is not usable: its JSON is nested too deeply") from None

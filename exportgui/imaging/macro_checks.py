@@ -104,7 +104,7 @@ def check_definition(definition: str, macros: Mapping[str, str]) -> DefinitionCh
 
 
 def _finding(definition: str, error: ISError, macros: Mapping[str, str]) -> Finding:
-    text = f"{error.code.value}: {error.message}"
+    text = error.message  # words only, as the main window's fields show them
     warning = error.code is ErrorCode.E_BAD_REQUEST
     if error.origin in ("modifier", ""):
         if error.position is None:

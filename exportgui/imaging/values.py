@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from exportgui.config.words import count
 from exportgui.imaging.errors import ErrorCode
 from exportgui.imaging.request import Color
 
@@ -75,8 +76,8 @@ def check_count(
     """
     hi = lo if hi is None else hi
     if not lo <= len(fields) <= hi:
-        many = f"{lo}" if lo == hi else f"{lo} to {hi}"
-        raise ValueProblem(f"{name} takes {many} value(s), {name}={usage}; got {len(fields)}")
+        many = count(lo, "value") if lo == hi else f"{lo} to {hi} values"
+        raise ValueProblem(f"{name} takes {many}, {name}={usage}; got {len(fields)}")
 
 
 def parse_int(

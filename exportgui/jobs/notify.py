@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 
 from exportgui.config import MailSettings
 from exportgui.config.settings import redact_url
+from exportgui.config.words import count
 from exportgui.jobs.model import EmailSetting, JobLog, LogDetail, LogType
 
 KEYRING_SERVICE = "exportgui"
@@ -325,9 +326,8 @@ def compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMessa
     message = EmailMessage()
     title = log.job.name or log.job_handle
     if starting:
-        _set_header(
-            message, "Subject", f"[exportgui] job {title!r} started: {log.total_file_count} assets"
-        )
+        started = f"started: {count(log.total_file_count, 'asset')}"
+        _set_header(message, "Subject", f"[exportgui] job {title!r} {started}")
         message.set_content(
             "\n".join([*_header(log), "", "You will get another message when it ends.", ""])
         )

@@ -55,15 +55,21 @@ class Preset:
         """Build a preset from a parsed document; PresetError names ``where`` and the field."""
         if not isinstance(data, dict):
             raise PresetError(f"{where}: the document is not a JSON object")
-        schema = data.get("schema")
+        if "schema" not in data:
+            raise PresetError(
+                f'{where}: has no "schema" field, so it is not a preset written by exportgui'
+            )
+        schema = data["schema"]
         if schema != PRESET_SCHEMA:
             raise PresetError(f"{where}: unknown schema {schema!r} (this version reads 1)")
         # "name" is the preset's; the job's own name is always "jobName" in a preset
         fields = {k: v for k, v in data.items() if k not in ("schema", "name", "assetHandleArray")}
         try:
-            name = data.get("name") or ""
+            if "name" not in data:
+                raise ValueError('has no "name" field: a preset must say its name')
+            name = data["name"]
             if not isinstance(name, str):
-                raise ValueError("'name' must be text")
+                raise ValueError('the field "name" must be text')
             validate_name(name)
             job = job_from_dict(fields)
         except ValueError as exc:
@@ -202,13 +208,35 @@ class PresetStore:
         except OSError as exc:
             raise PresetError(f"cannot delete {path}: {exc}") from None
 
-    def import_file(self, path: Path, *, replace_existing: bool = False) -> Preset:
-        """Add the preset in ``path`` (a file written by :meth:`export`) to the store."""
-        preset = self._read(Path(path), missing=f"{shown(path)}: no such file")
+    def free_name(self, name: str) -> str:
+        """``name`` if no preset has it, else the first free one of ``name (2)``, ``name (3)``."""
+        candidate, number = name, 1
+        while self.exists(candidate):
+            number += 1
+            candidate = f"{name} ({number})"
+        return candidate
+
+    def read_file(self, path: Path) -> Preset:
+        """The preset in a file outside the store (one written by :meth:`export`)."""
+        return self._read(Path(path), missing=f"{shown(path)}: no such file")
+
+    def import_file(
+        self, path: Path, *, replace_existing: bool = False, name: str | None = None
+    ) -> Preset:
+        """Add the preset in ``path`` to the store, under its own name or ``name``.
+
+        Raises:
+            PresetError: the file is not a usable preset, or the name is taken
+                and ``replace_existing`` is not set.
+        """
+        preset = self.read_file(path)
+        if name is not None:
+            preset = Preset(name, preset.job)
         target = self._path(preset.name)
         if target.exists() and not replace_existing:
             raise PresetError(
-                f"a preset named {preset.name!r} already exists; delete or rename it first"
+                f"a preset named {preset.name!r} already exists; replace it or import it "
+                "under another name"
             )
         self._write(target, preset)
         return preset

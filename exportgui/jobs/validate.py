@@ -13,6 +13,7 @@ from pathlib import Path
 
 from exportgui.catalog import Asset
 from exportgui.config import MailSettings
+from exportgui.config.words import count
 from exportgui.imaging import ISAttributes, ISError
 from exportgui.jobs.model import (
     MAX_WORKERS,
@@ -120,7 +121,7 @@ def _asset_problems(job: ExportJob, assets: dict[str, Asset]) -> list[Problem]:
         problems.append(
             _warning(
                 "assets",
-                f"{_count(len(missing), 'selected handle')} not in the catalog "
+                f"{count(len(missing), 'selected handle')} not in the catalog "
                 f"(e.g. {missing[0]!r}); logged as errors",
             )
         )
@@ -130,7 +131,7 @@ def _asset_problems(job: ExportJob, assets: dict[str, Asset]) -> list[Problem]:
             _warning(
                 "assets",
                 f"ExportJob does not export {', '.join(labels)}: "
-                f"{_count(len(blocked), 'selected asset')} will be logged as errors",
+                f"{count(len(blocked), 'selected asset')} will be logged as errors",
             )
         )
     if len(handles) != len(set(handles)):
@@ -144,14 +145,10 @@ def _asset_problems(job: ExportJob, assets: dict[str, Asset]) -> list[Problem]:
                 _warning(
                     "assets",
                     f"fmt=convert renders images only: "
-                    f"{_count(len(not_raster), 'selected asset')} will be logged as errors",
+                    f"{count(len(not_raster), 'selected asset')} will be logged as errors",
                 )
             )
     return problems
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 _cache_lock = threading.Lock()

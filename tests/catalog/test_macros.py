@@ -77,6 +77,14 @@ def test_reading_accepts_any_column_order_extra_columns_bom_and_crlf(tmp_path: P
     assert [(m.line, m.name) for m in result.macros] == [(2, "hero"), (4, "test")]
 
 
+def test_a_file_without_a_header_is_read_from_its_first_line(tmp_path: Path) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_text("\nhero\twid=1920&qlt=85\nthumb\twid=300\n", encoding="utf-8")
+    result = read_macro_file(path)
+    assert dict(result) == {"hero": "wid=1920&qlt=85", "thumb": "wid=300"}
+    assert [(m.line, m.name) for m in result.macros] == [(2, "hero"), (3, "thumb")]
+
+
 def test_bad_lines_are_reported_with_their_line_numbers(tmp_path: Path) -> None:
     path = tmp_path / "bad.txt"
     path.write_text(
@@ -87,7 +95,7 @@ def test_bad_lines_are_reported_with_their_line_numbers(tmp_path: Path) -> None:
         read_macro_file(path)
     message = str(caught.value)
     assert "line 3: bad macro name 'bad name'" in message
-    assert "line 4: expected at least 2 tab-separated fields, found 1" in message
+    assert "line 4: no tab between name and definition" in message
     assert "line 5: macro 'empty' has an empty definition" in message
     assert "line 6: macro 'OK' is already defined on line 2" in message
 
@@ -101,8 +109,9 @@ def test_bad_lines_are_reported_with_their_line_numbers(tmp_path: Path) -> None:
     [
         (b"", "empty"),
         (b"\n\n", "empty"),
-        (b"Name,Definition\na,b\n", "line 1: the header must name the fields Name and Definition"),
-        (b"Name\tDefinition\nok\tfmt=\xff\n", "line 2 is not valid UTF-8"),
+        (b"Name\tDef\na\tb\n", "line 1: the header must name the fields Name and Definition"),
+        (b"Name,Definition\na,b\n", "line 1: no tab between name and definition"),
+        (b"Name\tDefinition\nok\tfmt=\xff\n", "not UTF-8 text: line 2, column 8 has the byte 0xFF"),
     ],
 )
 def test_unusable_files_are_refused_with_a_clear_reason(

@@ -200,3 +200,35 @@ def test_workers_are_capped_at_the_assets_and_the_cores(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "64 workers asked for, 3 used" in done.stderr
     assert len(list(dest.iterdir())) == 3
+
+
+def test_presets_import_of_a_taken_name_names_the_ways_out(tmp_path: Path) -> None:
+    assert run("presets", "save", "web", "--fmt", "convert").returncode == 0
+    exported = tmp_path / "web.json"
+    assert run("presets", "export", "web", exported).returncode == 0
+
+    done = run("presets", "import", exported)
+    assert done.returncode == 2
+    assert "a preset named 'web' already exists" in done.stderr
+    assert "--replace" in done.stderr and "--as NAME" in done.stderr
+    assert "Traceback" not in done.stderr
+
+    done = run("presets", "import", exported, "--as", "web copy")
+    assert done.returncode == 0, done.stderr
+    assert "imported preset 'web copy'" in done.stdout
+    assert run("presets", "list").stdout.split("\n")[:2] == ["web", "web copy"]
+    assert run("presets", "import", exported, "--replace").returncode == 0
+
+
+def test_presets_import_says_in_words_what_is_wrong_with_the_file(tmp_path: Path) -> None:
+    ansi = tmp_path / "ansi.json"
+    ansi.write_bytes(b'{"schema": 1, "name": \x93web\x94}')
+    done = run("presets", "import", ansi)
+    assert done.returncode == 2
+    assert "is not UTF-8 text: line 1, column 23 has the byte 0x93" in done.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"schema": 1,\n "name": "web}', encoding="utf-8")
+    done = run("presets", "import", broken)
+    assert done.returncode == 2
+    assert "not valid JSON at line 2, column 10: a text in quotes is not closed" in done.stderr
+    assert "codec" not in done.stderr and "Unterminated" not in done.stderr

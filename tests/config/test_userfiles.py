@@ -76,8 +76,20 @@ def test_sizes_and_missing_files(tmp_path: Path) -> None:
     ("data", "problem"),
     [
         (DEEP.encode(), "nested too deeply"),
-        (b"", "not valid JSON (line 1, column 1: Expecting value)"),
-        (b'{"a": "\xff"}', "not UTF-8 text (byte 7)"),
+        (b"", "is empty"),
+        (b"  \n", "is empty"),
+        (b'\xef\xbb\xbf{"a": 1 "b": 2}', "at line 1, column 9: a comma is missing"),
+        (b'{"a": "\xff"}', "not UTF-8 text: line 1, column 8 has the byte 0xFF"),
+        (b'{\n"a": \x93web\x94}', "not UTF-8 text: line 2, column 6 has the byte 0x93"),
+        (b'{"a": "web}', "not valid JSON at line 1, column 7: a text in quotes is not closed"),
+        (b'{"a": 1 "b": 2}', "not valid JSON at line 1, column 9: a comma is missing"),
+        (b'{"a": 1,}', "at line 1, column 9: expected a field name in double quotes"),
+        (b"{'a': 1}", "at line 1, column 2: expected a field name in double quotes"),
+        (b'{"a" 1}', "not valid JSON at line 1, column 6: a colon is missing"),
+        (b'{"a": }', "not valid JSON at line 1, column 7: a value is missing"),
+        (b'{"a": 1}}', "not valid JSON at line 1, column 9: there is more after the end"),
+        (b'{"a": "x\ny"}', "not valid JSON at line 1, column 9: a text in quotes runs over"),
+        (b'{"a": "\\q"}', "not valid JSON at line 1, column 8: a backslash"),
     ],
 )
 def test_json_problems_name_the_file_in_words(tmp_path: Path, data: bytes, problem: str) -> None:
@@ -87,6 +99,7 @@ def test_json_problems_name_the_file_in_words(tmp_path: Path, data: bytes, probl
         load_json_file(path, 1 << 20)
     assert str(caught.value).startswith(str(path))
     assert problem in str(caught.value)
+    assert "Expecting" not in str(caught.value) and "codec" not in str(caught.value)
 
 
 def test_names_that_are_not_utf8_are_shown_escaped() -> None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
@@ -33,3 +34,27 @@ def mnemonics(root: QWidget) -> list[str]:
         if widget.isVisible() and "&" in text[:-1]:
             found.append(text[text.index("&") + 1].lower())
     return found
+
+
+def answer_box(button_text: str, seen: list[str] | None = None) -> None:
+    """Click ``button_text`` in the next modal message box, once it is open.
+
+    Call it just before the action that opens the box; ``seen`` collects the
+    box's text, so the test can check what was asked.
+    """
+
+    tries = [500]  # a box that never opens stops the polling, not some later test's box
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            tries[0] -= 1
+            if tries[0] > 0:
+                QTimer.singleShot(20, click)
+            return
+        if seen is not None:
+            seen.append(box.text())
+        button = next(b for b in box.buttons() if b.text().replace("&", "") == button_text)
+        button.click()
+
+    QTimer.singleShot(0, click)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 from pytestqt.modeltest import ModelTester
@@ -24,7 +26,8 @@ from exportgui.catalog.macrofile import read_macro_file
 from exportgui.gui.macros.manager import MacroManagerDialog
 from exportgui.gui.macros.model import MacroTableModel, NameRole, ProblemRole
 from exportgui.gui.widgets.theme import Meaning
-from tests.gui.helpers import mnemonics
+from exportgui.jobs import ExportJob, Fmt
+from tests.gui.helpers import WindowFactory, mnemonics
 
 
 @pytest.fixture
@@ -67,8 +70,8 @@ def test_invalid_definition_is_marked_and_cannot_be_saved(
 
     assert not dialog.save_button.isEnabled()
     assert dialog.definition_message.meaning is Meaning.ERROR
-    assert "E_BAD_VALUE" in dialog.definition_message.text()
-    assert "qlt" in dialog.definition_message.text()
+    assert "qlt must be a whole number from 1 to 100" in dialog.definition_message.text()
+    assert "E_" not in dialog.definition_message.text()  # words, as in the main window
     assert dialog.definition_edit.marked_text() == ["qlt=500"]
     assert dialog.definition_edit.marks()[0].start == len("wid=1200&")
 
@@ -80,7 +83,7 @@ def test_invalid_definition_is_marked_and_cannot_be_saved(
 def test_every_error_is_marked(qtbot: QtBot, dialog: MacroManagerDialog) -> None:
     type_new_macro(qtbot, dialog, "two", "wid=abc&bogus=1&fmt=png")
     assert dialog.definition_edit.marked_text() == ["wid=abc", "bogus=1"]
-    assert "E_UNKNOWN_COMMAND" in dialog.definition_message.text()
+    assert "unknown command 'bogus'" in dialog.definition_message.text()
 
 
 def test_valid_definition_is_saved_into_the_catalog(
@@ -144,7 +147,7 @@ def test_an_error_inside_a_called_macro_marks_the_call(
 
 def test_a_macro_calling_itself_is_recursion(qtbot: QtBot, dialog: MacroManagerDialog) -> None:
     type_new_macro(qtbot, dialog, "loop", "wid=1&$loop$")
-    assert "E_MACRO_RECURSION" in dialog.definition_message.text()
+    assert "macro calls itself" in dialog.definition_message.text()
     assert dialog.definition_edit.marked_text() == ["$loop$"]
 
 
@@ -154,7 +157,7 @@ def test_a_whole_request_rule_warns_but_may_be_saved(
     # fit needs wid or hei, which the modifier using the macro may give.
     type_new_macro(qtbot, dialog, "cropfit", "fit=crop,1")
     assert dialog.definition_message.meaning is Meaning.WARNING
-    assert "E_BAD_REQUEST" in dialog.definition_message.text()
+    assert "fit needs wid, hei or both" in dialog.definition_message.text()
     assert dialog.save_current() is True
     assert catalog.get_macro("cropfit") == "fit=crop,1"
 
@@ -206,7 +209,7 @@ def test_a_stored_macro_the_engine_rejects_is_flagged_in_the_list(
     qtbot.addWidget(dlg)
     row = dlg.model.row_of("broken")
     index = dlg.model.index(row, MacroTableModel.NAME)
-    assert "E_UNKNOWN_MACRO" in index.data(ProblemRole)
+    assert "no macro named 'gone'" in index.data(ProblemRole)
     assert index.data() == "$broken$ (invalid)"
 
 
@@ -252,15 +255,19 @@ def test_import_reports_bad_lines_and_keeps_the_good_ones(
     assert sorted(outcome.added) == ["uses-web", "web"]
     assert outcome.replaced == ["TEST"]
     assert [p.split(":")[0] for p in outcome.problems] == ["line 3", "line 4", "line 5"]
-    assert "E_BAD_VALUE" in outcome.problems[2]
+    assert outcome.problems[0] == "line 3: no tab between name and definition"
+    assert "qlt" in outcome.problems[2] and "E_BAD_VALUE" not in outcome.problems[2]
     assert catalog.macros() == {
         "TEST": "fmt=png",
         "thumb": "wid=300&hei=300&fit=crop",
         "uses-web": "$web$&qlt=80",
         "web": "wid=1200&fmt=jpeg",
     }
-    assert "Imported 3 macro(s)" in dialog.status_label.text()
-    assert "3 line(s) skipped" in dialog.status_label.text()
+    assert dialog.status_label.text().startswith(
+        "Imported 3 macros from macros.txt (1 replaced); skipped 3 lines: "
+        "line 3: no tab between name and definition; line 4: "
+    )
+    assert "(s)" not in dialog.status_label.text()
     assert dialog.status_label.meaning is Meaning.WARNING
 
 
@@ -282,7 +289,10 @@ def test_import_of_an_unreadable_file_changes_nothing(
     source.write_bytes(b"Name\tDefinition\ncaf\xe9\tfmt=png\n")
     outcome = dialog.import_file(source)
     assert outcome is not None and not outcome.changed
-    assert "not valid UTF-8" in dialog.status_label.text()
+    assert dialog.status_label.text() == (
+        f"Nothing imported from latin1.txt: {source} is not UTF-8 text: "
+        "line 2, column 4 has the byte 0xE9 (save the file as UTF-8)."
+    )
     assert set(catalog.macros()) == {"test", "thumb"}
 
 
@@ -293,7 +303,7 @@ def test_export_then_import_round_trip(
     target = tmp_path / "out" / "macros.txt"
     target.parent.mkdir()
     assert dialog.export_file(target)
-    assert "Exported 3 macro(s)" in dialog.status_label.text()
+    assert "Exported 3 macros to macros.txt." in dialog.status_label.text()
     assert dict(read_macro_file(target)) == catalog.macros()
     assert target.read_text(encoding="utf-8").splitlines()[0] == "Name\tDefinition"
 
@@ -332,3 +342,113 @@ def test_mnemonics_do_not_clash(dialog: MacroManagerDialog) -> None:
     keys = mnemonics(dialog)
     assert len(keys) >= 8
     assert sorted(keys) == sorted(set(keys))
+
+
+@pytest.mark.parametrize("header", [True, False])
+def test_import_reads_files_with_or_without_a_header_and_says_what_it_skipped(
+    dialog: MacroManagerDialog, catalog: Catalog, tmp_path: Path, header: bool
+) -> None:
+    lines = ["web\twid=1200&fmt=jpeg", "print\tfmt=tif", "hero\twid=1920", "", "oops"]
+    source = write_file(tmp_path / "m.txt", (["Name\tDefinition"] if header else []) + lines)
+    outcome = dialog.import_file(source, replace_existing=True)
+    assert outcome is not None
+    assert sorted(outcome.added) == ["hero", "print", "web"]
+    skipped = 6 if header else 5
+    assert dialog.status_label.text() == (
+        f"Imported 3 macros from m.txt; skipped line {skipped}: no tab between name and definition."
+    )
+
+
+def test_import_of_one_good_macro_says_macro_not_macros(
+    dialog: MacroManagerDialog, catalog: Catalog, tmp_path: Path
+) -> None:
+    source = write_file(tmp_path / "one.txt", ["solo\twid=10"])
+    dialog.import_file(source)
+    assert dialog.status_label.text() == "Imported 1 macro from one.txt."
+
+
+def test_the_main_window_and_the_macro_manager_word_an_error_alike(
+    qtbot: QtBot, dialog: MacroManagerDialog, catalog: Catalog, open_window: WindowFactory
+) -> None:
+    window = open_window(catalog)
+    window.options.set_job(ExportJob(fmt=Fmt.CONVERT, is_modifier="wid=1200&qlt=500"))
+    qtbot.waitUntil(lambda: "qlt" in window.options.modifier_message.text(), timeout=5000)
+    type_new_macro(qtbot, dialog, "hero", "wid=1200&qlt=500")
+    in_window = window.options.modifier_message.text()
+    assert dialog.definition_message.text() == f"✗ {in_window}"
+    assert "E_" not in in_window
+
+
+def test_a_new_macro_shows_no_error_before_anything_is_typed(
+    qtbot: QtBot, dialog: MacroManagerDialog
+) -> None:
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    assert dialog.name_message.text() == "" and not dialog.name_message.isVisible()
+    assert dialog.definition_message.text() == ""
+    assert not dialog.save_button.isEnabled()
+    assert dialog.editor.save_reason.isVisible()
+    assert dialog.editor.save_reason.text() == "Type a name and a definition to save."
+
+
+@pytest.mark.parametrize(
+    ("name", "definition", "reason"),
+    [
+        ("hero", "", "Type the definition to save."),
+        ("", "wid=10", "Give the macro a name to save it."),
+        ("my macro", "wid=10", "Fix the name to save."),
+        ("hero", "wid=1200&qlt=500", "Fix the definition to save."),
+        ("hero", "wid=1200", ""),
+    ],
+)
+def test_save_says_why_it_cannot_save(
+    qtbot: QtBot, dialog: MacroManagerDialog, name: str, definition: str, reason: str
+) -> None:
+    type_new_macro(qtbot, dialog, name, definition)
+    assert dialog.save_button.isEnabled() is (reason == "")
+    assert dialog.editor.save_reason.text() == reason
+    assert dialog.editor.save_reason.isVisible() is bool(reason)
+    if reason:
+        assert reason in dialog.save_button.toolTip()
+
+
+def test_an_unchanged_stored_macro_needs_no_reason(dialog: MacroManagerDialog) -> None:
+    assert dialog.name_edit.text() == "test" and not dialog.save_button.isEnabled()
+    assert dialog.editor.save_reason.text() == "No changes to save."
+
+
+def test_the_main_windows_macro_list_shows_what_each_macro_does(
+    qtbot: QtBot, catalog: Catalog, open_window: WindowFactory
+) -> None:
+    long = "wid=1600&hei=900&fit=crop,1&align=0,0&qlt=85,1&resMode=sharp2&op_usm=1,1,8,0&fmt=jpeg"
+    catalog.set_macro("hero", long)
+    window = open_window(catalog)
+    combo = window.options.macro_combo
+    qtbot.waitUntil(lambda: combo.findData("$hero$") >= 0, timeout=5000)
+
+    def listed(data: str) -> str:
+        option = QStyleOptionViewItem()
+        delegate = combo.view().itemDelegate()
+        assert isinstance(delegate, QStyledItemDelegate)
+        delegate.initStyleOption(option, combo.model().index(combo.findData(data), 0))
+        return option.text
+
+    assert listed("$test$") == "$test$ — fmt=tif"
+    shown = listed("$hero$")
+    assert shown.startswith("$hero$ — wid=1600&hei=900") and shown.endswith("…")
+    assert len(shown) < len(long)
+    assert combo.itemData(combo.findData("$hero$"), Qt.ItemDataRole.ToolTipRole) == long
+    assert listed("") == "(no macro)"
+    combo.setCurrentIndex(combo.findData("$hero$"))
+    assert combo.currentText() == "$hero$"  # the closed combo keeps its width
+    # The open list is as wide as its longest line, so nothing is cut in the middle.
+    assert combo.view().minimumWidth() > combo.view().sizeHintForColumn(0)
+
+
+def test_the_macro_managers_list_shows_each_definition_beside_its_name(
+    dialog: MacroManagerDialog,
+) -> None:
+    row = dialog.model.row_of("thumb")
+    assert dialog.model.index(row, MacroTableModel.NAME).data() == "$thumb$"
+    assert dialog.model.index(row, MacroTableModel.DEFINITION).data() == "wid=300&hei=300&fit=crop"
+    assert not dialog.table.isColumnHidden(MacroTableModel.DEFINITION)
+    assert dialog.table.textElideMode() == Qt.TextElideMode.ElideRight

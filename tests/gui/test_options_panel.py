@@ -17,7 +17,7 @@ from tests.gui.helpers import WindowFactory
 def test_set_job_and_job_round_trip(qtbot: QtBot, tmp_path: Path) -> None:
     panel = OptionsPanel()
     qtbot.addWidget(panel)
-    panel.set_macros(["test", "web-hero"])
+    panel.set_macros({"test": "fmt=tif", "web-hero": "wid=1600"})
     job = ExportJob(
         fmt=Fmt.CONVERT,
         is_modifier="&wid=300",
@@ -49,7 +49,7 @@ def test_fields_that_do_not_apply_are_disabled_not_hidden(qtbot: QtBot) -> None:
 def test_a_macro_missing_from_the_catalog_stays_selected(qtbot: QtBot) -> None:
     panel = OptionsPanel()
     qtbot.addWidget(panel)
-    panel.set_macros(["test"])
+    panel.set_macros({"test": "fmt=tif"})
     panel.set_job(ExportJob(fmt=Fmt.CONVERT, macro="gone"))
     assert panel.job().macro == "$gone$"
     assert "not in this catalog" in panel.macro_combo.currentText()

@@ -353,3 +353,4 @@ def test_no_header_can_be_injected_through_the_subject(
     assert box.recipients == [["designer@example.com", "lead@example.com"]] * 2
     message = compose(log, EmailSetting.ALL, starting=False)
     assert message["Subject"] == " ".join(message["Subject"].split())
+    assert compose(log, EmailSetting.ALL, starting=True)["Subject"].endswith("started: 1 asset")

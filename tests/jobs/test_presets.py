@@ -100,3 +100,37 @@ def test_import_and_export(store: PresetStore, tmp_path: Path) -> None:
     junk.write_text("[]")
     with pytest.raises(PresetError, match=r"junk\.json"):
         other.import_file(junk)
+
+
+def test_importing_a_taken_name_can_keep_both_under_a_free_name(
+    store: PresetStore, tmp_path: Path
+) -> None:
+    store.save("web", JOB)
+    store.save("web (2)", JOB)
+    exported = tmp_path / "web.json"
+    store.export("web", exported)
+    assert store.free_name("web") == "web (3)"
+    assert store.free_name("print") == "print"
+    kept = store.import_file(exported, name=store.free_name("web"))
+    assert kept.name == "web (3)" and kept.job == store.load("web").job
+    assert store.list() == ["web", "web (2)", "web (3)"]
+    with pytest.raises(PresetError, match="already exists"):
+        store.import_file(exported, name="web (2)")
+
+
+@pytest.mark.parametrize(
+    ("document", "words"),
+    [
+        ({"name": "web"}, 'has no "schema" field'),
+        ({"schema": 1}, 'has no "name" field'),
+        ({"schema": 1, "name": 7}, '"name" must be text'),
+        ({"schema": 1, "name": "web", "fmt": 3}, "'fmt' must be text"),
+    ],
+)
+def test_an_imported_preset_says_which_field_is_missing_or_wrong(
+    store: PresetStore, tmp_path: Path, document: dict[str, object], words: str
+) -> None:
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(PresetError, match=words):
+        store.import_file(path)

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from exportgui.catalog import Asset
 from exportgui.gui.widgets import theme
-from exportgui.gui.widgets.formatting import human_bytes, pixel_size, type_label
+from exportgui.gui.widgets.formatting import count, human_bytes, pixel_size, type_label
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import ListTableModel, ModelIndex
 
@@ -244,7 +244,7 @@ class AssetTableModel(ListTableModel[Asset]):
     def _tooltip(self, asset: Asset) -> str:
         reason = asset.block_reason
         if reason:
-            members = f" ({len(asset.members)} members)" if asset.members else ""
+            members = f" ({count(len(asset.members), 'member')})" if asset.members else ""
             return f"{asset.name}{members}: {reason}. It cannot be ticked."
         where = f"{asset.folder}/" if asset.folder else ""
         return f"{where}{asset.file_name or asset.name}"

@@ -8,6 +8,7 @@ the field they belong to (the modifier gets its bad tokens underlined).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -27,6 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from exportgui.gui.widgets import theme
+from exportgui.gui.widgets.described_items import (
+    DescribedItemDelegate,
+    describe_item,
+    fit_list_width,
+)
 from exportgui.gui.widgets.modifier_edit import Mark, ModifierEdit
 from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt, LogType, Problem
 
@@ -95,6 +101,7 @@ class OptionsPanel(QWidget):
 
         self.macro_combo = QComboBox()
         self.macro_combo.setFont(theme.monospace_font())
+        self.macro_combo.setItemDelegate(DescribedItemDelegate(self.macro_combo))
         self.macro_button = QPushButton("Macros…")
         self.macro_button.setToolTip("Add, edit and delete the catalog's macros (Ctrl+M)")
         macro_row = QHBoxLayout()
@@ -183,7 +190,7 @@ class OptionsPanel(QWidget):
             (self.client_edit, "Client ID, reserved"),
         ):
             widget.setAccessibleName(name)
-        self.set_macros([])
+        self.set_macros({})
 
     @staticmethod
     def _row(form: QFormLayout, label: str, field: object, buddy: QWidget | None = None) -> None:
@@ -246,14 +253,19 @@ class OptionsPanel(QWidget):
             self._loading = False
         self._on_edited()
 
-    def set_macros(self, names: list[str]) -> None:
-        """Offer these catalog macros; a selected macro that vanished stays, marked missing."""
+    def set_macros(self, macros: Mapping[str, str]) -> None:
+        """Offer the catalog's macros (name → definition, shown beside the name in the list).
+
+        A selected macro that vanished stays, marked missing.
+        """
         current = self.macro_combo.currentData() or NO_MACRO
         blocked = self.macro_combo.blockSignals(True)
         self.macro_combo.clear()
         self.macro_combo.addItem("(no macro)", NO_MACRO)
-        for name in sorted(names, key=str.casefold):
+        for name, definition in sorted(macros.items(), key=lambda kv: kv[0].casefold()):
             self.macro_combo.addItem(f"${name}$", f"${name}$")
+            describe_item(self.macro_combo, self.macro_combo.count() - 1, definition)
+        fit_list_width(self.macro_combo)
         self._select_macro(current)
         self.macro_combo.blockSignals(blocked)
         if self.macro_combo.currentData() != current:

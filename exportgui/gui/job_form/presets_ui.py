@@ -6,6 +6,8 @@ and marks unsaved changes with "•" (in the combo and, through
 :class:`PresetError` whose message names the file; it is shown, never fatal.
 Methods that take a name or a path do the work; the ``ask_*`` methods only
 prompt and then call them, so tests drive the real code without dialogs.
+A problem is reported on a topic (``preset import``…): the window shows one
+notice per topic, and a later success on that topic withdraws it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,6 +26,9 @@ from exportgui.jobs.presets import Preset, PresetError, PresetStore
 
 NO_PRESET = "(no preset)"
 DIRTY_MARK = " •"
+ImportChoice = Literal["replace", "keep both"]
+REPLACE: ImportChoice = "replace"
+KEEP_BOTH: ImportChoice = "keep both"
 
 
 def comparable(job: ExportJob) -> ExportJob:
@@ -35,7 +41,8 @@ class PresetController(QObject):
 
     dirty_changed = Signal(bool)
     state_changed = Signal()  # selection or unsaved mark changed: the title follows
-    problem = Signal(str)  # a message for the window's notice area
+    problem = Signal(str, str)  # a message for the window's notice area, and its topic
+    solved = Signal(str)  # the problem on this topic is gone
     message = Signal(str)  # a short confirmation for the status bar
 
     def __init__(
@@ -102,7 +109,7 @@ class PresetController(QObject):
             damaged = self.store.damaged()
         except PresetError as exc:
             names, damaged = [], []
-            self.problem.emit(str(exc))
+            self.problem.emit(str(exc), "presets folder")
         wanted = select if select is not None else self.current_name()
         self.combo.blockSignals(True)
         self.combo.clear()
@@ -119,7 +126,7 @@ class PresetController(QObject):
         if fresh:  # each damaged file is reported once, not at every refresh
             self._reported.update(path for path, _why in fresh)
             files = "; ".join(f"{path.name}: {why}" for path, why in fresh)
-            self.problem.emit(f"Some presets could not be read and are not listed — {files}")
+            self.problem.emit(f"Some presets could not be read and are not listed — {files}", "")
 
     def on_form_changed(self, job: ExportJob) -> None:
         """Call after every edit of the form with its job: updates the unsaved-changes mark."""
@@ -150,7 +157,7 @@ class PresetController(QObject):
             self._loaded = self.store.load(name)
         except PresetError as exc:
             self._loaded = None
-            self.problem.emit(str(exc))
+            self.problem.emit(str(exc), "preset load")
         self.refresh(select=name if self._loaded else "")
 
     def load(self, name: str) -> bool:
@@ -158,22 +165,33 @@ class PresetController(QObject):
         try:
             preset = self.store.load(name)
         except PresetError as exc:
-            self.problem.emit(str(exc))
+            self.problem.emit(str(exc), "preset load")
             self.refresh()
             return False
+        self.solved.emit("preset load")
         self._loaded = preset
         self._apply_job(preset.job)
         self.refresh(select=name)
         self.message.emit(f"Preset “{name}” loaded")
         return True
 
-    def save_as(self, name: str) -> bool:
-        """Save the form as a new (or replaced) preset and select it."""
+    def save_as(self, name: str, replace: bool | None = None) -> bool:
+        """Save the form as a new (or replaced) preset and select it.
+
+        When another preset already has ``name``, ``replace`` says whether to
+        replace it; None asks. Saving the loaded preset under its own name
+        never asks.
+        """
+        current = self.current_name()
+        taken = self.store.exists(name) and (current or "").casefold() != name.casefold()
+        if taken and not (replace if replace is not None else self.ask_replace(name)):
+            return False
         try:
             self._loaded = self.store.save(name, comparable(self._current_job()))
         except (PresetError, ValueError) as exc:
-            self.problem.emit(str(exc))
+            self.problem.emit(str(exc), "preset save")
             return False
+        self.solved.emit("preset save")
         self.refresh(select=self._loaded.name)
         self.message.emit(f"Preset “{self._loaded.name}” saved")
         return True
@@ -191,8 +209,9 @@ class PresetController(QObject):
         try:
             renamed = self.store.rename(self._loaded.name, new_name)
         except (PresetError, ValueError) as exc:
-            self.problem.emit(str(exc))
+            self.problem.emit(str(exc), "preset save")
             return False
+        self.solved.emit("preset save")
         self._loaded = dataclasses.replace(self._loaded, name=renamed.name)
         self.refresh(select=renamed.name)
         return True
@@ -204,20 +223,38 @@ class PresetController(QObject):
         try:
             self.store.delete(self._loaded.name)
         except PresetError as exc:
-            self.problem.emit(str(exc))
+            self.problem.emit(str(exc), "preset save")
             return False
         self._loaded = None
         self.refresh(select="")
         return True
 
-    def import_from(self, path: Path) -> bool:
-        """Add a preset file to the store and load it."""
+    def import_from(self, path: Path, on_conflict: ImportChoice | None = None) -> bool:
+        """Add a preset file to the store and load it.
+
+        When a preset of that name exists, ``on_conflict`` says whether to
+        replace it or keep both (the import takes a free name like "web (2)");
+        None asks. False when the file is unusable or the user cancelled.
+        """
         try:
-            preset = self.store.import_file(path)
-        except (PresetError, ValueError) as exc:
-            self.problem.emit(str(exc))
+            preset = self.store.read_file(path)
+        except PresetError as exc:
+            self.problem.emit(str(exc), "preset import")
             return False
-        return self.load(preset.name)
+        name = preset.name
+        if self.store.exists(name):
+            choice = on_conflict or self.ask_import_conflict(name)
+            if choice is None:
+                return False
+            if choice == KEEP_BOTH:
+                name = self.store.free_name(name)
+        try:
+            self.store.import_file(path, replace_existing=True, name=name)
+        except (PresetError, ValueError) as exc:
+            self.problem.emit(str(exc), "preset import")
+            return False
+        self.solved.emit("preset import")
+        return self.load(name)
 
     def export_to(self, path: Path) -> bool:
         """Write the loaded preset to a file the user chose."""
@@ -226,8 +263,9 @@ class PresetController(QObject):
         try:
             self.store.export(self._loaded.name, path)
         except PresetError as exc:
-            self.problem.emit(str(exc))
+            self.problem.emit(str(exc), "preset export")
             return False
+        self.solved.emit("preset export")
         self.message.emit(f"Preset exported to {path}")
         return True
 
@@ -238,7 +276,71 @@ class PresetController(QObject):
             self._loaded = None
             self._update_marks()
             return
+        if not self.ask_discard_edits(name):
+            self.refresh()  # back to the preset being edited, its mark kept
+            return
         self.load(name)
+
+    def ask_discard_edits(self, about_to_load: str) -> bool:
+        """True when the form has no unsaved edits, or the user agrees to drop them."""
+        if not self._dirty or self._loaded is None:
+            return True
+        current = self._loaded.name
+        if about_to_load == current:
+            text = f"The preset “{current}” has unsaved changes. Discard them and load it again?"
+        else:
+            text = (
+                f"The preset “{current}” has unsaved changes. "
+                f"Discard them and load “{about_to_load}”?"
+            )
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved preset", text, parent=self._parent)
+        box.setInformativeText("Update Preset (Ctrl+S) keeps them in the preset.")
+        discard = box.addButton("Discard changes", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
+
+    def ask_replace(self, name: str) -> bool:
+        """Ask whether to replace the preset ``name`` with the form's options."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Save preset",
+            f"A preset named “{name}” already exists. Replace it with these options?",
+            parent=self._parent,
+        )
+        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is replace
+
+    def ask_import_conflict(self, name: str) -> ImportChoice | None:
+        """Ask what to do about an imported preset whose name is taken; None: cancel."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Import preset",
+            f"A preset named “{name}” already exists.",
+            parent=self._parent,
+        )
+        box.setInformativeText(
+            f"Replace it with the imported one, or keep both (the import is named "
+            f"“{self.store.free_name(name)}”)?"
+        )
+        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        keep_both = box.addButton("Keep both", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep_both)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is replace:
+            return REPLACE
+        if clicked is keep_both:
+            return KEEP_BOTH
+        return None
 
     def ask_save_as(self) -> None:
         """Prompt for a name, then save."""
@@ -273,7 +375,7 @@ class PresetController(QObject):
         path, _filter = QFileDialog.getOpenFileName(
             self._parent, "Import preset", "", "Presets (*.json);;All files (*)"
         )
-        if path:
+        if path and self.ask_discard_edits(Path(path).stem):
             self.import_from(Path(path))
 
     def ask_export(self) -> None:

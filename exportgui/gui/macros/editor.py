@@ -88,8 +88,12 @@ class MacroEditor(QGroupBox):
         self.save_button.setAccessibleName("Save")
         self.save_button.setToolTip(with_shortcut("Save the macro", "Ctrl+S"))
         self.save_button.setAutoDefault(False)
+        self.save_reason = QLabel(self)
+        self.save_reason.setWordWrap(True)
+        self.save_reason.setAccessibleName("Why the macro cannot be saved")
+        self.save_reason.setEnabled(False)  # greyed: a hint, like the usage line
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.save_reason, 1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -176,7 +180,8 @@ class MacroEditor(QGroupBox):
         table = macros_for_check(name, definition, self._original, existing)
         self._check = check_definition(definition, table)
 
-        if self._name_problem:
+        untouched = self._original is None and not name and not definition.strip()
+        if self._name_problem and not untouched:  # a new, empty form is not an error yet
             self.name_message.show_message(f"✗ {self._name_problem}", Meaning.ERROR)
         else:
             self.name_message.clear_message()
@@ -203,8 +208,27 @@ class MacroEditor(QGroupBox):
         usage = name if name and not self._name_problem else "name"
         self.usage_label.setText(f"Use it as ${usage}$ in the job's macro field or in a modifier.")
         self.save_button.setEnabled(self.can_save)
+        reason = self._why_not_saved(untouched)
+        self.save_reason.setText(reason)
+        self.save_reason.setVisible(bool(reason))
+        self.save_button.setToolTip(f"{with_shortcut('Save the macro', 'Ctrl+S')} {reason}".strip())
         self.revert_button.setEnabled(self.is_dirty and self._original is not None)
         self.changed.emit()
+
+    def _why_not_saved(self, untouched: bool) -> str:
+        if self.can_save:
+            return ""
+        if untouched:
+            return "Type a name and a definition to save."
+        if not self.name:
+            return "Give the macro a name to save it."
+        if self._name_problem:
+            return "Fix the name to save."
+        if not self.definition.strip():
+            return "Type the definition to save."
+        if not self._check.ok:
+            return "Fix the definition to save."
+        return "No changes to save."
 
     def focus_problem(self) -> None:
         """Put the keyboard focus on the field that stops saving."""

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from exportgui.catalog import Catalog, CatalogError
 from exportgui.catalog.macrofile import read_macro_file, write_macro_file
+from exportgui.config.words import count
 from exportgui.imaging.macro_checks import check_name, rejected_definitions
 
 # Given the names that already exist, say True (replace), False (keep mine) or None (cancel).
@@ -28,7 +29,8 @@ class MacroImportOutcome:
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # "line N: why" for each skipped line
+    refused: str = ""  # why the whole file was refused (nothing read)
 
     @property
     def changed(self) -> bool:
@@ -36,26 +38,41 @@ class MacroImportOutcome:
         return bool(self.added or self.replaced)
 
     def summary(self) -> str:
-        """One sentence: counts, and whether something was left out."""
+        """One sentence: what was imported, and each skipped line with its reason.
+
+        E.g. "Imported 3 macros from m.txt; skipped line 5: no tab between
+        name and definition." Past three skipped lines the rest are counted.
+        """
+        if self.refused:
+            return _sentence(f"Nothing imported from {self.path.name}: {self.refused}")
         stored = len(self.added) + len(self.replaced)
-        parts = [f"Imported {stored} macro(s) from {self.path.name}"]
+        text = f"Imported {count(stored, 'macro')} from {self.path.name}"
         extras = []
         if self.replaced:
             extras.append(f"{len(self.replaced)} replaced")
         if self.kept:
-            extras.append(f"{len(self.kept)} existing kept")
+            extras.append(f"{count(len(self.kept), 'existing one')} kept")
         if extras:
-            parts.append(f" ({', '.join(extras)})")
-        parts.append(".")
-        if self.problems:
-            parts.append(f" {len(self.problems)} line(s) skipped: {self.problems[0]}")
-            if len(self.problems) > 1:
-                parts.append(f" (and {len(self.problems) - 1} more)")
-        return "".join(parts)
+            text += f" ({', '.join(extras)})"
+        if len(self.problems) == 1:
+            text += f"; skipped {self.problems[0]}"
+        elif self.problems:
+            shown = "; ".join(self.problems[:_SHOWN_PROBLEMS])
+            text += f"; skipped {count(len(self.problems), 'line')}: {shown}"
+            if len(self.problems) > _SHOWN_PROBLEMS:
+                text += f"; and {len(self.problems) - _SHOWN_PROBLEMS} more (see the details)"
+        return _sentence(text)
 
     def details(self) -> str:
-        """Every skipped line with its reason."""
-        return "\n".join(self.problems)
+        """Every skipped line with its reason (or why the file was refused)."""
+        return "\n".join(self.problems) or self.refused
+
+
+_SHOWN_PROBLEMS = 3
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 @dataclass(frozen=True)
@@ -75,7 +92,7 @@ def import_macros(catalog: Catalog, path: Path, ask: AskReplace) -> MacroImportO
     try:
         result = read_macro_file(path, strict=False)
     except CatalogError as exc:
-        outcome.problems.append(str(exc))
+        outcome.refused = str(exc)
         return outcome
     outcome.problems.extend(f"line {bad.line}: {bad.reason}" for bad in result.bad_lines)
     entries = [_Entry(m.line, m.name, m.definition) for m in result.macros]

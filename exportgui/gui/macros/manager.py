@@ -29,6 +29,7 @@ from exportgui.catalog import Catalog, CatalogError, CatalogUnavailable
 from exportgui.gui.macros.editor import MacroEditor
 from exportgui.gui.macros.io import MacroImportOutcome, export_macros, import_macros
 from exportgui.gui.macros.model import MacroTableModel, NameRole
+from exportgui.gui.widgets.formatting import count
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import compact_rows
 from exportgui.gui.widgets.theme import Meaning, MessageLabel, with_shortcut
@@ -334,7 +335,7 @@ class MacroManagerDialog(QDialog):
         if not path:
             return
         outcome = self.import_file(Path(path), replace_existing=None)
-        if outcome is not None and outcome.problems:
+        if outcome is not None and (outcome.problems or outcome.refused):
             box = QMessageBox(
                 QMessageBox.Icon.Warning, "Import macros", qt_text(outcome.summary()), parent=self
             )
@@ -367,7 +368,7 @@ class MacroManagerDialog(QDialog):
             self.select_macro(self.editor.original)
         elif self.model.rowCount():
             self.select_macro(self.model.row_at(0).name)
-        meaning = Meaning.WARNING if outcome.problems else None
+        meaning = Meaning.WARNING if outcome.problems or outcome.refused else None
         self.status_label.show_message(outcome.summary(), meaning)
         if outcome.changed:
             self.macros_changed.emit()
@@ -376,7 +377,7 @@ class MacroManagerDialog(QDialog):
     def _ask_replace(self, names: list[str]) -> bool | None:
         shown = ", ".join(f"${n}$" for n in names[:8]) + (" …" if len(names) > 8 else "")
         box = QMessageBox(QMessageBox.Icon.Question, "Import macros", "", parent=self)
-        box.setText(f"{len(names)} macro(s) in the file already exist here: {shown}")
+        box.setText(f"{count(len(names), 'macro')} in the file already exist here: {shown}")
         replace = box.addButton("Replace them", QMessageBox.ButtonRole.AcceptRole)
         keep = box.addButton("Keep mine", QMessageBox.ButtonRole.RejectRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -397,11 +398,11 @@ class MacroManagerDialog(QDialog):
     def export_file(self, path: Path) -> bool:
         """Write every macro to ``path``; the outcome is shown in the status line."""
         try:
-            count = export_macros(self._catalog, path)
+            exported = export_macros(self._catalog, path)
         except (OSError, ValueError) as exc:
             self.status_label.show_message(f"✗ Not exported: {exc}", Meaning.ERROR)
             return False
-        self.status_label.show_message(f"Exported {count} macro(s) to {path.name}.")
+        self.status_label.show_message(f"Exported {count(exported, 'macro')} to {path.name}.")
         return True
 
     # -- leaving -----------------------------------------------------------------

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from exportgui.catalog import AssetType
+from exportgui.config.words import count
+
+__all__ = ["count", "duration", "human_bytes", "pixel_size", "type_label"]
 
 _TYPE_LABELS = {
     AssetType.IMAGE: "Image",
@@ -46,12 +49,6 @@ def pixel_size(width: int | None, height: int | None) -> str:
     if not width or not height:
         return ""
     return f"{width}×{height}"
-
-
-def count(n: int, singular: str, plural: str | None = None) -> str:
-    """``count(1, "asset")`` → ``"1 asset"``; thousands get separators."""
-    word = singular if n == 1 else (plural or singular + "s")
-    return f"{n:,} {word}"
 
 
 def duration(seconds: float) -> str:

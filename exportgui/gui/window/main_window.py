@@ -206,7 +206,8 @@ class MainWindow(QMainWindow):
         self.imports.imported.connect(self._on_imported)
         self.imports.demo_created.connect(self._on_demo_created)
         self.imports.failed.connect(lambda msg: self.notice.notify(f"Import failed: {msg}"))
-        self.presets.problem.connect(self.notice.notify)
+        self.presets.problem.connect(lambda text, topic: self.notice.notify(text, topic=topic))
+        self.presets.solved.connect(self.notice.withdraw)
         self.presets.message.connect(lambda m: self.statusBar().showMessage(m, 4000))
         self.presets.state_changed.connect(self._update_title)
         self.presets.refresh()
@@ -219,8 +220,8 @@ class MainWindow(QMainWindow):
         self.browser.show_loading()
         catalog = self.catalog
 
-        def load(_report: Callable[[Any], None]) -> tuple[list[Asset], list[str], list[str]]:
-            return catalog.list_assets(), catalog.folders(), list(catalog.macros())
+        def load(_report: Callable[[Any], None]) -> tuple[list[Asset], list[str], dict[str, str]]:
+            return catalog.list_assets(), catalog.folders(), catalog.macros()
 
         self.runner.submit(
             load,
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
             self.notice.notify(f"The catalog could not be read: {exc}", LogType.ERROR)
 
     def _on_assets_loaded(
-        self, generation: int, loaded: tuple[list[Asset], list[str], list[str]]
+        self, generation: int, loaded: tuple[list[Asset], list[str], dict[str, str]]
     ) -> None:
         if generation != self._load_generation:
             return  # a newer reload is on its way
@@ -398,7 +399,7 @@ class MainWindow(QMainWindow):
 
     def _on_macros_changed(self) -> None:
         self.preview.set_context(None, self._job)  # the same job may render differently now
-        self.options.set_macros(list(self.catalog.macros()))
+        self.options.set_macros(self.catalog.macros())
         self._on_form_changed()
 
     def _on_settings_saved(self, settings: Settings) -> None:
