@@ -12,9 +12,10 @@ below, which is how a detail is told apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
-from exportgui.jobs.model import JobLog, LogType
+from exportgui.jobs.model import JobLog, LogType, Plan
 
 SKIPPED = "skipped: "  # not written: a file of that name was there (policy "skip")
 REPLACES = "replaces the existing "  # written over a file that was there (policy "overwrite")
@@ -51,13 +52,24 @@ def _notes(message: str) -> list[str]:
 
 def tally(log: JobLog) -> Tally:
     """Count ``log``'s details (read with details) by what became of each asset."""
+    counted = _count((d.log_type, d.message, d.output is not None) for d in log.details)
+    return replace(counted, not_done=max(0, log.total_file_count - len(log.details)))
+
+
+def plan_tally(plan: Plan) -> Tally:
+    """Count ``plan``'s outputs by what would become of each asset (``failed``: refused)."""
+    return _count((o.status, o.message, o.target is not None) for o in plan.outputs)
+
+
+def _count(outcomes: Iterable[tuple[LogType, str, bool]]) -> Tally:
+    """Count (log type, message, whether a file is written) triples."""
     written = replaced = renamed = skipped_existing = skipped_twice = failed = 0
-    for detail in log.details:
-        if detail.log_type is LogType.ERROR:
+    for log_type, message, has_file in outcomes:
+        if log_type is LogType.ERROR:
             failed += 1
             continue
-        notes = _notes(detail.message)
-        if detail.output is None:
+        notes = _notes(message)
+        if not has_file:
             if any(n.startswith(LISTED_TWICE) for n in notes):
                 skipped_twice += 1
             else:
@@ -75,7 +87,6 @@ def tally(log: JobLog) -> Tally:
         skipped_existing=skipped_existing,
         skipped_twice=skipped_twice,
         failed=failed,
-        not_done=max(0, log.total_file_count - len(log.details)),
     )
 
 

@@ -21,10 +21,12 @@ from exportgui.jobs.model import (
     ExportJob,
     Fmt,
     LogType,
+    Plan,
     Problem,
 )
 from exportgui.jobs.notify import NotifyError, address_problems, control_problem, server_for
 from exportgui.jobs.request import CatalogView, object_name, parse_job_request
+from exportgui.jobs.tally import plan_tally
 
 
 def _error(field: str, message: str, position: int | None = None, length: int = 0) -> Problem:
@@ -221,6 +223,31 @@ def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     except ISError as exc:
         problems.append(_error("attributes", f"the catalog's Image Serving attributes: {exc}"))
     return _sorted(problems)
+
+
+def nothing_written_problem(plan: Plan) -> Problem | None:
+    """An error when the plan writes no file at all (every asset refused or skipped), else None.
+
+    Such a job would only log its refusals: the form says why instead of running it.
+    """
+    counts = plan_tally(plan)
+    if not plan.outputs or counts.written:
+        return None
+    total = len(plan.outputs)
+    parts = []
+    if counts.failed:
+        first = next(o for o in plan.outputs if o.status is LogType.ERROR)
+        name = first.source_file_name or first.asset_name
+        example = f"{name}: {first.message or first.reason}"
+        verb = "is" if counts.failed == 1 else "are"
+        parts.append(f"{counts.failed} of {_count(total, 'asset')} {verb} refused (e.g. {example})")
+    if counts.skipped_existing:
+        verb = "is" if counts.skipped_existing == 1 else "are"
+        parts.append(
+            f"{counts.skipped_existing} of {_count(total, 'asset')} {verb} already in the"
+            " destination, and existing files are skipped"
+        )
+    return _error("assets", "Nothing would be written: " + "; ".join(parts))
 
 
 def mail_problems(mail: MailSettings) -> list[Problem]:
