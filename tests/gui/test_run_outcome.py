@@ -210,6 +210,7 @@ def test_the_preview_follows_the_plan_after_an_export(
     settle(qtbot, window)
 
     # The file is there now: the next export would write fileToExport-2.jpg, and both say so.
+    assert window.plan is not None
     [planned] = window.plan.outputs
     assert planned.target == Path("fileToExport-2.jpg")
     assert window.preview.line_label.text().startswith("fileToExport.jpg → fileToExport-2.jpg ·")
