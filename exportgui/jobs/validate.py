@@ -53,6 +53,29 @@ def destination_problem(destination: Path | str | None) -> str | None:
     return None
 
 
+def missing_folders(destination: Path) -> list[Path]:
+    """The folders to make, outermost first, for ``destination`` to exist.
+
+    Empty when it exists, when it is not a full path, or when it cannot be made
+    because a file (or an unreadable folder) is in the way.
+    """
+    if not destination.is_absolute():
+        return []
+    missing: list[Path] = []
+    path = destination
+    try:
+        while not path.exists() and not path.is_symlink():
+            missing.append(path)
+            if path.parent == path:
+                return []
+            path = path.parent
+        if not path.is_dir():
+            return []
+    except OSError:
+        return []
+    return missing[::-1]
+
+
 def check_destination(job: ExportJob) -> None:
     """Refuse to run a job whose destination is missing, empty or relative.
 
