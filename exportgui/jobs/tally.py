@@ -94,15 +94,16 @@ def _files(n: int) -> str:
     return f"{n} file{'' if n == 1 else 's'}"
 
 
-def tally_words(counts: Tally) -> str:
+def tally_words(counts: Tally, *, planned: bool = False) -> str:
     """``2 files written (2 replaced) · 1 skipped: already in the destination · 1 failed``.
 
     Written files are always named, even none; the other parts only when there are some.
+    ``planned`` speaks of a plan (:func:`plan_tally`): "to write", "replacing", "refused".
     """
-    written = f"{_files(counts.written)} written"
+    written = f"{_files(counts.written)} {'to write' if planned else 'written'}"
     how = []
     if counts.replaced:
-        how.append(f"{counts.replaced} replaced")
+        how.append(f"{counts.replaced} {'replacing' if planned else 'replaced'}")
     if counts.renamed:
         how.append(f"{counts.renamed} under a new name")
     if how:
@@ -117,7 +118,7 @@ def tally_words(counts: Tally) -> str:
     elif counts.skipped_twice:
         parts.append(f"{counts.skipped_twice} skipped: listed twice")
     if counts.failed:
-        parts.append(f"{counts.failed} failed")
+        parts.append(f"{counts.failed} {'refused' if planned else 'failed'}")
     if counts.not_done:
         parts.append(f"{counts.not_done} not done")
     return " · ".join(parts)

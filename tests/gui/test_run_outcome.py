@@ -75,6 +75,8 @@ def test_the_result_bar_counts_files_written_and_skipped_for_each_policy(
     assert sorted(p.name for p in out.iterdir()) == names
     assert window.run_bar.label.text() == expected
     assert "warning" not in window.run_bar.label.text()
+    settle(qtbot, window)  # planned again: now every file is there
+    assert "warning" not in window.plan_panel.summary.text()
 
 
 def test_the_result_bar_counts_a_failed_asset_beside_written_ones(
@@ -119,6 +121,10 @@ def test_export_is_disabled_and_says_why_when_every_asset_would_be_refused(
     tip = window.actions_.export.toolTip()
     assert "Nothing would be written" in tip and "3 of 3 assets are refused" in tip
     assert "MaxPix" in tip
+    # Said where it can be read, not only in the tooltip of a greyed-out button.
+    summary = window.plan_panel.summary.text()
+    assert summary.startswith("3 assets planned: 0 files to write · 3 refused")
+    assert "Nothing would be written" in summary
     assert not window.export()
     assert JobLogStore(catalog).list_jobs() == []
     assert list(out.iterdir()) == []
