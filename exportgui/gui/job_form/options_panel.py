@@ -221,9 +221,12 @@ class OptionsPanel(QWidget):
         self.create_folder_button.clicked.connect(self._on_create_destination)
 
     # -- binding -------------------------------------------------------------
+    def _destination(self) -> Path | None:
+        typed = self.destination_edit.text().strip()
+        return Path(typed).expanduser() if typed else None
+
     def job(self) -> ExportJob:
         """The options as an ExportJob without assets."""
-        destination = self.destination_edit.text().strip()
         return ExportJob(
             fmt=Fmt.CONVERT if self.convert_radio.isChecked() else Fmt.ORIG,
             is_modifier=self.modifier_edit.text(),
@@ -231,7 +234,7 @@ class OptionsPanel(QWidget):
             email_setting=EmailSetting(self.email_combo.currentData()),
             client_id=self.client_edit.text(),
             name=self.name_edit.text().strip(),
-            destination=Path(destination).expanduser() if destination else None,
+            destination=self._destination(),
             conflict=ConflictPolicy(self.conflict_combo.currentData()),
             keep_folders=self.keep_folders_check.isChecked(),
         )
@@ -340,8 +343,8 @@ class OptionsPanel(QWidget):
 
     def _offer_create(self, has_problem: bool) -> None:
         """Show Create folder when the destination is a full path to folders not there yet."""
-        destination = self.job().destination
-        missing = missing_folders(destination) if has_problem and destination else []
+        destination = self._destination() if has_problem else None
+        missing = missing_folders(destination) if destination else []
         self.create_folder_button.setVisible(bool(missing))
         if missing:
             above = f" (and {missing[0]}, which is missing too)" if len(missing) == 2 else ""
@@ -350,7 +353,7 @@ class OptionsPanel(QWidget):
             self.create_folder_button.setToolTip(f"Create {missing[-1]}{above}")
 
     def _on_create_destination(self) -> None:
-        destination = self.job().destination
+        destination = self._destination()
         if destination is None:
             return
         try:
