@@ -156,4 +156,5 @@ def resume(
         store.finish(job_handle, end_state(done.file_error_count, done.total_file_count))
         return store.get(job_handle)
     done_before = {seq: kind for seq, kind in outcomes.items() if kind is not None}
+    log = store.get(job_handle)  # its counts as they are now: retried outcomes were cleared
     return run_job_items(store, log, catalog, todo, options, done_before)
