@@ -262,7 +262,7 @@ def test_retry_failed_reports_progress_within_the_job(
     stored = catalog.original_path(handles[1])
     kept = stored.read_bytes()
     stored.unlink()
-    log = run(plan(ExportJob(handles, Fmt.ORIG, destination=dest), catalog), catalog)
+    log = run(plan(ExportJob(tuple(handles), Fmt.ORIG, destination=dest), catalog), catalog)
     assert log.file_error_count == 1
     stored.write_bytes(kept)
     seen: list[Progress] = []
