@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from exportgui.gui.widgets import theme
 from exportgui.gui.widgets.modifier_edit import Mark, ModifierEdit
+from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt, LogType, Problem
 from exportgui.jobs.validate import missing_folders
 
@@ -350,7 +351,7 @@ class OptionsPanel(QWidget):
             above = f" (and {missing[0]}, which is missing too)" if len(missing) == 2 else ""
             if len(missing) > 2:
                 above = f" (and the {len(missing) - 1} missing folders above it, from {missing[0]})"
-            self.create_folder_button.setToolTip(f"Create {missing[-1]}{above}")
+            self.create_folder_button.setToolTip(qt_text(f"Create {missing[-1]}{above}"))
 
     def _on_create_destination(self) -> None:
         destination = self._destination()
