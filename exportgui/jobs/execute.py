@@ -73,10 +73,7 @@ class RunOptions:
 
 
 def end_state(errors: int, total: int) -> str:
-    """The state of a job that ran to its end: "failed" when every asset failed, else "completed".
-
-    A job that wrote nothing at all is not a success, even though nothing stopped it.
-    """
+    """The state of a job that ran to its end: "failed" if every asset failed, else "completed"."""
     return "failed" if total and errors >= total else "completed"
 
 

@@ -249,10 +249,7 @@ def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
 
 
 def nothing_written_problem(plan: Plan) -> Problem | None:
-    """An error when the plan writes no file at all (every asset refused or skipped), else None.
-
-    Such a job would only log its refusals: the form says why instead of running it.
-    """
+    """An error when the plan writes no file at all (every asset refused or skipped), else None."""
     counts = plan_tally(plan)
     if not plan.outputs or counts.written:
         return None
