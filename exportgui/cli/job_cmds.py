@@ -451,7 +451,7 @@ def _jobs_list(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         logs = JobLogStore(catalog).list_jobs()
     if args.json:
-        print_json({"schema": 1, "jobs": [joblog_to_dict(log) for log in logs]})
+        print_json({"schema": 1, "jobs": [joblog_to_dict(log, files=False) for log in logs]})
         return 0
     for log in logs:
         echo(list_line(log))

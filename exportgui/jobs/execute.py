@@ -72,6 +72,11 @@ class RunOptions:
     store: JobLogStore | None = None
 
 
+def end_state(errors: int, total: int) -> str:
+    """The state of a job that ran to its end: "failed" if every asset failed, else "completed"."""
+    return "failed" if total and errors >= total else "completed"
+
+
 def run_job_items(
     store: JobLogStore,
     log: JobLog,
@@ -115,7 +120,8 @@ def run_job_items(
         elif undone and runner.cancel.is_set():
             state = "cancelled"
         else:
-            state = "completed"
+            errors = sum(1 for kind in runner.outcomes.values() if kind is LogType.ERROR)
+            state = end_state(errors, runner.total)
     except KeyboardInterrupt:
         state = "cancelled"
         raise

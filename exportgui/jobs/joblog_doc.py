@@ -11,19 +11,22 @@ from typing import Any
 
 from exportgui.jobs.job_dict import job_from_dict, job_to_dict
 from exportgui.jobs.model import ExportJob, JobLog, Plan, Problem
+from exportgui.jobs.tally import tally, tally_to_dict
 
 JOBLOG_DOCUMENT_SCHEMA = 1
 CSV_COLUMNS = ("assetHandle", "name", "logType", "message", "output")
 
 
-def joblog_to_dict(log: JobLog) -> dict[str, Any]:
+def joblog_to_dict(log: JobLog, *, files: bool = True) -> dict[str, Any]:
     """The job log as the ``"schema": 1`` JSON document of ``export --json``.
 
     Counts and details use the IPS JobLog names; ``details`` lists the assets
     that have an outcome, in job order (empty for logs read without details).
+    ``files`` adds what became of the assets (see tally.py); it is counted
+    from the details, so leave it out for a log read without them.
     """
     job = log.job
-    return {
+    document: dict[str, Any] = {
         "schema": JOBLOG_DOCUMENT_SCHEMA,
         "jobHandle": log.job_handle,
         "jobName": job.name,
@@ -48,6 +51,9 @@ def joblog_to_dict(log: JobLog) -> dict[str, Any]:
             for d in log.details
         ],
     }
+    if files:
+        document["files"] = tally_to_dict(tally(log))
+    return document
 
 
 def joblog_to_csv(log: JobLog) -> str:

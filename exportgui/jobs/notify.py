@@ -31,6 +31,7 @@ from exportgui.config import MailSettings
 from exportgui.config.settings import redact_url
 from exportgui.config.words import count
 from exportgui.jobs.model import EmailSetting, JobLog, LogDetail, LogType
+from exportgui.jobs.tally import tally, tally_words
 
 KEYRING_SERVICE = "exportgui"
 PASSWORD_ENV = "EXPORTGUI_SMTP_PASSWORD"  # noqa: S105 - the variable's name, not a password
@@ -335,16 +336,12 @@ def compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMessa
     _set_header(
         message,
         "Subject",
-        f"[exportgui] job {title!r} {log.state}: {log.file_success_count} succeeded, "
-        f"{log.file_warning_count} with warnings, {log.file_error_count} failed",
+        f"[exportgui] job {title!r} {log.state}: {tally_words(tally(log))}",
     )
     lines = _header(log)
     if log.end_date:
         lines.append(f"Ended:        {log.end_date}")
-    lines.append(
-        f"Assets:       {log.total_file_count} in the job; {log.file_success_count} succeeded, "
-        f"{log.file_warning_count} with warnings, {log.file_error_count} failed"
-    )
+    lines.append(f"Assets:       {log.total_file_count} in the job; {tally_words(tally(log))}")
     undone = log.total_file_count - len(log.details)
     if undone > 0:
         lines.append(f"Not done:     {undone} (the job can be resumed)")

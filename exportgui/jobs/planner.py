@@ -33,6 +33,7 @@ from exportgui.jobs.model import (
 )
 from exportgui.jobs.names import name_key, numbered, safe_component, safe_folder
 from exportgui.jobs.request import CatalogView, object_name, parse_job_request
+from exportgui.jobs.tally import LISTED_TWICE, RENAMED, REPLACES, SKIPPED
 
 ORIG_REASON = "original bytes, unchanged"
 
@@ -119,23 +120,23 @@ class _Namer:
             chosen = numbered(name, n)
             status = LogType.WARNING
             notes.append(
-                f"renamed to {chosen}: {name} is also the target of {self.first_owner[key(name)]}"
+                f"{RENAMED}{chosen}: {name} is also the target of {self.first_owner[key(name)]}"
             )
         if name_key(chosen) in existing:
             status = LogType.WARNING
             if self.policy is ConflictPolicy.SKIP:
                 self.taken.add(key(chosen))
                 self.first_owner.setdefault(key(chosen), owner)
-                notes.append(f"skipped: {chosen} already exists in the destination")
+                notes.append(f"{SKIPPED}{chosen} already exists in the destination")
                 return None, status, "; ".join(notes)
             if self.policy is ConflictPolicy.OVERWRITE:
-                notes.append(f"replaces the existing {chosen}")
+                notes.append(f"{REPLACES}{chosen}")
             else:
                 base, n = chosen, 2
                 while not free(numbered(base, n), also_existing=True):
                     n += 1
                 chosen = numbered(base, n)
-                notes.append(f"renamed to {chosen}: {base} already exists in the destination")
+                notes.append(f"{RENAMED}{chosen}: {base} already exists in the destination")
         self.taken.add(key(chosen))
         self.first_owner.setdefault(key(chosen), owner)
         return prefix + chosen, status, "; ".join(notes)
@@ -173,7 +174,7 @@ def plan(job: ExportJob, catalog: CatalogView, requests: RequestCache | None = N
     for handle in job.asset_handles:
         asset = assets.get(handle)
         if handle in seen:
-            out = _refused(asset, handle, "listed twice", "already in this job: exported once")
+            out = _refused(asset, handle, "listed twice", LISTED_TWICE)
             outputs.append(_as_warning(out))
             continue
         seen.add(handle)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from exportgui.jobs.model import ExportJob, JobLog, Plan, Problem, Progress
+from exportgui.jobs.tally import tally, tally_words
 
 _FIELD_FLAGS = {
     "is_modifier": "--modifier",
@@ -42,12 +43,8 @@ def plan_lines(plan: Plan) -> list[str]:
 
 
 def summary_line(log: JobLog) -> str:
-    """``job J completed: 3 succeeded, 0 with warnings, 1 failed of 4 → DEST``."""
-    return (
-        f"job {log.job_handle} {log.state}: {log.file_success_count} succeeded, "
-        f"{log.file_warning_count} with warnings, {log.file_error_count} failed "
-        f"of {log.total_file_count} → {log.job.destination}"
-    )
+    """``job J completed: 3 files written (1 replaced) · 1 failed → DEST`` (with details)."""
+    return f"job {log.job_handle} {log.state}: {tally_words(tally(log))} → {log.job.destination}"
 
 
 def list_line(log: JobLog) -> str:
@@ -68,8 +65,7 @@ def joblog_lines(log: JobLog) -> list[str]:
         f"state: {log.state}   started {log.start_date}   ended {log.end_date or '-'}",
         f"fmt={job.fmt.value}  modifier={job.is_modifier!r}  macro={job.macro!r}",
         f"destination: {job.destination}   conflict: {job.conflict.value}",
-        f"{log.file_success_count} succeeded, {log.file_warning_count} with warnings, "
-        f"{log.file_error_count} failed, {log.total_file_count - len(log.details)} not done",
+        f"{log.total_file_count} assets: {tally_words(tally(log))}",
     ]
     if log.fatal_error:
         lines.append(f"fatal error: {log.fatal_error}")

@@ -26,7 +26,7 @@ import re
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from exportgui.jobs.execute import RunOptions, run_job_items
+from exportgui.jobs.execute import RunOptions, end_state, run_job_items
 from exportgui.jobs.joblog import JobLogStore, StoredItem
 from exportgui.jobs.model import JobLog, LogType
 from exportgui.jobs.names import temp_glob
@@ -152,7 +152,9 @@ def resume(
         store.finish(job_handle, "interrupted")
         raise
     if not todo:
-        store.finish(job_handle, "completed")  # every asset has its outcome
+        done = store.get(job_handle)  # every asset has its outcome
+        store.finish(job_handle, end_state(done.file_error_count, done.total_file_count))
         return store.get(job_handle)
     done_before = {seq: kind for seq, kind in outcomes.items() if kind is not None}
+    log = store.get(job_handle)  # its counts as they are now: retried outcomes were cleared
     return run_job_items(store, log, catalog, todo, options, done_before)

@@ -46,6 +46,7 @@ from exportgui.jobs.names import numbered, temp_name
 from exportgui.jobs.planner import RequestCache
 from exportgui.jobs.produce import Produced, WorkItem, describe_os_error, fatal_reason, produce
 from exportgui.jobs.request import CatalogView
+from exportgui.jobs.tally import RENAMED, SKIPPED
 from exportgui.jobs.writer import (
     DestinationChanged,
     Folder,
@@ -430,13 +431,13 @@ class JobRun:
             base = task.final.name
             if self.job.conflict is ConflictPolicy.SKIP:
                 discard(task.folder, task.temp.name)
-                note = f"skipped: {base} appeared in the destination during the job"
+                note = f"{SKIPPED}{base} appeared in the destination during the job"
                 self._record(task.seq, LogType.WARNING, note)
                 self._report(planned.asset_name)
                 return
             n += 1
             final = task.final.with_name(numbered(base, n))
-            note = f"renamed to {final.name}: {base} appeared in the destination during the job"
+            note = f"{RENAMED}{final.name}: {base} appeared in the destination during the job"
             status = LogType.WARNING
             message = f"{planned.message}; {note}" if planned.message else note
 

@@ -22,10 +22,12 @@ from exportgui.jobs.model import (
     ExportJob,
     Fmt,
     LogType,
+    Plan,
     Problem,
 )
 from exportgui.jobs.notify import NotifyError, address_problems, control_problem, server_for
 from exportgui.jobs.request import CatalogView, object_name, parse_job_request
+from exportgui.jobs.tally import plan_tally
 
 
 def _error(field: str, message: str, position: int | None = None, length: int = 0) -> Problem:
@@ -50,6 +52,29 @@ def destination_problem(destination: Path | str | None) -> str | None:
     if not Path(destination).is_absolute():
         return f"{str(destination)!r} is not a full folder path; choose the folder by its full path"
     return None
+
+
+def missing_folders(destination: Path) -> list[Path]:
+    """The folders to make, outermost first, for ``destination`` to exist.
+
+    Empty when it exists, when it is not a full path, or when it cannot be made
+    because a file (or an unreadable folder) is in the way.
+    """
+    if not destination.is_absolute():
+        return []
+    missing: list[Path] = []
+    path = destination
+    try:
+        while not path.exists() and not path.is_symlink():
+            missing.append(path)
+            if path.parent == path:
+                return []
+            path = path.parent
+        if not path.is_dir():
+            return []
+    except OSError:
+        return []
+    return missing[::-1]
 
 
 def check_destination(job: ExportJob) -> None:
@@ -218,6 +243,28 @@ def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     except ISError as exc:
         problems.append(_error("attributes", f"the catalog's Image Serving attributes: {exc}"))
     return _sorted(problems)
+
+
+def nothing_written_problem(plan: Plan) -> Problem | None:
+    """An error when the plan writes no file at all (every asset refused or skipped), else None."""
+    counts = plan_tally(plan)
+    if not plan.outputs or counts.written:
+        return None
+    total = len(plan.outputs)
+    parts = []
+    if counts.failed:
+        first = next(o for o in plan.outputs if o.status is LogType.ERROR)
+        name = first.source_file_name or first.asset_name
+        example = f"{name}: {first.message or first.reason}"
+        verb = "is" if counts.failed == 1 else "are"
+        parts.append(f"{counts.failed} of {_count(total, 'asset')} {verb} refused (e.g. {example})")
+    if counts.skipped_existing:
+        verb = "is" if counts.skipped_existing == 1 else "are"
+        parts.append(
+            f"{counts.skipped_existing} of {_count(total, 'asset')} {verb} already in the"
+            " destination, and existing files are skipped"
+        )
+    return _error("assets", "Nothing would be written: " + "; ".join(parts))
 
 
 def mail_problems(mail: MailSettings) -> list[Problem]:

@@ -120,7 +120,7 @@ def test_mail_flags_send_through_a_real_server(
         assert result.returncode == 0, result.stderr
         [message] = box.messages
         assert box.recipients == [["a@example.com", "b@example.com"]]
-        assert "nightly" in message["Subject"] and "1 succeeded" in message["Subject"]
+        assert "nightly" in message["Subject"] and "1 file written" in message["Subject"]
     dead = exportgui(
         "--catalog", str(folder), "export", h["b.gif"], "--fmt", "orig", "--dest", str(tmp_path),
         "--email-setting", "All", "--smtp", url, "--mail-from", "x@y.z", "--mail-to", "a@b.c",

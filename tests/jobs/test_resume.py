@@ -253,3 +253,22 @@ def test_a_job_is_claimed_by_one_resumer_only(catalog: Catalog, sources: Path, d
         resume(log.job_handle, catalog)
     store.finish(log.job_handle, "cancelled")
     assert resume(log.job_handle, catalog).file_success_count == 2
+
+
+def test_retry_failed_reports_progress_within_the_job(
+    catalog: Catalog, sources: Path, dest: Path
+) -> None:
+    handles = _files(catalog, sources, 3)
+    stored = catalog.original_path(handles[1])
+    kept = stored.read_bytes()
+    stored.unlink()
+    log = run(plan(ExportJob(tuple(handles), Fmt.ORIG, destination=dest), catalog), catalog)
+    assert log.file_error_count == 1
+    stored.write_bytes(kept)
+    seen: list[Progress] = []
+
+    resume(log.job_handle, catalog, retry_failed=True, options=RunOptions(progress=seen.append))
+
+    # The retried asset's old error is no longer counted: 3 of 3 done, all succeeded.
+    assert (seen[-1].done, seen[-1].total, seen[-1].successes, seen[-1].errors) == (3, 3, 3, 0)
+    assert all(p.done <= p.total for p in seen)

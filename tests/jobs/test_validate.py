@@ -8,6 +8,7 @@ import pytest
 
 from exportgui.catalog import Catalog
 from exportgui.jobs import EmailSetting, ExportJob, Fmt, LogType, Problem, normalize, validate
+from exportgui.jobs.validate import missing_folders
 
 
 def _by_field(problems: list[Problem]) -> dict[str, list[Problem]]:
@@ -152,3 +153,11 @@ def test_validation_sees_catalog_changes(
         other.delete([library["a.jpg"]])
     [problem] = validate(job, catalog)
     assert problem.is_error and problem.message == "no exportable asset selected"
+
+
+def test_missing_folders_lists_what_to_make_outermost_first(tmp_path: Path) -> None:
+    assert missing_folders(tmp_path) == []
+    assert missing_folders(tmp_path / "a" / "b") == [tmp_path / "a", tmp_path / "a" / "b"]
+    assert missing_folders(Path("relative") / "out") == []
+    (tmp_path / "file").write_text("x")
+    assert missing_folders(tmp_path / "file" / "out") == []  # a file is in the way

@@ -26,7 +26,7 @@ from exportgui.catalog import Catalog
 from exportgui.config import MailSettings
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import ExportJob, JobLog, Progress
-from exportgui.jobs.validate import InvalidJob, selection_problems
+from exportgui.jobs.validate import InvalidJob, nothing_written_problem, selection_problems
 
 REPAINT_MS = 150
 
@@ -105,6 +105,9 @@ class ExportRunner(QObject):
             if errors:
                 raise InvalidJob("; ".join(errors))  # nothing written, no job logged
             plan = jobs.plan(snapshot, catalog)
+            nothing = nothing_written_problem(plan)
+            if nothing is not None:
+                raise InvalidJob(nothing.message)  # a job of refusals only: not run, not logged
             options = jobs.RunOptions(
                 workers=snapshot.workers, cancel=cancel, progress=self._store, mail=mail
             )

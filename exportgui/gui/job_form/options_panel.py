@@ -34,7 +34,9 @@ from exportgui.gui.widgets.described_items import (
     fit_list_width,
 )
 from exportgui.gui.widgets.modifier_edit import Mark, ModifierEdit
+from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt, LogType, Problem
+from exportgui.jobs.validate import missing_folders
 
 CONFLICT_LABELS = {
     ConflictPolicy.RENAME: "Keep both (add a number to the new file)",
@@ -116,6 +118,11 @@ class OptionsPanel(QWidget):
         dest_row.addWidget(self.destination_edit, 1)
         dest_row.addWidget(self.destination_button)
         self.destination_message = theme.MessageLabel("Destination problem")
+        self.create_folder_button = QPushButton("Create folder")
+        self.create_folder_button.setAccessibleName("Create the destination folder")
+        dest_message_row = QHBoxLayout()
+        dest_message_row.addWidget(self.destination_message, 1)
+        dest_message_row.addWidget(self.create_folder_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.conflict_combo = QComboBox()
         for policy, label in CONFLICT_LABELS.items():
@@ -148,7 +155,7 @@ class OptionsPanel(QWidget):
         form.addRow("", self.macro_message)
         self._section(form, "Destination")
         self._row(form, "Fo&lder", dest_row, self.destination_edit)
-        form.addRow("", self.destination_message)
+        form.addRow("", dest_message_row)
         self._row(form, "If a file e&xists", self.conflict_combo)
         form.addRow("", self.keep_folders_check)
         self._row(form, "Job &name", self.name_edit)
@@ -173,6 +180,7 @@ class OptionsPanel(QWidget):
             self.other_message,
         ):
             message.clear_message()  # shown only when there is something to say
+        self.create_folder_button.hide()
 
         for widget, name in (
             (self.orig_radio, "Format: original file"),
@@ -218,11 +226,15 @@ class OptionsPanel(QWidget):
         self.macro_button.clicked.connect(self.macro_manager_requested)
         self.mail_button.clicked.connect(self.mail_settings_requested)
         self.destination_button.clicked.connect(self._on_choose_destination)
+        self.create_folder_button.clicked.connect(self._on_create_destination)
 
     # -- binding -------------------------------------------------------------
+    def _destination(self) -> Path | None:
+        typed = self.destination_edit.text().strip()
+        return Path(typed).expanduser() if typed else None
+
     def job(self) -> ExportJob:
         """The options as an ExportJob without assets."""
-        destination = self.destination_edit.text().strip()
         return ExportJob(
             fmt=Fmt.CONVERT if self.convert_radio.isChecked() else Fmt.ORIG,
             is_modifier=self.modifier_edit.text(),
@@ -230,7 +242,7 @@ class OptionsPanel(QWidget):
             email_setting=EmailSetting(self.email_combo.currentData()),
             client_id=self.client_edit.text(),
             name=self.name_edit.text().strip(),
-            destination=Path(destination).expanduser() if destination else None,
+            destination=self._destination(),
             conflict=ConflictPolicy(self.conflict_combo.currentData()),
             keep_folders=self.keep_folders_check.isChecked(),
         )
@@ -323,6 +335,7 @@ class OptionsPanel(QWidget):
                 )
             ]
         self.destination_message.show_problems(destination + by_field.pop("conflict", []))
+        self._offer_create(bool(destination))
         self.email_message.show_problems(by_field.pop("email_setting", []))
         by_field.pop("assets", None)  # the window's status bar and Export tooltip say these
         self.other_message.show_problems([p for ps in by_field.values() for p in ps])
@@ -340,6 +353,31 @@ class OptionsPanel(QWidget):
         hint = "" if convert else "Only for Convert"
         self.modifier_edit.setPlaceholderText(hint or "&wid=1200&fmt=png&qlt=85")
         self.macro_combo.setToolTip(hint or "A macro from the catalog, appended after the modifier")
+
+    def _offer_create(self, has_problem: bool) -> None:
+        """Show Create folder when the destination is a full path to folders not there yet."""
+        destination = self._destination() if has_problem else None
+        missing = missing_folders(destination) if destination else []
+        self.create_folder_button.setVisible(bool(missing))
+        if missing:
+            above = f" (and {missing[0]}, which is missing too)" if len(missing) == 2 else ""
+            if len(missing) > 2:
+                above = f" (and the {len(missing) - 1} missing folders above it, from {missing[0]})"
+            self.create_folder_button.setToolTip(qt_text(f"Create {missing[-1]}{above}"))
+
+    def _on_create_destination(self) -> None:
+        destination = self._destination()
+        if destination is None:
+            return
+        try:
+            destination.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.create_folder_button.hide()
+            self.destination_message.show_message(
+                f"Cannot create {destination}: {exc.strerror or exc}", theme.Meaning.ERROR
+            )
+            return
+        self._on_edited()  # checked again: Export follows
 
     def _on_choose_destination(self) -> None:
         start = self.destination_edit.text() or str(Path.home())

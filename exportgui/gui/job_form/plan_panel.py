@@ -8,13 +8,15 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 from exportgui.gui.job_form.plan_model import PlanColumn, PlanTableModel
 from exportgui.gui.widgets.formatting import count
 from exportgui.gui.widgets.plain_text import qt_text
-from exportgui.jobs import LogType, Plan, Problem
+from exportgui.gui.widgets.theme import Meaning, meaning_color
+from exportgui.jobs import Plan, Problem
+from exportgui.jobs.tally import plan_tally, tally_words
 
 EMPTY_TEXT = "Tick assets to plan an export"
 
 
 class PlanPanel(QWidget):
-    """Summary line ("24 assets planned · 1 with warnings · 0 refused") and the plan table."""
+    """Summary line ("24 assets planned: 22 files to write · 2 refused") and the plan table."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +37,8 @@ class PlanPanel(QWidget):
         header.setSectionResizeMode(PlanColumn.FORMAT, QHeaderView.ResizeMode.ResizeToContents)
         self.summary = QLabel(EMPTY_TEXT)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)  # a long reason wraps: it never widens the window
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setContentsMargins(4, 2, 4, 2)
         self.summary.setAccessibleName("Plan summary")
         layout = QVBoxLayout(self)
@@ -44,17 +48,21 @@ class PlanPanel(QWidget):
         layout.addWidget(self.view, 1)
 
     def show_plan(self, plan: Plan, selection_problems: list[Problem]) -> None:
-        """Show ``plan``; the engine's words about the whole selection go in the tooltip."""
+        """Show ``plan``; the engine's words about the whole selection go in the tooltip.
+
+        An error about the whole selection (nothing would be written) is said in the line.
+        """
         self.model.set_plan(plan)
-        counts = self.model.counts()
         total = len(plan.outputs)
-        if not total:
-            self.summary.setText(EMPTY_TEXT)
-        else:
-            self.summary.setText(
-                f"{count(total, 'asset')} planned · {counts[LogType.WARNING]:,} with warnings · "
-                f"{counts[LogType.ERROR]:,} refused"
-            )
+        text = EMPTY_TEXT
+        if total:
+            text = f"{count(total, 'asset')} planned: {tally_words(plan_tally(plan), planned=True)}"
+        errors = [p.message for p in selection_problems if p.is_error]
+        if total and errors:
+            text += f" — {errors[0]}"
+        self.summary.setText(text)
+        color = meaning_color(Meaning.ERROR, self.palette()) if total and errors else None
+        self.summary.setStyleSheet(f"color: {color.name()};" if color is not None else "")
         self.summary.setToolTip(qt_text("\n".join(p.message for p in selection_problems)))
 
     def show_failure(self, message: str) -> None:

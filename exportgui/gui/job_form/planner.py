@@ -24,7 +24,7 @@ from exportgui.config import MailSettings
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import EmailSetting, ExportJob, Plan, Problem
 from exportgui.jobs.catalog_view import LoadedCatalogView
-from exportgui.jobs.validate import mail_problems, selection_problems
+from exportgui.jobs.validate import mail_problems, nothing_written_problem, selection_problems
 
 SETTLE_MS = 0  # a zero timer still merges the burst of signals one edit causes
 
@@ -123,7 +123,10 @@ class Planner(QObject):
         job, view = self._job, self._view
 
         def work(_report: Callable[[Any], None]) -> PlanResult:
-            return PlanResult(jobs.plan(job, view), selection_problems(job, view))
+            the_plan = jobs.plan(job, view)
+            problems = selection_problems(job, view)
+            nothing = nothing_written_problem(the_plan)
+            return PlanResult(the_plan, [nothing, *problems] if nothing else problems)
 
         self._runner.submit(
             work,

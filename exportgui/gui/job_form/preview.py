@@ -185,6 +185,17 @@ class PreviewPanel(QWidget):
             return
         self._timer.start()
 
+    def refresh(self) -> None:
+        """Preview the current asset again under the same job (debounced).
+
+        For what the job does not show: files that appeared in the destination
+        (an export's own), changed macros or attributes.
+        """
+        if self._asset is None:
+            return
+        self._generation += 1
+        self._timer.start()
+
     def busy(self) -> bool:
         """True while a preview is waiting or rendering."""
         return self._busy or self._timer.isActive()

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushBu
 from exportgui.gui.job_form.export_runner import RunOutcome, RunStatus
 from exportgui.gui.widgets import theme
 from exportgui.gui.widgets.formatting import count, duration
+from exportgui.jobs.tally import tally, tally_words
 
 
 def summary_text(outcome: RunOutcome) -> str:
-    """IPS counts in words: ``Completed: 198 written · 2 warnings · 0 errors``."""
+    """The state and the files in words: ``Finished: 2 files written (2 replaced) · 1 failed``."""
     log = outcome.log
     state = {
         "completed": "Finished",
@@ -22,12 +23,7 @@ def summary_text(outcome: RunOutcome) -> str:
         "failed": "Failed",
         "interrupted": "Interrupted",
     }.get(log.state, log.state.capitalize())
-    parts = [
-        f"{state}: {count(log.file_success_count, 'file')} written",
-        count(log.file_warning_count, "warning"),
-        count(log.file_error_count, "error"),
-    ]
-    text = " · ".join(parts)
+    text = f"{state}: {tally_words(tally(log))}"
     if log.fatal_error:
         text += f" — {log.fatal_error}"
     return text
@@ -118,7 +114,7 @@ class RunBar(QFrame):
             text += f" — {outcome.notify_warning}"
         self.label.setText(text)
         color = None
-        if log.file_error_count or log.fatal_error:
+        if log.file_error_count or log.fatal_error or log.state == "failed":
             color = theme.meaning_color(theme.Meaning.ERROR, self.palette())
         elif log.file_warning_count or outcome.notify_warning:
             color = theme.meaning_color(theme.Meaning.WARNING, self.palette())

@@ -360,14 +360,16 @@ class MainWindow(QMainWindow):
         self.actions_.cancel.setEnabled(False)
         self.run_bar.show_outcome(outcome)
         self.jobs_panel.refresh()
-        self._on_form_changed()  # existing files now change the plan (conflicts)
+        self._on_form_changed()  # existing files now change the plan (conflicts)…
+        self.preview.refresh()  # …and the preview of the same asset under the same job
         if not self.isActiveWindow():
             self._desktop_notification("Export finished", summary_text(outcome))
 
     def _on_run_failed(self, message: str) -> None:
         self.actions_.cancel.setEnabled(False)
         self.run_bar.show_failure(message)
-        self._update_export_action()
+        self._on_form_changed()  # a run that broke off may have written files all the same
+        self.preview.refresh()
 
     def _desktop_notification(self, title: str, text: str) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -398,9 +400,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _on_macros_changed(self) -> None:
-        self.preview.set_context(None, self._job)  # the same job may render differently now
         self.options.set_macros(self.catalog.macros())
         self._on_form_changed()
+        self.preview.refresh()  # the same job may render differently now
 
     def _on_settings_saved(self, settings: Settings) -> None:
         self.settings = settings
