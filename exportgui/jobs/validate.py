@@ -257,11 +257,11 @@ def nothing_written_problem(plan: Plan) -> Problem | None:
         name = first.source_file_name or first.asset_name
         example = f"{name}: {first.message or first.reason}"
         verb = "is" if counts.failed == 1 else "are"
-        parts.append(f"{counts.failed} of {_count(total, 'asset')} {verb} refused (e.g. {example})")
+        parts.append(f"{counts.failed} of {count(total, 'asset')} {verb} refused (e.g. {example})")
     if counts.skipped_existing:
         verb = "is" if counts.skipped_existing == 1 else "are"
         parts.append(
-            f"{counts.skipped_existing} of {_count(total, 'asset')} {verb} already in the"
+            f"{counts.skipped_existing} of {count(total, 'asset')} {verb} already in the"
             " destination, and existing files are skipped"
         )
     return _error("assets", "Nothing would be written: " + "; ".join(parts))
