@@ -48,6 +48,7 @@ class ResolvedOutput:
     height: int
     has_alpha: bool
     format_reason: str  # words for the preview
+    size_reason: str = ""  # why the size is smaller than asked (DefaultPix, MaxPix), or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,7 @@ def _output(facts: OutputFacts, geometry: Geometry) -> ResolvedOutput:
         geometry.reply[1],
         info.alpha != "no",
         facts.reason,
+        geometry.size_note,
     )
 
 

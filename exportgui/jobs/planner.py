@@ -254,6 +254,7 @@ def _convert_describer(
         except ISError as exc:
             return str(exc)
         name = safe_component(output_name(asset.file_name or asset.name, resolved.extension))
-        return name, resolved.format, resolved.width, resolved.height, resolved.format_reason
+        reason = "; ".join(r for r in (resolved.format_reason, resolved.size_reason) if r)
+        return name, resolved.format, resolved.width, resolved.height, reason
 
     return describe

@@ -134,6 +134,7 @@ def test_json_output_describes_the_written_file(photo: Path, out: Path) -> None:
     assert document["path"] == str((out / "fileToExport.png").absolute())
     assert document["format"] == "png-alpha"
     assert document["format_reason"] == "the modifier sets fmt=png-alpha"
+    assert document["size_reason"] == ""
     with Image.open(document["path"]) as image:
         assert image.format == "PNG"
         assert (document["width"], document["height"]) == image.size == (16, 12)
@@ -145,6 +146,7 @@ def test_attribute_flags_reach_the_engine(photo: Path, out: Path) -> None:
     document = json.loads(result.stdout)
     assert (document["width"], document["height"]) == (16, 12)
     assert document["format_reason"] == "no fmt given: JPEG, the Image Serving default"
+    assert document["size_reason"] == "64×48 → 16×12: DefaultPix 16,0 caps replies without wid/hei"
     too_big = run(photo, "--modifier", "wid=100", "--out", out, "--max-pix", "50,50",
                   "--overwrite")  # fmt: skip
     assert error_lines(too_big)[0].startswith("error E_TOO_LARGE:")

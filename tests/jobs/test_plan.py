@@ -156,3 +156,28 @@ def test_duplicate_handles_are_exported_once(
     first, second = plan(job, catalog).outputs
     assert first.target == Path("b.png")
     assert second.target is None and second.status is LogType.WARNING
+
+
+def test_a_size_capped_by_default_pix_says_so(catalog: Catalog, sources: Path, dest: Path) -> None:
+    handles = import_files(catalog, [make_image(sources / "big.png", (1600, 800))])
+    job = ExportJob((handles["big.png"],), Fmt.CONVERT, "fmt=png", destination=dest)
+    [out] = plan(job, catalog).outputs
+    assert (out.width, out.height) == (1280, 640)
+    assert out.reason == (
+        "the modifier sets fmt=png; "
+        "1600×800 → 1280×640: DefaultPix 1280,1280 caps replies without wid/hei"
+    )
+    sized = plan(replace(job, is_modifier="fmt=png&wid=1600"), catalog).outputs[0]
+    assert (sized.width, sized.height) == (1600, 800)
+    assert "DefaultPix" not in sized.reason
+
+
+def test_a_size_capped_by_max_pix_says_so(catalog: Catalog, sources: Path, dest: Path) -> None:
+    handles = import_files(catalog, [make_image(sources / "big.png", (1600, 800))])
+    catalog.set_attribute("MaxPix", "2000,2000")
+    job = ExportJob((handles["big.png"],), Fmt.CONVERT, "wid=1600&dpr=on,2", destination=dest)
+    [out] = plan(job, catalog).outputs
+    assert (out.width, out.height) == (2000, 1000)
+    assert out.reason.endswith(
+        "3200×1600 → 2000×1000: MaxPix 2000,2000 caps the reply of wid/hei × dpr"
+    )
