@@ -274,8 +274,9 @@ class AssetBrowser(QWidget):
         return self.model.set_ticked(list(self.model.ticked_handles()), False)
 
     def toggle_selected(self) -> None:
-        """Space: tick the selected rows, or untick them if all are ticked already."""
-        handles = self.view.selected_handles()
+        """Space: tick the selected rows, or untick them if all are ticked already (sets aside)."""
+        exportable = self.model.exportable_handles()
+        handles = [h for h in self.view.selected_handles() if h in exportable]
         if not handles:
             return
         all_ticked = all(self.model.is_ticked(h) for h in handles)
