@@ -59,7 +59,7 @@ _TITLES = {
 }
 
 _TIPS: dict[int, str] = {
-    Column.TICK: "Tick all exportable assets in view (Ctrl+Shift+A)",
+    Column.TICK: "Tick every asset in view that the current options can export (Ctrl+Shift+A)",
     Column.OUTPUT: "The output file name of each ticked asset, from the current options",
 }
 
