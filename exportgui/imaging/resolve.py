@@ -29,6 +29,7 @@ from exportgui.imaging.formats import (
     UNSUPPORTED_FORMATS,
     FormatInfo,
     canonical_format,
+    unknown_format,
 )
 from exportgui.imaging.geometry import Geometry, plan_geometry
 from exportgui.imaging.icc import Profile, find_profile
@@ -171,7 +172,7 @@ def _facts(request: Request) -> OutputFacts:
         )
     info = FORMATS.get(name)
     if info is None:
-        raise ISError(ErrorCode.E_BAD_VALUE, f"unknown format {name!r}", token)
+        raise ISError(ErrorCode.E_BAD_VALUE, unknown_format(spec.format if spec else name), token)
     if info.pillow in _MISSING_WRITERS:
         raise ISError(
             ErrorCode.E_UNSUPPORTED_FORMAT,
