@@ -43,8 +43,8 @@ def test_bad_modifier_reports_every_problem_and_writes_nothing(photo: Path, out:
         "error E_BAD_VALUE",
         "error E_UNSUPPORTED_FORMAT",
     ]
-    assert "'wid=abc' at position 0" in lines[0]
-    assert "'qlt=0' at position 8" in lines[1]
+    assert "'wid=abc' at position 1" in lines[0]  # counted from 1, as people count
+    assert "'qlt=0' at position 9" in lines[1]
     assert list(out.iterdir()) == []
 
 
@@ -69,7 +69,7 @@ def test_errors_inside_a_macro_name_the_macro(photo: Path, out: Path, tmp_path: 
     lines = error_lines(run(photo, "--modifier", "", "--macro", "$view$", "--macros", macros,
                             "--out", out))  # fmt: skip
     assert lines == [
-        "error E_BAD_VALUE: --macro: 'wid=0' in macro $view$ at position 0 (used by $view$): "
+        "error E_BAD_VALUE: --macro: 'wid=0' in macro $view$ at position 1 (used by $view$): "
         "wid must be a whole number above 0, not '0'"
     ]
 

@@ -385,7 +385,7 @@ def test_quantize_mac_with_an_alpha_format_names_both_tokens() -> None:
         parse_request("quantize=mac&wid=5&fmt=gif-alpha", {})
     (error,) = caught.value.errors
     assert (error.code, error.token, error.position) == (E.E_BAD_VALUE, "quantize=mac", 0)
-    assert "fmt=gif-alpha" in error.message and "position 19" in error.message
+    assert "fmt=gif-alpha" in error.message and "position 20" in error.message
 
 
 def test_quantize_mac_checked_after_last_wins() -> None:
