@@ -238,7 +238,7 @@ def _convert_describer(
         if not asset.is_raster:
             return (
                 f"fmt=convert renders images only and {asset.file_name or asset.name} is "
-                f"of type {asset.type.value} (export it with fmt=orig)"
+                f"{asset.type.one} (export it with fmt=orig)"
             )
         if isinstance(attrs, str):
             return attrs

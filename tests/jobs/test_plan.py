@@ -181,3 +181,18 @@ def test_a_size_capped_by_max_pix_says_so(catalog: Catalog, sources: Path, dest:
     assert out.reason.endswith(
         "3200×1600 → 2000×1000: MaxPix 2000,2000 caps the reply of wid/hei × dpr"
     )
+
+
+def test_a_refused_type_is_named_in_words(catalog: Catalog, sources: Path, dest: Path) -> None:
+    sources.mkdir(parents=True, exist_ok=True)
+    (sources / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
+    )
+    (sources / "notes.txt").write_text("text\n")
+    handles = import_files(catalog, [sources / "logo.svg", sources / "notes.txt"])
+    job = ExportJob(tuple(handles.values()), Fmt.CONVERT, "fmt=png", destination=dest)
+    svg, other = plan(job, catalog).outputs
+    assert svg.message == (
+        "fmt=convert renders images only and logo.svg is an SVG file (export it with fmt=orig)"
+    )
+    assert "notes.txt is a file of another type (export it with fmt=orig)" in other.message
