@@ -175,11 +175,10 @@ def unknown_format(name: str) -> str:
     if close:
         return f"unknown format {name!r} (did you mean {close[0]}?)"
     plain = [n for n in FORMATS if not n.endswith("-alpha")]
-    alpha = [n.removesuffix("-alpha") for n in FORMATS if n.endswith("-alpha")]
+    opaque = [n for n in plain if f"{n}-alpha" not in FORMATS]
     return (
-        f"unknown format {name!r}: the formats are {', '.join(plain[:-1])} and {plain[-1]}, "
-        f"and for transparency {', '.join(f'{n}-alpha' for n in alpha[:-1])} "
-        f"and {alpha[-1]}-alpha"
+        f"unknown format {name!r}: the formats are {', '.join(plain[:-1])} and {plain[-1]} "
+        f"(all but {', '.join(opaque[:-1])} and {opaque[-1]} also as NAME-alpha)"
     )
 
 
