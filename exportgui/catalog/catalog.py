@@ -181,7 +181,7 @@ class Catalog:
         if isinstance(asset, str):
             asset = self.get(asset)
         if asset.sha256 is None:
-            raise CatalogError(f"{asset.name!r} is a {asset.type.value} and has no original file")
+            raise CatalogError(f"{asset.name!r} is {asset.type.one} and has no original file")
         return self.store.path_for(asset.sha256)
 
     def folders(self) -> list[str]:

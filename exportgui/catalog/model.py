@@ -36,6 +36,11 @@ class AssetType(StrEnum):
         """Plural words a designer reads, e.g. "Spin Sets"."""
         return _PLURAL_LABELS[self]
 
+    @property
+    def one(self) -> str:
+        """One asset of this type in words, for a sentence: "an SVG file", "a Spin Set"."""
+        return _ONE[self]
+
     @classmethod
     def parse(cls, text: str) -> AssetType:
         """Accept the IPS spelling in any letter case, e.g. ``spinset``."""
@@ -78,6 +83,26 @@ _PLURAL_LABELS = {
     AssetType.VIDEO_SET: "Video Sets",
     AssetType.ECATALOG: "eCatalogs",
     AssetType.OFFER_SET: "Offer Sets",
+}
+
+
+_ONE = {
+    AssetType.IMAGE: "an image",
+    AssetType.VIDEO: "a video",
+    AssetType.AUDIO: "an audio file",
+    AssetType.PDF: "a PDF",
+    AssetType.FONT: "a font",
+    AssetType.ICC_PROFILE: "an ICC profile",
+    AssetType.SVG: "an SVG file",
+    AssetType.OTHER: "a file of another type",
+    AssetType.IMAGE_SET: "an Image Set",
+    AssetType.RENDER_SET: "a Render Set",
+    AssetType.SPIN_SET: "a Spin Set",
+    AssetType.MEDIA_SET: "a Media Set",
+    AssetType.ADAPTIVE_VIDEO_SET: "a multi-bitrate (adaptive video) set",
+    AssetType.VIDEO_SET: "a Video Set",
+    AssetType.ECATALOG: "an eCatalog",
+    AssetType.OFFER_SET: "an Offer Set",
 }
 
 

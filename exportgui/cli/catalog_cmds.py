@@ -208,7 +208,7 @@ def _sets_create(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**asset_summary(created), "members": list(created.members)})
     else:
-        echo(f"created {created.type.value} {created.name!r}: {created.handle}")
+        echo(f"created {created.type.one} {created.name!r}: {created.handle}")
     return 0
 
 

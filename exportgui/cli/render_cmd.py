@@ -191,6 +191,7 @@ def _render(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
         "height": result.height,
         "has_alpha": result.has_alpha,
         "format_reason": result.format_reason,
+        "size_reason": result.size_reason,
     }
 
 

@@ -3,16 +3,18 @@
 :func:`parse_request` turns a modifier string and the catalog's macros into
 a validated :class:`Request`; :func:`resolve` says what a request will write
 for a source of a given size without touching pixels; :func:`render` and
-:func:`render_preview` make the pixels. Every failure is an
-:class:`ISError` with the code of the rulebook (``docs/image-serving.md``).
+:func:`render_preview` make the pixels; :func:`render_original` shows a
+source as it is. Every failure is an :class:`ISError` with the code of the
+rulebook (``docs/image-serving.md``).
 Nothing here knows about catalogs, jobs or Qt.
 """
 
 from exportgui.imaging.attributes import ISAttributes
+from exportgui.imaging.decode import to_working_mode
 from exportgui.imaging.errors import ErrorCode, ISError, ISErrors
 from exportgui.imaging.formats import FORMATS, FormatInfo, format_info, output_name
 from exportgui.imaging.parser import effective_modifier, format_reason, parse_request
-from exportgui.imaging.render import RenderCancelled, render, render_preview
+from exportgui.imaging.render import RenderCancelled, render, render_original, render_preview
 from exportgui.imaging.request import Request
 from exportgui.imaging.resolve import ResolvedOutput, resolve
 
@@ -32,6 +34,8 @@ __all__ = [
     "output_name",
     "parse_request",
     "render",
+    "render_original",
     "render_preview",
     "resolve",
+    "to_working_mode",
 ]

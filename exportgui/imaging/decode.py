@@ -145,7 +145,7 @@ def decode(source: Source, ratio: float) -> Image.Image:
         turn = _UPRIGHT.get(source.orientation)
         if image.format == "TIFF" and _EXIF_ORIENTATION not in getattr(image, "tag_v2", {}):
             turn = None  # newer Pillow turns a TIFF upright while loading it
-        image = _to_working_mode(image, source.icc)
+        image = to_working_mode(image, source.icc)
         if turn is not None:
             image = image.transpose(turn)
     except Exception as exc:
@@ -185,7 +185,8 @@ def reduce_for(image: Image.Image, logical: tuple[int, int], ratio: float) -> Im
     return image.reduce(factor)
 
 
-def _to_working_mode(image: Image.Image, icc: bytes | None) -> Image.Image:
+def to_working_mode(image: Image.Image, icc: bytes | None = None) -> Image.Image:
+    """``image`` as 8-bit RGB or RGBA, whatever its mode (16-bit and float scaled, not clipped)."""
     mode = image.mode
     if mode in ("RGB", "RGBA"):
         return image

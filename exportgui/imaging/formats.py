@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from typing import Literal
 
@@ -166,6 +167,19 @@ DEFAULT_FORMAT = "jpeg"
 
 # Compression value → Pillow TIFF ``compression=`` argument (§7 mapping).
 TIFF_COMPRESSION = {"none": "raw", "lzw": "tiff_lzw", "zip": "tiff_adobe_deflate", "jpeg": "jpeg"}
+
+
+def unknown_format(name: str) -> str:
+    """Words for a fmt value that is no format: the nearest one, or the whole list."""
+    close = difflib.get_close_matches(canonical_format(name), [*FORMATS, *ALIASES], n=1)
+    if close:
+        return f"unknown format {name!r} (did you mean {close[0]}?)"
+    plain = [n for n in FORMATS if not n.endswith("-alpha")]
+    opaque = [n for n in plain if f"{n}-alpha" not in FORMATS]
+    return (
+        f"unknown format {name!r}: the formats are {', '.join(plain[:-1])} and {plain[-1]} "
+        f"(all but {', '.join(opaque[:-1])} and {opaque[-1]} also as NAME-alpha)"
+    )
 
 
 def canonical_format(name: str) -> str:

@@ -56,6 +56,7 @@ class Geometry(NamedTuple):
     rect: Box4 | None  # x, y, w, h cut from the (rect-scaled) view
     rect_view: Size | None  # the view scaled by rect's scale, when that is not 1
     reply: Size
+    size_note: str = ""  # why the view is smaller than asked: DefaultPix or MaxPix capped it
 
     @property
     def view_scale(self) -> float:
@@ -178,7 +179,13 @@ def plan_geometry(request: Request, width: int, height: int, attrs: ISAttributes
             raise command_error(request, "rgn", ErrorCode.E_BAD_VALUE, "rgn needs a size above 0")
         base = (rgn[2], rgn[3])
     # §5 steps 5.2–5.3: dpr, then the view layout.
-    img, view, offset = _view_with_dpr(request, base[0], base[1], attrs)
+    (img, view, offset), size_note = _view_with_dpr(request, base[0], base[1], attrs)
+    if request.scl is None and request.wid is None and request.hei is None and img != base:
+        dw, dh = attrs.default_pix
+        size_note = (
+            f"{base[0]}×{base[1]} → {img[0]}×{img[1]}: "
+            f"DefaultPix {dw},{dh} caps replies without wid/hei"
+        )
     # §5 step 7: rect.
     rect: Box4 | None = None
     rect_view: Size | None = None
@@ -206,6 +213,7 @@ def plan_geometry(request: Request, width: int, height: int, attrs: ISAttributes
         rect,
         rect_view,
         reply,
+        size_note,
     )
     _check_sizes(geometry, attrs)
     return geometry
@@ -213,15 +221,19 @@ def plan_geometry(request: Request, width: int, height: int, attrs: ISAttributes
 
 def _view_with_dpr(
     request: Request, width: int, height: int, attrs: ISAttributes
-) -> tuple[Size, Size, tuple[int, int]]:
-    """§6.1 with ``dpr``: scale wid/hei, and shrink to fit MaxPix instead of failing."""
+) -> tuple[tuple[Size, Size, tuple[int, int]], str]:
+    """§6.1 with ``dpr``: scale wid/hei, and shrink to fit MaxPix instead of failing.
+
+    Returns the layout and, when MaxPix shrank it, a note saying so.
+    """
     wid, hei = request.wid, request.hei
     dpr = request.dpr
     if dpr is None or (wid is None and hei is None):
-        return view_layout(request, width, height, wid, hei, attrs)
+        return view_layout(request, width, height, wid, hei, attrs), ""
     wid = rsize(wid * dpr) if wid is not None else None
     hei = rsize(hei * dpr) if hei is not None else None
     layout = view_layout(request, width, height, wid, hei, attrs)
+    asked = layout[1]
     max_w, max_h = attrs.max_pix
     for _ in range(4):  # rounding may need a second, smaller try
         vw, vh = layout[1]
@@ -231,7 +243,14 @@ def _view_with_dpr(
         wid = max(1, math.floor(wid * shrink)) if wid is not None else None
         hei = max(1, math.floor(hei * shrink)) if hei is not None else None
         layout = view_layout(request, width, height, wid, hei, attrs)
-    return layout
+    if layout[1] == asked:
+        return layout, ""
+    got = layout[1]
+    note = (
+        f"{asked[0]}×{asked[1]} → {got[0]}×{got[1]}: "
+        f"MaxPix {max_w},{max_h} caps the reply of wid/hei × dpr"
+    )
+    return layout, note
 
 
 def view_layout(

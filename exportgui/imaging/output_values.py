@@ -11,11 +11,15 @@ value"); ``quantize`` allows at most ``n`` forced colours.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 from exportgui.imaging.errors import ErrorCode
-from exportgui.imaging.formats import FORMATS, UNSUPPORTED_FORMATS, canonical_format
+from exportgui.imaging.formats import (
+    FORMATS,
+    UNSUPPORTED_FORMATS,
+    canonical_format,
+    unknown_format,
+)
 from exportgui.imaging.request import FmtSpec, IccSpec, Quantize
 from exportgui.imaging.values import (
     ValueProblem,
@@ -41,9 +45,7 @@ def build_fmt(fields: Fields) -> FmtSpec:
         )
     info = FORMATS.get(name)
     if info is None:
-        close = difflib.get_close_matches(name, [*FORMATS, "jpg"], n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
-        raise ValueProblem(f"unknown format {fields[0]!r}{hint}")
+        raise ValueProblem(unknown_format(fields[0]))
     pixel = fields[1].lower() if len(fields) > 1 and fields[1] else None
     if pixel is not None and pixel not in info.pixel_types:
         raise ValueProblem(

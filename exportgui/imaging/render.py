@@ -29,6 +29,7 @@ from exportgui.imaging.decode import (
     Source,
     decode,
     open_source,
+    reduce_for,
     source_error,
     working_profile_bytes,
 )
@@ -182,6 +183,32 @@ def render_preview(
         raise
     except Exception as exc:
         raise _internal(exc) from exc
+    finally:
+        src.close()
+
+
+def render_original(source: Path, box: tuple[int, int]) -> Image.Image:
+    """The source as it looks, upright, in 8-bit RGB or RGBA, fitted into ``box``.
+
+    Decoded as a render decodes it (shrunk on load, every mode the engine
+    reads), so whatever can be exported can also be shown. Never enlarged.
+
+    Raises:
+        ISError: E_SOURCE for a missing or undecodable file, E_TOO_LARGE.
+    """
+    src = open_source(Path(source))
+    try:
+        ratio = min(box[0] / src.size[0], box[1] / src.size[1], 1.0)
+        image = reduce_for(decode(src, ratio), src.size, ratio)
+        # A copy when decoding changed nothing: closing the source would invalidate it.
+        image = image.copy() if image is src.image else image
+        if image.width > box[0] or image.height > box[1]:
+            image.thumbnail(box)
+        return image
+    except ISError:
+        raise
+    except Exception as exc:
+        raise source_error(src.path, exc) from exc
     finally:
         src.close()
 

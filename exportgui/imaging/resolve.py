@@ -29,6 +29,7 @@ from exportgui.imaging.formats import (
     UNSUPPORTED_FORMATS,
     FormatInfo,
     canonical_format,
+    unknown_format,
 )
 from exportgui.imaging.geometry import Geometry, plan_geometry
 from exportgui.imaging.icc import Profile, find_profile
@@ -48,6 +49,7 @@ class ResolvedOutput:
     height: int
     has_alpha: bool
     format_reason: str  # words for the preview
+    size_reason: str = ""  # why the size is smaller than asked (DefaultPix, MaxPix), or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,7 @@ def _output(facts: OutputFacts, geometry: Geometry) -> ResolvedOutput:
         geometry.reply[1],
         info.alpha != "no",
         facts.reason,
+        geometry.size_note,
     )
 
 
@@ -169,7 +172,7 @@ def _facts(request: Request) -> OutputFacts:
         )
     info = FORMATS.get(name)
     if info is None:
-        raise ISError(ErrorCode.E_BAD_VALUE, f"unknown format {name!r}", token)
+        raise ISError(ErrorCode.E_BAD_VALUE, unknown_format(spec.format if spec else name), token)
     if info.pillow in _MISSING_WRITERS:
         raise ISError(
             ErrorCode.E_UNSUPPORTED_FORMAT,

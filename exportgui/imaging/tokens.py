@@ -98,6 +98,11 @@ def _rebuild(
     )
 
 
+def spoken_position(offset: int | None) -> str:
+    """``"position 5"`` for offset 4: where a character is, counted from 1 as people count."""
+    return f"position {offset + 1 if offset is not None else '?'}"
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """One ``&``-separated piece, after macro expansion; see the module docstring."""
@@ -112,12 +117,16 @@ class Token:
     call_origin: str | None = None
 
     def where(self) -> str:
-        """Where the token is, in words: "at position 4" / "in macro $v$ at position 0 (…)"."""
+        """Where the token is, in words: "at position 5" / "in macro $v$ at position 1 (…)".
+
+        Counted from 1, as people count; ``position`` itself stays an offset.
+        """
         if self.macro is None:
-            return f"at position {self.position}{_of(self.origin)}"
+            return f"at {spoken_position(self.position)}{_of(self.origin)}"
         return (
-            f"in macro ${self.macro}$ at position {self.position} (used by {self.call_token} "
-            f"at position {self.call_position}{_of(self.call_origin)})"
+            f"in macro ${self.macro}$ at {spoken_position(self.position)} "
+            f"(used by {self.call_token} at {spoken_position(self.call_position)}"
+            f"{_of(self.call_origin)})"
         )
 
     def error(self, code: ErrorCode, why: str, order: int) -> ParseError:

@@ -239,7 +239,7 @@ def _convert_describer(
         if not asset.is_raster:
             return (
                 f"fmt=convert renders images only and {asset.file_name or asset.name} is "
-                f"of type {asset.type.value} (export it with fmt=orig)"
+                f"{asset.type.one} (export it with fmt=orig)"
             )
         if isinstance(attrs, str):
             return attrs
@@ -255,6 +255,7 @@ def _convert_describer(
         except ISError as exc:
             return str(exc)
         name = safe_component(output_name(asset.file_name or asset.name, resolved.extension))
-        return name, resolved.format, resolved.width, resolved.height, resolved.format_reason
+        reason = "; ".join(r for r in (resolved.format_reason, resolved.size_reason) if r)
+        return name, resolved.format, resolved.width, resolved.height, reason
 
     return describe

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from exportgui.catalog import Asset
 from exportgui.imaging import ISError, Request, effective_modifier, parse_request
+from exportgui.imaging.tokens import spoken_position
 from exportgui.jobs.model import ExportJob, LogType, Problem
 from exportgui.jobs.names import split_extension
 
@@ -85,7 +86,8 @@ def request_problem(macro: str, modifier: str, err: ISError) -> Problem:
         message = _POSITION_PREFIX.sub("", err.message)
         if call_token is not None:
             message = message.replace(
-                f"(used by {call_token} at position {call_position})", f"(used by {call_token})"
+                f"(used by {call_token} at {spoken_position(call_position)})",
+                f"(used by {call_token})",
             )
         return Problem(LogType.ERROR, "macro", message, macro_start, len(macro_text))
     if err.origin == "modifier":

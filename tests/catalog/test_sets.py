@@ -137,3 +137,17 @@ def test_a_set_emptied_by_deletes_stays_and_is_still_not_exportable(
     emptied = catalog.get(created.handle)
     assert emptied.members == ()
     assert not emptied.exportable
+
+
+def test_the_original_of_a_set_is_refused_in_words(catalog: Catalog, tmp_path: Path) -> None:
+    report = catalog.import_paths([make_image(tmp_path / "a.png", (8, 8))])
+    spin = catalog.create_set(AssetType.SPIN_SET, "turntable", [report.imported[0].asset.handle])
+    with pytest.raises(CatalogError) as caught:
+        catalog.original_path(spin)
+    assert str(caught.value) == "'turntable' is a Spin Set and has no original file"
+
+
+@pytest.mark.parametrize("asset_type", list(AssetType))
+def test_every_type_reads_as_words(asset_type: AssetType) -> None:
+    one = asset_type.one
+    assert one.split(" ", 1)[0] in ("a", "an") and asset_type.value not in one.split()

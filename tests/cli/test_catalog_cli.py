@@ -122,7 +122,7 @@ def test_sets_create_and_exportability(photos: Path) -> None:
     assert spin["reason"] == "ExportJob does not export Spin Sets"
 
     out = ok("sets", "create", "--type", "ecatalog", "--name", "book", handles[0])
-    assert out.startswith("created ECatalog 'book': ")
+    assert out.startswith("created an eCatalog 'book': ")
 
 
 @pytest.mark.parametrize(

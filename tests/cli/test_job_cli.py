@@ -291,3 +291,16 @@ def test_progress_is_shown_on_a_terminal(cat: tuple[Path, dict[str, str]], tmp_p
     assert result.returncode == 0
     assert b"[4/4] 100%" in shown  # the progress line, redrawn with \r
     assert b"completed" in result.stdout and b"\r" not in result.stdout
+
+
+def test_plan_says_when_default_pix_caps_the_size(tmp_path: Path) -> None:
+    folder = tmp_path / "catalog"
+    with Catalog.open(folder) as catalog:
+        handles = import_files(catalog, [make_image(tmp_path / "src" / "big.png", (1600, 800))])
+    result = exportgui(
+        "--catalog", str(folder), "plan", handles["big.png"], "--fmt", "convert",
+        "--modifier", "fmt=png", "--dest", str(tmp_path),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "[png 1280×640]" in result.stdout
+    assert "1600×800 → 1280×640: DefaultPix 1280,1280 caps replies without wid/hei" in result.stdout

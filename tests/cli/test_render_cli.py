@@ -43,8 +43,8 @@ def test_bad_modifier_reports_every_problem_and_writes_nothing(photo: Path, out:
         "error E_BAD_VALUE",
         "error E_UNSUPPORTED_FORMAT",
     ]
-    assert "'wid=abc' at position 0" in lines[0]
-    assert "'qlt=0' at position 8" in lines[1]
+    assert "'wid=abc' at position 1" in lines[0]  # counted from 1, as people count
+    assert "'qlt=0' at position 9" in lines[1]
     assert list(out.iterdir()) == []
 
 
@@ -69,7 +69,7 @@ def test_errors_inside_a_macro_name_the_macro(photo: Path, out: Path, tmp_path: 
     lines = error_lines(run(photo, "--modifier", "", "--macro", "$view$", "--macros", macros,
                             "--out", out))  # fmt: skip
     assert lines == [
-        "error E_BAD_VALUE: --macro: 'wid=0' in macro $view$ at position 0 (used by $view$): "
+        "error E_BAD_VALUE: --macro: 'wid=0' in macro $view$ at position 1 (used by $view$): "
         "wid must be a whole number above 0, not '0'"
     ]
 
@@ -134,6 +134,7 @@ def test_json_output_describes_the_written_file(photo: Path, out: Path) -> None:
     assert document["path"] == str((out / "fileToExport.png").absolute())
     assert document["format"] == "png-alpha"
     assert document["format_reason"] == "the modifier sets fmt=png-alpha"
+    assert document["size_reason"] == ""
     with Image.open(document["path"]) as image:
         assert image.format == "PNG"
         assert (document["width"], document["height"]) == image.size == (16, 12)
@@ -145,6 +146,7 @@ def test_attribute_flags_reach_the_engine(photo: Path, out: Path) -> None:
     document = json.loads(result.stdout)
     assert (document["width"], document["height"]) == (16, 12)
     assert document["format_reason"] == "no fmt given: JPEG, the Image Serving default"
+    assert document["size_reason"] == "64×48 → 16×12: DefaultPix 16,0 caps replies without wid/hei"
     too_big = run(photo, "--modifier", "wid=100", "--out", out, "--max-pix", "50,50",
                   "--overwrite")  # fmt: skip
     assert error_lines(too_big)[0].startswith("error E_TOO_LARGE:")

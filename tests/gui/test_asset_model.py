@@ -40,14 +40,15 @@ def test_models_pass_the_model_tester(qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(proxy)
 
 
-def test_set_rows_are_disabled_with_the_reason_as_tooltip() -> None:
+def test_set_rows_are_greyed_and_uncheckable_with_the_reason_as_tooltip() -> None:
     model = AssetTableModel()
     model.set_assets(mixed_assets())
     set_row = next(r for r in range(model.rowCount()) if model.row_at(r).type.is_set)
     index = model.index(set_row, Column.TICK)
     flags = model.flags(index)
-    assert not flags & Qt.ItemFlag.ItemIsEnabled
+    assert flags & Qt.ItemFlag.ItemIsSelectable  # a click shows why in the preview
     assert not flags & Qt.ItemFlag.ItemIsUserCheckable
+    assert model.data(index, Qt.ItemDataRole.CheckStateRole) is None
     assert "ExportJob does not export Spin Sets" in model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert model.data(index, ExportableRole) is False
     assert model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole) is False

@@ -101,3 +101,18 @@ def test_unknown_command_is_marked_where_it_is(
     assert all(m.meaning is not Meaning.ERROR for m in edit.marks())
     assert edit.isEnabled() is False
     assert window.options.modifier_message.text()
+
+
+def test_an_unknown_format_in_the_window_lists_the_formats(
+    qtbot: QtBot, catalog: Catalog, image_files: list[Path], open_window: WindowFactory
+) -> None:
+    catalog.import_paths(image_files)
+    window = open_window(catalog)
+    window.browser.tick_all_in_view()
+    window.options.convert_radio.click()
+    window.options.modifier_edit.setText("wid=100&fmt=bmpx")
+    message = window.options.modifier_message.text()
+    assert message.startswith("'fmt=bmpx' at position 9: unknown format 'bmpx'")  # from 1
+    assert "the formats are jpeg, pjpeg, png" in message
+    window.options.modifier_edit.setText("wid=100&fmt=pngg")
+    assert "did you mean png?" in window.options.modifier_message.text()

@@ -367,12 +367,25 @@ def test_unknown_format_suggests_the_close_one() -> None:
     assert "did you mean tif?" in caught.value.message
 
 
+def test_an_unknown_format_with_no_close_one_lists_the_formats() -> None:
+    with pytest.raises(ISErrors) as caught:
+        parse_request("fmt=bmpx", {})
+    message = caught.value.message
+    assert "unknown format 'bmpx'" in message
+    assert "did you mean" not in message
+    assert (
+        "the formats are jpeg, pjpeg, png, png8, tif, gif, webp, avif, jpeg2000, pdf and eps"
+        in message
+    )
+    assert "-alpha" in message
+
+
 def test_quantize_mac_with_an_alpha_format_names_both_tokens() -> None:
     with pytest.raises(ISErrors) as caught:
         parse_request("quantize=mac&wid=5&fmt=gif-alpha", {})
     (error,) = caught.value.errors
     assert (error.code, error.token, error.position) == (E.E_BAD_VALUE, "quantize=mac", 0)
-    assert "fmt=gif-alpha" in error.message and "position 19" in error.message
+    assert "fmt=gif-alpha" in error.message and "position 20" in error.message
 
 
 def test_quantize_mac_checked_after_last_wins() -> None:

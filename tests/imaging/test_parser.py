@@ -128,7 +128,7 @@ def test_isErrors_behaves_as_its_first_error() -> None:
         parse_request("hei=5&wid=abc&qlt=0", {})
     error = caught.value
     assert (error.code, error.token, error.position) == (E.E_BAD_VALUE, "wid=abc", 6)
-    assert str(error).startswith("E_BAD_VALUE: 'wid=abc' at position 6: wid must be")
+    assert str(error).startswith("E_BAD_VALUE: 'wid=abc' at position 7: wid must be")
     assert str(error).endswith("(and 1 more)")
 
 

@@ -111,7 +111,7 @@ def test_errors_inside_a_macro_point_into_the_definition_and_at_the_call() -> No
         8,
         "modifier",
     )
-    assert "in macro $inner$ at position 6 (used by $outer$ at position 8)" in error.message
+    assert "in macro $inner$ at position 7 (used by $outer$ at position 9)" in error.message
 
 
 def test_a_bad_token_in_a_macro_used_twice_is_reported_once() -> None:

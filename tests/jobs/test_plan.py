@@ -156,3 +156,43 @@ def test_duplicate_handles_are_exported_once(
     first, second = plan(job, catalog).outputs
     assert first.target == Path("b.png")
     assert second.target is None and second.status is LogType.WARNING
+
+
+def test_a_size_capped_by_default_pix_says_so(catalog: Catalog, sources: Path, dest: Path) -> None:
+    handles = import_files(catalog, [make_image(sources / "big.png", (1600, 800))])
+    job = ExportJob((handles["big.png"],), Fmt.CONVERT, "fmt=png", destination=dest)
+    [out] = plan(job, catalog).outputs
+    assert (out.width, out.height) == (1280, 640)
+    assert out.reason == (
+        "the modifier sets fmt=png; "
+        "1600×800 → 1280×640: DefaultPix 1280,1280 caps replies without wid/hei"
+    )
+    sized = plan(replace(job, is_modifier="fmt=png&wid=1600"), catalog).outputs[0]
+    assert (sized.width, sized.height) == (1600, 800)
+    assert "DefaultPix" not in sized.reason
+
+
+def test_a_size_capped_by_max_pix_says_so(catalog: Catalog, sources: Path, dest: Path) -> None:
+    handles = import_files(catalog, [make_image(sources / "big.png", (1600, 800))])
+    catalog.set_attribute("MaxPix", "2000,2000")
+    job = ExportJob((handles["big.png"],), Fmt.CONVERT, "wid=1600&dpr=on,2", destination=dest)
+    [out] = plan(job, catalog).outputs
+    assert (out.width, out.height) == (2000, 1000)
+    assert out.reason.endswith(
+        "3200×1600 → 2000×1000: MaxPix 2000,2000 caps the reply of wid/hei × dpr"
+    )
+
+
+def test_a_refused_type_is_named_in_words(catalog: Catalog, sources: Path, dest: Path) -> None:
+    sources.mkdir(parents=True, exist_ok=True)
+    (sources / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>'
+    )
+    (sources / "notes.txt").write_text("text\n")
+    handles = import_files(catalog, [sources / "logo.svg", sources / "notes.txt"])
+    job = ExportJob(tuple(handles.values()), Fmt.CONVERT, "fmt=png", destination=dest)
+    svg, other = plan(job, catalog).outputs
+    assert svg.message == (
+        "fmt=convert renders images only and logo.svg is an SVG file (export it with fmt=orig)"
+    )
+    assert "notes.txt is a file of another type (export it with fmt=orig)" in other.message

@@ -29,6 +29,7 @@ from exportgui.gui.assets.filter import AssetFilter, AssetFilterProxy
 from exportgui.gui.assets.model import AssetRole, AssetTableModel
 from exportgui.gui.assets.view import AssetTableView
 from exportgui.gui.widgets import theme
+from exportgui.gui.widgets.formatting import count
 from exportgui.gui.widgets.plain_text import qt_text
 
 FolderRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -136,6 +137,7 @@ class AssetBrowser(QWidget):
     current_changed = Signal(object)  # Asset | None
     ticks_changed = Signal()
     view_changed = Signal()  # the filter changed: counts "in view" changed
+    tick_note = Signal(str)  # what "tick all" left out, in words ("" when nothing)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,8 +146,9 @@ class AssetBrowser(QWidget):
         self.proxy.setSourceModel(self.model)
         self.folder_model = QStandardItemModel(self)
         self._exportable_total = 0
+        self._images_only = False  # Convert renders images only: bulk ticks skip the rest
         self._visible_key: tuple[int, AssetFilter] | None = None
-        self._visible_cache: list[str] = []
+        self._visible_cache: list[Asset] = []
         self._build()
         self._connect()
         self.stack.setCurrentWidget(self.loading_label)
@@ -261,21 +264,42 @@ class AssetBrowser(QWidget):
         return self.proxy.rowCount()
 
     # -- ticking -------------------------------------------------------------
+    def set_images_only(self, images_only: bool) -> None:
+        """Whether the job renders images only (Convert): tick-all then leaves the rest out."""
+        if images_only != self._images_only:
+            self._images_only = images_only
+            self._refresh_header()
+
     def tick_all_in_view(self) -> int:
-        """Tick every exportable asset that passes the filter; returns how many changed."""
-        return self.model.set_ticked(self._visible_exportable(), True)
+        """Tick every asset in view the current job can export; returns how many changed.
+
+        In Convert mode the other exportable assets are left out, and
+        :attr:`tick_note` says how many.
+        """
+        visible = self._visible_exportable()
+        changed = self.model.set_ticked(self._tickable(visible), True)
+        left_out = sum(1 for a in visible if not a.is_raster and not self.model.is_ticked(a.handle))
+        if self._images_only and left_out:
+            images = count(len(self._tickable(visible)), "image")
+            others = count(left_out, "other asset")
+            self.tick_note.emit(
+                f"Ticked {images}; {others} left out: Convert renders images only "
+                "(choose Original to export them)"
+            )
+        return changed
 
     def untick_all_in_view(self) -> int:
         """Untick every asset that passes the filter."""
-        return self.model.set_ticked(self._visible_exportable(), False)
+        return self.model.set_ticked([a.handle for a in self._visible_exportable()], False)
 
     def untick_all(self) -> int:
         """Untick everything, in view or not."""
         return self.model.set_ticked(list(self.model.ticked_handles()), False)
 
     def toggle_selected(self) -> None:
-        """Space: tick the selected rows, or untick them if all are ticked already."""
-        handles = self.view.selected_handles()
+        """Space: tick the selected rows, or untick them if all are ticked already (sets aside)."""
+        exportable = self.model.exportable_handles()
+        handles = [h for h in self.view.selected_handles() if h in exportable]
         if not handles:
             return
         all_ticked = all(self.model.is_ticked(h) for h in handles)
@@ -291,18 +315,20 @@ class AssetBrowser(QWidget):
         self._refresh_header()
         self.ticks_changed.emit()
 
-    def _visible_exportable(self) -> list[str]:
+    def _visible_exportable(self) -> list[Asset]:
         key = (self.model.revision, self.proxy.asset_filter())
         if self._visible_key != key:
             exportable = self.model.exportable_handles()
-            self._visible_cache = [
-                a.handle for a in self.proxy.visible_assets() if a.handle in exportable
-            ]
+            self._visible_cache = [a for a in self.proxy.visible_assets() if a.handle in exportable]
             self._visible_key = key
         return self._visible_cache
 
+    def _tickable(self, assets: list[Asset]) -> list[str]:
+        """Handles of ``assets`` the current job can export."""
+        return [a.handle for a in assets if a.is_raster or not self._images_only]
+
     def _refresh_header(self) -> None:
-        visible = self._visible_exportable()
+        visible = self._tickable(self._visible_exportable())
         ticked = self.model.ticked_among(visible)
         if not visible or ticked == 0:
             state = Qt.CheckState.Unchecked

@@ -2,10 +2,11 @@
 
 Tick state lives in a set of handles, not in the rows, so ticking 100,000
 assets is one set update and one ``dataChanged`` for the tick column. Set
-assets (which ExportJob refuses) are shown but disabled: ``flags()`` drops
-``ItemIsEnabled`` and ``ItemIsUserCheckable``, and every path that ticks
-(click, Space, "tick all") goes through :meth:`AssetTableModel.set_ticked`,
-which ignores them.
+assets (which ExportJob refuses) are shown greyed out and without a check
+box: ``flags()`` drops ``ItemIsUserCheckable`` but keeps them selectable, so a
+click makes one current and the preview can say why it cannot be exported.
+Every path that ticks (click, Space, "tick all") goes through
+:meth:`AssetTableModel.set_ticked`, which ignores them.
 
 Sorting is a Python key sort of the list (``sort``), because a
 ``QSortFilterProxyModel`` comparing rows through Python callbacks is far too
@@ -19,6 +20,8 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 
 from exportgui.catalog import Asset
 from exportgui.gui.widgets import theme
@@ -56,7 +59,7 @@ _TITLES = {
 }
 
 _TIPS: dict[int, str] = {
-    Column.TICK: "Tick all exportable assets in view (Ctrl+Shift+A)",
+    Column.TICK: "Tick every asset in view that the current options can export (Ctrl+Shift+A)",
     Column.OUTPUT: "The output file name of each ticked asset, from the current options",
 }
 
@@ -180,14 +183,12 @@ class AssetTableModel(ListTableModel[Asset]):
 
     # -- Qt model API --------------------------------------------------------
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        """Sets are neither enabled nor checkable; other rows tick in the first column."""
+        """Every row can be selected; only exportable ones tick, in the first column."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         asset = self._rows[index.row()]
-        if not asset.exportable:
-            return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == Column.TICK:
+        if index.column() == Column.TICK and asset.exportable:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -200,6 +201,8 @@ class AssetTableModel(ListTableModel[Asset]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(asset, column)
         if role == Qt.ItemDataRole.CheckStateRole and column == Column.TICK:
+            if not asset.exportable:
+                return None  # no check box at all: it can never be ticked
             ticked = asset.handle in self._ticked
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DecorationRole and column == Column.THUMB:
@@ -208,12 +211,13 @@ class AssetTableModel(ListTableModel[Asset]):
             if column == Column.OUTPUT and asset.handle in self._refused:
                 return qt_text(self._refused[asset.handle])
             return qt_text(self._tooltip(asset))
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and column == Column.OUTPUT
-            and asset.handle in self._refused
-        ):
-            return theme.meaning_color(theme.Meaning.ERROR)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not asset.exportable:  # greyed out like a disabled row, yet selectable
+                return QApplication.palette().brush(
+                    QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+                )
+            if column == Column.OUTPUT and asset.handle in self._refused:
+                return theme.meaning_color(theme.Meaning.ERROR)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.PIXELS, Column.BYTES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == AssetRole:

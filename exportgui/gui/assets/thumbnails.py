@@ -17,11 +17,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageOps
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from exportgui import imaging
 from exportgui.catalog import Asset, AssetType, Catalog
 from exportgui.config import atomic_write_bytes
 from exportgui.gui.widgets.tasks import TaskRunner
@@ -29,6 +29,7 @@ from exportgui.gui.widgets.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 THUMB_PIXELS = 96  # stored size: sharp at 2× for a 48 px cell
+THUMB_DRAWING = 2  # in the cache file's name: thumbnails drawn by an older way are made again
 MAX_IN_FLIGHT = 2
 MAX_QUEUED = 256
 MEMORY_ITEMS = 4000
@@ -46,26 +47,22 @@ _GLYPH_TEXT = {
 
 def cache_path(cache_dir: Path, sha256: str) -> Path:
     """Where the thumbnail of content ``sha256`` is kept on disk."""
-    return cache_dir / sha256[:2] / f"{sha256}-{THUMB_PIXELS}.png"
+    return cache_dir / sha256[:2] / f"{sha256}-{THUMB_PIXELS}-{THUMB_DRAWING}.png"
 
 
 def load_thumbnail_bytes(source: Path, target: Path) -> bytes:
     """PNG bytes of the thumbnail: from the disk cache, else decoded from ``source`` and cached.
 
-    Runs on a pool thread. Uses Pillow's draft mode so a large JPEG is
-    shrunk while it is decoded.
+    Runs on a pool thread. The engine decodes the source (shrunk on load), so
+    every image it can export has a thumbnail.
     """
     try:
         return target.read_bytes()
     except FileNotFoundError:
         pass
-    with Image.open(source) as opened:
-        opened.draft("RGB", (THUMB_PIXELS * 2, THUMB_PIXELS * 2))
-        image = ImageOps.exif_transpose(opened)
-        image.thumbnail((THUMB_PIXELS, THUMB_PIXELS))
-        converted = image.convert("RGBA")
+    image = imaging.render_original(source, (THUMB_PIXELS, THUMB_PIXELS))
     buffer = io.BytesIO()
-    converted.save(buffer, "PNG", optimize=False)
+    image.save(buffer, "PNG", optimize=False)
     data = buffer.getvalue()
     try:
         atomic_write_bytes(target, data)

@@ -1,4 +1,4 @@
-"""The plan as a table: one row per ticked asset, what will be written and any problem."""
+"""The plan as a table: one row per ticked asset, what will be written, why, and any problem."""
 
 from __future__ import annotations
 
@@ -93,11 +93,16 @@ def _display(output: PlannedOutput, column: int) -> str:
     if column == PlanColumn.SIZE:
         return pixel_size(output.width, output.height)
     if column == PlanColumn.STATUS:
-        word = STATUS_WORDS[output.status]
-        if word and output.message:
-            return f"{word}: {output.message}"
-        return word or output.message
+        return notes(output)
     return ""
+
+
+def notes(output: PlannedOutput) -> str:
+    """The warning or error first, then why this format and size (once when they are the same)."""
+    word = STATUS_WORDS[output.status]
+    problem = f"{word}: {output.message}" if word and output.message else word or output.message
+    reason = "" if output.reason.strip() == output.message.strip() else output.reason
+    return " · ".join(part for part in (problem, reason) if part)
 
 
 def format_label(fmt: str | None) -> str:

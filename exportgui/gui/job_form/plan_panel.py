@@ -32,7 +32,7 @@ class PlanPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in ((PlanColumn.SOURCE, 200), (PlanColumn.TARGET, 220)):
+        for column, width in ((PlanColumn.SOURCE, 160), (PlanColumn.TARGET, 180)):
             self.view.setColumnWidth(column, width)
         header.setSectionResizeMode(PlanColumn.FORMAT, QHeaderView.ResizeMode.ResizeToContents)
         self.summary = QLabel(EMPTY_TEXT)

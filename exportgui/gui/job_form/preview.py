@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageOps
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -58,11 +57,7 @@ def describe(output: PlannedOutput) -> str:
 
 
 def _load_original(path: Path, box: tuple[int, int]) -> QImage:
-    with Image.open(path) as opened:
-        opened.draft("RGB", box)
-        image = ImageOps.exif_transpose(opened)
-        image.thumbnail(box)
-        return pil_to_qimage(image)
+    return pil_to_qimage(imaging.render_original(path, box))
 
 
 def _render(source: Path, request: imaging.Request, attrs: imaging.ISAttributes) -> QImage:
@@ -85,9 +80,8 @@ def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[A
         label = f"{asset.folder}/{asset.name}" if asset.folder else asset.name
         try:
             original = _load_original(source, PREVIEW_BOX)
-        except Exception as exc:  # Pillow fails in many ways on a damaged file
-            detail = name_the_asset(str(exc), source, label)
-            note = f"Cannot read the stored original of {label}: {detail}"
+        except imaging.ISError as exc:  # a damaged or missing stored original
+            note = f"No preview: {name_the_asset(exc.message, source, label)}"
             return PreviewResult(output, None, None, note)
         if job.fmt is Fmt.ORIG:
             return PreviewResult(output, original, original, "Copied unchanged")

@@ -7,10 +7,16 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from exportgui.imaging import to_working_mode
+
 
 def pil_to_qimage(image: Image.Image) -> QImage:
-    """Copy a Pillow image into a QImage that owns its pixels (safe on any thread)."""
-    rgba = image.convert("RGBA") if image.mode != "RGBA" else image
+    """Copy a Pillow image of any mode into a QImage that owns its pixels (safe on any thread).
+
+    The pixels go through the engine's own 8-bit conversion, so a 16-bit or
+    float image is scaled to the screen's range instead of clipped.
+    """
+    rgba = image if image.mode == "RGBA" else to_working_mode(image).convert("RGBA")
     data = rgba.tobytes("raw", "RGBA")
     qimage = QImage(data, rgba.width, rgba.height, rgba.width * 4, QImage.Format.Format_RGBA8888)
     return qimage.copy()  # detach from the Python bytes before they are freed

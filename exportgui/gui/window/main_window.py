@@ -53,7 +53,7 @@ from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.gui.window import actions as window_actions
 from exportgui.gui.window import state as window_state
 from exportgui.gui.window.ui_state import load_ui_state, save_ui_state
-from exportgui.jobs import ExportJob, LogType, Plan
+from exportgui.jobs import ExportJob, Fmt, LogType, Plan
 from exportgui.jobs.catalog_view import LoadedCatalogView
 from exportgui.jobs.presets import PresetStore
 
@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.browser.ticks_changed.connect(lambda: self._on_form_changed())
         self.browser.view_changed.connect(self._update_counts)
         self.browser.current_changed.connect(self._on_current_changed)
+        self.browser.tick_note.connect(lambda note: self.statusBar().showMessage(note, 10_000))
         self.browser.empty_view.demo_requested.connect(self.load_demo)
         self.browser.empty_view.import_requested.connect(self.imports.ask_files)
         self.thumbnails.thumbnail_ready.connect(self.browser.model.thumbnail_ready)
@@ -264,6 +265,7 @@ class MainWindow(QMainWindow):
         options = options if options is not None else self.options.job()
         job = dataclasses.replace(options, asset_handles=self.browser.model.ticked_handles())
         self._job = job
+        self.browser.set_images_only(job.fmt is Fmt.CONVERT)
         self.options.show_problems(self.planner.check(job, self.view, self.settings.mail))
         self.presets.on_form_changed(job)
         self._update_export_action()
