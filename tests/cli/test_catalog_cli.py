@@ -243,7 +243,7 @@ def test_a_catalog_path_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_macros_set_refuses_what_the_macro_manager_refuses() -> None:
     assert_user_error(
-        run("macros", "set", "big", "wid=-5"), "macro 'big': 'wid=-5' at position 0: wid must be"
+        run("macros", "set", "big", "wid=-5"), "macro 'big': 'wid=-5' at position 1: wid must be"
     )
     assert_user_error(run("macros", "set", "loop", "$loop$"), "macro calls itself")
     assert as_json("macros", "list") == {}
