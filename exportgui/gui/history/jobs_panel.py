@@ -50,6 +50,7 @@ from exportgui.gui.widgets.tasks import TaskRunner, failure_message
 from exportgui.gui.widgets.theme import Meaning, MessageLabel, with_shortcut
 from exportgui.jobs import JobLog, LogType
 from exportgui.jobs.joblog import JobLogStore, joblog_to_csv, joblog_to_dict
+from exportgui.jobs.resume import resumable
 
 _UNSAFE_FILE_CHARS = re.compile(r"[^A-Za-z0-9._ -]+")
 
@@ -77,6 +78,7 @@ class JobsPanel(QWidget):
         self._list_generation = 0
         self._log_generation = 0
         self._selected: JobLog | None = None  # the selected job as listed (no details)
+        self._wanted: str | None = None  # the job to select once the history is read again
         self._log: JobLog | None = None  # the selected job, with details
 
         self.history = JobHistoryModel(self)
@@ -111,7 +113,9 @@ class JobsPanel(QWidget):
         self.refresh_button = self._button("Refresh", "Read the job log again", "F5")
         self.refresh_button.clicked.connect(self.refresh)
         self.resume_button = self._button(
-            "Resume", "Finish the assets an interrupted job did not get to", "Ctrl+R"
+            "Resume",
+            "Finish the assets a stopped job (cancelled, failed or killed) did not get to",
+            "Ctrl+R",
         )
         self.resume_button.clicked.connect(self._on_resume)
         self.retry_button = self._button(
@@ -244,6 +248,11 @@ class JobsPanel(QWidget):
         """True while the history or a log is being read."""
         return self._tasks.busy()
 
+    def show_job(self, job_handle: str) -> None:
+        """Read the job history again and select ``job_handle`` (a job that has just run)."""
+        self._wanted = job_handle
+        self.refresh()
+
     def refresh(self) -> None:
         """Read the job history again (off the GUI thread), keeping the selection."""
         self._list_generation += 1
@@ -257,7 +266,8 @@ class JobsPanel(QWidget):
     def _on_jobs_read(self, generation: int, jobs: list[JobLog]) -> None:
         if generation != self._list_generation:
             return  # a newer refresh is on its way
-        keep = self._selected.job_handle if self._selected is not None else None
+        keep = self._wanted or (self._selected.job_handle if self._selected is not None else None)
+        self._wanted = None
         self.history.reset_rows(jobs)
         self.empty_label.setVisible(not jobs)
         if not (keep is not None and self.select_job(keep)):
@@ -315,7 +325,7 @@ class JobsPanel(QWidget):
 
     def _show_actions(self, log: JobLog | None) -> None:
         """Resume and Retry need only the listed job; saving needs its details."""
-        self.resume_button.setEnabled(log is not None and log.state == "interrupted")
+        self.resume_button.setEnabled(log is not None and resumable(log))
         self.retry_button.setEnabled(
             log is not None and log.file_error_count > 0 and log.state != "running"
         )
