@@ -19,6 +19,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import AssetType, Catalog
+from exportgui.config import MailSettings
 from exportgui.gui.history.jobs_panel import JobsPanel
 from exportgui.gui.history.models import (
     JobHandleRole,
@@ -28,7 +29,17 @@ from exportgui.gui.history.models import (
     LogTypeRole,
 )
 from exportgui.gui.widgets.theme import Meaning
-from exportgui.jobs import ExportJob, Fmt, JobLogStore, LogType, RunOptions, plan, run
+from exportgui.jobs import (
+    EmailSetting,
+    ExportJob,
+    Fmt,
+    JobLogStore,
+    LogType,
+    RunOptions,
+    plan,
+    run,
+)
+from tests.smtp_server import free_port
 
 # Runs a job in another process and kills that process (SIGKILL) once two
 # assets are done: a real interrupted job, as a power cut would leave it.
@@ -314,3 +325,33 @@ def test_every_control_has_an_accessible_name(panel: JobsPanel) -> None:
     assert controls
     unnamed = [w for w in controls if not w.accessibleName() and not isinstance(w.parent(), kinds)]
     assert unnamed == []
+
+
+def test_a_mail_failure_is_shown_with_the_job(
+    qtbot: QtBot, panel: JobsPanel, jobs: Jobs, tmp_path: Path
+) -> None:
+    dead = f"smtp://127.0.0.1:{free_port()}"  # nobody listens: both notifications fail
+    mail = MailSettings(smtp_url=dead, sender="exports@example.com", recipients=["a@example.com"])
+    job = ExportJob(
+        tuple(a.handle for a in jobs.catalog.list_assets() if a.exportable)[:1],
+        Fmt.ORIG,
+        destination=jobs.dest,
+        email_setting=EmailSetting.ALL,
+        name="mailed",
+    )
+    mailed = run(plan(job, jobs.catalog), jobs.catalog, RunOptions(workers=1, mail=mail))
+    assert mailed.notification_warning and mailed.file_success_count == 1
+    select(qtbot, panel, jobs.completed)
+    assert not panel.mail_label.isVisible()  # no mail failed for that one
+
+    with qtbot.waitSignal(panel.jobs_loaded, timeout=10_000):
+        panel.refresh()
+    select(qtbot, panel, mailed.job_handle)
+    assert panel.mail_label.isVisible() and panel.mail_label.meaning is Meaning.WARNING
+    text = panel.mail_label.text()
+    assert "start notification was not sent" in text and "end notification was not sent" in text
+    assert dead in text
+    row = panel.history_proxy.mapFromSource(
+        panel.history.index(panel.history.row_of(mailed.job_handle), 0)
+    )
+    assert "was not sent" in row.data(Qt.ItemDataRole.ToolTipRole)

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
 from exportgui.gui.history.jobs_panel import JobsPanel
+from exportgui.gui.widgets.theme import Meaning
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ExportJob, Fmt, JobLog, JobLogStore, Progress, RunOptions, plan, run
 from tests.gui.helpers import WindowFactory, settle
@@ -190,3 +191,26 @@ def test_a_job_killed_mid_export_is_resumed_from_the_panel_without_leftovers(
     log = _resume_from_the_panel(qtbot, window, handle)
     assert log.state == "completed" and log.file_success_count == 8
     assert _listing(dest) == expected  # no .exportgui-*.part nor any other hidden file
+
+
+def test_long_job_messages_wrap_and_never_widen_the_window(
+    qtbot: QtBot, catalog: Catalog, tmp_path: Path, open_window: WindowFactory
+) -> None:
+    handles = noise_images(catalog, tmp_path / "src", 1, size=(20, 20))
+    (tmp_path / "out").mkdir()
+    job = ExportJob(tuple(handles), Fmt.ORIG, destination=tmp_path / "out", name="long")
+    log = run(plan(job, catalog), catalog)
+    fatal = "No space left on device while writing " + "/a/very/long/folder" * 30
+    mail = "the job end notification was not sent: " + "the server said no; " * 30
+    store = JobLogStore(catalog)
+    store.finish(log.job_handle, "failed", fatal)
+    store.set_notification_warning(log.job_handle, mail)
+    window = open_window(catalog)
+    window.resize(1000, 650)
+    panel = window.jobs_panel
+    window.bottom_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.selected_job is not None and not panel.busy(), timeout=_WAIT_MS)
+    assert fatal in panel.summary_label.text() and mail in panel.mail_label.text()
+    assert panel.summary_label.meaning is Meaning.ERROR
+    assert window.minimumSizeHint().width() <= 1000
+    assert window.width() == 1000

@@ -90,7 +90,7 @@ class JobsPanel(QWidget):
         self.details_proxy.setSourceModel(self.details)
 
         self._build()
-        self.summary_label.setText("Reading the job log…")
+        self.summary_label.show_message("Reading the job log…")
         self._show_actions(None)
         self.refresh()
 
@@ -141,10 +141,10 @@ class JobsPanel(QWidget):
         top_layout.addWidget(self.history_view, 1)
         top_layout.addWidget(self.empty_label)
 
-        self.summary_label = QLabel(self)
-        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary_label.setAccessibleName("Selected job")
-        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Wrapped: a long fatal error or mail failure must not widen the window.
+        self.summary_label = MessageLabel("Selected job", self)
+        self.mail_label = MessageLabel("Mail of the selected job", self)
+        self.mail_label.clear_message()
         self.filter_boxes: dict[LogType, QCheckBox] = {}
         filters = QHBoxLayout()
         show_label = QLabel("Show:", self)
@@ -175,6 +175,7 @@ class JobsPanel(QWidget):
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.summary_label)
+        bottom_layout.addWidget(self.mail_label)
         bottom_layout.addLayout(filters)
         bottom_layout.addWidget(self.details_view, 1)
 
@@ -342,13 +343,18 @@ class JobsPanel(QWidget):
         for log_type, box in self.filter_boxes.items():
             box.setText(f"{log_type.value} ({counts[log_type]})")
         if log is None:
-            self.summary_label.setText("No job selected.")
+            self.summary_label.show_message("No job selected.")
         else:
             done = len(log.details)
-            self.summary_label.setText(
+            self.summary_label.show_message(
                 f"{job_title(log)}: {done} of {log.total_file_count} assets done, "
-                f"{log.state}" + (f" — {log.fatal_error}" if log.fatal_error else "")
+                f"{log.state}" + (f" — {log.fatal_error}" if log.fatal_error else ""),
+                Meaning.ERROR if log.fatal_error else None,
             )
+        if log is not None and log.notification_warning:
+            self.mail_label.show_message(f"Mail: {log.notification_warning}", Meaning.WARNING)
+        else:
+            self.mail_label.clear_message()
         self._show_actions(log)
 
     # -- actions -----------------------------------------------------------------
