@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,8 +14,15 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QCheckBox, QWidget
+from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QWidget,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -355,3 +363,38 @@ def test_a_mail_failure_is_shown_with_the_job(
         panel.history.index(panel.history.row_of(mailed.job_handle), 0)
     )
     assert "was not sent" in row.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def _answer_the_save_dialog(path: Path | None, seen: list[tuple[str, str]]) -> None:
+    """Once a modal file dialog is up, note its folder and file name; save to ``path`` or cancel."""
+    dialog = QApplication.activeModalWidget()
+    if not isinstance(dialog, QFileDialog):
+        QTimer.singleShot(20, lambda: _answer_the_save_dialog(path, seen))
+        return
+    [chosen] = dialog.selectedFiles()
+    seen.append((dialog.directory().absolutePath(), Path(chosen).name))
+    if path is None:
+        dialog.reject()
+    else:
+        dialog.selectFile(str(path))
+        dialog.accept()
+
+
+def test_save_log_opens_in_the_destination_with_a_name_without_spaces(
+    qtbot: QtBot, panel: JobsPanel, jobs: Jobs, tmp_path: Path
+) -> None:
+    select(qtbot, panel, jobs.completed)  # "catalogue shots", written to jobs.dest
+    seen: list[tuple[str, str]] = []
+    target = tmp_path / "chosen.csv"
+    QTimer.singleShot(0, lambda: _answer_the_save_dialog(target, seen))
+    qtbot.mouseClick(panel.csv_button, Qt.MouseButton.LeftButton)
+    assert seen == [(str(jobs.dest), "catalogue-shots-log.csv")]
+    assert "logType" in target.read_text(encoding="utf-8")  # the log was saved where chosen
+
+    shutil.rmtree(jobs.dest)  # the destination is gone: the user's documents (or home)
+    QTimer.singleShot(0, lambda: _answer_the_save_dialog(None, seen))
+    qtbot.mouseClick(panel.json_button, Qt.MouseButton.LeftButton)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    expected = documents if Path(documents).is_dir() else str(Path.home())
+    assert seen[1] == (expected, "catalogue-shots-log.json")
+    assert not list(Path(expected).glob("catalogue-shots-log.json"))  # cancelled: nothing

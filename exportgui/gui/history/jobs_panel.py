@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QSortFilterProxyModel,
+    QStandardPaths,
     Qt,
     QThreadPool,
     Signal,
@@ -52,7 +53,8 @@ from exportgui.jobs import JobLog, LogType
 from exportgui.jobs.joblog import JobLogStore, joblog_to_csv, joblog_to_dict
 from exportgui.jobs.resume import resumable
 
-_UNSAFE_FILE_CHARS = re.compile(r"[^A-Za-z0-9._ -]+")
+# Runs of anything but letters, digits, "." and "_" (spaces included) become one "-".
+_UNSAFE_FILE_CHARS = re.compile(r"[^A-Za-z0-9._]+")
 
 
 class JobsPanel(QWidget):
@@ -366,28 +368,37 @@ class JobsPanel(QWidget):
         if self._selected is not None and self.retry_button.isEnabled():
             self.resume_requested.emit(self._selected.job_handle, True)
 
-    def _suggested_name(self, suffix: str) -> str:
-        assert self._log is not None
-        stem = _UNSAFE_FILE_CHARS.sub("_", job_title(self._log)).strip(" .") or "job"
-        return f"{stem}-log{suffix}"
+    def suggested_log_path(self, log: JobLog, suffix: str) -> Path:
+        """Where Save log starts: the job's destination, else the user's documents, else home.
+
+        The name is the job's, without spaces: ``catalogue-shots-log.csv``.
+        """
+        stem = _UNSAFE_FILE_CHARS.sub("-", job_title(log)).strip("-.") or "job"
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        candidates = (log.job.destination, Path(documents) if documents else None)
+        folder = next(
+            (c for c in candidates if c is not None and c.is_absolute() and c.is_dir()), Path.home()
+        )
+        return folder / f"{stem}-log{suffix}"
+
+    def _ask_path(self, title: str, suffix: str, kind: str) -> Path | None:
+        if self._log is None:
+            return None
+        start = self.suggested_log_path(self._log, suffix)
+        path, _ = QFileDialog.getSaveFileName(self, title, str(start), f"{kind} (*{suffix})")
+        return Path(path) if path else None
 
     def _on_save_csv(self) -> None:
-        if self._log is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save log as CSV", self._suggested_name(".csv"), "CSV files (*.csv)"
-        )
-        if path:
-            self.save_log_csv(Path(path))
+        path = self._ask_path("Save log as CSV", ".csv", "CSV files")
+        if path is not None:
+            self.save_log_csv(path)
 
     def _on_save_json(self) -> None:
-        if self._log is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save log as JSON", self._suggested_name(".json"), "JSON files (*.json)"
-        )
-        if path:
-            self.save_log_json(Path(path))
+        path = self._ask_path("Save log as JSON", ".json", "JSON files")
+        if path is not None:
+            self.save_log_json(path)
 
     def save_log_csv(self, path: Path) -> bool:
         """Write the selected job's log as CSV (atomically); False if nothing was written."""
