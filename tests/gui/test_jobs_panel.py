@@ -167,7 +167,8 @@ def test_lists_the_jobs_newest_first(panel: JobsPanel, jobs: Jobs) -> None:
     row = [history.index(1, c).data() for c in range(history.columnCount())]
     assert row[JobHistoryModel.NAME] == "catalogue shots"
     assert row[JobHistoryModel.FORMAT] == "orig"
-    assert row[JobHistoryModel.STATE : JobHistoryModel.FORMAT] == ["completed", "4", "2", "1", "1"]
+    assert row[JobHistoryModel.STATE] == "completed"
+    assert row[JobHistoryModel.TOTAL : JobHistoryModel.FORMAT] == ["4", "2", "1", "1"]
     assert history.index(0, JobHistoryModel.STATE).data() == "interrupted"
     assert not panel.empty_label.isVisible()
 

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
 from exportgui.gui.history.jobs_panel import JobsPanel
+from exportgui.gui.history.models import JobHistoryModel
 from exportgui.gui.widgets.theme import Meaning
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ExportJob, Fmt, JobLog, JobLogStore, Progress, RunOptions, plan, run
@@ -214,3 +215,37 @@ def test_long_job_messages_wrap_and_never_widen_the_window(
     assert panel.summary_label.meaning is Meaning.ERROR
     assert window.minimumSizeHint().width() <= 1000
     assert window.width() == 1000
+
+
+@pytest.mark.parametrize("size", [(1000, 650), (1360, 860), (1920, 1080)])
+def test_the_job_and_its_state_are_readable_in_the_jobs_tab(
+    qtbot: QtBot,
+    catalog: Catalog,
+    tmp_path: Path,
+    open_window: WindowFactory,
+    size: tuple[int, int],
+) -> None:
+    handles = noise_images(catalog, tmp_path / "src", 1, size=(20, 20))
+    (tmp_path / "out").mkdir()
+    name = "blurred proofs for the print shop, second round after the art director's notes"
+    job = ExportJob(tuple(handles), Fmt.ORIG, destination=tmp_path / "out", name=name)
+    cancel = threading.Event()
+    cancel.set()
+    run(plan(job, catalog), catalog, RunOptions(cancel=cancel))  # "cancelled": the widest state
+    window = open_window(catalog)
+    window.resize(*size)
+    panel = window.jobs_panel
+    window.bottom_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.selected_job is not None and not panel.busy(), timeout=_WAIT_MS)
+    qtbot.wait(50)  # the layout after the resize
+    view = panel.history_view
+    visible = view.viewport().width()
+    for column in (JobHistoryModel.NAME, JobHistoryModel.STATE):
+        right = view.columnViewportPosition(column) + view.columnWidth(column)
+        assert view.columnViewportPosition(column) >= 0 and right <= visible, column
+    header = view.horizontalHeader()
+    state = JobHistoryModel.STATE
+    assert view.columnWidth(state) >= max(
+        view.sizeHintForColumn(state), header.sectionSizeHint(state)
+    )
+    assert view.columnWidth(JobHistoryModel.NAME) >= view.fontMetrics().horizontalAdvance("M" * 8)

@@ -25,10 +25,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -54,6 +57,7 @@ from exportgui.jobs.joblog import JobLogStore, joblog_to_csv, joblog_to_dict
 from exportgui.jobs.resume import resumable
 
 # Runs of anything but letters, digits, "." and "_" (spaces included) become one "-".
+_NAME_CHARS = 22  # the job name column's width, in average characters, before it elides
 _UNSAFE_FILE_CHARS = re.compile(r"[^A-Za-z0-9._]+")
 
 
@@ -105,6 +109,9 @@ class JobsPanel(QWidget):
         self.history_view.sortByColumn(JobHistoryModel.STARTED, Qt.SortOrder.DescendingOrder)
         header = self.history_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # A long job name would push the state out of view: it gets at most about 22
+        # characters (elided; the whole name is in the tooltip), and the user may widen it.
+        header.setSectionResizeMode(JobHistoryModel.NAME, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)  # Format
         self.history_view.selectionModel().currentRowChanged.connect(self._on_job_changed)
 
@@ -148,9 +155,9 @@ class JobsPanel(QWidget):
         self.mail_label = MessageLabel("Mail of the selected job", self)
         self.mail_label.clear_message()
         self.filter_boxes: dict[LogType, QCheckBox] = {}
+        # No "Show:" label before the filters: side by side in a narrow window, every
+        # pixel of the log's side is width taken from the history's name and state.
         filters = QHBoxLayout()
-        show_label = QLabel("Show:", self)
-        filters.addWidget(show_label)
         for log_type in (LogType.SUCCESS, LogType.WARNING, LogType.ERROR):
             text = log_type.value
             box = QCheckBox(text, self)
@@ -176,8 +183,7 @@ class JobsPanel(QWidget):
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self.summary_label)
-        bottom_layout.addWidget(self.mail_label)
+        bottom_layout.addWidget(self._about_job())
         bottom_layout.addLayout(filters)
         bottom_layout.addWidget(self.details_view, 1)
 
@@ -196,6 +202,26 @@ class JobsPanel(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
 
+    def _about_job(self) -> QScrollArea:
+        """The summary and mail lines, one to four lines high: a longer text scrolls."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.mail_label)
+        layout.addStretch(1)
+        area = QScrollArea(self)
+        area.setAccessibleName("About the selected job")
+        area.setWidget(box)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        line = self.fontMetrics().lineSpacing()
+        area.setMinimumHeight(line + 4)  # a short panel shrinks it to one line, not the log
+        area.setMaximumHeight(line * 4 + 4)
+        return area
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Side by side when the panel is wide and short (a bottom tab), else stacked."""
         super().resizeEvent(event)
@@ -207,13 +233,24 @@ class JobsPanel(QWidget):
         )
         if self.splitter.orientation() != wanted:
             self.splitter.setOrientation(wanted)
-            # Side by side the history needs room for its counts: share evenly.
-            first, second = (1, 1) if wanted == Qt.Orientation.Horizontal else (2, 3)
+            # Side by side the history needs room for its name, state and counts.
+            first, second = (3, 2) if wanted == Qt.Orientation.Horizontal else (2, 3)
             # The splitter is laid out after this event: measure the panel instead.
             horizontal = wanted == Qt.Orientation.Horizontal
             total = size.width() if horizontal else size.height()
             part = max(total, 1) // (first + second)
             self.splitter.setSizes([part * first, part * second])
+            # Growing and shrinking keep these shares (until the user drags the handle).
+            self.splitter.setStretchFactor(0, first)
+            self.splitter.setStretchFactor(1, second)
+
+    def _fit_name_column(self) -> None:
+        view = self.history_view
+        widest = view.fontMetrics().averageCharWidth() * _NAME_CHARS
+        view.resizeColumnToContents(JobHistoryModel.NAME)
+        view.setColumnWidth(
+            JobHistoryModel.NAME, min(view.columnWidth(JobHistoryModel.NAME), widest)
+        )
 
     def _table(self, model: QSortFilterProxyModel, name: str) -> QTableView:
         view = QTableView(self)
@@ -272,6 +309,7 @@ class JobsPanel(QWidget):
         keep = self._wanted or (self._selected.job_handle if self._selected is not None else None)
         self._wanted = None
         self.history.reset_rows(jobs)
+        self._fit_name_column()
         self.empty_label.setVisible(not jobs)
         if not (keep is not None and self.select_job(keep)):
             if jobs:

@@ -60,9 +60,10 @@ def job_format(log: JobLog) -> str:
 class JobHistoryModel(ListTableModel[JobLog]):
     """One row per job, newest first: name, date, fmt, counts, state."""
 
-    # The long Format column last: in a narrow panel the state and counts stay in view.
-    NAME, STARTED, STATE, TOTAL, SUCCESS, WARNINGS, ERRORS, FORMAT = range(8)
-    HEADERS = ("Job", "Started", "State", "Assets", "Succeeded", "Warnings", "Errors", "Format")
+    # The state next to the name and the long Format column last: in a narrow panel
+    # what a job is and how it ended stay in view.
+    NAME, STATE, STARTED, TOTAL, SUCCESS, WARNINGS, ERRORS, FORMAT = range(8)
+    HEADERS = ("Job", "State", "Started", "Assets", "Succeeded", "Warnings", "Errors", "Format")
 
     def row_of(self, job_handle: str) -> int:
         """The row of ``job_handle``, or -1."""
