@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
+    QSize,
     QSortFilterProxyModel,
     QStandardPaths,
     Qt,
@@ -57,8 +58,42 @@ from exportgui.jobs.joblog import JobLogStore, joblog_to_csv, joblog_to_dict
 from exportgui.jobs.resume import resumable
 
 # Runs of anything but letters, digits, "." and "_" (spaces included) become one "-".
-_NAME_CHARS = 22  # the job name column's width, in average characters, before it elides
+_NAME_CHARS = 22  # a job's or asset's name column, in average characters, before it elides
 _UNSAFE_FILE_CHARS = re.compile(r"[^A-Za-z0-9._]+")
+
+
+class _FittedScrollArea(QScrollArea):
+    """A scroll area as high as its wrapped content, between one line and ``lines`` lines."""
+
+    def __init__(self, content: QWidget, *, lines: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._content = content
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        line = self.fontMetrics().lineSpacing()
+        self.setMinimumHeight(line)  # a short panel shrinks it to one line, not the log
+        layout = content.layout()
+        gaps = layout.spacing() * (layout.count() - 1) if layout is not None else 0
+        self.setMaximumHeight(line * lines + max(gaps, 0))
+
+    def sizeHint(self) -> QSize:
+        """The content's height at the current width, within the minimum and maximum."""
+        hint = super().sizeHint()
+        content = self._content
+        width = self.viewport().width()
+        needed = content.heightForWidth(width) if content.hasHeightForWidth() else -1
+        if needed < 0:
+            needed = content.sizeHint().height()
+        return QSize(hint.width(), max(self.minimumHeight(), min(needed, self.maximumHeight())))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width wraps the text anew: ask the layout for the height that fits it."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
 
 
 class JobsPanel(QWidget):
@@ -177,7 +212,6 @@ class JobsPanel(QWidget):
             LogDetailModel.RESULT, QHeaderView.ResizeMode.ResizeToContents
         )
         detail_header.setStretchLastSection(True)
-        self.details_view.setColumnWidth(LogDetailModel.NAME, 180)
         self.details_view.setColumnWidth(LogDetailModel.MESSAGE, 280)
 
         bottom = QWidget(self)
@@ -207,20 +241,12 @@ class JobsPanel(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.mail_label)
-        layout.addStretch(1)
-        area = QScrollArea(self)
-        area.setAccessibleName("About the selected job")
-        area.setWidget(box)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        line = self.fontMetrics().lineSpacing()
-        area.setMinimumHeight(line + 4)  # a short panel shrinks it to one line, not the log
-        area.setMaximumHeight(line * 4 + 4)
-        return area
+        self.about = _FittedScrollArea(box, lines=4, parent=self)
+        self.about.setAccessibleName("About the selected job")
+        return self.about
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Side by side when the panel is wide and short (a bottom tab), else stacked."""
@@ -244,13 +270,12 @@ class JobsPanel(QWidget):
             self.splitter.setStretchFactor(0, first)
             self.splitter.setStretchFactor(1, second)
 
-    def _fit_name_column(self) -> None:
-        view = self.history_view
+    @staticmethod
+    def _fit_name_column(view: QTableView, column: int) -> None:
+        """Size a name column to its content, but at most ``_NAME_CHARS`` wide (it elides)."""
         widest = view.fontMetrics().averageCharWidth() * _NAME_CHARS
-        view.resizeColumnToContents(JobHistoryModel.NAME)
-        view.setColumnWidth(
-            JobHistoryModel.NAME, min(view.columnWidth(JobHistoryModel.NAME), widest)
-        )
+        view.resizeColumnToContents(column)
+        view.setColumnWidth(column, min(view.columnWidth(column), widest))
 
     def _table(self, model: QSortFilterProxyModel, name: str) -> QTableView:
         view = QTableView(self)
@@ -309,7 +334,7 @@ class JobsPanel(QWidget):
         keep = self._wanted or (self._selected.job_handle if self._selected is not None else None)
         self._wanted = None
         self.history.reset_rows(jobs)
-        self._fit_name_column()
+        self._fit_name_column(self.history_view, JobHistoryModel.NAME)
         self.empty_label.setVisible(not jobs)
         if not (keep is not None and self.select_job(keep)):
             if jobs:
@@ -379,6 +404,7 @@ class JobsPanel(QWidget):
     def _show_log(self, log: JobLog | None) -> None:
         self._log = log
         self.details.reset_rows(log.details if log is not None else [])
+        self._fit_name_column(self.details_view, LogDetailModel.NAME)
         counts = self.details.counts()
         for log_type, box in self.filter_boxes.items():
             box.setText(f"{log_type.value} ({counts[log_type]})")
@@ -395,6 +421,7 @@ class JobsPanel(QWidget):
             self.mail_label.show_message(f"Mail: {log.notification_warning}", Meaning.WARNING)
         else:
             self.mail_label.clear_message()
+        self.about.updateGeometry()
         self._show_actions(log)
 
     # -- actions -----------------------------------------------------------------
