@@ -192,7 +192,7 @@ def test_the_selected_jobs_log_and_its_filter(qtbot: QtBot, panel: JobsPanel, jo
     assert shown_types(panel) == ["Success", "Success"]
 
 
-def test_resume_is_offered_for_the_interrupted_job_only(
+def test_resume_is_offered_for_the_interrupted_job_not_the_finished_one(
     qtbot: QtBot, panel: JobsPanel, jobs: Jobs
 ) -> None:
     select(qtbot, panel, jobs.completed)
