@@ -57,8 +57,8 @@ from exportgui.jobs import JobLog, LogType
 from exportgui.jobs.joblog import JobLogStore, joblog_to_csv, joblog_to_dict
 from exportgui.jobs.resume import resumable
 
-# Runs of anything but letters, digits, "." and "_" (spaces included) become one "-".
 _NAME_CHARS = 22  # a job's or asset's name column, in average characters, before it elides
+# Runs of anything but letters, digits, "." and "_" (spaces included) become one "-".
 _UNSAFE_FILE_CHARS = re.compile(r"[^A-Za-z0-9._]+")
 
 
@@ -190,8 +190,6 @@ class JobsPanel(QWidget):
         self.mail_label = MessageLabel("Mail of the selected job", self)
         self.mail_label.clear_message()
         self.filter_boxes: dict[LogType, QCheckBox] = {}
-        # No "Show:" label before the filters: side by side in a narrow window, every
-        # pixel of the log's side is width taken from the history's name and state.
         filters = QHBoxLayout()
         for log_type in (LogType.SUCCESS, LogType.WARNING, LogType.ERROR):
             text = log_type.value
@@ -331,12 +329,12 @@ class JobsPanel(QWidget):
     def _on_jobs_read(self, generation: int, jobs: list[JobLog]) -> None:
         if generation != self._list_generation:
             return  # a newer refresh is on its way
-        keep = self._wanted or (self._selected.job_handle if self._selected is not None else None)
+        wanted = [self._wanted, self._selected.job_handle if self._selected else None]
         self._wanted = None
         self.history.reset_rows(jobs)
         self._fit_name_column(self.history_view, JobHistoryModel.NAME)
         self.empty_label.setVisible(not jobs)
-        if not (keep is not None and self.select_job(keep)):
+        if not any(handle is not None and self.select_job(handle) for handle in wanted):
             if jobs:
                 self.select_job(self.history_proxy.index(0, 0).data(JobHandleRole))
             else:
