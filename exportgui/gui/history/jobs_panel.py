@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
-    QSize,
     QSortFilterProxyModel,
     QStandardPaths,
     Qt,
@@ -77,23 +76,21 @@ class _FittedScrollArea(QScrollArea):
         self.setMinimumHeight(line)  # a short panel shrinks it to one line, not the log
         layout = content.layout()
         gaps = layout.spacing() * (layout.count() - 1) if layout is not None else 0
-        self.setMaximumHeight(line * lines + max(gaps, 0))
+        self._most = line * lines + max(gaps, 0)
+        self.fit()
 
-    def sizeHint(self) -> QSize:
-        """The content's height at the current width, within the minimum and maximum."""
-        hint = super().sizeHint()
-        content = self._content
-        width = self.viewport().width()
-        needed = content.heightForWidth(width) if content.hasHeightForWidth() else -1
+    def fit(self) -> None:
+        """Take the height the content needs at the current width (call after a change)."""
+        needed = self._content.heightForWidth(self.viewport().width())
         if needed < 0:
-            needed = content.sizeHint().height()
-        return QSize(hint.width(), max(self.minimumHeight(), min(needed, self.maximumHeight())))
+            needed = self._content.sizeHint().height()
+        self.setMaximumHeight(max(self.minimumHeight(), min(needed, self._most)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """A new width wraps the text anew: ask the layout for the height that fits it."""
+        """A new width wraps the text anew."""
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            self.updateGeometry()
+            self.fit()
 
 
 class JobsPanel(QWidget):
@@ -419,7 +416,7 @@ class JobsPanel(QWidget):
             self.mail_label.show_message(f"Mail: {log.notification_warning}", Meaning.WARNING)
         else:
             self.mail_label.clear_message()
-        self.about.updateGeometry()
+        self.about.fit()
         self._show_actions(log)
 
     # -- actions -----------------------------------------------------------------
