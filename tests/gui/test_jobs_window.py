@@ -257,3 +257,6 @@ def test_the_job_and_its_state_are_readable_in_the_jobs_tab(
         view.sizeHintForColumn(state), header.sectionSizeHint(state)
     )
     assert view.columnWidth(JobHistoryModel.NAME) >= view.fontMetrics().horizontalAdvance("M" * 8)
+    # The summary takes the lines it needs (no mail failure here), not four: the log gets the rest.
+    summary = panel.summary_label
+    assert panel.about.height() <= summary.heightForWidth(summary.width()) + 2
