@@ -62,6 +62,7 @@ from exportgui.jobs.report import (
     progress_text,
     summary_line,
 )
+from exportgui.jobs.resume import not_done_count, resumable
 from exportgui.jobs.validate import mail_problems
 
 EXIT_FAILED, EXIT_INVALID, EXIT_CANCELLED = 1, 2, 130
@@ -392,10 +393,9 @@ def _print_report(log: JobLog, args: argparse.Namespace) -> None:
         echo(f"exportgui: error: {log.fatal_error}", file=sys.stderr)
     if log.notification_warning:
         echo(f"exportgui: warning: {log.notification_warning}", file=sys.stderr)
-    if log.state == "cancelled":
-        undone = log.total_file_count - len(log.details)
+    if resumable(log):  # cancelled, or stopped by a fatal error (a full disk)
         print(
-            f"exportgui: cancelled; {undone} assets not done "
+            f"exportgui: {log.state}; {not_done_count(log)} assets not done "
             f"(exportgui jobs resume {log.job_handle})",
             file=sys.stderr,
         )
@@ -455,8 +455,11 @@ def _jobs_list(args: argparse.Namespace) -> int:
         return 0
     for log in logs:
         echo(list_line(log))
-    if any(log.state == "interrupted" for log in logs):
-        print("(resume an interrupted job with: exportgui jobs resume JOB)", file=sys.stderr)
+    if any(resumable(log) for log in logs):
+        print(
+            "(finish a cancelled or interrupted job with: exportgui jobs resume JOB)",
+            file=sys.stderr,
+        )
     return 0
 
 

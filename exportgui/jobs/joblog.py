@@ -181,7 +181,8 @@ class JobLogStore:
                 )
             conn.execute(
                 "UPDATE joblog_job SET state='running', end_date=NULL, fatal_error=NULL,"
-                " pid=?, host=?, heartbeat=?, pid_start=?, run_token=? WHERE job_handle=?",
+                " notification_warning=NULL, pid=?, host=?, heartbeat=?, pid_start=?,"
+                " run_token=? WHERE job_handle=?",
                 (
                     os.getpid(),
                     socket.gethostname(),

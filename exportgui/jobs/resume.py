@@ -46,6 +46,21 @@ class ResumeError(RuntimeError):
     """The job cannot be resumed (it is still running, or unknown); the message says why."""
 
 
+def not_done_count(log: JobLog) -> int:
+    """How many of the job's assets have no outcome yet (from its counts: details not needed)."""
+    done = log.file_success_count + log.file_warning_count + log.file_error_count
+    return max(log.total_file_count - done, 0)
+
+
+def resumable(log: JobLog) -> bool:
+    """True when :func:`resume` has work to do on the job.
+
+    That is a stopped job (cancelled, failed, killed) with assets not done yet,
+    or a killed one, whose last outcomes may still need checking.
+    """
+    return log.finished and (log.state == "interrupted" or not_done_count(log) > 0)
+
+
 def _reconcile(store: JobLogStore, handle: str, item: StoredItem) -> LogType | None:
     """Decide whether an outcome recorded before a rename stands; returns the outcome kept."""
     if item.outcome is None or item.temp is None or item.output is None:

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,16 @@ import pytest
 from PIL import Image
 
 from exportgui.catalog import AssetType, Catalog
-from tests.helpers import can_mount_tmpfs, export_files, exportgui, import_files, make_image
+from exportgui.jobs import ExportJob, Fmt, Progress, RunOptions, plan, run
+from tests.helpers import (
+    SLOW_MODIFIER,
+    can_mount_tmpfs,
+    export_files,
+    exportgui,
+    import_files,
+    make_image,
+    noise_images,
+)
 from tests.smtp_server import smtp_server
 
 
@@ -256,6 +266,8 @@ def test_full_disk_stops_the_job_without_partial_files(tmp_path: Path) -> None:
     log = json.loads(report.read_text())
     assert log["state"] == "failed" and "No space left" in log["fatalError"]
     assert log["fileErrorCount"] == 0 and 0 < log["fileSuccessCount"] < 6
+    assert f"failed; {6 - log['fileSuccessCount']} assets not done" in result.stderr
+    assert f"exportgui jobs resume {log['jobHandle']}" in result.stderr  # room made, it goes on
     left = result.stdout.split()
     assert len(left) == log["fileSuccessCount"]  # the finished files, and nothing partial
     assert not any(name.startswith(".exportgui-") for name in left)
@@ -304,3 +316,36 @@ def test_plan_says_when_default_pix_caps_the_size(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "[png 1280×640]" in result.stdout
     assert "1600×800 → 1280×640: DefaultPix 1280,1280 caps replies without wid/hei" in result.stdout
+
+
+def test_jobs_resume_finishes_a_cancelled_job_writing_only_what_was_not_done(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "catalog"
+    dest = tmp_path / "out"
+    dest.mkdir()
+    cancel = threading.Event()
+
+    def progress(p: Progress) -> None:
+        if p.done >= 2:
+            cancel.set()
+
+    with Catalog.open(folder) as catalog:
+        handles = noise_images(catalog, tmp_path / "sources", 6)
+        job = ExportJob(tuple(handles), Fmt.CONVERT, SLOW_MODIFIER, destination=dest)
+        options = RunOptions(workers=1, cancel=cancel, progress=progress)
+        cancelled = run(plan(job, catalog), catalog, options)
+    assert cancelled.state == "cancelled" and 2 <= len(cancelled.details) < 6
+    before = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in dest.iterdir()}
+    assert len(before) == len(cancelled.details)
+
+    listed = exportgui("--catalog", str(folder), "jobs", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert "exportgui jobs resume" in listed.stderr  # a cancelled job is offered too
+    resumed = exportgui("--catalog", str(folder), "jobs", "resume", cancelled.job_handle, "--json")
+    assert resumed.returncode == 0, resumed.stderr
+    document = json.loads(resumed.stdout)
+    assert document["state"] == "completed" and document["fileSuccessCount"] == 6
+    after = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in dest.iterdir()}
+    assert len(after) == 6 and not [name for name in after if name.startswith(".")]
+    assert {name: after[name] for name in before} == before  # the done ones were not redone

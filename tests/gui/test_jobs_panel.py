@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,12 +14,20 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QCheckBox, QWidget
+from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QWidget,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import AssetType, Catalog
+from exportgui.config import MailSettings
 from exportgui.gui.history.jobs_panel import JobsPanel
 from exportgui.gui.history.models import (
     JobHandleRole,
@@ -28,7 +37,17 @@ from exportgui.gui.history.models import (
     LogTypeRole,
 )
 from exportgui.gui.widgets.theme import Meaning
-from exportgui.jobs import ExportJob, Fmt, JobLogStore, LogType, RunOptions, plan, run
+from exportgui.jobs import (
+    EmailSetting,
+    ExportJob,
+    Fmt,
+    JobLogStore,
+    LogType,
+    RunOptions,
+    plan,
+    run,
+)
+from tests.smtp_server import free_port
 
 # Runs a job in another process and kills that process (SIGKILL) once two
 # assets are done: a real interrupted job, as a power cut would leave it.
@@ -148,7 +167,8 @@ def test_lists_the_jobs_newest_first(panel: JobsPanel, jobs: Jobs) -> None:
     row = [history.index(1, c).data() for c in range(history.columnCount())]
     assert row[JobHistoryModel.NAME] == "catalogue shots"
     assert row[JobHistoryModel.FORMAT] == "orig"
-    assert row[JobHistoryModel.STATE : JobHistoryModel.FORMAT] == ["completed", "4", "2", "1", "1"]
+    assert row[JobHistoryModel.STATE] == "completed"
+    assert row[JobHistoryModel.TOTAL : JobHistoryModel.FORMAT] == ["4", "2", "1", "1"]
     assert history.index(0, JobHistoryModel.STATE).data() == "interrupted"
     assert not panel.empty_label.isVisible()
 
@@ -172,7 +192,7 @@ def test_the_selected_jobs_log_and_its_filter(qtbot: QtBot, panel: JobsPanel, jo
     assert shown_types(panel) == ["Success", "Success"]
 
 
-def test_resume_is_offered_for_the_interrupted_job_only(
+def test_resume_is_offered_for_the_interrupted_job_not_the_finished_one(
     qtbot: QtBot, panel: JobsPanel, jobs: Jobs
 ) -> None:
     select(qtbot, panel, jobs.completed)
@@ -314,3 +334,68 @@ def test_every_control_has_an_accessible_name(panel: JobsPanel) -> None:
     assert controls
     unnamed = [w for w in controls if not w.accessibleName() and not isinstance(w.parent(), kinds)]
     assert unnamed == []
+
+
+def test_a_mail_failure_is_shown_with_the_job(
+    qtbot: QtBot, panel: JobsPanel, jobs: Jobs, tmp_path: Path
+) -> None:
+    dead = f"smtp://127.0.0.1:{free_port()}"  # nobody listens: both notifications fail
+    mail = MailSettings(smtp_url=dead, sender="exports@example.com", recipients=["a@example.com"])
+    job = ExportJob(
+        tuple(a.handle for a in jobs.catalog.list_assets() if a.exportable)[:1],
+        Fmt.ORIG,
+        destination=jobs.dest,
+        email_setting=EmailSetting.ALL,
+        name="mailed",
+    )
+    mailed = run(plan(job, jobs.catalog), jobs.catalog, RunOptions(workers=1, mail=mail))
+    assert mailed.notification_warning and mailed.file_success_count == 1
+    select(qtbot, panel, jobs.completed)
+    assert not panel.mail_label.isVisible()  # no mail failed for that one
+
+    with qtbot.waitSignal(panel.jobs_loaded, timeout=10_000):
+        panel.refresh()
+    select(qtbot, panel, mailed.job_handle)
+    assert panel.mail_label.isVisible() and panel.mail_label.meaning is Meaning.WARNING
+    text = panel.mail_label.text()
+    assert "start notification was not sent" in text and "end notification was not sent" in text
+    assert dead in text
+    row = panel.history_proxy.mapFromSource(
+        panel.history.index(panel.history.row_of(mailed.job_handle), 0)
+    )
+    assert "was not sent" in row.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def _answer_the_save_dialog(path: Path | None, seen: list[tuple[str, str]]) -> None:
+    """Once a modal file dialog is up, note its folder and file name; save to ``path`` or cancel."""
+    dialog = QApplication.activeModalWidget()
+    if not isinstance(dialog, QFileDialog):
+        QTimer.singleShot(20, lambda: _answer_the_save_dialog(path, seen))
+        return
+    [chosen] = dialog.selectedFiles()
+    seen.append((dialog.directory().absolutePath(), Path(chosen).name))
+    if path is None:
+        dialog.reject()
+    else:
+        dialog.selectFile(str(path))
+        dialog.accept()
+
+
+def test_save_log_opens_in_the_destination_with_a_name_without_spaces(
+    qtbot: QtBot, panel: JobsPanel, jobs: Jobs, tmp_path: Path
+) -> None:
+    select(qtbot, panel, jobs.completed)  # "catalogue shots", written to jobs.dest
+    seen: list[tuple[str, str]] = []
+    target = tmp_path / "chosen.csv"
+    QTimer.singleShot(0, lambda: _answer_the_save_dialog(target, seen))
+    qtbot.mouseClick(panel.csv_button, Qt.MouseButton.LeftButton)
+    assert seen == [(str(jobs.dest), "catalogue-shots-log.csv")]
+    assert "logType" in target.read_text(encoding="utf-8")  # the log was saved where chosen
+
+    shutil.rmtree(jobs.dest)  # the destination is gone: the user's documents (or home)
+    QTimer.singleShot(0, lambda: _answer_the_save_dialog(None, seen))
+    qtbot.mouseClick(panel.json_button, Qt.MouseButton.LeftButton)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    expected = documents if Path(documents).is_dir() else str(Path.home())
+    assert seen[1] == (expected, "catalogue-shots-log.json")
+    assert not list(Path(expected).glob("catalogue-shots-log.json"))  # cancelled: nothing

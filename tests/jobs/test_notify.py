@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from exportgui.jobs import (
     RunOptions,
     joblog_to_dict,
     plan,
+    resume,
     run,
 )
 from exportgui.jobs.notify import (
@@ -107,6 +109,22 @@ def test_a_dead_server_is_a_warning_not_a_failure(
     assert "start" in log.notification_warning and "cannot reach" in log.notification_warning
     stored = JobLogStore(catalog).get(log.job_handle)
     assert stored.notification_warning == log.notification_warning
+
+
+def test_a_resume_that_mails_fine_drops_the_earlier_runs_mail_failure(
+    catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    job = ExportJob((library["b.png"],), Fmt.ORIG, destination=dest, email_setting=EmailSetting.ALL)
+    cancel = threading.Event()
+    cancel.set()  # stopped before its asset: the job is left to resume
+    dead = _mail(f"smtp://127.0.0.1:{free_port()}")
+    first = run(plan(job, catalog), catalog, RunOptions(mail=dead, cancel=cancel))
+    assert first.state == "cancelled" and first.notification_warning
+    with smtp_server() as (box, url):
+        resumed = resume(first.job_handle, catalog, options=RunOptions(mail=_mail(url)))
+    assert resumed.state == "completed" and len(box.messages) == 2
+    assert resumed.notification_warning is None
+    assert JobLogStore(catalog).get(first.job_handle).notification_warning is None
 
 
 def test_unconfigured_mail_is_a_warning(

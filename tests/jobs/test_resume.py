@@ -15,6 +15,7 @@ from exportgui.catalog import Catalog
 from exportgui.jobs import (
     ExportJob,
     Fmt,
+    JobLog,
     JobLogStore,
     LogType,
     Progress,
@@ -24,6 +25,7 @@ from exportgui.jobs import (
     resume,
     run,
 )
+from exportgui.jobs.resume import not_done_count, resumable
 from tests.helpers import SLOW_MODIFIER, export_files, import_files, make_image, noise_images
 
 _SLOW_EXPORT = """
@@ -272,3 +274,34 @@ def test_retry_failed_reports_progress_within_the_job(
     # The retried asset's old error is no longer counted: 3 of 3 done, all succeeded.
     assert (seen[-1].done, seen[-1].total, seen[-1].successes, seen[-1].errors) == (3, 3, 3, 0)
     assert all(p.done <= p.total for p in seen)
+
+
+@pytest.mark.parametrize(
+    ("state", "counts", "expected"),
+    [
+        ("cancelled", (1, 0, 1), True),  # 2 of 4 not done
+        ("failed", (3, 0, 0), True),  # a full disk stopped it with 1 not done
+        ("interrupted", (4, 0, 0), True),  # killed after its last outcome: resume closes it
+        ("completed", (2, 1, 1), False),  # every asset has its outcome: Retry failed, not Resume
+        ("failed", (0, 0, 4), False),  # every asset failed: nothing left to resume
+        ("cancelled", (3, 1, 0), False),
+        ("running", (1, 0, 0), False),  # a live run is not resumed
+    ],
+)
+def test_resumable_means_a_stopped_job_with_work_left(
+    state: str, counts: tuple[int, int, int], expected: bool
+) -> None:
+    success, warning, error = counts
+    log = JobLog(
+        job_handle="j1",
+        job=ExportJob(("a", "b", "c", "d"), Fmt.ORIG),
+        start_date="2026-05-01T10:00:00+00:00",
+        end_date=None,
+        state=state,
+        file_success_count=success,
+        file_warning_count=warning,
+        file_error_count=error,
+        total_file_count=4,
+    )
+    assert resumable(log) is expected
+    assert not_done_count(log) == 4 - sum(counts)

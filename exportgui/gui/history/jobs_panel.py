@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QSortFilterProxyModel,
+    QStandardPaths,
     Qt,
     QThreadPool,
     Signal,
@@ -24,10 +25,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -50,8 +54,43 @@ from exportgui.gui.widgets.tasks import TaskRunner, failure_message
 from exportgui.gui.widgets.theme import Meaning, MessageLabel, with_shortcut
 from exportgui.jobs import JobLog, LogType
 from exportgui.jobs.joblog import JobLogStore, joblog_to_csv, joblog_to_dict
+from exportgui.jobs.resume import resumable
 
-_UNSAFE_FILE_CHARS = re.compile(r"[^A-Za-z0-9._ -]+")
+_NAME_CHARS = 22  # a job's or asset's name column, in average characters, before it elides
+# Runs of anything but letters, digits, "." and "_" (spaces included) become one "-".
+_UNSAFE_FILE_CHARS = re.compile(r"[^A-Za-z0-9._]+")
+
+
+class _FittedScrollArea(QScrollArea):
+    """A scroll area as high as its wrapped content, between one line and ``lines`` lines."""
+
+    def __init__(self, content: QWidget, *, lines: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._content = content
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        line = self.fontMetrics().lineSpacing()
+        self.setMinimumHeight(line)  # a short panel shrinks it to one line, not the log
+        layout = content.layout()
+        gaps = layout.spacing() * (layout.count() - 1) if layout is not None else 0
+        self._most = line * lines + max(gaps, 0)
+        self.fit()
+
+    def fit(self) -> None:
+        """Take the height the content needs at the current width (call after a change)."""
+        needed = self._content.heightForWidth(self.viewport().width())
+        if needed < 0:
+            needed = self._content.sizeHint().height()
+        self.setMaximumHeight(max(self.minimumHeight(), min(needed, self._most)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width wraps the text anew."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
 
 
 class JobsPanel(QWidget):
@@ -77,6 +116,7 @@ class JobsPanel(QWidget):
         self._list_generation = 0
         self._log_generation = 0
         self._selected: JobLog | None = None  # the selected job as listed (no details)
+        self._wanted: str | None = None  # the job to select once the history is read again
         self._log: JobLog | None = None  # the selected job, with details
 
         self.history = JobHistoryModel(self)
@@ -88,7 +128,7 @@ class JobsPanel(QWidget):
         self.details_proxy.setSourceModel(self.details)
 
         self._build()
-        self.summary_label.setText("Reading the job log…")
+        self.summary_label.show_message("Reading the job log…")
         self._show_actions(None)
         self.refresh()
 
@@ -101,6 +141,9 @@ class JobsPanel(QWidget):
         self.history_view.sortByColumn(JobHistoryModel.STARTED, Qt.SortOrder.DescendingOrder)
         header = self.history_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # A long job name would push the state out of view: it gets at most about 22
+        # characters (elided; the whole name is in the tooltip), and the user may widen it.
+        header.setSectionResizeMode(JobHistoryModel.NAME, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)  # Format
         self.history_view.selectionModel().currentRowChanged.connect(self._on_job_changed)
 
@@ -111,7 +154,9 @@ class JobsPanel(QWidget):
         self.refresh_button = self._button("Refresh", "Read the job log again", "F5")
         self.refresh_button.clicked.connect(self.refresh)
         self.resume_button = self._button(
-            "Resume", "Finish the assets an interrupted job did not get to", "Ctrl+R"
+            "Resume",
+            "Finish the assets a stopped job (cancelled, failed or killed) did not get to",
+            "Ctrl+R",
         )
         self.resume_button.clicked.connect(self._on_resume)
         self.retry_button = self._button(
@@ -137,14 +182,12 @@ class JobsPanel(QWidget):
         top_layout.addWidget(self.history_view, 1)
         top_layout.addWidget(self.empty_label)
 
-        self.summary_label = QLabel(self)
-        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary_label.setAccessibleName("Selected job")
-        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Wrapped: a long fatal error or mail failure must not widen the window.
+        self.summary_label = MessageLabel("Selected job", self)
+        self.mail_label = MessageLabel("Mail of the selected job", self)
+        self.mail_label.clear_message()
         self.filter_boxes: dict[LogType, QCheckBox] = {}
         filters = QHBoxLayout()
-        show_label = QLabel("Show:", self)
-        filters.addWidget(show_label)
         for log_type in (LogType.SUCCESS, LogType.WARNING, LogType.ERROR):
             text = log_type.value
             box = QCheckBox(text, self)
@@ -164,13 +207,12 @@ class JobsPanel(QWidget):
             LogDetailModel.RESULT, QHeaderView.ResizeMode.ResizeToContents
         )
         detail_header.setStretchLastSection(True)
-        self.details_view.setColumnWidth(LogDetailModel.NAME, 180)
         self.details_view.setColumnWidth(LogDetailModel.MESSAGE, 280)
 
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self.summary_label)
+        bottom_layout.addWidget(self._about_job())
         bottom_layout.addLayout(filters)
         bottom_layout.addWidget(self.details_view, 1)
 
@@ -189,6 +231,18 @@ class JobsPanel(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
 
+    def _about_job(self) -> QScrollArea:
+        """The summary and mail lines, one to four lines high: a longer text scrolls."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.mail_label)
+        self.about = _FittedScrollArea(box, lines=4, parent=self)
+        self.about.setAccessibleName("About the selected job")
+        return self.about
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Side by side when the panel is wide and short (a bottom tab), else stacked."""
         super().resizeEvent(event)
@@ -200,13 +254,23 @@ class JobsPanel(QWidget):
         )
         if self.splitter.orientation() != wanted:
             self.splitter.setOrientation(wanted)
-            # Side by side the history needs room for its counts: share evenly.
-            first, second = (1, 1) if wanted == Qt.Orientation.Horizontal else (2, 3)
+            # Side by side the history needs room for its name, state and counts.
+            first, second = (3, 2) if wanted == Qt.Orientation.Horizontal else (2, 3)
             # The splitter is laid out after this event: measure the panel instead.
             horizontal = wanted == Qt.Orientation.Horizontal
             total = size.width() if horizontal else size.height()
             part = max(total, 1) // (first + second)
             self.splitter.setSizes([part * first, part * second])
+            # Growing and shrinking keep these shares (until the user drags the handle).
+            self.splitter.setStretchFactor(0, first)
+            self.splitter.setStretchFactor(1, second)
+
+    @staticmethod
+    def _fit_name_column(view: QTableView, column: int) -> None:
+        """Size a name column to its content, but at most ``_NAME_CHARS`` wide (it elides)."""
+        widest = view.fontMetrics().averageCharWidth() * _NAME_CHARS
+        view.resizeColumnToContents(column)
+        view.setColumnWidth(column, min(view.columnWidth(column), widest))
 
     def _table(self, model: QSortFilterProxyModel, name: str) -> QTableView:
         view = QTableView(self)
@@ -244,6 +308,11 @@ class JobsPanel(QWidget):
         """True while the history or a log is being read."""
         return self._tasks.busy()
 
+    def show_job(self, job_handle: str) -> None:
+        """Read the job history again and select ``job_handle`` (a job that has just run)."""
+        self._wanted = job_handle
+        self.refresh()
+
     def refresh(self) -> None:
         """Read the job history again (off the GUI thread), keeping the selection."""
         self._list_generation += 1
@@ -257,10 +326,12 @@ class JobsPanel(QWidget):
     def _on_jobs_read(self, generation: int, jobs: list[JobLog]) -> None:
         if generation != self._list_generation:
             return  # a newer refresh is on its way
-        keep = self._selected.job_handle if self._selected is not None else None
+        wanted = [self._wanted, self._selected.job_handle if self._selected else None]
+        self._wanted = None
         self.history.reset_rows(jobs)
+        self._fit_name_column(self.history_view, JobHistoryModel.NAME)
         self.empty_label.setVisible(not jobs)
-        if not (keep is not None and self.select_job(keep)):
+        if not any(handle is not None and self.select_job(handle) for handle in wanted):
             if jobs:
                 self.select_job(self.history_proxy.index(0, 0).data(JobHandleRole))
             else:
@@ -315,7 +386,7 @@ class JobsPanel(QWidget):
 
     def _show_actions(self, log: JobLog | None) -> None:
         """Resume and Retry need only the listed job; saving needs its details."""
-        self.resume_button.setEnabled(log is not None and log.state == "interrupted")
+        self.resume_button.setEnabled(log is not None and resumable(log))
         self.retry_button.setEnabled(
             log is not None and log.file_error_count > 0 and log.state != "running"
         )
@@ -328,17 +399,24 @@ class JobsPanel(QWidget):
     def _show_log(self, log: JobLog | None) -> None:
         self._log = log
         self.details.reset_rows(log.details if log is not None else [])
+        self._fit_name_column(self.details_view, LogDetailModel.NAME)
         counts = self.details.counts()
         for log_type, box in self.filter_boxes.items():
             box.setText(f"{log_type.value} ({counts[log_type]})")
         if log is None:
-            self.summary_label.setText("No job selected.")
+            self.summary_label.show_message("No job selected.")
         else:
             done = len(log.details)
-            self.summary_label.setText(
+            self.summary_label.show_message(
                 f"{job_title(log)}: {done} of {log.total_file_count} assets done, "
-                f"{log.state}" + (f" — {log.fatal_error}" if log.fatal_error else "")
+                f"{log.state}" + (f" — {log.fatal_error}" if log.fatal_error else ""),
+                Meaning.ERROR if log.fatal_error else None,
             )
+        if log is not None and log.notification_warning:
+            self.mail_label.show_message(f"Mail: {log.notification_warning}", Meaning.WARNING)
+        else:
+            self.mail_label.clear_message()
+        self.about.fit()
         self._show_actions(log)
 
     # -- actions -----------------------------------------------------------------
@@ -350,28 +428,37 @@ class JobsPanel(QWidget):
         if self._selected is not None and self.retry_button.isEnabled():
             self.resume_requested.emit(self._selected.job_handle, True)
 
-    def _suggested_name(self, suffix: str) -> str:
-        assert self._log is not None
-        stem = _UNSAFE_FILE_CHARS.sub("_", job_title(self._log)).strip(" .") or "job"
-        return f"{stem}-log{suffix}"
+    def suggested_log_path(self, log: JobLog, suffix: str) -> Path:
+        """Where Save log starts: the job's destination, else the user's documents, else home.
+
+        The name is the job's, without spaces: ``catalogue-shots-log.csv``.
+        """
+        stem = _UNSAFE_FILE_CHARS.sub("-", job_title(log)).strip("-.") or "job"
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        candidates = (log.job.destination, Path(documents) if documents else None)
+        folder = next(
+            (c for c in candidates if c is not None and c.is_absolute() and c.is_dir()), Path.home()
+        )
+        return folder / f"{stem}-log{suffix}"
+
+    def _ask_path(self, title: str, suffix: str, kind: str) -> Path | None:
+        if self._log is None:
+            return None
+        start = self.suggested_log_path(self._log, suffix)
+        path, _ = QFileDialog.getSaveFileName(self, title, str(start), f"{kind} (*{suffix})")
+        return Path(path) if path else None
 
     def _on_save_csv(self) -> None:
-        if self._log is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save log as CSV", self._suggested_name(".csv"), "CSV files (*.csv)"
-        )
-        if path:
-            self.save_log_csv(Path(path))
+        path = self._ask_path("Save log as CSV", ".csv", "CSV files")
+        if path is not None:
+            self.save_log_csv(path)
 
     def _on_save_json(self) -> None:
-        if self._log is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save log as JSON", self._suggested_name(".json"), "JSON files (*.json)"
-        )
-        if path:
-            self.save_log_json(Path(path))
+        path = self._ask_path("Save log as JSON", ".json", "JSON files")
+        if path is not None:
+            self.save_log_json(path)
 
     def save_log_csv(self, path: Path) -> bool:
         """Write the selected job's log as CSV (atomically); False if nothing was written."""

@@ -7,10 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
+from exportgui.gui.widgets.formatting import count
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import ListTableModel, ModelIndex
 from exportgui.gui.widgets.theme import Meaning, meaning_color, monospace_font
 from exportgui.jobs import JobLog, LogDetail, LogType
+from exportgui.jobs.resume import not_done_count, resumable
 
 JobHandleRole = Qt.ItemDataRole.UserRole + 1
 JobLogRole = Qt.ItemDataRole.UserRole + 2
@@ -58,9 +60,10 @@ def job_format(log: JobLog) -> str:
 class JobHistoryModel(ListTableModel[JobLog]):
     """One row per job, newest first: name, date, fmt, counts, state."""
 
-    # The long Format column last: in a narrow panel the state and counts stay in view.
-    NAME, STARTED, STATE, TOTAL, SUCCESS, WARNINGS, ERRORS, FORMAT = range(8)
-    HEADERS = ("Job", "Started", "State", "Assets", "Succeeded", "Warnings", "Errors", "Format")
+    # The state next to the name and the long Format column last: in a narrow panel
+    # what a job is and how it ended stay in view.
+    NAME, STATE, STARTED, TOTAL, SUCCESS, WARNINGS, ERRORS, FORMAT = range(8)
+    HEADERS = ("Job", "State", "Started", "Assets", "Succeeded", "Warnings", "Errors", "Format")
 
     def row_of(self, job_handle: str) -> int:
         """The row of ``job_handle``, or -1."""
@@ -135,8 +138,16 @@ class JobHistoryModel(ListTableModel[JobLog]):
             lines.append(f"Ended {local_time(log.end_date)}")
         if log.fatal_error:
             lines.append(f"Stopped: {log.fatal_error}")
-        if log.state == "interrupted":
-            lines.append("Interrupted: Resume finishes the assets that have no outcome yet.")
+        if log.notification_warning:
+            lines.append(f"Mail: {log.notification_warning}")
+        if resumable(log):
+            left = not_done_count(log)
+            lines.append(
+                f"{log.state.capitalize()} with {left:,} of {count(log.total_file_count, 'asset')}"
+                " not done: Resume finishes them."
+                if left
+                else f"{log.state.capitalize()}: Resume checks its last files and closes it."
+            )
         return "\n".join(lines)
 
 

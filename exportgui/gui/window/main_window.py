@@ -382,9 +382,9 @@ class MainWindow(QMainWindow):
         else:
             QApplication.alert(self)
 
-    def _show_job_log(self, _job_handle: str) -> None:
+    def _show_job_log(self, job_handle: str) -> None:
         self.bottom_tabs.setCurrentWidget(self.jobs_panel)
-        self.jobs_panel.refresh()
+        self.jobs_panel.show_job(job_handle)
 
     # -- dialogs and imports -------------------------------------------------
     def open_macro_manager(self) -> None:
