@@ -143,7 +143,12 @@ def _offer(window: MainWindow, interrupted: list[JobLog]) -> None:
         window.resume_job(newest.job_handle, False)  # as the Jobs panel's Resume does
         return not busy
 
+    def resumed_elsewhere(handle: str, _retry_failed: bool) -> None:
+        if handle == newest.job_handle:
+            window.notice.withdraw_offer()
+
     window.notice.offer(text, "Resume", resume)
+    window.jobs_panel.resume_requested.connect(resumed_elsewhere)
 
 
 def run_app(catalog: str | None = None) -> int:

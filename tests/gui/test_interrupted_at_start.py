@@ -105,20 +105,28 @@ def test_a_killed_export_is_offered_at_start_and_resume_finishes_it(
     assert not notice.isVisible()
 
 
+def _crashed_jobs(catalog: Catalog, tmp_path: Path, names: list[str]) -> list[str]:
+    """Jobs left as a crash leaves them: "running" rows whose process is gone; their handles."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    handles = tuple(_images(catalog, sources, 2))
+    (tmp_path / "out").mkdir()
+    store = JobLogStore(catalog)
+    jobs = []
+    for name in names:
+        job = ExportJob(handles, fmt=Fmt.ORIG, destination=tmp_path / "out", name=name)
+        log = store.create(plan(job, catalog))
+        store.mark_active(log.job_handle, False)
+        jobs.append(log.job_handle)
+        time.sleep(0.01)  # distinct start times: "newest" is well defined
+    assert len(store.interrupted()) == len(names)
+    return jobs
+
+
 def test_several_interrupted_jobs_name_the_newest_and_the_notice_can_be_dismissed(
     qtbot: QtBot, catalog: Catalog, tmp_path: Path, start_window: Callable[[Path], MainWindow]
 ) -> None:
-    sources = tmp_path / "src"
-    sources.mkdir()
-    handles = _images(catalog, sources, 2)
-    store = JobLogStore(catalog)
-    for name in ("older", "newer"):
-        # What a crash leaves: "running" rows whose process is gone.
-        job = ExportJob(tuple(handles), fmt=Fmt.ORIG, destination=tmp_path / "out", name=name)
-        log = store.create(plan(job, catalog))
-        store.mark_active(log.job_handle, False)
-        time.sleep(0.01)  # distinct start times: "newest" is well defined
-    assert len(store.interrupted()) == 2
+    _crashed_jobs(catalog, tmp_path, ["older", "newer"])
 
     window = start_window(catalog.folder)
     notice = window.notice
@@ -130,4 +138,20 @@ def test_several_interrupted_jobs_name_the_newest_and_the_notice_can_be_dismisse
     qtbot.mouseClick(notice.close_button, Qt.MouseButton.LeftButton)
     assert not notice.isVisible() and not notice.action_button.isVisible()
     assert not window.export_runner.running()
-    assert len(store.interrupted()) == 2  # left for the Jobs panel
+    assert len(JobLogStore(catalog).interrupted()) == 2  # left for the Jobs panel
+
+
+def test_resuming_the_job_from_the_jobs_panel_takes_the_notice_away(
+    qtbot: QtBot, catalog: Catalog, tmp_path: Path, start_window: Callable[[Path], MainWindow]
+) -> None:
+    [handle] = _crashed_jobs(catalog, tmp_path, ["shoot"])
+    window = start_window(catalog.folder)
+    qtbot.waitUntil(window.notice.action_button.isVisible, timeout=10_000)
+    panel = window.jobs_panel
+    qtbot.waitUntil(lambda: panel.selected_job is not None, timeout=10_000)
+    assert panel.selected_job is not None and panel.selected_job.job_handle == handle
+
+    with qtbot.waitSignal(window.export_runner.finished, timeout=30_000) as blocker:
+        qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].log.state == "completed"
+    assert not window.notice.isVisible()

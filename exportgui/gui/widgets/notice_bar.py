@@ -72,11 +72,15 @@ class NoticeBar(QFrame):
         self.action_button.show()
         self.notify(text, severity)
 
+    def withdraw_offer(self) -> None:
+        """Take the offer and its notice away (it has served, or no longer applies)."""
+        self._withdraw_offer()
+        self.label.setText("\n".join(self._lines))
+        self.setVisible(bool(self._lines))
+
     def _on_action(self) -> None:
         if self._offer is not None and self._offer[1]():
-            self._withdraw_offer()
-            self.label.setText("\n".join(self._lines))
-            self.setVisible(bool(self._lines))
+            self.withdraw_offer()
 
     def _withdraw_offer(self) -> None:
         if self._offer is not None and self._offer[0] in self._lines:
