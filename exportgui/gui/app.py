@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from exportgui.gui.window.main_window import MainWindow
 
 EXIT_CATALOG_UNAVAILABLE = 2
+_RESUME_TOPIC = "interrupted job"
 
 
 def configure_application(app: QApplication) -> None:
@@ -145,9 +146,9 @@ def _offer(window: MainWindow, interrupted: list[JobLog]) -> None:
 
     def resumed_elsewhere(handle: str, _retry_failed: bool) -> None:
         if handle == newest.job_handle:
-            window.notice.withdraw_offer()
+            window.notice.withdraw(_RESUME_TOPIC)
 
-    window.notice.offer(text, "Resume", resume)
+    window.notice.offer(text, "Resume", resume, _RESUME_TOPIC)
     window.jobs_panel.resume_requested.connect(resumed_elsewhere)
 
 

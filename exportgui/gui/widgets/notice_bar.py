@@ -12,15 +12,20 @@ from exportgui.jobs import LogType
 
 
 class NoticeBar(QFrame):
-    """Shows the latest notices (newest last) until dismissed; one of them may offer an action."""
+    """Shows the latest notices (newest last) until dismissed.
+
+    A notice may name its topic: a newer notice on the same topic replaces
+    the older one, and :meth:`withdraw` removes it once the problem is gone,
+    so repeating an action that fails shows one notice, not a pile. One
+    notice at a time may offer an action (:meth:`offer`), with a button.
+    """
 
     MAX_LINES = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noticeBar")
-        self._lines: list[str] = []
-        self._offer: tuple[str, Callable[[], bool]] | None = None
+        self._notices: list[tuple[str, str]] = []  # (topic, text), oldest first
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
@@ -31,69 +36,70 @@ class NoticeBar(QFrame):
         self.close_button.setAutoRaise(True)
         self.close_button.setToolTip("Dismiss")
         self.close_button.setAccessibleName("Dismiss the notice")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 6, 6)
         self.action_button = QPushButton()
         self.action_button.hide()
+        self.action_button.clicked.connect(self._on_action)
+        self._offer: tuple[str, Callable[[], bool]] | None = None  # its topic, its action
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 6, 6)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.close_button.clicked.connect(self.dismiss)
-        self.action_button.clicked.connect(self._on_action)
         self.hide()
 
-    def notify(self, text: str, severity: LogType = LogType.WARNING) -> None:
-        """Add a notice and show the strip."""
-        self._lines.append(text)
-        self._lines = self._lines[-self.MAX_LINES :]
+    def notify(self, text: str, severity: LogType = LogType.WARNING, topic: str = "") -> None:
+        """Add a notice (replacing an earlier one on ``topic``, or the same text) and show."""
+        self._notices = [
+            (t, line) for t, line in self._notices if line != text and not (topic and t == topic)
+        ]
+        self._notices.append((topic, text))
+        self._notices = self._notices[-self.MAX_LINES :]
         color = theme.severity_color(severity, self.palette()) or self.palette().text().color()
         self.setStyleSheet(
             f"#noticeBar {{ border-left: 3px solid {color.name()}; "
             f"background: palette(alternate-base); }}"
         )
-        self.label.setText("\n".join(self._lines))
-        self.show()
+        self._show_notices()
+
+    def withdraw(self, topic: str) -> None:
+        """Remove the notice on ``topic`` (its problem is solved); hide when none is left."""
+        self._notices = [(t, line) for t, line in self._notices if t != topic]
+        self._show_notices()
+
+    def _show_notices(self) -> None:
+        self.label.setText("\n".join(line for _topic, line in self._notices))
+        self.setVisible(bool(self._notices))
+        offered = self._offer is not None and any(t == self._offer[0] for t, _ in self._notices)
+        self.action_button.setVisible(offered)
 
     def offer(
         self,
         text: str,
         action: str,
         on_action: Callable[[], bool],
+        topic: str,
         severity: LogType = LogType.WARNING,
     ) -> None:
-        """A notice with a button; ``on_action`` returns True when the notice has served.
+        """A notice on ``topic`` with a button; ``on_action`` returns True once it has served.
 
-        One offer at a time: a new one takes the place of the last.
+        A new offer takes the place of the last; withdrawing the topic, or
+        dismissing, takes the button away too.
         """
-        self._withdraw_offer()
-        self._offer = (text, on_action)
+        self._offer = (topic, on_action)
         self.action_button.setText(action)
         self.action_button.setAccessibleName(action.replace("&", ""))
-        self.action_button.show()
-        self.notify(text, severity)
-
-    def withdraw_offer(self) -> None:
-        """Take the offer and its notice away (it has served, or no longer applies)."""
-        self._withdraw_offer()
-        self.label.setText("\n".join(self._lines))
-        self.setVisible(bool(self._lines))
+        self.notify(text, severity, topic)
 
     def _on_action(self) -> None:
         if self._offer is not None and self._offer[1]():
-            self.withdraw_offer()
-
-    def _withdraw_offer(self) -> None:
-        if self._offer is not None and self._offer[0] in self._lines:
-            self._lines.remove(self._offer[0])
-        self._offer = None
-        self.action_button.hide()
+            self.withdraw(self._offer[0])
 
     def lines(self) -> list[str]:
         """The notices on display."""
-        return list(self._lines)
+        return [line for _topic, line in self._notices]
 
     def dismiss(self) -> None:
         """Clear and hide."""
-        self._withdraw_offer()
-        self._lines.clear()
+        self._notices.clear()
         self.hide()
