@@ -16,8 +16,7 @@ class NoticeBar(QFrame):
 
     A notice may name its topic: a newer notice on the same topic replaces
     the older one, and :meth:`withdraw` removes it once the problem is gone,
-    so repeating an action that fails shows one notice, not a pile. One
-    notice at a time may offer an action (:meth:`offer`), with a button.
+    so repeating an action that fails shows one notice, not a pile.
     """
 
     MAX_LINES = 4
