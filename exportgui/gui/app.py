@@ -13,14 +13,18 @@ from exportgui import APP_ID, APP_NAME, __version__
 from exportgui.catalog import Catalog, CatalogUnavailable
 from exportgui.config import app_paths, load_settings, resolve_catalog_dir
 from exportgui.config.crash import crash_message, write_crash_report
+from exportgui.gui.history.models import job_title
+from exportgui.gui.widgets.formatting import count
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.window.resources import app_icon
 from exportgui.gui.window.termination import EXIT_CANCELLED, closing_on_signals
+from exportgui.jobs import JobLog, JobLogStore
 
 if TYPE_CHECKING:
     from exportgui.gui.window.main_window import MainWindow
 
 EXIT_CATALOG_UNAVAILABLE = 2
+_RESUME_TOPIC = "interrupted job"
 
 
 def configure_application(app: QApplication) -> None:
@@ -107,7 +111,45 @@ def open_main_window(catalog: str | None, pool: QThreadPool) -> MainWindow:
     window.setWindowIcon(app_icon())
     if loaded.problem:  # the damaged file was moved aside, not lost: say where it went
         window.notice.notify(loaded.problem)
+    offer_to_resume(window)
     return window
+
+
+def offer_to_resume(window: MainWindow) -> None:
+    """Read the job log on the pool; if a run was interrupted, offer to resume the newest."""
+    store = JobLogStore(window.catalog)
+    window.runner.submit(
+        lambda _report: store.interrupted(),
+        on_finished=lambda _generation, jobs: _offer(window, jobs),
+    )
+
+
+def _offer(window: MainWindow, interrupted: list[JobLog]) -> None:
+    if not interrupted:
+        return
+    newest = interrupted[0]
+    done = newest.file_success_count + newest.file_warning_count + newest.file_error_count
+    progress = f"{done:,} of {count(newest.total_file_count, 'asset')} done"
+    title = job_title(newest)
+    if len(interrupted) == 1:
+        text = f"The export “{title}” was interrupted ({progress}). Resume finishes the rest."
+    else:
+        text = (
+            f"{len(interrupted)} exports were interrupted. Resume finishes the newest, "
+            f"“{title}” ({progress}); the others are in the Jobs panel."
+        )
+
+    def resume() -> bool:
+        busy = window.export_runner.running()
+        window.resume_job(newest.job_handle, False)  # as the Jobs panel's Resume does
+        return not busy
+
+    def resumed_elsewhere(handle: str, _retry_failed: bool) -> None:
+        if handle == newest.job_handle:
+            window.notice.withdraw(_RESUME_TOPIC)
+
+    window.notice.offer(text, "Resume", resume, _RESUME_TOPIC)
+    window.jobs_panel.resume_requested.connect(resumed_elsewhere)
 
 
 def run_app(catalog: str | None = None) -> int:

@@ -78,6 +78,6 @@ def open_window(qtbot: QtBot, pool: QThreadPool) -> Iterator[WindowFactory]:
 
     yield factory
     for window in windows:
-        window.close()
+        window.quit_guard.close_without_asking()  # as the process ends: a running export stops
     assert pool.waitForDone(30_000)
     qtbot.waitUntil(lambda: not any(w.runner.busy() for w in windows), timeout=10_000)

@@ -46,6 +46,7 @@ def test_sigterm_closes_the_window_and_cancels_the_export(
             os.kill(os.getpid(), signal.SIGTERM)
         assert signalled.is_set()
     assert not window.isVisible()
+    assert window.quit_guard.question is None  # a signal does not ask
     log = blocker.args[0].log
     assert log.state == "cancelled"
     assert JobLogStore(catalog).get(log.job_handle).state == "cancelled"

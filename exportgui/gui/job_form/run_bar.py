@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from exportgui.gui.job_form.export_runner import RunOutcome, RunStatus
 from exportgui.gui.widgets import theme
+from exportgui.gui.widgets.folders import open_folder
 from exportgui.gui.widgets.formatting import count, duration
 from exportgui.jobs.tally import tally, tally_words
 
@@ -140,4 +140,4 @@ class RunBar(QFrame):
 
     def _open_folder(self) -> None:
         if self._folder is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))
+            open_folder(self._folder, self)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from exportgui.gui.widgets import theme
 from exportgui.jobs import LogType
@@ -33,9 +35,14 @@ class NoticeBar(QFrame):
         self.close_button.setAutoRaise(True)
         self.close_button.setToolTip("Dismiss")
         self.close_button.setAccessibleName("Dismiss the notice")
+        self.action_button = QPushButton()
+        self.action_button.hide()
+        self.action_button.clicked.connect(self._on_action)
+        self._offer: tuple[str, Callable[[], bool]] | None = None  # its topic, its action
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 6, 6)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.close_button.clicked.connect(self.dismiss)
         self.hide()
@@ -62,6 +69,30 @@ class NoticeBar(QFrame):
     def _show_notices(self) -> None:
         self.label.setText("\n".join(line for _topic, line in self._notices))
         self.setVisible(bool(self._notices))
+        offered = self._offer is not None and any(t == self._offer[0] for t, _ in self._notices)
+        self.action_button.setVisible(offered)
+
+    def offer(
+        self,
+        text: str,
+        action: str,
+        on_action: Callable[[], bool],
+        topic: str,
+        severity: LogType = LogType.WARNING,
+    ) -> None:
+        """A notice on ``topic`` with a button; ``on_action`` returns True once it has served.
+
+        A new offer takes the place of the last; withdrawing the topic, or
+        dismissing, takes the button away too.
+        """
+        self._offer = (topic, on_action)
+        self.action_button.setText(action)
+        self.action_button.setAccessibleName(action.replace("&", ""))
+        self.notify(text, severity, topic)
+
+    def _on_action(self) -> None:
+        if self._offer is not None and self._offer[1]():
+            self.withdraw(self._offer[0])
 
     def lines(self) -> list[str]:
         """The notices on display."""

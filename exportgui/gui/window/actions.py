@@ -59,7 +59,7 @@ def _action(
     window: QWidget,
     text: str,
     slot: Callable[[], object],
-    shortcut: str | QKeySequence.StandardKey = "",
+    shortcut: str | QKeySequence | QKeySequence.StandardKey = "",
     tip: str = "",
 ) -> QAction:
     action = QAction(text, window)
@@ -100,7 +100,7 @@ def build(
     macros = _action(window, "&Macros…", commands.open_macro_manager, "Ctrl+M")
     settings = _action(window, "&Settings…", commands.open_settings, "Ctrl+,")
     demo = _action(window, "Load &Demo Collection", commands.load_demo)
-    quit_action = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    quit_action = _action(window, "&Quit", window.close, _quit_keys())
     choose_preset = _action(window, "&Choose Preset…", _popup(presets.combo), "Ctrl+P")
 
     for action in (imports.files_action, imports.folder_action, *presets.actions()):
@@ -236,6 +236,12 @@ def _fill(menu: QMenu, *actions: QAction | None) -> None:
             menu.addSeparator()
         else:
             menu.addAction(action)
+
+
+def _quit_keys() -> QKeySequence:
+    """The platform's Quit key, else Ctrl+Q (Windows' themes bind none)."""
+    keys = QKeySequence(QKeySequence.StandardKey.Quit)
+    return keys if not keys.isEmpty() else QKeySequence("Ctrl+Q")
 
 
 def _focus(widget: QWidget) -> Callable[[], None]:

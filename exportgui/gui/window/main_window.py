@@ -52,6 +52,7 @@ from exportgui.gui.widgets.notice_bar import NoticeBar
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.gui.window import actions as window_actions
 from exportgui.gui.window import state as window_state
+from exportgui.gui.window.termination import QuitGuard
 from exportgui.gui.window.ui_state import load_ui_state, save_ui_state
 from exportgui.jobs import ExportJob, Fmt, LogType, Plan
 from exportgui.jobs.catalog_view import LoadedCatalogView
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
             self.options,
         )
         self._connect()
+        self.quit_guard = QuitGuard(self, self.export_runner.running)
         self._kept = window_state.KeptParts(
             window=self,
             splitters={
