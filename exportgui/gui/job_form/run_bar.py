@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from exportgui.gui.job_form.export_runner import RunOutcome, RunStatus
 from exportgui.gui.widgets import theme
@@ -50,10 +50,9 @@ class RunBar(QFrame):
         self.progress.setFormat("%v / %m")
         self.progress.setMinimumWidth(220)
         self.progress.setAccessibleName("Export progress")
-        self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setAccessibleName("Export status")
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Wrapped in at most three lines (the rest in its tooltip): a summary with two mail
+        # failures once pushed the window wider than the screen.
+        self.label = theme.MessageLabel("Export status", max_lines=3)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setToolTip("Stop the export (Esc)")
         self.cancel_button.setAccessibleName("Cancel the export")

@@ -3,17 +3,29 @@
 The window follows the system palette, light or dark; :func:`meaning_color`
 picks a shade of each meaning colour that stays legible on that palette.
 :class:`MessageLabel` shows one message (or a field's problems) in its
-meaning colour, and :func:`with_shortcut` writes a tooltip with its keys.
+meaning colour, never widens the window whatever its length, and shows a
+long message shortened with the whole of it in its tooltip; :func:`with_shortcut`
+writes a tooltip with its keys.
 """
 
 from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QKeySequence, QPalette
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
+from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.jobs import LogType, Problem
 
 
@@ -110,15 +122,48 @@ def expand_wrapped(label: QLabel) -> None:
     label.setSizePolicy(policy)
 
 
+def wrapped_lines(text: str, font: QFont, width: int) -> list[str]:
+    """``text`` broken into lines no wider than ``width``: at spaces, or anywhere in a long word."""
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    lines = []
+    for paragraph in text.split("\n"):
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()])
+        layout.endLayout()
+    return [line.rstrip() for line in lines]
+
+
 class MessageLabel(QLabel):
     """A word-wrapped label that shows one message with its meaning (or nothing).
 
     The meaning is carried by words as well as colour, so a reader that cannot
-    see the colour loses nothing.
+    see the colour loses nothing. The label never asks for more width than a
+    few words, so no message can widen the window. With ``max_lines`` a longer
+    message is shown in that many lines, the last one ending in "…"; with
+    ``reserve`` the label keeps the room of ``max_lines`` even when it has
+    nothing to say, so the fields under it stay where they are when a message
+    comes or goes. The whole message is always in :meth:`full_text`, the
+    tooltip and the accessible description.
     """
 
-    def __init__(self, accessible_name: str = "", parent: QWidget | None = None) -> None:
+    MIN_CHARS = 16  # the narrowest the label asks to be, in average characters
+
+    def __init__(
+        self,
+        accessible_name: str = "",
+        parent: QWidget | None = None,
+        *,
+        max_lines: int = 0,
+        reserve: bool = False,
+    ) -> None:
         super().__init__(parent)
+        self._full_text = ""
+        self._max_lines = max_lines
         self.setWordWrap(True)
         # Top-aligned: a wrapped label is often given more height than its text needs.
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -127,7 +172,52 @@ class MessageLabel(QLabel):
         if accessible_name:
             self.setAccessibleName(accessible_name)
         expand_wrapped(self)
+        if reserve and max_lines:
+            policy = self.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.setSizePolicy(policy)
+            margins = self.contentsMargins()
+            height = self.fontMetrics().lineSpacing() * max_lines
+            self.setFixedHeight(height + margins.top() + margins.bottom())
         self.meaning: Meaning | None = None
+
+    def setText(self, text: str) -> None:
+        """Show ``text``, shortened to ``max_lines`` when it needs more."""
+        self._full_text = text
+        self.setToolTip(qt_text(text))
+        self._fit()
+
+    def full_text(self) -> str:
+        """The whole message, however much of it fits."""
+        return self._full_text
+
+    def minimumSizeHint(self) -> QSize:
+        """A few words wide at most: a long word or path must not widen the window."""
+        hint = super().minimumSizeHint()
+        narrowest = self.fontMetrics().averageCharWidth() * self.MIN_CHARS
+        return QSize(min(hint.width(), narrowest), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Shorten the message again for the new width."""
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit()
+
+    def _fit(self) -> None:
+        text = self._full_text
+        width = self.contentsRect().width() - 2 * max(self.margin(), 0)
+        if self._max_lines and text and width > 0:
+            lines = wrapped_lines(text, self.font(), width)
+            metrics = self.fontMetrics()
+            if len(lines) > self._max_lines:
+                kept = lines[: self._max_lines - 1]
+                rest = " ".join(line.strip() for line in lines[self._max_lines - 1 :])
+                kept.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+                text = "\n".join(kept)
+            elif any(metrics.horizontalAdvance(word) > width for word in text.split()):
+                text = "\n".join(lines)  # Qt would let a long word (a path) run off the edge
+        if text != super().text():
+            super().setText(text)
 
     def show_message(self, text: str, meaning: Meaning | None = None) -> None:
         """Show ``text``; colour it when it has a meaning; hide the label when empty."""

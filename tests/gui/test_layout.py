@@ -1,0 +1,96 @@
+"""The window's layout: every control reachable at the smallest size, messages that never widen it."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from exportgui.catalog import Catalog
+from exportgui.gui.window.main_window import MainWindow
+from exportgui.jobs import EmailSetting, ExportJob, Fmt
+from tests.gui.helpers import WindowFactory, settle
+from tests.smtp_server import free_port
+
+SMALLEST = (1000, 650)
+
+
+def _on_screen(widget: QWidget, window: MainWindow) -> bool:
+    """True when the whole of ``widget`` lies inside the window and some of it is painted."""
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    inside = window.rect().contains(QRect(top_left, widget.size()))
+    return widget.isVisible() and inside and not widget.visibleRegion().isEmpty()
+
+
+def _resize(qtbot: QtBot, window: MainWindow, size: tuple[int, int]) -> None:
+    window.resize(*size)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+    settle(qtbot, window)
+
+
+def test_a_long_result_message_never_widens_the_window(
+    qtbot: QtBot,
+    catalog: Catalog,
+    image_files: list[Path],
+    open_window: WindowFactory,
+    tmp_path: Path,
+) -> None:
+    catalog.import_paths(image_files)
+    out = tmp_path / "out"
+    out.mkdir()
+    window = open_window(catalog)
+    _resize(qtbot, window, SMALLEST)
+    # Mail to a port nobody listens on: the start and the end mail both fail.
+    window.settings.mail.smtp_url = f"smtp://127.0.0.1:{free_port()}"
+    window.settings.mail.sender = "exports@example.org"
+    window.settings.mail.recipients = ["me@example.org"]
+    window.browser.tick_all_in_view()
+    window.options.set_job(
+        ExportJob(fmt=Fmt.ORIG, destination=out, email_setting=EmailSetting.ALL)
+    )
+    settle(qtbot, window)
+    with qtbot.waitSignal(window.export_runner.finished, timeout=30_000) as blocker:
+        assert window.export()
+    outcome = blocker.args[0]
+    assert outcome.notify_warning
+    # Longer still, with an unbreakable path in it, as a deep destination folder gives.
+    long_warning = f"{outcome.notify_warning}; {outcome.notify_warning} " + "/deep" * 80
+    window.run_bar.show_outcome(dataclasses.replace(outcome, notify_warning=long_warning))
+    settle(qtbot, window)
+
+    label = window.run_bar.label
+    assert (window.width(), window.height()) == SMALLEST
+    assert window.minimumSizeHint().width() <= SMALLEST[0]
+    assert window.minimumSizeHint().height() <= SMALLEST[1]
+    assert long_warning in label.full_text()
+    assert long_warning in label.toolTip()
+    assert label.text() != label.full_text()  # shortened to fit: the last line ends in "…"
+    assert label.text().endswith("…")
+    assert label.text().count("\n") < 3
+    for widget in (
+        label,
+        window.run_bar.open_button,
+        window.run_bar.log_button,
+        window.run_bar.close_button,
+        window.preview,
+    ):
+        assert _on_screen(widget, window), widget.accessibleName()
+
+
+def test_a_long_notice_never_widens_the_window(
+    qtbot: QtBot, catalog: Catalog, image_files: list[Path], open_window: WindowFactory
+) -> None:
+    catalog.import_paths(image_files)
+    window = open_window(catalog)
+    _resize(qtbot, window, SMALLEST)
+    text = "The preset file could not be read: " + "/a-long-folder-name" * 60
+    window.notice.notify(text)
+    settle(qtbot, window)
+    assert (window.width(), window.height()) == SMALLEST
+    assert window.minimumSizeHint().width() <= SMALLEST[0]
+    assert window.notice.label.full_text() == text
+    assert text in window.notice.label.toolTip()
+    assert _on_screen(window.notice.close_button, window)
