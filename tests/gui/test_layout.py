@@ -1,12 +1,13 @@
-"""The window's layout: every control reachable at the smallest size, messages that never widen it."""
+"""The window's layout: every control in reach at the smallest size, no message widens it."""
 
 from __future__ import annotations
 
 import dataclasses
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
@@ -48,9 +49,7 @@ def test_a_long_result_message_never_widens_the_window(
     window.settings.mail.sender = "exports@example.org"
     window.settings.mail.recipients = ["me@example.org"]
     window.browser.tick_all_in_view()
-    window.options.set_job(
-        ExportJob(fmt=Fmt.ORIG, destination=out, email_setting=EmailSetting.ALL)
-    )
+    window.options.set_job(ExportJob(fmt=Fmt.ORIG, destination=out, email_setting=EmailSetting.ALL))
     settle(qtbot, window)
     with qtbot.waitSignal(window.export_runner.finished, timeout=30_000) as blocker:
         assert window.export()
@@ -94,3 +93,52 @@ def test_a_long_notice_never_widens_the_window(
     assert window.notice.label.full_text() == text
     assert text in window.notice.label.toolTip()
     assert _on_screen(window.notice.close_button, window)
+
+
+def test_every_option_is_in_reach_in_the_smallest_window(
+    qtbot: QtBot, catalog: Catalog, image_files: list[Path], open_window: WindowFactory
+) -> None:
+    catalog.import_paths(image_files)
+    window = open_window(catalog)
+    options = window.options
+    scroll = window.options_scroll
+    _resize(qtbot, window, SMALLEST)
+    # Nothing lies beyond the right edge: the form fits the width it is given.
+    assert options.width() <= scroll.viewport().width()
+    for widget in (
+        options.orig_radio,
+        options.convert_radio,
+        options.modifier_edit,
+        options.macro_combo,
+        options.macro_button,
+        options.destination_edit,
+        options.destination_button,
+        options.conflict_combo,
+        options.keep_folders_check,
+        options.name_edit,
+        options.email_combo,
+        options.mail_button,
+        options.client_edit,
+    ):
+        scroll.ensureWidgetVisible(widget)  # what Tab does; the vertical scroll bar is there
+        qtbot.waitUntil(partial(_on_screen, widget, window))
+        assert widget.mapTo(scroll.viewport(), QPoint(widget.width(), 0)).x() <= (
+            scroll.viewport().width()
+        ), widget.accessibleName()
+
+
+def test_labels_sit_beside_their_fields_when_there_is_room(
+    qtbot: QtBot, catalog: Catalog, image_files: list[Path], open_window: WindowFactory
+) -> None:
+    catalog.import_paths(image_files)
+    window = open_window(catalog)
+    field = window.options.modifier_edit
+    label = next(x for x in window.options.findChildren(QLabel) if x.buddy() is field)
+
+    def beside() -> bool:
+        label_bottom = label.mapTo(window, QPoint(0, label.height())).y()
+        return label_bottom > field.mapTo(window, QPoint(0, 0)).y()
+
+    for size, wanted in ((SMALLEST, False), ((1360, 860), True), ((1920, 1080), True)):
+        _resize(qtbot, window, size)
+        qtbot.waitUntil(lambda: beside() is wanted)  # noqa: B023 (waited for at once)

@@ -4,13 +4,16 @@ The panel never validates by itself: it emits ``job_changed`` with a fresh
 immutable job after every edit, and the window answers with the problems
 from ``jobs.validate``, which :meth:`OptionsPanel.show_problems` puts under
 the field they belong to (the modifier gets its bad tokens underlined).
+When the panel is too narrow for labels beside their fields, each label goes
+above its field, so every control stays in reach in the smallest window.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -64,7 +67,7 @@ class OptionsPanel(QWidget):
 
     # -- construction --------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 12, 12, 12)
         outer.setSpacing(6)
 
@@ -129,7 +132,7 @@ class OptionsPanel(QWidget):
         self.client_edit.setPlaceholderText("reserved — stored with the job, never used")
         self.other_message = theme.MessageLabel("Job problem")
 
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setVerticalSpacing(8)
@@ -184,6 +187,43 @@ class OptionsPanel(QWidget):
         ):
             widget.setAccessibleName(name)
         self.set_macros([])
+
+    def _widths(self) -> tuple[int, int]:
+        """The narrowest the form can be with labels beside their fields, and above them."""
+        form = self._form
+        labels, fields = [0], [0]
+        for row in range(form.rowCount()):
+            for role, widths in (
+                (QFormLayout.ItemRole.LabelRole, labels),
+                (QFormLayout.ItemRole.FieldRole, fields),
+                (QFormLayout.ItemRole.SpanningRole, fields),
+            ):
+                item = form.itemAt(row, role)
+                if item is None:
+                    continue
+                widget = item.widget()
+                size = widget.minimumSizeHint() if widget is not None else item.minimumSize()
+                widths.append(size.width())
+        margins = self._outer.contentsMargins()
+        frame = margins.left() + margins.right()
+        beside = max(labels) + form.horizontalSpacing() + max(fields)
+        return beside + frame, max(*labels, *fields) + frame
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the form with its labels above the fields."""
+        hint = super().minimumSizeHint()
+        return QSize(self._widths()[1], hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Labels beside their fields when there is room, else above them."""
+        super().resizeEvent(event)
+        policy = (
+            QFormLayout.RowWrapPolicy.DontWrapRows
+            if event.size().width() >= self._widths()[0]
+            else QFormLayout.RowWrapPolicy.WrapAllRows
+        )
+        if self._form.rowWrapPolicy() != policy:
+            self._form.setRowWrapPolicy(policy)
 
     @staticmethod
     def _row(form: QFormLayout, label: str, field: object, buddy: QWidget | None = None) -> None:

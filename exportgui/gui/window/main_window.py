@@ -156,11 +156,11 @@ class MainWindow(QMainWindow):
         self.center_split.setStretchFactor(0, 3)
         self.center_split.setStretchFactor(1, 1)
 
-        options_scroll = QScrollArea()
+        options_scroll = self.options_scroll = QScrollArea()
         options_scroll.setWidget(self.options)
         options_scroll.setWidgetResizable(True)
         options_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.right_split = QSplitter(Qt.Orientation.Vertical)
         self.right_split.addWidget(options_scroll)
         self.right_split.addWidget(self.preview)
