@@ -7,10 +7,19 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
+from exportgui.gui.assets.model import Column
+from exportgui.gui.widgets.modifier_edit import ModifierEdit
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import EmailSetting, ExportJob, Fmt
 from tests.gui.helpers import WindowFactory, settle
@@ -142,3 +151,51 @@ def test_labels_sit_beside_their_fields_when_there_is_room(
     for size, wanted in ((SMALLEST, False), ((1360, 860), True), ((1920, 1080), True)):
         _resize(qtbot, window, size)
         qtbot.waitUntil(lambda: beside() is wanted)  # noqa: B023 (waited for at once)
+
+
+def _combo_text_width(combo: QComboBox) -> int:
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    style = combo.style()
+    field = style.subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width()
+
+
+def _placeholder_fits(edit: QLineEdit | ModifierEdit) -> bool:
+    text = edit.placeholderText()
+    if isinstance(edit, QLineEdit):
+        room = edit.contentsRect().width() - 2 * 2  # the line edit's own side margins
+    else:
+        room = edit.viewport().width() - 2 * int(edit.document().documentMargin())
+    return edit.fontMetrics().horizontalAdvance(text) <= room
+
+
+def test_choices_placeholders_and_columns_are_not_cut_at_the_default_size(
+    qtbot: QtBot, catalog: Catalog, image_files: list[Path], open_window: WindowFactory
+) -> None:
+    catalog.import_paths(image_files)
+    window = open_window(catalog)
+    _resize(qtbot, window, (1360, 860))
+    options = window.options
+    for combo in (options.conflict_combo, options.email_combo):
+        room = _combo_text_width(combo)
+        for i in range(combo.count()):
+            width = combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+            assert width <= room, combo.itemText(i)
+    edits = (options.destination_edit, options.name_edit, options.client_edit)
+    for edit in (*edits, options.modifier_edit):
+        assert _placeholder_fits(edit), edit.placeholderText()
+    options.convert_radio.click()  # the modifier's placeholder changes with the format
+    qtbot.waitUntil(lambda: "wid" in options.modifier_edit.placeholderText())
+    assert _placeholder_fits(options.modifier_edit), options.modifier_edit.placeholderText()
+
+    view = window.browser.view
+    header = view.tick_header
+    for column in (Column.TYPE, Column.PIXELS, Column.BYTES):
+        assert view.sizeHintForColumn(column) <= view.columnWidth(column), column.name
+        assert header.sectionSizeFromContents(column).width() <= view.columnWidth(column)
+    # The last of them is in view without scrolling sideways.
+    right = view.columnViewportPosition(Column.BYTES) + view.columnWidth(Column.BYTES)
+    assert 0 < right <= view.viewport().width()

@@ -34,7 +34,7 @@ from exportgui.gui.widgets.modifier_edit import Mark, ModifierEdit
 from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt, LogType, Problem
 
 CONFLICT_LABELS = {
-    ConflictPolicy.RENAME: "Keep both (add a number to the new file)",
+    ConflictPolicy.RENAME: "Keep both: number the new file",
     ConflictPolicy.OVERWRITE: "Replace the existing file",
     ConflictPolicy.SKIP: "Skip the asset",
 }
@@ -43,7 +43,7 @@ EMAIL_LABELS = {
     EmailSetting.NONE: "None — no mail",
     EmailSetting.ALL: "All — start and end of the job",
     EmailSetting.JOB_COMPLETION: "JobCompletion — when the job ends",
-    EmailSetting.ERROR_AND_WARNING: "ErrorAndWarning — on errors or warnings",
+    EmailSetting.ERROR_AND_WARNING: "ErrorAndWarning — errors, warnings",
     EmailSetting.ERROR: "Error — only on errors",
 }
 
@@ -106,7 +106,7 @@ class OptionsPanel(QWidget):
         self.macro_message = theme.MessageLabel("Macro problem")
 
         self.destination_edit = QLineEdit()
-        self.destination_edit.setPlaceholderText("Choose a folder for the exported files")
+        self.destination_edit.setPlaceholderText("Full folder path, or Choose…")
         self.destination_button = QPushButton("Choo&se…")
         dest_row = QHBoxLayout()
         dest_row.addWidget(self.destination_edit, 1)
@@ -124,12 +124,10 @@ class OptionsPanel(QWidget):
         for setting, label in EMAIL_LABELS.items():
             self.email_combo.addItem(label, setting.value)
         self.mail_button = QPushButton("Mail se&ttings…")
-        email_row = QHBoxLayout()
-        email_row.addWidget(self.email_combo, 1)
-        email_row.addWidget(self.mail_button)
         self.email_message = theme.MessageLabel("Email problem")
         self.client_edit = QLineEdit()
-        self.client_edit.setPlaceholderText("reserved — stored with the job, never used")
+        self.client_edit.setPlaceholderText("reserved, never used")
+        self.client_edit.setToolTip("Reserved: stored with the job, never used")
         self.other_message = theme.MessageLabel("Job problem")
 
         form = self._form = QFormLayout()
@@ -148,10 +146,10 @@ class OptionsPanel(QWidget):
         self._row(form, "If a file e&xists", self.conflict_combo)
         form.addRow("", self.keep_folders_check)
         self._row(form, "Job &name", self.name_edit)
-        self._section(form, "Notification")
-        self._row(form, "E&mail", email_row, self.email_combo)
+        self._section(form, "Notification", self.mail_button)
+        self._row(form, "E&mail", self.email_combo)
         form.addRow("", self.email_message)
-        self._row(form, "Client ID (reserved)", self.client_edit)
+        self._row(form, "Client ID", self.client_edit)
         for combo in (self.macro_combo, self.conflict_combo, self.email_combo):
             # Let the panel shrink with its splitter instead of growing a scroll bar.
             combo.setSizeAdjustPolicy(
@@ -235,11 +233,18 @@ class OptionsPanel(QWidget):
         form.addRow(label_widget, field)  # type: ignore[call-overload]
 
     @staticmethod
-    def _section(form: QFormLayout, text: str) -> None:
+    def _section(form: QFormLayout, text: str, button: QPushButton | None = None) -> None:
+        """A section title; ``button`` (the section's settings) sits at its right end."""
         label = QLabel(text)
         theme.heading(label)
         label.setContentsMargins(0, 10, 0, 0)
-        form.addRow(label)
+        if button is None:
+            form.addRow(label)
+            return
+        row = QHBoxLayout()
+        row.addWidget(label, 1, Qt.AlignmentFlag.AlignBottom)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+        form.addRow(row)
 
     def _connect(self) -> None:
         self.fmt_group.buttonToggled.connect(lambda *_: self._on_edited())
