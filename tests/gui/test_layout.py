@@ -6,8 +6,9 @@ import dataclasses
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QEvent, QPoint, QRect
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -199,3 +200,47 @@ def test_choices_placeholders_and_columns_are_not_cut_at_the_default_size(
     # The last of them is in view without scrolling sideways.
     right = view.columnViewportPosition(Column.BYTES) + view.columnWidth(Column.BYTES)
     assert 0 < right <= view.viewport().width()
+
+
+def test_a_message_under_an_option_never_moves_the_options_below(
+    qtbot: QtBot, catalog: Catalog, image_files: list[Path], open_window: WindowFactory
+) -> None:
+    catalog.import_paths(image_files)
+    window = open_window(catalog)
+    window.browser.tick_all_in_view()
+    options = window.options
+    options.convert_radio.click()
+    settle(qtbot, window)
+    below: list[QWidget] = [options.macro_combo, options.destination_edit, options.conflict_combo]
+    below += [options.email_combo, options.client_edit]
+
+    def places() -> list[QRect]:
+        """Where the options below are, once the layout has stopped moving them."""
+        seen: list[list[QRect]] = []
+
+        def steady() -> bool:
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            seen.append([QRect(w.mapTo(options, QPoint(0, 0)), w.size()) for w in below])
+            return len(seen) > 1 and seen[-1] == seen[-2]
+
+        qtbot.waitUntil(steady)
+        return seen[-1]
+
+    for size in ((1360, 860), SMALLEST):  # labels beside the fields, and above them
+        _resize(qtbot, window, size)
+        before = places()
+        options.modifier_edit.setText("&wid=200&qlt=high&fmt=pngx&hei=abc&bogus=1")
+        options.destination_edit.setText("docs")
+        window.settings.mail.smtp_url = "smtp://designer@mail.example.org"
+        options.email_combo.setCurrentIndex(options.email_combo.findData("All"))
+        settle(qtbot, window)
+        for message in (options.modifier_message, options.destination_message):
+            assert message.full_text() and message.isVisible()
+        assert options.email_message.full_text()
+        assert places() == before
+        options.modifier_edit.setText("&wid=200")
+        options.destination_edit.setText("")
+        options.email_combo.setCurrentIndex(options.email_combo.findData("None"))
+        settle(qtbot, window)
+        assert not options.modifier_message.full_text()
+        assert places() == before

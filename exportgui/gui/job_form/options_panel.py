@@ -94,7 +94,7 @@ class OptionsPanel(QWidget):
             "Image Serving commands joined by &, e.g. &wid=1200&fmt=png&qlt=85",
         )
         self.modifier_edit.setPlaceholderText("&wid=1200&fmt=png&qlt=85")
-        self.modifier_message = theme.MessageLabel("Modifier problem")
+        self.modifier_message = self._field_message("Modifier problem", 2)
 
         self.macro_combo = QComboBox()
         self.macro_combo.setFont(theme.monospace_font())
@@ -103,7 +103,7 @@ class OptionsPanel(QWidget):
         macro_row = QHBoxLayout()
         macro_row.addWidget(self.macro_combo, 1)
         macro_row.addWidget(self.macro_button)
-        self.macro_message = theme.MessageLabel("Macro problem")
+        self.macro_message = self._field_message("Macro problem", 1)
 
         self.destination_edit = QLineEdit()
         self.destination_edit.setPlaceholderText("Full folder path, or Choose…")
@@ -111,7 +111,7 @@ class OptionsPanel(QWidget):
         dest_row = QHBoxLayout()
         dest_row.addWidget(self.destination_edit, 1)
         dest_row.addWidget(self.destination_button)
-        self.destination_message = theme.MessageLabel("Destination problem")
+        self.destination_message = self._field_message("Destination problem", 2)
 
         self.conflict_combo = QComboBox()
         for policy, label in CONFLICT_LABELS.items():
@@ -124,7 +124,7 @@ class OptionsPanel(QWidget):
         for setting, label in EMAIL_LABELS.items():
             self.email_combo.addItem(label, setting.value)
         self.mail_button = QPushButton("Mail se&ttings…")
-        self.email_message = theme.MessageLabel("Email problem")
+        self.email_message = self._field_message("Email problem", 1)
         self.client_edit = QLineEdit()
         self.client_edit.setPlaceholderText("reserved, never used")
         self.client_edit.setToolTip("Reserved: stored with the job, never used")
@@ -133,7 +133,7 @@ class OptionsPanel(QWidget):
         form = self._form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.setVerticalSpacing(8)
+        form.setVerticalSpacing(6)
         form.setHorizontalSpacing(10)
         self._row(form, "Format", fmt_row, self.orig_radio)
         self._row(form, "Mo&difier", self.modifier_edit)
@@ -222,6 +222,15 @@ class OptionsPanel(QWidget):
         )
         if self._form.rowWrapPolicy() != policy:
             self._form.setRowWrapPolicy(policy)
+
+    @staticmethod
+    def _field_message(accessible_name: str, lines: int) -> theme.MessageLabel:
+        """The lines under a field: their room is kept, so a message never moves the fields below.
+
+        Two lines under the fields typed in, where messages come and go with each key;
+        one under the choices, whose messages are rare and short.
+        """
+        return theme.MessageLabel(accessible_name, max_lines=lines, reserve=True)
 
     @staticmethod
     def _row(form: QFormLayout, label: str, field: object, buddy: QWidget | None = None) -> None:

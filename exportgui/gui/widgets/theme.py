@@ -122,20 +122,24 @@ def expand_wrapped(label: QLabel) -> None:
     label.setSizePolicy(policy)
 
 
-def wrapped_lines(text: str, font: QFont, width: int) -> list[str]:
-    """``text`` broken into lines no wider than ``width``: at spaces, or anywhere in a long word."""
+def wrapped_lines(text: str, font: QFont, width: int) -> list[tuple[int, str]]:
+    """``text`` broken into lines no wider than ``width``, at spaces or anywhere in a long word.
+
+    Each line comes with the number of the paragraph (line of ``text``) it belongs to.
+    """
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     lines = []
-    for paragraph in text.split("\n"):
+    for number, paragraph in enumerate(text.split("\n")):
         layout = QTextLayout(paragraph, font)
         layout.setTextOption(option)
         layout.beginLayout()
         while (line := layout.createLine()).isValid():
             line.setLineWidth(width)
-            lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()])
+            start = line.textStart()
+            lines.append((number, paragraph[start : start + line.textLength()].rstrip()))
         layout.endLayout()
-    return [line.rstrip() for line in lines]
+    return lines
 
 
 class MessageLabel(QLabel):
@@ -172,10 +176,9 @@ class MessageLabel(QLabel):
         if accessible_name:
             self.setAccessibleName(accessible_name)
         expand_wrapped(self)
-        if reserve and max_lines:
-            policy = self.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            self.setSizePolicy(policy)
+        self._reserve = bool(reserve and max_lines)
+        if self._reserve:
+            # Shown even when empty (a form layout drops the room of a hidden row).
             margins = self.contentsMargins()
             height = self.fontMetrics().lineSpacing() * max_lines
             self.setFixedHeight(height + margins.top() + margins.bottom())
@@ -210,17 +213,21 @@ class MessageLabel(QLabel):
             lines = wrapped_lines(text, self.font(), width)
             metrics = self.fontMetrics()
             if len(lines) > self._max_lines:
-                kept = lines[: self._max_lines - 1]
-                rest = " ".join(line.strip() for line in lines[self._max_lines - 1 :])
-                kept.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
-                text = "\n".join(kept)
+                kept = [line for _, line in lines[: self._max_lines - 1]]
+                rest, last_paragraph = "", lines[self._max_lines - 1][0]
+                for paragraph, line in lines[self._max_lines - 1 :]:
+                    joint = " · " if paragraph != last_paragraph else " "
+                    rest, last_paragraph = f"{rest}{joint}{line.strip()}", paragraph
+                elided = metrics.elidedText(rest.strip(), Qt.TextElideMode.ElideRight, width)
+                text = "\n".join([*kept, elided])
             elif any(metrics.horizontalAdvance(word) > width for word in text.split()):
-                text = "\n".join(lines)  # Qt would let a long word (a path) run off the edge
+                # Qt would let a long word (a path) run off the edge.
+                text = "\n".join(line for _, line in lines)
         if text != super().text():
             super().setText(text)
 
     def show_message(self, text: str, meaning: Meaning | None = None) -> None:
-        """Show ``text``; colour it when it has a meaning; hide the label when empty."""
+        """Show ``text``; colour it when it has a meaning; hide an empty label unless reserved."""
         self.meaning = meaning
         self.setText(text)
         palette = self.palette()
@@ -231,7 +238,7 @@ class MessageLabel(QLabel):
             palette.setColor(role, meaning_color(meaning))
         self.setPalette(palette)
         self.setAccessibleDescription(text)
-        self.setVisible(bool(text))
+        self.setVisible(bool(text) or self._reserve)
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Show a field's problems (errors first) in the colour of the worst, or nothing."""

@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setSizes([150, 790, 420])
         self.center_split.setSizes([560, 220])
-        self.right_split.setSizes([430, 360])
+        self.right_split.setSizes([480, 320])  # the options with room for their messages
         for splitter in (self.main_split, self.center_split, self.right_split):
             splitter.setChildrenCollapsible(False)
 
