@@ -24,6 +24,7 @@ from exportgui.gui.widgets.modifier_edit import ModifierEdit
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import EmailSetting, ExportJob, Fmt
 from tests.gui.helpers import WindowFactory, settle
+from tests.helpers import make_image
 from tests.smtp_server import free_port
 
 SMALLEST = (1000, 650)
@@ -244,3 +245,40 @@ def test_a_message_under_an_option_never_moves_the_options_below(
         settle(qtbot, window)
         assert not options.modifier_message.full_text()
         assert places() == before
+
+
+def test_long_names_never_widen_the_window(
+    qtbot: QtBot, catalog: Catalog, tmp_path: Path, open_window: WindowFactory
+) -> None:
+    # One long word each: a file name without spaces, and a job name.
+    name = "spring_campaign_hero_banner_" * 7 + ".jpg"
+    catalog.import_paths([make_image(tmp_path / "src" / name, (60, 40), (200, 60, 30))])
+    window = open_window(catalog)
+    _resize(qtbot, window, SMALLEST)
+    window.browser.tick_all_in_view()
+    out = tmp_path / "out"
+    out.mkdir()
+    window.options.set_job(ExportJob(fmt=Fmt.ORIG, destination=out, name="Spring-" * 40))
+    settle(qtbot, window)
+    assert name in window.preview.line_label.full_text()
+    with qtbot.waitSignal(window.export_runner.finished, timeout=30_000):
+        assert window.export()
+    settle(qtbot, window)
+    window.bottom_tabs.setCurrentWidget(window.jobs_panel)
+    qtbot.waitUntil(lambda: window.jobs_panel.history_view.model().rowCount() == 1)
+    window.jobs_panel.history_view.selectRow(0)
+    qtbot.waitUntil(lambda: "Spring-Spring" in window.jobs_panel.summary_label.full_text())
+    window.plan_panel.show_failure("the catalog could not be read: " + "/deep" * 100)
+    settle(qtbot, window)
+    assert (window.width(), window.height()) == SMALLEST
+    assert window.minimumSizeHint().width() <= SMALLEST[0]
+    for label in (
+        window.preview.line_label,
+        window.jobs_panel.summary_label,
+        window.plan_panel.summary,
+    ):
+        # Broken anywhere in the long word, not cut at the label's edge.
+        widest = max(
+            label.fontMetrics().horizontalAdvance(line) for line in label.text().split("\n")
+        )
+        assert widest <= label.contentsRect().width(), label.accessibleName()

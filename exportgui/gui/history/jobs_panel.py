@@ -137,7 +137,7 @@ class JobsPanel(QWidget):
         top_layout.addWidget(self.history_view, 1)
         top_layout.addWidget(self.empty_label)
 
-        self.summary_label = QLabel(self)
+        self.summary_label = MessageLabel(parent=self, max_lines=2)  # names, fatal errors
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setAccessibleName("Selected job")
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)

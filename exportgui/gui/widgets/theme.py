@@ -209,10 +209,10 @@ class MessageLabel(QLabel):
     def _fit(self) -> None:
         text = self._full_text
         width = self.contentsRect().width() - 2 * max(self.margin(), 0)
-        if self._max_lines and text and width > 0:
+        if text and width > 0:
             lines = wrapped_lines(text, self.font(), width)
             metrics = self.fontMetrics()
-            if len(lines) > self._max_lines:
+            if self._max_lines and len(lines) > self._max_lines:
                 kept = [line for _, line in lines[: self._max_lines - 1]]
                 rest, last_paragraph = "", lines[self._max_lines - 1][0]
                 for paragraph, line in lines[self._max_lines - 1 :]:
