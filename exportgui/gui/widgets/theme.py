@@ -188,6 +188,7 @@ class MessageLabel(QLabel):
         """Show ``text``, shortened to ``max_lines`` when it needs more."""
         self._full_text = text
         self.setToolTip(qt_text(text))
+        self.setAccessibleDescription(text)
         self._fit()
 
     def full_text(self) -> str:
@@ -237,7 +238,6 @@ class MessageLabel(QLabel):
         else:
             palette.setColor(role, meaning_color(meaning))
         self.setPalette(palette)
-        self.setAccessibleDescription(text)
         self.setVisible(bool(text) or self._reserve)
 
     def show_problems(self, problems: list[Problem]) -> None:
