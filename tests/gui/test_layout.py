@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from exportgui.catalog import Catalog
 from exportgui.gui.assets.model import Column
 from exportgui.gui.widgets.modifier_edit import ModifierEdit
+from exportgui.gui.widgets.theme import MessageLabel
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import EmailSetting, ExportJob, Fmt
 from tests.gui.helpers import WindowFactory, settle
@@ -88,6 +89,18 @@ def test_a_long_result_message_never_widens_the_window(
         window.preview,
     ):
         assert _on_screen(widget, window), widget.accessibleName()
+    # Wider and back again: the message is shortened anew for the width it has now.
+    _resize(qtbot, window, (1920, 1080))
+    _resize(qtbot, window, SMALLEST)
+    qtbot.waitUntil(lambda: _fits(label))
+    assert label.text().endswith("…") and long_warning in label.toolTip()
+
+
+def _fits(label: MessageLabel) -> bool:
+    """True when every line the label shows fits its width (nothing cut at the edge)."""
+    lines = label.text().split("\n")
+    widest = max(label.fontMetrics().horizontalAdvance(line) for line in lines)
+    return widest <= label.contentsRect().width()
 
 
 def test_a_long_notice_never_widens_the_window(
@@ -277,8 +290,4 @@ def test_long_names_never_widen_the_window(
         window.jobs_panel.summary_label,
         window.plan_panel.summary,
     ):
-        # Broken anywhere in the long word, not cut at the label's edge.
-        widest = max(
-            label.fontMetrics().horizontalAdvance(line) for line in label.text().split("\n")
-        )
-        assert widest <= label.contentsRect().width(), label.accessibleName()
+        assert _fits(label), label.accessibleName()  # a long word broken, not cut
