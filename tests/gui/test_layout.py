@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QPoint, QRect
 from PySide6.QtWidgets import (
@@ -29,6 +31,7 @@ from tests.helpers import make_image
 from tests.smtp_server import free_port
 
 SMALLEST = (1000, 650)
+T = TypeVar("T")
 
 
 def _on_screen(widget: QWidget, window: MainWindow) -> bool:
@@ -36,6 +39,19 @@ def _on_screen(widget: QWidget, window: MainWindow) -> bool:
     top_left = widget.mapTo(window, QPoint(0, 0))
     inside = window.rect().contains(QRect(top_left, widget.size()))
     return widget.isVisible() and inside and not widget.visibleRegion().isEmpty()
+
+
+def _steady(qtbot: QtBot, read: Callable[[], T]) -> T:
+    """What ``read`` returns once the layout has stopped changing it."""
+    seen: list[T] = []
+
+    def steady() -> bool:
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        seen.append(read())
+        return len(seen) > 1 and seen[-1] == seen[-2]
+
+    qtbot.waitUntil(steady)
+    return seen[-1]
 
 
 def _resize(qtbot: QtBot, window: MainWindow, size: tuple[int, int]) -> None:
@@ -73,7 +89,7 @@ def test_a_long_result_message_never_widens_the_window(
     settle(qtbot, window)
 
     label = window.run_bar.label
-    assert (window.width(), window.height()) == SMALLEST
+    assert _steady(qtbot, lambda: (window.width(), window.height())) == SMALLEST
     assert window.minimumSizeHint().width() <= SMALLEST[0]
     assert window.minimumSizeHint().height() <= SMALLEST[1]
     assert long_warning in label.full_text()
@@ -112,7 +128,7 @@ def test_a_long_notice_never_widens_the_window(
     text = "The preset file could not be read: " + "/a-long-folder-name" * 60
     window.notice.notify(text)
     settle(qtbot, window)
-    assert (window.width(), window.height()) == SMALLEST
+    assert _steady(qtbot, lambda: (window.width(), window.height())) == SMALLEST
     assert window.minimumSizeHint().width() <= SMALLEST[0]
     assert window.notice.label.full_text() == text
     assert text in window.notice.label.toolTip()
@@ -229,16 +245,9 @@ def test_a_message_under_an_option_never_moves_the_options_below(
     below += [options.email_combo, options.client_edit]
 
     def places() -> list[QRect]:
-        """Where the options below are, once the layout has stopped moving them."""
-        seen: list[list[QRect]] = []
-
-        def steady() -> bool:
-            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            seen.append([QRect(w.mapTo(options, QPoint(0, 0)), w.size()) for w in below])
-            return len(seen) > 1 and seen[-1] == seen[-2]
-
-        qtbot.waitUntil(steady)
-        return seen[-1]
+        return _steady(
+            qtbot, lambda: [QRect(w.mapTo(options, QPoint(0, 0)), w.size()) for w in below]
+        )
 
     for size in ((1360, 860), SMALLEST):  # labels beside the fields, and above them
         _resize(qtbot, window, size)
@@ -283,7 +292,7 @@ def test_long_names_never_widen_the_window(
     qtbot.waitUntil(lambda: "Spring-Spring" in window.jobs_panel.summary_label.full_text())
     window.plan_panel.show_failure("the catalog could not be read: " + "/deep" * 100)
     settle(qtbot, window)
-    assert (window.width(), window.height()) == SMALLEST
+    assert _steady(qtbot, lambda: (window.width(), window.height())) == SMALLEST
     assert window.minimumSizeHint().width() <= SMALLEST[0]
     for label in (
         window.preview.line_label,
@@ -291,3 +300,20 @@ def test_long_names_never_widen_the_window(
         window.plan_panel.summary,
     ):
         assert _fits(label), label.accessibleName()  # a long word broken, not cut
+
+
+def test_the_jobs_tab_fits_the_smallest_window(
+    qtbot: QtBot, catalog: Catalog, image_files: list[Path], open_window: WindowFactory
+) -> None:
+    catalog.import_paths(image_files)
+    window = open_window(catalog)
+    window.bottom_tabs.setCurrentWidget(window.jobs_panel)
+    window.resize(*SMALLEST)
+    settle(qtbot, window)
+    jobs = window.jobs_panel
+    qtbot.waitUntil(lambda: jobs.empty_label.isVisible())  # no job yet: the longest line
+    assert _steady(qtbot, lambda: (window.width(), window.height())) == SMALLEST
+    assert window.minimumSizeHint().width() <= SMALLEST[0]
+    buttons = (jobs.refresh_button, jobs.resume_button, jobs.retry_button, jobs.csv_button)
+    for button in (*buttons, jobs.json_button):
+        assert _on_screen(button, window), button.accessibleName()
