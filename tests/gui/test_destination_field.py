@@ -32,13 +32,13 @@ def test_a_relative_destination_is_refused_inline(
     options.destination_edit.setText("out")
     assert not window.actions_.export.isEnabled()
     assert options.destination_message.isVisible()
-    assert "full folder path" in options.destination_message.text()
-    assert "Choose…" in options.destination_message.text()
+    assert "full folder path" in options.destination_message.full_text()
+    assert "Choose…" in options.destination_message.full_text()
     assert not window.export()
     assert not any((tmp_path / "out").iterdir())
 
     options.destination_edit.setText(str(tmp_path / "out"))
-    assert not options.destination_message.isVisible()
+    assert not options.destination_message.full_text()
     assert window.actions_.export.isEnabled()
 
 
@@ -81,14 +81,14 @@ def test_mail_settings_that_cannot_work_stop_the_export_before_it_runs(
     options.email_combo.setCurrentIndex(options.email_combo.findData("All"))
 
     assert not window.actions_.export.isEnabled()
-    shown = options.email_message.text()
+    shown = options.email_message.full_text()
     assert "without encryption" in shown
     assert "line break" in shown
     assert not window.export()
     assert list(out.iterdir()) == []
 
     options.email_combo.setCurrentIndex(options.email_combo.findData("None"))
-    assert not options.email_message.isVisible()
+    assert not options.email_message.full_text()
     assert window.actions_.export.isEnabled()
 
 
@@ -108,7 +108,7 @@ def test_a_missing_destination_can_be_created_where_it_is_typed(
     options.destination_edit.setText(str(out))
     settle(qtbot, window)
     assert not window.actions_.export.isEnabled()
-    assert "does not exist" in options.destination_message.text()
+    assert "does not exist" in options.destination_message.full_text()
     button = options.create_folder_button
     assert button.isVisible() and button.isEnabled()
     assert str(tmp_path / "exports") in button.toolTip()
@@ -117,7 +117,7 @@ def test_a_missing_destination_can_be_created_where_it_is_typed(
     settle(qtbot, window)
 
     assert out.is_dir() and list(out.iterdir()) == []
-    assert not button.isVisible() and not options.destination_message.isVisible()
+    assert not button.isVisible() and not options.destination_message.full_text()
     assert window.actions_.export.isEnabled(), window.actions_.export.toolTip()
     with qtbot.waitSignal(window.export_runner.finished, timeout=30_000):
         assert window.export()

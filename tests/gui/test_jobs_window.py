@@ -219,7 +219,7 @@ def test_long_job_messages_wrap_and_never_widen_the_window(
     panel = window.jobs_panel
     window.bottom_tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: panel.selected_job is not None and not panel.busy(), timeout=_WAIT_MS)
-    assert fatal in panel.summary_label.text() and mail in panel.mail_label.text()
+    assert fatal in panel.summary_label.full_text() and mail in panel.mail_label.full_text()
     assert panel.summary_label.meaning is Meaning.ERROR
     assert window.minimumSizeHint().width() <= 1000
     assert window.width() == 1000

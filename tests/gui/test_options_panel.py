@@ -75,7 +75,7 @@ def test_live_validation_marks_the_offending_token(
     expected = [
         p.message for p in jobs.validate(window.current_job(), catalog) if p.field == "is_modifier"
     ]
-    assert expected and window.options.modifier_message.text() == "\n".join(expected)
+    assert expected and window.options.modifier_message.full_text() == "\n".join(expected)
     assert window.options.modifier_message.isVisible()
     assert not window.actions_.export.isEnabled()
     assert expected[0] in window.actions_.export.toolTip()
@@ -83,7 +83,7 @@ def test_live_validation_marks_the_offending_token(
     # Fixing the token clears the mark and the message at once (no waiting).
     edit.setText("&wid=200&qlt=85&fmt=png")
     assert edit.marks() == ()
-    assert not window.options.modifier_message.isVisible()
+    assert not window.options.modifier_message.full_text()
 
 
 def test_unknown_command_is_marked_where_it_is(
@@ -100,7 +100,7 @@ def test_unknown_command_is_marked_where_it_is(
     # With fmt=orig the modifier is ignored: no error mark, just the engine's warning.
     assert all(m.meaning is not Meaning.ERROR for m in edit.marks())
     assert edit.isEnabled() is False
-    assert window.options.modifier_message.text()
+    assert window.options.modifier_message.full_text()
 
 
 def test_an_unknown_format_in_the_window_lists_the_formats(
@@ -111,8 +111,8 @@ def test_an_unknown_format_in_the_window_lists_the_formats(
     window.browser.tick_all_in_view()
     window.options.convert_radio.click()
     window.options.modifier_edit.setText("wid=100&fmt=bmpx")
-    message = window.options.modifier_message.text()
+    message = window.options.modifier_message.full_text()
     assert message.startswith("'fmt=bmpx' at position 9: unknown format 'bmpx'")  # from 1
     assert "the formats are jpeg, pjpeg, png" in message
     window.options.modifier_edit.setText("wid=100&fmt=pngg")
-    assert "did you mean png?" in window.options.modifier_message.text()
+    assert "did you mean png?" in window.options.modifier_message.full_text()

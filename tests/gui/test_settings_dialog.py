@@ -9,10 +9,11 @@ from collections.abc import Iterator
 import keyring
 import keyring.backend
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QThreadPool
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QLineEdit,
     QSpinBox,
@@ -132,7 +133,7 @@ def test_a_stored_password_is_never_shown(
     dialog = open_dialog(qtbot, paths, catalog, pool, Settings(mail=mail))
     page = dialog.mail_page
     assert page.password_edit.text() == ""
-    assert "A password is stored" in page.password_message.text()
+    assert "A password is stored" in page.password_message.full_text()
     assert dialog.save()  # nothing typed: the stored password stays
     assert memory_keyring.passwords == {(KEYRING_SERVICE, "mailer"): "hidden"}
 
@@ -147,9 +148,9 @@ def test_a_password_needs_a_user_name(
     dialog = open_dialog(qtbot, paths, catalog, pool)
     fill_mail(qtbot, dialog, "smtp://mail.example.com")
     qtbot.keyClicks(dialog.mail_page.password_edit, "secret")
-    assert "user name" in dialog.mail_page.password_message.text()
+    assert "user name" in dialog.mail_page.password_message.full_text()
     assert dialog.save() is False
-    assert "Mail: A password needs the user name" in dialog.message.text()
+    assert "Mail: A password needs the user name" in dialog.message.full_text()
     assert memory_keyring.passwords == {}
     assert not paths.settings_file.exists()
 
@@ -163,7 +164,7 @@ def test_a_keyring_that_refuses_keeps_the_dialog_open(
     qtbot.keyClicks(dialog.mail_page.password_edit, "secret")
     assert dialog.save() is False
     assert dialog.message.meaning is Meaning.ERROR
-    assert "password was not stored" in dialog.message.text()
+    assert "password was not stored" in dialog.message.full_text()
     assert not paths.settings_file.exists()
     assert dialog.isVisible()
 
@@ -185,10 +186,10 @@ def test_bad_server_addresses_are_named(
 ) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     qtbot.keyClicks(dialog.mail_page.url_edit, url)
-    assert expected in dialog.mail_page.url_message.text()
+    assert expected in dialog.mail_page.url_message.full_text()
     assert dialog.save() is False
     assert not paths.settings_file.exists()
-    for shown in (dialog.mail_page.url_message.text(), dialog.message.text()):
+    for shown in (dialog.mail_page.url_message.full_text(), dialog.message.full_text()):
         assert "Pw7f3c9e1aXq" not in shown
 
 
@@ -210,7 +211,7 @@ def test_send_test_message_to_a_real_smtp_server(
     assert box.recipients == [["me@example.com", "team@example.com"]]
     assert box.logins == [("mailer", "typed-pass")]
     assert page.test_result.meaning is Meaning.SUCCESS
-    assert "Test message sent to me@example.com, team@example.com" in page.test_result.text()
+    assert "Test message sent to me@example.com, team@example.com" in page.test_result.full_text()
     assert page.test_button.isEnabled()
     assert not paths.settings_file.exists()  # testing stores nothing
 
@@ -228,8 +229,8 @@ def test_a_refused_test_login_is_shown_without_the_servers_echo_of_the_password(
             assert page.send_test_message()
     assert box.logins == [("mailer", "Pw7f3c9e1aXq")]  # and the server echoed it
     assert finished.args[0] is False
-    assert "refused the login for 'mailer' (SMTP 535)" in page.test_result.text()
-    assert "Pw7f3c9e1aXq" not in page.test_result.text() + finished.args[1]
+    assert "refused the login for 'mailer' (SMTP 535)" in page.test_result.full_text()
+    assert "Pw7f3c9e1aXq" not in page.test_result.full_text() + finished.args[1]
 
 
 @pytest.mark.parametrize("field", ["sender_edit", "recipients_edit"])
@@ -242,12 +243,12 @@ def test_a_line_break_in_an_address_is_refused_inline(
     edit: QLineEdit = getattr(page, field)
     edit.setText(edit.text() + "\r\nBcc: spy@evil.example")  # as pasted
     message = {"sender_edit": page.sender_message, "recipients_edit": page.recipients_message}
-    assert "line break" in message[field].text()
+    assert "line break" in message[field].full_text()
     assert message[field].meaning is Meaning.ERROR
     assert page.send_test_message() is False
-    assert "line break" in page.test_result.text()
+    assert "line break" in page.test_result.full_text()
     assert dialog.save() is False
-    assert "line break" in dialog.message.text()
+    assert "line break" in dialog.message.full_text()
     assert not paths.settings_file.exists()
 
 
@@ -257,15 +258,15 @@ def test_a_login_over_plain_smtp_needs_the_opt_in_and_this_computer(
     dialog = open_dialog(qtbot, paths, catalog, pool)
     page = dialog.mail_page
     fill_mail(qtbot, dialog, "smtp://mail.example.com", username="mailer")
-    assert "without encryption" in page.url_message.text()
-    assert "smtp+starttls://" in page.url_message.text()
+    assert "without encryption" in page.url_message.full_text()
+    assert "smtp+starttls://" in page.url_message.full_text()
     # The check box carries the name the message tells the user to look for.
     assert "Allow a login without encryption" in page.plain_login_check.text().replace("&", "")
     page.plain_login_check.click()
-    assert "this computer" in page.url_message.text()
+    assert "this computer" in page.url_message.full_text()
     assert dialog.save() is False
     page.url_edit.setText("smtp://127.0.0.1:2525")
-    assert page.url_message.text() == ""
+    assert page.url_message.full_text() == ""
     with qtbot.waitSignal(dialog.settings_saved, timeout=2000):
         assert dialog.save()
     assert load_settings(paths).settings.mail.allow_plain_login is True
@@ -281,7 +282,7 @@ def test_send_test_message_reports_an_unreachable_server(
         assert page.send_test_message()
     assert finished.args[0] is False
     assert page.test_result.meaning is Meaning.ERROR
-    assert "cannot reach the mail server" in page.test_result.text()
+    assert "cannot reach the mail server" in page.test_result.full_text()
 
 
 def test_send_test_message_needs_the_fields_first(
@@ -289,7 +290,7 @@ def test_send_test_message_needs_the_fields_first(
 ) -> None:
     dialog = open_dialog(qtbot, paths, catalog, pool)
     assert dialog.mail_page.send_test_message() is False
-    assert "Fill in the server" in dialog.mail_page.test_result.text()
+    assert "Fill in the server" in dialog.mail_page.test_result.full_text()
 
 
 def test_invalid_attributes_are_rejected_with_a_message(
@@ -300,12 +301,12 @@ def test_invalid_attributes_are_rejected_with_a_message(
     assert page.values() == DEFAULT_ATTRIBUTES  # loaded from the catalog
     page.edits["MaxPix"].setText("3000")
     page.edits["JpegQuality"].setText("120,0")
-    assert "MaxPix" in page.messages["MaxPix"].text()
-    assert "quality 1–100" in page.messages["JpegQuality"].text()
+    assert "MaxPix" in page.messages["MaxPix"].full_text()
+    assert "quality 1–100" in page.messages["JpegQuality"].full_text()
 
     assert dialog.save() is False
     assert dialog.tabs.currentWidget() is page
-    assert "Image Serving: Attribute MaxPix='3000'" in dialog.message.text()
+    assert "Image Serving: Attribute MaxPix='3000'" in dialog.message.full_text()
     assert catalog.attributes()["MaxPix"] == "3000,3000"
     assert dialog.isVisible()
 
@@ -415,3 +416,56 @@ def test_mnemonics_do_not_clash_on_a_page(
     keys = mnemonics(dialog)
     assert keys
     assert sorted(keys) == sorted(set(keys))
+
+
+def test_the_dialog_opens_with_the_first_field_focused(
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+) -> None:
+    dialog = open_dialog(qtbot, paths, catalog, pool)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.mail_page.url_edit)
+
+
+def test_a_message_under_a_field_never_moves_the_fields_below(
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+) -> None:
+    dialog = open_dialog(qtbot, paths, catalog, pool)
+    page = dialog.mail_page
+
+    def place(widget: QWidget) -> QRect:
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # lay out what changed
+        return QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())
+
+    below = (page.recipients_edit, page.username_edit, page.password_edit, page.test_button)
+    before = [place(w) for w in below]
+    page.sender_edit.setText("not an address")  # half typed: the message comes…
+    assert page.sender_message.full_text()
+    assert [place(w) for w in below] == before
+    # …even a long one, and goes.
+    page.sender_edit.setText("x" * 300)
+    assert [place(w) for w in below] == before
+    page.sender_edit.setText("exports@example.org")
+    assert not page.sender_message.full_text()
+    assert [place(w) for w in below] == before
+
+
+def test_tab_goes_through_the_mail_page_from_top_to_bottom(
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+) -> None:
+    dialog = open_dialog(qtbot, paths, catalog, pool)
+    page = dialog.mail_page
+    order: list[QWidget] = [
+        page.url_edit,
+        page.sender_edit,
+        page.recipients_edit,
+        page.username_edit,
+        page.password_edit,
+        page.plain_login_check,
+        page.test_button,
+    ]
+    reached: list[QWidget] = []
+    widget: QWidget | None = page.url_edit
+    while widget is not None and len(reached) < len(order) and page.isAncestorOf(widget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            reached.append(widget)
+        widget = widget.nextInFocusChain()
+    assert reached == order

@@ -15,6 +15,12 @@ from PySide6.QtWidgets import (
 
 from exportgui.gui.assets.filter import AssetFilterProxy
 from exportgui.gui.assets.model import Column, HandleRole
+from exportgui.gui.widgets.formatting import human_bytes, pixel_size, type_labels
+
+# The widest texts the file size column shows (decimal units, three digits at most).
+WIDEST_BYTES = [
+    human_bytes(n) for n in (999, 99_900, 999_000, 99_900_000, 999_000_000, 99_900_000_000)
+]
 
 
 class TickHeader(QHeaderView):
@@ -102,23 +108,35 @@ class AssetTableView(QTableView):
         self.setAccessibleName("Assets")
 
     def setup_columns(self) -> None:
-        """Initial column widths (once a model is set); saved header state overrides them."""
+        """Initial column widths (once a model is set); saved header state overrides them.
+
+        Type, pixels and file size are as wide as their widest possible value
+        (or their title), so none of them is cut; names get what is left.
+        """
         header = self.tick_header
         header.setSectionResizeMode(Column.TICK, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(Column.THUMB, QHeaderView.ResizeMode.Fixed)
         for column, width in (
             (Column.TICK, 32),
             (Column.THUMB, 52),
-            (Column.NAME, 210),
-            (Column.TYPE, 112),
-            (Column.PIXELS, 86),
-            (Column.BYTES, 76),
+            (Column.NAME, 190),
+            (Column.TYPE, self._fitting_width(Column.TYPE, type_labels())),
+            (Column.PIXELS, self._fitting_width(Column.PIXELS, [pixel_size(88888, 88888)])),
+            (Column.BYTES, self._fitting_width(Column.BYTES, WIDEST_BYTES)),
             (Column.FOLDER, 140),
         ):
             self.setColumnWidth(column, width)
         # What a ticked asset becomes matters more than where it sits: show it beside the name.
         header.moveSection(header.visualIndex(Column.OUTPUT), header.visualIndex(Column.NAME) + 1)
-        self.setColumnWidth(Column.OUTPUT, 190)
+        self.setColumnWidth(Column.OUTPUT, 170)
+
+    def _fitting_width(self, column: Column, samples: list[str]) -> int:
+        """Wide enough for the widest of ``samples`` and for the column's title."""
+        metrics = self.fontMetrics()
+        # The delegate leaves a focus-frame margin and a pixel on each side of the text.
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        text = max(metrics.horizontalAdvance(sample) for sample in samples) + margin + 4
+        return max(text, self.tick_header.sectionSizeFromContents(column).width())
 
     def selected_handles(self) -> list[str]:
         """Handles of the selected rows, in view order."""

@@ -150,6 +150,7 @@ class JobsPanel(QWidget):
         self.empty_label = QLabel("No jobs yet: every export is listed here.", self)
         self.empty_label.setAccessibleName("No jobs")
         self.empty_label.setEnabled(False)
+        self.empty_label.setWordWrap(True)  # on one line it widened a 1000 px window
 
         self.refresh_button = self._button("Refresh", "Read the job log again", "F5")
         self.refresh_button.clicked.connect(self.refresh)

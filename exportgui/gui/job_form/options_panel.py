@@ -4,6 +4,8 @@ The panel never validates by itself: it emits ``job_changed`` with a fresh
 immutable job after every edit, and the window answers with the problems
 from ``jobs.validate``, which :meth:`OptionsPanel.show_problems` puts under
 the field they belong to (the modifier gets its bad tokens underlined).
+When the panel is too narrow for labels beside their fields, each label goes
+above its field, so every control stays in reach in the smallest window.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -39,7 +42,7 @@ from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt, LogType
 from exportgui.jobs.validate import missing_folders
 
 CONFLICT_LABELS = {
-    ConflictPolicy.RENAME: "Keep both (add a number to the new file)",
+    ConflictPolicy.RENAME: "Keep both: number the new file",
     ConflictPolicy.OVERWRITE: "Replace the existing file",
     ConflictPolicy.SKIP: "Skip the asset",
 }
@@ -48,7 +51,7 @@ EMAIL_LABELS = {
     EmailSetting.NONE: "None — no mail",
     EmailSetting.ALL: "All — start and end of the job",
     EmailSetting.JOB_COMPLETION: "JobCompletion — when the job ends",
-    EmailSetting.ERROR_AND_WARNING: "ErrorAndWarning — on errors or warnings",
+    EmailSetting.ERROR_AND_WARNING: "ErrorAndWarning — errors, warnings",
     EmailSetting.ERROR: "Error — only on errors",
 }
 
@@ -72,7 +75,7 @@ class OptionsPanel(QWidget):
 
     # -- construction --------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 12, 12, 12)
         outer.setSpacing(6)
 
@@ -99,7 +102,7 @@ class OptionsPanel(QWidget):
             "Image Serving commands joined by &, e.g. &wid=1200&fmt=png&qlt=85",
         )
         self.modifier_edit.setPlaceholderText("&wid=1200&fmt=png&qlt=85")
-        self.modifier_message = theme.MessageLabel("Modifier problem")
+        self.modifier_message = self._field_message("Modifier problem", 2)
 
         self.macro_combo = QComboBox()
         self.macro_combo.setFont(theme.monospace_font())
@@ -109,15 +112,15 @@ class OptionsPanel(QWidget):
         macro_row = QHBoxLayout()
         macro_row.addWidget(self.macro_combo, 1)
         macro_row.addWidget(self.macro_button)
-        self.macro_message = theme.MessageLabel("Macro problem")
+        self.macro_message = self._field_message("Macro problem", 1)
 
         self.destination_edit = QLineEdit()
-        self.destination_edit.setPlaceholderText("Choose a folder for the exported files")
+        self.destination_edit.setPlaceholderText("Full folder path, or Choose…")
         self.destination_button = QPushButton("Choo&se…")
         dest_row = QHBoxLayout()
         dest_row.addWidget(self.destination_edit, 1)
         dest_row.addWidget(self.destination_button)
-        self.destination_message = theme.MessageLabel("Destination problem")
+        self.destination_message = self._field_message("Destination problem", 2)
         self.create_folder_button = QPushButton("Create folder")
         self.create_folder_button.setAccessibleName("Create the destination folder")
         dest_message_row = QHBoxLayout()
@@ -135,18 +138,16 @@ class OptionsPanel(QWidget):
         for setting, label in EMAIL_LABELS.items():
             self.email_combo.addItem(label, setting.value)
         self.mail_button = QPushButton("Mail se&ttings…")
-        email_row = QHBoxLayout()
-        email_row.addWidget(self.email_combo, 1)
-        email_row.addWidget(self.mail_button)
-        self.email_message = theme.MessageLabel("Email problem")
+        self.email_message = self._field_message("Email problem", 1)
         self.client_edit = QLineEdit()
-        self.client_edit.setPlaceholderText("reserved — stored with the job, never used")
+        self.client_edit.setPlaceholderText("reserved, never used")
+        self.client_edit.setToolTip("Reserved: stored with the job, never used")
         self.other_message = theme.MessageLabel("Job problem")
 
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.setVerticalSpacing(8)
+        form.setVerticalSpacing(6)
         form.setHorizontalSpacing(10)
         self._row(form, "Format", fmt_row, self.orig_radio)
         self._row(form, "Mo&difier", self.modifier_edit)
@@ -159,10 +160,10 @@ class OptionsPanel(QWidget):
         self._row(form, "If a file e&xists", self.conflict_combo)
         form.addRow("", self.keep_folders_check)
         self._row(form, "Job &name", self.name_edit)
-        self._section(form, "Notification")
-        self._row(form, "E&mail", email_row, self.email_combo)
+        self._section(form, "Notification", self.mail_button)
+        self._row(form, "E&mail", self.email_combo)
         form.addRow("", self.email_message)
-        self._row(form, "Client ID (reserved)", self.client_edit)
+        self._row(form, "Client ID", self.client_edit)
         for combo in (self.macro_combo, self.conflict_combo, self.email_combo):
             # Let the panel shrink with its splitter instead of growing a scroll bar.
             combo.setSizeAdjustPolicy(
@@ -200,6 +201,52 @@ class OptionsPanel(QWidget):
             widget.setAccessibleName(name)
         self.set_macros({})
 
+    def _widths(self) -> tuple[int, int]:
+        """The narrowest the form can be with labels beside their fields, and above them."""
+        form = self._form
+        labels, fields = [0], [0]
+        for row in range(form.rowCount()):
+            for role, widths in (
+                (QFormLayout.ItemRole.LabelRole, labels),
+                (QFormLayout.ItemRole.FieldRole, fields),
+                (QFormLayout.ItemRole.SpanningRole, fields),
+            ):
+                item = form.itemAt(row, role)
+                if item is None:
+                    continue
+                widget = item.widget()
+                size = widget.minimumSizeHint() if widget is not None else item.minimumSize()
+                widths.append(size.width())
+        margins = self._outer.contentsMargins()
+        frame = margins.left() + margins.right()
+        beside = max(labels) + form.horizontalSpacing() + max(fields)
+        return beside + frame, max(*labels, *fields) + frame
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the form with its labels above the fields."""
+        hint = super().minimumSizeHint()
+        return QSize(self._widths()[1], hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Labels beside their fields when there is room, else above them."""
+        super().resizeEvent(event)
+        policy = (
+            QFormLayout.RowWrapPolicy.DontWrapRows
+            if event.size().width() >= self._widths()[0]
+            else QFormLayout.RowWrapPolicy.WrapAllRows
+        )
+        if self._form.rowWrapPolicy() != policy:
+            self._form.setRowWrapPolicy(policy)
+
+    @staticmethod
+    def _field_message(accessible_name: str, lines: int) -> theme.MessageLabel:
+        """The lines under a field: their room is kept, so a message never moves the fields below.
+
+        Two lines under the fields typed in, where messages come and go with each key;
+        one under the choices, whose messages are rare and short.
+        """
+        return theme.MessageLabel(accessible_name, max_lines=lines, reserve=True)
+
     @staticmethod
     def _row(form: QFormLayout, label: str, field: object, buddy: QWidget | None = None) -> None:
         label_widget = QLabel(label)
@@ -210,11 +257,18 @@ class OptionsPanel(QWidget):
         form.addRow(label_widget, field)  # type: ignore[call-overload]
 
     @staticmethod
-    def _section(form: QFormLayout, text: str) -> None:
+    def _section(form: QFormLayout, text: str, button: QPushButton | None = None) -> None:
+        """A section title; ``button`` (the section's settings) sits at its right end."""
         label = QLabel(text)
         theme.heading(label)
         label.setContentsMargins(0, 10, 0, 0)
-        form.addRow(label)
+        if button is None:
+            form.addRow(label)
+            return
+        row = QHBoxLayout()
+        row.addWidget(label, 1, Qt.AlignmentFlag.AlignBottom)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+        form.addRow(row)
 
     def _connect(self) -> None:
         self.fmt_group.buttonToggled.connect(lambda *_: self._on_edited())

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from exportgui.gui.job_form.plan_model import PlanColumn, PlanTableModel
+from exportgui.gui.widgets import theme
 from exportgui.gui.widgets.formatting import count
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.theme import Meaning, meaning_color
@@ -35,7 +36,8 @@ class PlanPanel(QWidget):
         for column, width in ((PlanColumn.SOURCE, 160), (PlanColumn.TARGET, 180)):
             self.view.setColumnWidth(column, width)
         header.setSectionResizeMode(PlanColumn.FORMAT, QHeaderView.ResizeMode.ResizeToContents)
-        self.summary = QLabel(EMPTY_TEXT)
+        self.summary = theme.MessageLabel(max_lines=2)  # "Cannot plan: …" may be long
+        self.summary.setText(EMPTY_TEXT)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)  # a long reason wraps: it never widens the window
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from exportgui.gui.job_form.export_runner import RunOutcome, RunStatus
 from exportgui.gui.widgets import theme
@@ -46,10 +46,9 @@ class RunBar(QFrame):
         self.progress.setFormat("%v / %m")
         self.progress.setMinimumWidth(220)
         self.progress.setAccessibleName("Export progress")
-        self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setAccessibleName("Export status")
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Wrapped in at most three lines (the rest in its tooltip): a summary with two mail
+        # failures once pushed the window wider than the screen.
+        self.label = theme.MessageLabel("Export status", max_lines=3)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setToolTip("Stop the export (Esc)")
         self.cancel_button.setAccessibleName("Cancel the export")

@@ -66,7 +66,9 @@ class AttributesPage(OptionsPage):
         self._catalog = catalog
         self._stored: dict[str, str] = {}
         self.setAccessibleName("Image Serving attributes of the catalog")
+        layout = QVBoxLayout(self)
         form = QFormLayout()
+        layout.addLayout(form)  # before the fields: they are made in the page, in Tab order
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.edits: dict[str, QLineEdit] = {}
         self.messages: dict[str, MessageLabel] = {}
@@ -102,8 +104,6 @@ class AttributesPage(OptionsPage):
                 self.messages[name] = add_field(form, _LABELS[name], edit, name, _HINTS[name])
         self.catalog_message = MessageLabel("Catalog message", self)
         self.catalog_message.clear_message()
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
         layout.addWidget(self.catalog_message)
         layout.addStretch(1)
         self.load()

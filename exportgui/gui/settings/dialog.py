@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -99,6 +99,17 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.resize(620, 520)
+        self._focus_first_field()
+
+    def _focus_first_field(self) -> None:
+        """Put the cursor in the current page's first field (not on the tab bar)."""
+        page = self.tabs.currentWidget()
+        widget = page.nextInFocusChain()
+        while widget is not None and page.isAncestorOf(widget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def _on_page_changed(self) -> None:
         # A save problem that the user has since fixed should not linger.

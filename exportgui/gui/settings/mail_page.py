@@ -67,7 +67,9 @@ class MailPage(OptionsPage):
         self._tasks = TaskRunner(pool, self)
         self._password_state = ""
         self.setAccessibleName("Mail settings")
+        layout = QVBoxLayout(self)
         form = QFormLayout()
+        layout.addLayout(form)  # before the fields: they are made in the page, in Tab order
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         self.url_edit = QLineEdit(self)
@@ -117,14 +119,13 @@ class MailPage(OptionsPage):
         self.test_button.setToolTip("Send a short message with these settings (not yet saved)")
         self.test_button.setAutoDefault(False)
         self.test_button.clicked.connect(self.send_test_message)
-        self.test_result = MessageLabel("Test message result", self)
+        # Shown empty too: a hidden result would leave the button the whole row.
+        self.test_result = MessageLabel("Test message result", self, max_lines=2, reserve=True)
         self.test_result.clear_message()
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_result, 1)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
         layout.addLayout(test_row)
         layout.addStretch(1)
 

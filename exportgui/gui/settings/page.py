@@ -64,12 +64,15 @@ def add_field(
 ) -> MessageLabel:
     """Add a labelled field with a greyed hint under it and a line for its problems.
 
-    Field, hint and message share one form row, so a hidden message takes no
-    room. ``buddy`` is the control the label's mnemonic focuses when ``field``
+    Field, hint and message share one form row; the message line keeps its
+    room when empty. ``buddy`` is the control the label's mnemonic focuses when ``field``
     is a row holding several controls; it gets the accessible name.
     ``stretch=False`` keeps the field at its natural width (spin boxes).
     """
     parent = form.parentWidget()
+    if parent is None:
+        # Made without a parent, the field would join the page last in the Tab order.
+        raise ValueError("add_field needs a form already laid out in its page")
     box = QWidget(parent)
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 0)
@@ -94,7 +97,9 @@ def add_field(
         target.setAccessibleDescription(hint)
         if isinstance(target, QLineEdit):
             target.setToolTip(hint)
-    message = MessageLabel(f"{accessible} problem", box)
+    # Its room is kept when it is empty: a message that comes and goes while the user
+    # types must not move the fields below (a click meant for one would land on another).
+    message = MessageLabel(f"{accessible} problem", box, max_lines=2, reserve=True)
     message.clear_message()
     column.addWidget(message)
     title = QLabel(label, parent)
@@ -112,7 +117,9 @@ class GeneralPage(OptionsPage):
         super().__init__(parent)
         self._settings = settings
         self.setAccessibleName("General settings")
+        layout = QVBoxLayout(self)
         form = QFormLayout()
+        layout.addLayout(form)  # before the fields: they are made in the page, in Tab order
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.workers_spin = QSpinBox(self)
         self.workers_spin.setRange(0, 256)
@@ -129,8 +136,6 @@ class GeneralPage(OptionsPage):
             stretch=False,
         )
         self.workers_spin.valueChanged.connect(self.changed)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
         layout.addStretch(1)
         self.load()
 

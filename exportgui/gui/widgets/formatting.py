@@ -32,6 +32,11 @@ def type_label(asset_type: AssetType) -> str:
     return _TYPE_LABELS.get(asset_type, asset_type.value)
 
 
+def type_labels() -> list[str]:
+    """Every type's words, e.g. to size a column that shows them."""
+    return list(_TYPE_LABELS.values())
+
+
 def human_bytes(count: int) -> str:
     """``1536`` → ``"1.5 KB"`` (decimal units, as file managers show them)."""
     if count < 1000:

@@ -3,17 +3,29 @@
 The window follows the system palette, light or dark; :func:`meaning_color`
 picks a shade of each meaning colour that stays legible on that palette.
 :class:`MessageLabel` shows one message (or a field's problems) in its
-meaning colour, and :func:`with_shortcut` writes a tooltip with its keys.
+meaning colour, never widens the window whatever its length, and shows a
+long message shortened with the whole of it in its tooltip; :func:`with_shortcut`
+writes a tooltip with its keys.
 """
 
 from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QKeySequence, QPalette
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
+from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.jobs import LogType, Problem
 
 
@@ -110,15 +122,53 @@ def expand_wrapped(label: QLabel) -> None:
     label.setSizePolicy(policy)
 
 
+def wrapped_lines(text: str, font: QFont, width: int) -> list[tuple[int, str]]:
+    """``text`` broken into lines no wider than ``width``, at spaces or anywhere in a long word.
+
+    Each line comes with the number of the paragraph (line of ``text``) it belongs to.
+    """
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    lines = []
+    for number, paragraph in enumerate(text.split("\n")):
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            start = line.textStart()
+            lines.append((number, paragraph[start : start + line.textLength()].rstrip()))
+        layout.endLayout()
+    return lines
+
+
 class MessageLabel(QLabel):
     """A word-wrapped label that shows one message with its meaning (or nothing).
 
     The meaning is carried by words as well as colour, so a reader that cannot
-    see the colour loses nothing.
+    see the colour loses nothing. The label never asks for more width than a
+    few words, so no message can widen the window. With ``max_lines`` a longer
+    message is shown in that many lines, the last one ending in "…"; with
+    ``reserve`` the label keeps the room of ``max_lines`` even when it has
+    nothing to say, so the fields under it stay where they are when a message
+    comes or goes. The whole message is always in :meth:`full_text`, the
+    tooltip and the accessible description.
     """
 
-    def __init__(self, accessible_name: str = "", parent: QWidget | None = None) -> None:
+    MIN_CHARS = 16  # the narrowest the label asks to be, in average characters
+    MIN_LINES = 2  # the most lines it insists on, without ``max_lines``
+
+    def __init__(
+        self,
+        accessible_name: str = "",
+        parent: QWidget | None = None,
+        *,
+        max_lines: int = 0,
+        reserve: bool = False,
+    ) -> None:
         super().__init__(parent)
+        self._full_text = ""
+        self._max_lines = max_lines
         self.setWordWrap(True)
         # Top-aligned: a wrapped label is often given more height than its text needs.
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -127,10 +177,66 @@ class MessageLabel(QLabel):
         if accessible_name:
             self.setAccessibleName(accessible_name)
         expand_wrapped(self)
+        self._reserve = bool(reserve and max_lines)
+        if self._reserve:
+            # Shown even when empty (a form layout drops the room of a hidden row).
+            margins = self.contentsMargins()
+            height = self.fontMetrics().lineSpacing() * max_lines
+            self.setFixedHeight(height + margins.top() + margins.bottom())
         self.meaning: Meaning | None = None
 
+    def setText(self, text: str) -> None:
+        """Show ``text``, shortened to ``max_lines`` when it needs more."""
+        self._full_text = text
+        self.setToolTip(qt_text(text))
+        self.setAccessibleDescription(text)
+        self._fit()
+
+    def full_text(self) -> str:
+        """The whole message, however much of it fits."""
+        return self._full_text
+
+    def minimumSizeHint(self) -> QSize:
+        """A few words wide and a few lines high at most: no message may grow the window.
+
+        Layouts that know height-for-width still give a wrapped message all the
+        lines it needs where there is room.
+        """
+        hint = super().minimumSizeHint()
+        narrowest = self.fontMetrics().averageCharWidth() * self.MIN_CHARS
+        margins = self.contentsMargins()
+        lines = self._max_lines or self.MIN_LINES
+        lowest = self.fontMetrics().lineSpacing() * lines + margins.top() + margins.bottom()
+        return QSize(min(hint.width(), narrowest), min(hint.height(), lowest))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Shorten the message again for the new width."""
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit()
+
+    def _fit(self) -> None:
+        text = self._full_text
+        width = self.contentsRect().width() - 2 * max(self.margin(), 0)
+        if text and width > 0:
+            lines = wrapped_lines(text, self.font(), width)
+            metrics = self.fontMetrics()
+            if self._max_lines and len(lines) > self._max_lines:
+                kept = [line for _, line in lines[: self._max_lines - 1]]
+                rest, last_paragraph = "", lines[self._max_lines - 1][0]
+                for paragraph, line in lines[self._max_lines - 1 :]:
+                    joint = " · " if paragraph != last_paragraph else " "
+                    rest, last_paragraph = f"{rest}{joint}{line.strip()}", paragraph
+                elided = metrics.elidedText(rest.strip(), Qt.TextElideMode.ElideRight, width)
+                text = "\n".join([*kept, elided])
+            elif any(metrics.horizontalAdvance(word) > width for word in text.split()):
+                # Qt would let a long word (a path) run off the edge.
+                text = "\n".join(line for _, line in lines)
+        if text != super().text():
+            super().setText(text)
+
     def show_message(self, text: str, meaning: Meaning | None = None) -> None:
-        """Show ``text``; colour it when it has a meaning; hide the label when empty."""
+        """Show ``text``; colour it when it has a meaning; hide an empty label unless reserved."""
         self.meaning = meaning
         self.setText(text)
         palette = self.palette()
@@ -140,8 +246,7 @@ class MessageLabel(QLabel):
         else:
             palette.setColor(role, meaning_color(meaning))
         self.setPalette(palette)
-        self.setAccessibleDescription(text)
-        self.setVisible(bool(text))
+        self.setVisible(bool(text) or self._reserve)
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Show a field's problems (errors first) in the colour of the worst, or nothing."""

@@ -158,11 +158,11 @@ class MainWindow(QMainWindow):
         self.center_split.setStretchFactor(0, 3)
         self.center_split.setStretchFactor(1, 1)
 
-        options_scroll = QScrollArea()
+        options_scroll = self.options_scroll = QScrollArea()
         options_scroll.setWidget(self.options)
         options_scroll.setWidgetResizable(True)
         options_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.right_split = QSplitter(Qt.Orientation.Vertical)
         self.right_split.addWidget(options_scroll)
         self.right_split.addWidget(self.preview)
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setSizes([150, 790, 420])
         self.center_split.setSizes([560, 220])
-        self.right_split.setSizes([430, 360])
+        self.right_split.setSizes([480, 320])  # the options with room for their messages
         for splitter in (self.main_split, self.center_split, self.right_split):
             splitter.setChildrenCollapsible(False)
 
