@@ -88,6 +88,7 @@ def test_the_preview_names_the_file_the_plan_names_when_ticked_names_clash(
     window.options.set_job(ExportJob(fmt=Fmt.CONVERT, is_modifier="fmt=tif", destination=out))
     _current(window, "photo.png")
     settle(qtbot, window)
+    assert window.plan is not None
     planned = next(o for o in window.plan.outputs if o.source_file_name == "photo.png")
     assert planned.target == Path("photo-2.tiff")  # the plan met the other photo first
     assert window.preview.line_label.text().startswith("photo.png → photo-2.tiff ·")
