@@ -10,6 +10,7 @@ from exportgui.catalog import Catalog
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ExportJob, Fmt
 from tests.gui.helpers import WindowFactory, settle
+from tests.helpers import import_files, make_image
 
 
 def _current(window: MainWindow, name: str) -> None:
@@ -73,3 +74,22 @@ def test_orig_previews_the_unchanged_file(
     settle(qtbot, window)
     assert window.preview.line_label.text().startswith("second.jpg → second.jpg")
     assert window.preview.converted_view.message() == "Copied unchanged"
+
+
+def test_the_preview_names_the_file_the_plan_names_when_ticked_names_clash(
+    qtbot: QtBot, catalog: Catalog, tmp_path: Path, open_window: WindowFactory
+) -> None:
+    import_files(catalog, [make_image(tmp_path / "one" / "photo.jpg", (60, 40), 1)], "one")
+    import_files(catalog, [make_image(tmp_path / "two" / "photo.png", (60, 40), 2)], "two")
+    window = open_window(catalog)
+    window.browser.tick_all_in_view()
+    out = tmp_path / "out"
+    out.mkdir()
+    window.options.set_job(ExportJob(fmt=Fmt.CONVERT, is_modifier="fmt=tif", destination=out))
+    _current(window, "photo.png")
+    settle(qtbot, window)
+    assert window.plan is not None
+    planned = next(o for o in window.plan.outputs if o.source_file_name == "photo.png")
+    assert planned.target == Path("photo-2.tiff")  # the plan met the other photo first
+    assert window.preview.line_label.text().startswith("photo.png → photo-2.tiff ·")
+    assert "renamed" in window.preview.problem_label.text()

@@ -117,16 +117,20 @@ def _write_job_row(folder: Path, handle: str, sql: str, *params: object) -> None
 
 
 def _pause(proc: subprocess.Popen[str], folder: Path) -> None:
-    """SIGSTOP the export at a moment it holds no write lock on the catalog."""
+    """SIGSTOP the export, its render workers too, at a moment it holds no catalog write lock.
+
+    The workers stop with it, as on a suspended machine: a worker left running
+    would go on writing its temporary files while the test looks at the folder.
+    """
     while True:
-        proc.send_signal(signal.SIGSTOP)
+        os.killpg(proc.pid, signal.SIGSTOP)
         conn = sqlite3.connect(folder / "catalog.db", timeout=0)
         try:
             conn.execute("BEGIN IMMEDIATE")
             conn.execute("ROLLBACK")
             return
         except sqlite3.OperationalError:  # stopped inside a transaction: let it finish
-            proc.send_signal(signal.SIGCONT)
+            os.killpg(proc.pid, signal.SIGCONT)
             time.sleep(0.01)
         finally:
             conn.close()
@@ -216,7 +220,7 @@ def test_a_paused_export_is_running_not_dead(
         assert refused.returncode == 2, refused.stderr
         assert "still running" in refused.stderr and "paused" in refused.stderr
     finally:
-        proc.send_signal(signal.SIGCONT)
+        os.killpg(proc.pid, signal.SIGCONT)
     _, stderr = proc.communicate(timeout=_WAIT_S)
     assert proc.returncode == 0, stderr
     assert _listing(dest) == expected  # nothing written twice
@@ -245,7 +249,7 @@ def test_a_run_that_lost_its_job_places_nothing_more(
         os.killpg(proc.pid, signal.SIGKILL)  # no paused export outlives a failed test
         proc.communicate(timeout=_WAIT_S)
         raise
-    proc.send_signal(signal.SIGCONT)
+    os.killpg(proc.pid, signal.SIGCONT)
     _, stderr = proc.communicate(timeout=_WAIT_S)
     assert proc.returncode == 1, stderr
     assert "taken over" in stderr and "Traceback" not in stderr

@@ -8,14 +8,12 @@ and never runs a job itself: Resume and Retry failed are requests
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QSortFilterProxyModel,
-    QStandardPaths,
     Qt,
     QThreadPool,
     Signal,
@@ -49,6 +47,7 @@ from exportgui.gui.history.models import (
     SortRole,
     job_title,
 )
+from exportgui.gui.widgets.file_dialogs import suggested_path
 from exportgui.gui.widgets.table_model import compact_rows
 from exportgui.gui.widgets.tasks import TaskRunner, failure_message
 from exportgui.gui.widgets.theme import Meaning, MessageLabel, with_shortcut
@@ -57,8 +56,6 @@ from exportgui.jobs.joblog import JobLogStore, joblog_to_csv, joblog_to_dict
 from exportgui.jobs.resume import resumable
 
 _NAME_CHARS = 22  # a job's or asset's name column, in average characters, before it elides
-# Runs of anything but letters, digits, "." and "_" (spaces included) become one "-".
-_UNSAFE_FILE_CHARS = re.compile(r"[^A-Za-z0-9._]+")
 
 
 class _FittedScrollArea(QScrollArea):
@@ -430,19 +427,8 @@ class JobsPanel(QWidget):
             self.resume_requested.emit(self._selected.job_handle, True)
 
     def suggested_log_path(self, log: JobLog, suffix: str) -> Path:
-        """Where Save log starts: the job's destination, else the user's documents, else home.
-
-        The name is the job's, without spaces: ``catalogue-shots-log.csv``.
-        """
-        stem = _UNSAFE_FILE_CHARS.sub("-", job_title(log)).strip("-.") or "job"
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        candidates = (log.job.destination, Path(documents) if documents else None)
-        folder = next(
-            (c for c in candidates if c is not None and c.is_absolute() and c.is_dir()), Path.home()
-        )
-        return folder / f"{stem}-log{suffix}"
+        """Where Save log starts: ``catalogue-shots-log.csv`` in the job's destination."""
+        return suggested_path(f"{job_title(log)}-log", suffix, log.job.destination)
 
     def _ask_path(self, title: str, suffix: str, kind: str) -> Path | None:
         if self._log is None:

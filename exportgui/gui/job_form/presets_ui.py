@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from exportgui.gui.widgets.file_dialogs import start_folder, suggested_path
 from exportgui.jobs import ExportJob
 from exportgui.jobs.presets import Preset, PresetError, PresetStore
 
@@ -373,7 +374,7 @@ class PresetController(QObject):
     def ask_import(self) -> None:
         """Pick a preset file, then import it."""
         path, _filter = QFileDialog.getOpenFileName(
-            self._parent, "Import preset", "", "Presets (*.json);;All files (*)"
+            self._parent, "Import preset", str(start_folder()), "Presets (*.json);;All files (*)"
         )
         if path and self.ask_discard_edits(Path(path).stem):
             self.import_from(Path(path))
@@ -383,7 +384,10 @@ class PresetController(QObject):
         if self._loaded is None:
             return
         path, _filter = QFileDialog.getSaveFileName(
-            self._parent, "Export preset", f"{self._loaded.name}.json", "Presets (*.json)"
+            self._parent,
+            "Export preset",
+            str(suggested_path(self._loaded.name, ".json")),
+            "Presets (*.json)",
         )
         if path:
             self.export_to(Path(path))

@@ -26,7 +26,7 @@ from exportgui.gui.widgets import theme
 from exportgui.gui.widgets.formatting import pixel_size
 from exportgui.gui.widgets.image_view import ImageView, pil_to_qimage
 from exportgui.gui.widgets.tasks import TaskRunner
-from exportgui.jobs import ExportJob, Fmt, LogType, PlannedOutput
+from exportgui.jobs import ExportJob, Fmt, LogType, Plan, PlannedOutput
 from exportgui.jobs.planner import RequestCache
 from exportgui.jobs.produce import name_the_asset
 
@@ -111,6 +111,9 @@ class PreviewPanel(QWidget):
         self._runner = runner
         self._asset: Asset | None = None
         self._job = ExportJob()
+        self._plan_outputs: dict[str, PlannedOutput] = {}
+        self._plan_job: ExportJob | None = None  # the window's plan, without its assets
+        self._shown: PlannedOutput | None = None
         self._generation = 0
         self._busy = False
         self._pending = False
@@ -175,10 +178,23 @@ class PreviewPanel(QWidget):
             self.line_label.setText("Select an asset to see what it becomes")
             self.reason_label.clear()
             self.problem_label.hide()
+            self._shown = None
             self.original_view.set_image(None)
             self.converted_view.set_image(None)
             return
         self._timer.start()
+
+    def set_plan(self, plan: Plan) -> None:
+        """The window's plan of the ticked assets: its line wins for an asset it holds.
+
+        Planned alone, an asset never meets the other ticked assets whose names
+        it may share, so its own target could differ from the one the plan (and
+        the export) gives it.
+        """
+        self._plan_outputs = {o.asset_handle: o for o in plan.outputs}
+        self._plan_job = dataclasses.replace(plan.job, asset_handles=())
+        if self._shown is not None:
+            self._show_output(self._shown)
 
     def refresh(self) -> None:
         """Preview the current asset again under the same job (debounced).
@@ -242,6 +258,8 @@ class PreviewPanel(QWidget):
             self._start()
 
     def _show_output(self, output: PlannedOutput | None) -> None:
+        self._shown = output
+        output = self._as_planned(output)
         if output is None:
             self.line_label.setText("")
             self.reason_label.clear()
@@ -258,3 +276,8 @@ class PreviewPanel(QWidget):
             self.problem_label.show()
         else:
             self.problem_label.hide()
+
+    def _as_planned(self, output: PlannedOutput | None) -> PlannedOutput | None:
+        if output is None or self._plan_job != dataclasses.replace(self._job, asset_handles=()):
+            return output
+        return self._plan_outputs.get(output.asset_handle, output)

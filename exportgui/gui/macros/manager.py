@@ -29,6 +29,7 @@ from exportgui.catalog import Catalog, CatalogError, CatalogUnavailable
 from exportgui.gui.macros.editor import MacroEditor
 from exportgui.gui.macros.io import MacroImportOutcome, export_macros, import_macros
 from exportgui.gui.macros.model import MacroTableModel, NameRole
+from exportgui.gui.widgets.file_dialogs import start_folder, suggested_path
 from exportgui.gui.widgets.formatting import count
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import compact_rows
@@ -331,7 +332,9 @@ class MacroManagerDialog(QDialog):
     def _on_import(self) -> None:
         if not self._may_discard_editor():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Import macros", "", _FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import macros", str(start_folder()), _FILE_FILTER
+        )
         if not path:
             return
         outcome = self.import_file(Path(path), replace_existing=None)
@@ -391,7 +394,9 @@ class MacroManagerDialog(QDialog):
         return None
 
     def _on_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export macros", "macros.txt", _FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export macros", str(suggested_path("macros", ".txt")), _FILE_FILTER
+        )
         if path:
             self.export_file(Path(path))
 

@@ -283,6 +283,7 @@ class MainWindow(QMainWindow):
         self.plan = plan
         self._update_export_action()
         self.plan_panel.show_plan(plan, result.problems)
+        self.preview.set_plan(plan)
         self.browser.model.set_outputs(
             {o.asset_handle: o.target.as_posix() for o in plan.outputs if o.target is not None},
             {
