@@ -48,6 +48,7 @@ from exportgui.gui.history.models import (
     job_title,
 )
 from exportgui.gui.widgets.file_dialogs import suggested_path
+from exportgui.gui.widgets.formatting import count
 from exportgui.gui.widgets.table_model import compact_rows
 from exportgui.gui.widgets.tasks import TaskRunner, failure_message
 from exportgui.gui.widgets.theme import Meaning, MessageLabel, with_shortcut
@@ -406,7 +407,7 @@ class JobsPanel(QWidget):
         else:
             done = len(log.details)
             self.summary_label.show_message(
-                f"{job_title(log)}: {done} of {log.total_file_count} assets done, "
+                f"{job_title(log)}: {done:,} of {count(log.total_file_count, 'asset')} done, "
                 f"{log.state}" + (f" — {log.fatal_error}" if log.fatal_error else ""),
                 Meaning.ERROR if log.fatal_error else None,
             )
