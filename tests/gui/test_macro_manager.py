@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
@@ -70,8 +71,8 @@ def test_invalid_definition_is_marked_and_cannot_be_saved(
 
     assert not dialog.save_button.isEnabled()
     assert dialog.definition_message.meaning is Meaning.ERROR
-    assert "qlt must be a whole number from 1 to 100" in dialog.definition_message.text()
-    assert "E_" not in dialog.definition_message.text()  # words, as in the main window
+    assert "qlt must be a whole number from 1 to 100" in dialog.definition_message.full_text()
+    assert "E_" not in dialog.definition_message.full_text()  # words, as in the main window
     assert dialog.definition_edit.marked_text() == ["qlt=500"]
     assert dialog.definition_edit.marks()[0].start == len("wid=1200&")
 
@@ -83,7 +84,7 @@ def test_invalid_definition_is_marked_and_cannot_be_saved(
 def test_every_error_is_marked(qtbot: QtBot, dialog: MacroManagerDialog) -> None:
     type_new_macro(qtbot, dialog, "two", "wid=abc&bogus=1&fmt=png")
     assert dialog.definition_edit.marked_text() == ["wid=abc", "bogus=1"]
-    assert "unknown command 'bogus'" in dialog.definition_message.text()
+    assert "unknown command 'bogus'" in dialog.definition_message.full_text()
 
 
 def test_valid_definition_is_saved_into_the_catalog(
@@ -129,7 +130,7 @@ def test_names_are_checked(
     qtbot: QtBot, dialog: MacroManagerDialog, catalog: Catalog, name: str, expected: str
 ) -> None:
     type_new_macro(qtbot, dialog, name, "wid=10")
-    assert expected in dialog.name_message.text()
+    assert expected in dialog.name_message.full_text()
     assert not dialog.save_button.isEnabled()
     assert dialog.save_current() is False
     assert set(catalog.macros()) == {"test", "thumb"}
@@ -141,13 +142,13 @@ def test_an_error_inside_a_called_macro_marks_the_call(
     catalog.set_macro("inner", "qlt=0")  # stored before validation existed, say
     type_new_macro(qtbot, dialog, "outer", "wid=100&$inner$")
     assert dialog.definition_edit.marked_text() == ["$inner$"]
-    assert "macro $inner$" in dialog.definition_message.text()
+    assert "macro $inner$" in dialog.definition_message.full_text()
     assert not dialog.save_button.isEnabled()
 
 
 def test_a_macro_calling_itself_is_recursion(qtbot: QtBot, dialog: MacroManagerDialog) -> None:
     type_new_macro(qtbot, dialog, "loop", "wid=1&$loop$")
-    assert "macro calls itself" in dialog.definition_message.text()
+    assert "macro calls itself" in dialog.definition_message.full_text()
     assert dialog.definition_edit.marked_text() == ["$loop$"]
 
 
@@ -157,7 +158,7 @@ def test_a_whole_request_rule_warns_but_may_be_saved(
     # fit needs wid or hei, which the modifier using the macro may give.
     type_new_macro(qtbot, dialog, "cropfit", "fit=crop,1")
     assert dialog.definition_message.meaning is Meaning.WARNING
-    assert "fit needs wid, hei or both" in dialog.definition_message.text()
+    assert "fit needs wid, hei or both" in dialog.definition_message.full_text()
     assert dialog.save_current() is True
     assert catalog.get_macro("cropfit") == "fit=crop,1"
 
@@ -372,10 +373,10 @@ def test_the_main_window_and_the_macro_manager_word_an_error_alike(
 ) -> None:
     window = open_window(catalog)
     window.options.set_job(ExportJob(fmt=Fmt.CONVERT, is_modifier="wid=1200&qlt=500"))
-    qtbot.waitUntil(lambda: "qlt" in window.options.modifier_message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "qlt" in window.options.modifier_message.full_text(), timeout=5000)
     type_new_macro(qtbot, dialog, "hero", "wid=1200&qlt=500")
-    in_window = window.options.modifier_message.text()
-    assert dialog.definition_message.text() == f"✗ {in_window}"
+    in_window = window.options.modifier_message.full_text()
+    assert dialog.definition_message.full_text() == f"✗ {in_window}"
     assert "E_" not in in_window
 
 
@@ -383,8 +384,8 @@ def test_a_new_macro_shows_no_error_before_anything_is_typed(
     qtbot: QtBot, dialog: MacroManagerDialog
 ) -> None:
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
-    assert dialog.name_message.text() == "" and not dialog.name_message.isVisible()
-    assert dialog.definition_message.text() == ""
+    assert dialog.name_message.full_text() == ""
+    assert dialog.definition_message.full_text() == ""
     assert not dialog.save_button.isEnabled()
     assert dialog.editor.save_reason.isVisible()
     assert dialog.editor.save_reason.text() == "Type a name and a definition to save."
@@ -452,3 +453,24 @@ def test_the_macro_managers_list_shows_each_definition_beside_its_name(
     assert dialog.model.index(row, MacroTableModel.DEFINITION).data() == "wid=300&hei=300&fit=crop"
     assert not dialog.table.isColumnHidden(MacroTableModel.DEFINITION)
     assert dialog.table.textElideMode() == Qt.TextElideMode.ElideRight
+
+
+def test_a_message_under_a_macro_field_never_moves_the_fields_below(
+    qtbot: QtBot, dialog: MacroManagerDialog
+) -> None:
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+
+    def places() -> list[QRect]:
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        below = (dialog.definition_edit, dialog.editor.usage_label, dialog.save_button)
+        return [QRect(w.mapTo(dialog, QPoint(0, 0)), w.size()) for w in below]
+
+    before = places()
+    dialog.name_edit.setText("no spaces allowed " * 8)  # a long name message comes…
+    assert dialog.name_message.full_text()
+    dialog.definition_edit.setText("wid=abc&qlt=500&bogus=1&" * 4)  # …and a long definition one
+    assert dialog.definition_message.full_text().count("✗") >= 2
+    assert places() == before
+    dialog.name_edit.setText("hero")
+    dialog.definition_edit.setText("wid=10")
+    assert places() == before

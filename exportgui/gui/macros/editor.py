@@ -57,12 +57,14 @@ class MacroEditor(QGroupBox):
         self.name_edit.setAccessibleName("Macro name")
         self.name_edit.setPlaceholderText("e.g. web-hero")
         self.name_edit.setToolTip("Letters, digits, '.', '_' and '-'; letter case is ignored")
-        self.name_message = MessageLabel("Macro name message", self)
+        self.name_message = MessageLabel("Macro name message", self, max_lines=2, reserve=True)
         self.definition_edit = ModifierEdit(
             "Macro definition", "Image Serving commands joined by '&'", lines=3, parent=self
         )
         self.definition_edit.setPlaceholderText("e.g. wid=1200&hei=1200&fit=constrain&fmt=jpeg")
-        self.definition_message = MessageLabel("Macro definition message", self)
+        self.definition_message = MessageLabel(
+            "Macro definition message", self, max_lines=3, reserve=True
+        )
         self.usage_label = QLabel(self)
         self.usage_label.setWordWrap(True)
         expand_wrapped(self.usage_label)
@@ -92,6 +94,9 @@ class MacroEditor(QGroupBox):
         self.save_reason.setWordWrap(True)
         self.save_reason.setAccessibleName("Why the macro cannot be saved")
         self.save_reason.setEnabled(False)  # greyed: a hint, like the usage line
+        policy = self.save_reason.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the buttons stay put when the reason goes
+        self.save_reason.setSizePolicy(policy)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_reason, 1)
         buttons.addWidget(self.revert_button)
@@ -204,7 +209,7 @@ class MacroEditor(QGroupBox):
             self.definition_message.show_message("\n".join(lines), meaning)
         else:
             self.definition_message.show_message("✓ Valid", Meaning.SUCCESS)
-        self.definition_edit.setAccessibleDescription(self.definition_message.text())
+        self.definition_edit.setAccessibleDescription(self.definition_message.full_text())
         usage = name if name and not self._name_problem else "name"
         self.usage_label.setText(f"Use it as ${usage}$ in the job's macro field or in a modifier.")
         self.save_button.setEnabled(self.can_save)
