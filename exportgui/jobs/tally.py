@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from exportgui.config.words import count
 from exportgui.jobs.model import JobLog, LogType, Plan
 
 SKIPPED = "skipped: "  # not written: a file of that name was there (policy "skip")
@@ -90,17 +91,13 @@ def _count(outcomes: Iterable[tuple[LogType, str, bool]]) -> Tally:
     )
 
 
-def _files(n: int) -> str:
-    return f"{n} file{'' if n == 1 else 's'}"
-
-
 def tally_words(counts: Tally, *, planned: bool = False) -> str:
     """``2 files written (2 replaced) · 1 skipped: already in the destination · 1 failed``.
 
     Written files are always named, even none; the other parts only when there are some.
     ``planned`` speaks of a plan (:func:`plan_tally`): "to write", "replacing", "refused".
     """
-    written = f"{_files(counts.written)} {'to write' if planned else 'written'}"
+    written = f"{count(counts.written, 'file')} {'to write' if planned else 'written'}"
     how = []
     if counts.replaced:
         how.append(f"{counts.replaced} {'replacing' if planned else 'replaced'}")
