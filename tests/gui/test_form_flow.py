@@ -167,8 +167,9 @@ def test_export_before_the_plan_is_back_refuses_a_selection_it_cannot_export(
 
     with qtbot.waitSignal(window.export_runner.failed, timeout=30_000) as blocker:
         assert window.export()
+    assert blocker.args[0].startswith("Not exported: ")  # it never started, so did not stop
     assert "fmt=convert needs images" in blocker.args[0]
-    assert "fmt=convert needs images" in window.run_bar.label.text()
+    assert "fmt=convert needs images" in window.run_bar.label.full_text()
     assert list(out.iterdir()) == []
     assert JobLogStore(catalog).list_jobs() == []
     settle(qtbot, window)  # and once the plan is back, Export says why it is off

@@ -59,7 +59,7 @@ class ExportRunner(QObject):
     started = Signal()
     progressed = Signal(object)  # RunStatus
     finished = Signal(object)  # RunOutcome
-    failed = Signal(str)
+    failed = Signal(str)  # the message, in words: "Not exported: …" or "The export stopped: …"
 
     def __init__(
         self,
@@ -185,7 +185,10 @@ class ExportRunner(QObject):
 
     def _on_failed(self, _generation: int, exc: Exception) -> None:
         self._stop()
-        self.failed.emit(str(exc) or type(exc).__name__)
+        text = str(exc) or type(exc).__name__
+        # A job refused before it ran did not stop: it never started.
+        refused = isinstance(exc, InvalidJob)
+        self.failed.emit(f"Not exported: {text}" if refused else f"The export stopped: {text}")
 
     def _stop(self) -> None:
         self._timer.stop()

@@ -125,10 +125,10 @@ class RunBar(QFrame):
         (self.open_button if self._folder else self.log_button).setFocus()
 
     def show_failure(self, message: str) -> None:
-        """The run could not even start (or crashed): say why, in red."""
+        """The run was refused or broke off: ``message`` says which and why, in red."""
         self.progress.hide()
         self.cancel_button.hide()
-        self.label.setText(f"The export stopped: {message}")
+        self.label.setText(message)
         self.label.setStyleSheet(
             f"color: {theme.meaning_color(theme.Meaning.ERROR, self.palette()).name()};"
         )
