@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
+from exportgui.gui.history.models import JobHistoryModel
 from exportgui.gui.job_form.options_panel import DEFAULT_NAMES, OptionsPanel
 from exportgui.gui.job_form.plan_model import PlanColumn
 from exportgui.gui.widgets.theme import Meaning
-from exportgui.jobs import ExportJob, Fmt
+from exportgui.jobs import ExportJob, Fmt, JobLog
 from tests.gui.helpers import WindowFactory, settle
 from tests.gui.test_preview import _current
 
@@ -85,3 +87,11 @@ def test_plan_and_preview_show_the_templated_names(
         f"second.jpg → {planned.target.as_posix()} · PNG"
     )
     assert not window.presets.is_dirty()
+
+
+def test_the_job_history_says_how_the_files_were_named(qtbot: QtBot) -> None:
+    model = JobHistoryModel()
+    job = ExportJob(fmt=Fmt.ORIG, destination=Path("/srv/out"), name_template="{seq:03}.{ext}")
+    model.reset_rows([JobLog("j1", job, "2026-01-02T03:04:05+00:00", None, "completed")])
+    tooltip = model.index(0, JobHistoryModel.NAME).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Destination: /srv/out\nFile names: {seq:03}.{ext}\n" in tooltip

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from exportgui.catalog import Catalog
 from exportgui.jobs import (
     ConflictPolicy,
+    EmailSetting,
     ExportJob,
     Fmt,
     JobLogStore,
@@ -29,12 +30,14 @@ from exportgui.jobs import (
     validate,
 )
 from exportgui.jobs.job_dict import job_from_dict, job_to_dict
+from exportgui.jobs.model import JobLog
 from exportgui.jobs.name_template import (
     TOKENS,
     NameFields,
     TemplateError,
     parse_template,
 )
+from exportgui.jobs.notify import compose
 from exportgui.jobs.report import problem_lines
 from tests.helpers import SLOW_MODIFIER, import_files, make_image, noise_images
 
@@ -263,6 +266,13 @@ def test_the_job_codec_keeps_the_template_and_reads_old_jobs() -> None:
     assert job_from_dict(data) == replace(job, name_template="", preset="")
     with pytest.raises(ValueError, match="'nameTemplate' must be text"):
         job_from_dict({"nameTemplate": 3})
+
+
+def test_the_mail_says_how_the_files_were_named() -> None:
+    job = ExportJob(fmt=Fmt.ORIG, destination=Path("/srv/out"), name_template="{seq:03}.{ext}")
+    log = JobLog("j1", job, "2026-01-02T03:04:05+00:00", None, "running")
+    body = compose(log, EmailSetting.ALL, starting=True).get_content()
+    assert "Exports:      original files to /srv/out\nFile names:   {seq:03}.{ext}\n" in body
 
 
 # -- run and resume --------------------------------------------------------------
