@@ -15,6 +15,7 @@ from exportgui.gui.widgets.theme import Meaning
 from exportgui.jobs import ExportJob, Fmt, JobLog
 from tests.gui.helpers import WindowFactory, settle
 from tests.gui.test_preview import _current
+from tests.helpers import import_files, make_image
 
 
 def test_the_field_binds_to_the_jobs_template(qtbot: QtBot) -> None:
@@ -95,3 +96,18 @@ def test_the_job_history_says_how_the_files_were_named(qtbot: QtBot) -> None:
     model.reset_rows([JobLog("j1", job, "2026-01-02T03:04:05+00:00", None, "completed")])
     tooltip = model.index(0, JobHistoryModel.NAME).data(Qt.ItemDataRole.ToolTipRole)
     assert "Destination: /srv/out\nFile names: {seq:03}.{ext}\n" in tooltip
+
+
+def test_the_preview_shows_the_folders_the_file_lands_in(
+    qtbot: QtBot, catalog: Catalog, tmp_path: Path, open_window: WindowFactory
+) -> None:
+    nested = make_image(tmp_path / "src" / "deep.png", (40, 30), 5)
+    import_files(catalog, [nested], folder="shoots/day1")
+    out = tmp_path / "out"
+    out.mkdir()
+    window = open_window(catalog)
+    window.browser.tick_all_in_view()
+    window.options.set_job(ExportJob(fmt=Fmt.ORIG, destination=out, keep_folders=True))
+    _current(window, "deep.png")
+    settle(qtbot, window)
+    assert window.preview.line_label.text().startswith("deep.png → shoots/day1/deep.png")
