@@ -56,7 +56,7 @@ EMAIL_LABELS = {
 }
 
 NO_MACRO = ""
-DEFAULT_NAMES = "{name}.{ext} — the asset's name, the format's extension"
+DEFAULT_NAMES = "{name}.{ext} (default)"  # the IPS rule: the asset's name, the format's extension
 
 
 class OptionsPanel(QWidget):
