@@ -163,6 +163,14 @@ def add_job_args(p: argparse.ArgumentParser, *, for_export: bool) -> None:
         help="recreate the catalog's folders under the destination",
     )
     p.add_argument("--job-name", help="a name for the job (shown in the job list and mail)")
+    p.add_argument(
+        "--name",
+        dest="name_template",
+        metavar="TEMPLATE",
+        help="file names from a template, e.g. '{preset}/{name}_{wid}x{hei}.{ext}' "
+        "(tokens: name ext folder preset wid hei fmt handle seq date); "
+        "default: the asset's name with the format's extension",
+    )
     if for_export:
         p.add_argument("--email-setting", help="All, Error, ErrorAndWarning, JobCompletion, None")
         p.add_argument("--client-id", help="IPS clientId (stored with the job, not acted on)")
@@ -202,6 +210,7 @@ _JOB_OPTIONS: dict[str, tuple[str, Callable[[Any], Any] | None]] = {
     "conflict": ("conflict", ConflictPolicy.parse),
     "keep_folders": ("keep_folders", None),
     "job_name": ("name", None),
+    "name_template": ("name_template", None),
     "email_setting": ("email_setting", EmailSetting.parse),
     "client_id": ("client_id", None),
     "workers": ("workers", None),

@@ -2,7 +2,7 @@
 
 Fields carry their IPS names (``assetHandleArray``, ``emailSetting``,
 ``clientId``, ``jobName``) and the local ones are camel-cased the same way
-(``keepFolders``). Reading also accepts the spellings older files used
+(``keepFolders``, ``nameTemplate``). Reading also accepts the spellings older files used
 (``name``, ``client_id``, ``email_setting``, ``keep_folders``), so files
 written before are read back; writing uses only the IPS names.
 """
@@ -41,6 +41,8 @@ def job_to_dict(job: ExportJob, *, with_assets: bool = True) -> dict[str, Any]:
             "conflict": job.conflict.value,
             "keepFolders": job.keep_folders,
             "workers": job.workers,
+            "nameTemplate": job.name_template,
+            "preset": job.preset,
         }
     )
     return data
@@ -86,6 +88,8 @@ def job_from_dict(data: Mapping[str, Any], *, lenient: bool = False) -> ExportJo
         ),
         keep_folders=field("keepFolders", base.keep_folders, _flag),
         workers=field("workers", base.workers, _workers),
+        name_template=field("nameTemplate", "", lambda v: _text("nameTemplate", v)),
+        preset=field("preset", "", lambda v: _text("preset", v)),
     )
 
 

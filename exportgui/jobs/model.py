@@ -2,7 +2,7 @@
 
 An :class:`ExportJob` carries the IPS fields (assetHandleArray, fmt,
 is_modifier, macro, emailSetting, clientId) plus what a desktop export also
-needs (destination, conflict policy, folders, name, workers). ``validate``
+needs (destination, conflict policy, folders, name, workers, a naming template). ``validate``
 turns it into :class:`Problem` s for the live form, ``plan`` into a
 :class:`Plan` of :class:`PlannedOutput` s (one per asset: target, format,
 size and why), ``run`` into a :class:`JobLog` modelled on the IPS JobLog,
@@ -92,6 +92,8 @@ class ExportJob:
     conflict: ConflictPolicy = ConflictPolicy.RENAME
     keep_folders: bool = False  # recreate the catalog's folder tree under destination
     workers: int = 0  # 0 = one per CPU core
+    name_template: str = ""  # "" = the IPS rule (asset name + the format's extension)
+    preset: str = ""  # the preset the job was made from, for the template's {preset}
 
 
 @dataclass(frozen=True)

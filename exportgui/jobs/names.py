@@ -20,7 +20,9 @@ _MAX_EXTENSION = 16
 # Characters no file system we may write to accepts (Windows/exFAT are the strictest),
 # the path separators, the C0/C1 control characters, and Unicode's bidirectional
 # controls, which make a file manager show "photo\u202egpj.exe" as "photoexe.jpg".
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f<>:"/\\|?*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]')
+UNSAFE_CHARACTER = re.compile(
+    r'[\x00-\x1f\x7f-\x9f<>:"/\\|?*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]'
+)
 _WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul"}
     | {f"com{i}" for i in range(1, 10)}
@@ -58,7 +60,7 @@ def safe_component(text: str, *, fallback: str = "unnamed", max_bytes: int = MAX
     longer than ``max_bytes`` of UTF-8 are cut, keeping the extension.
     """
     name = unicodedata.normalize("NFC", text)
-    name = _UNSAFE.sub("_", name).strip()
+    name = UNSAFE_CHARACTER.sub("_", name).strip()
     name = name.rstrip(". ")
     if name.startswith("."):
         name = "_" + name[1:]

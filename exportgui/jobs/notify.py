@@ -370,6 +370,8 @@ def _header(log: JobLog) -> list[str]:
     ]
     if job.fmt.value == "convert":
         lines.insert(2, f"Modifier:     {job.is_modifier or '-'}   macro: {job.macro or '-'}")
+    if job.name_template:
+        lines.insert(-1, f"File names:   {job.name_template}")
     return lines
 
 

@@ -1,17 +1,20 @@
 """plan(job, catalog): one PlannedOutput per asset, with no pixel decoded.
 
 Target names follow §8 (``imaging.output_name`` with the resolved extension
-for ``convert``; the original file name for ``orig``), made safe for every
-file system. Two assets of the job never share a target (the later one gets
-``name-2.ext`` and a warning, whatever the policy); the conflict policy
-decides only about files that were in the destination before the job.
+for ``convert``; the original file name for ``orig``), or the job's naming
+template when it has one, made safe for every file system. Two assets of the
+job never share a target (the later one gets ``name-2.ext`` and a warning,
+whatever the policy); the conflict policy decides only about files that were
+in the destination before the job.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from exportgui.catalog import Asset
 from exportgui.imaging import (
@@ -31,6 +34,7 @@ from exportgui.jobs.model import (
     PlannedOutput,
     normalize,
 )
+from exportgui.jobs.name_template import NameFields, NameTemplate, TemplateError, parse_template
 from exportgui.jobs.names import name_key, numbered, safe_component, safe_folder
 from exportgui.jobs.request import CatalogView, object_name, parse_job_request
 from exportgui.jobs.tally import LISTED_TWICE, RENAMED, REPLACES, SKIPPED
@@ -157,21 +161,46 @@ def _refused(asset: Asset | None, handle: str, reason: str, message: str) -> Pla
     )
 
 
-def plan(job: ExportJob, catalog: CatalogView, requests: RequestCache | None = None) -> Plan:
+class _Described(NamedTuple):
+    """One asset's output as the plan sees it before it gets its place."""
+
+    name: str  # by the IPS rule, made safe
+    extension: str  # without the dot
+    fmt: str
+    width: int | None
+    height: int | None
+    reason: str
+
+
+def plan(
+    job: ExportJob,
+    catalog: CatalogView,
+    requests: RequestCache | None = None,
+    *,
+    date: datetime | None = None,
+) -> Plan:
     """One planned output per asset handle of the job, in job order. Writes nothing.
 
     The requests are parsed through ``requests`` when it is given, so the caller can
-    render with the very requests the plan resolved.
+    render with the very requests the plan resolved. ``date`` is the job's date for
+    a naming template's ``{date}`` (default: now).
     """
     job = normalize(job)
     assets = catalog.get_many(job.asset_handles)
     namer = _Namer(Path(job.destination) if job.destination else None, job.conflict)
     outputs: list[PlannedOutput] = []
     seen: set[str] = set()
-    describe: Callable[[Asset], tuple[str, str, int | None, int | None, str] | str] = (
+    describe: Callable[[Asset], _Described | str] = (
         _describe_orig if job.fmt is Fmt.ORIG else _convert_describer(job, catalog, requests)
     )
-    for handle in job.asset_handles:
+    template: NameTemplate | str | None = None
+    if job.name_template:
+        try:
+            template = parse_template(job.name_template)
+        except TemplateError as exc:
+            template = f"name template: {exc}"
+    job_date = date or datetime.now().astimezone()
+    for seq, handle in enumerate(job.asset_handles, start=1):
         asset = assets.get(handle)
         if handle in seen:
             out = _refused(asset, handle, "listed twice", LISTED_TWICE)
@@ -195,8 +224,31 @@ def plan(job: ExportJob, catalog: CatalogView, requests: RequestCache | None = N
         if isinstance(described, str):
             outputs.append(_refused(asset, handle, described, described))
             continue
-        name, fmt, width, height, reason = described
-        folder = safe_folder(asset.folder) if job.keep_folders else ()
+        if isinstance(template, str):
+            outputs.append(_refused(asset, handle, template, template))
+            continue
+        if template is None:
+            folder = safe_folder(asset.folder) if job.keep_folders else ()
+            name = described.name
+        else:
+            fields = NameFields(
+                name=output_name(asset.file_name or asset.name, ""),
+                ext=described.extension,
+                folder=asset.folder,
+                preset=job.preset,
+                wid=described.width,
+                hei=described.height,
+                fmt=described.fmt,
+                handle=handle,
+                seq=seq,
+                date=job_date,
+            )
+            try:
+                *parents, name = template.expand(fields)
+            except ValueError as exc:
+                outputs.append(_refused(asset, handle, str(exc), str(exc)))
+                continue
+            folder = tuple(parents)
         target, status, note = namer.place(folder, name, asset.file_name or asset.name)
         outputs.append(
             PlannedOutput(
@@ -204,10 +256,10 @@ def plan(job: ExportJob, catalog: CatalogView, requests: RequestCache | None = N
                 asset_name=asset.name,
                 source_file_name=asset.file_name,
                 target=Path(target) if target else None,
-                format=fmt,
-                width=width,
-                height=height,
-                reason=reason,
+                format=described.fmt,
+                width=described.width,
+                height=described.height,
+                reason=described.reason,
                 status=status,
                 message=note,
             )
@@ -219,14 +271,19 @@ def _as_warning(out: PlannedOutput) -> PlannedOutput:
     return PlannedOutput(**{**out.__dict__, "status": LogType.WARNING})
 
 
-def _describe_orig(asset: Asset) -> tuple[str, str, int | None, int | None, str]:
-    name = safe_component(asset.file_name or asset.name)
-    return name, "orig", asset.width, asset.height, ORIG_REASON
+def _describe_orig(asset: Asset) -> _Described:
+    source = asset.file_name or asset.name
+    stem = output_name(source, "")
+    base = source.replace("\\", "/").rsplit("/", 1)[-1]
+    extension = base[len(stem) + 1 :] if len(base) > len(stem) else ""
+    return _Described(
+        safe_component(source), extension, "orig", asset.width, asset.height, ORIG_REASON
+    )
 
 
 def _convert_describer(
     job: ExportJob, catalog: CatalogView, requests: RequestCache | None
-) -> Callable[[Asset], tuple[str, str, int | None, int | None, str] | str]:
+) -> Callable[[Asset], _Described | str]:
     if requests is None:
         requests = RequestCache(job, catalog.macros())
     attrs: ISAttributes | str
@@ -235,7 +292,7 @@ def _convert_describer(
     except ISError as exc:
         attrs = f"the catalog's Image Serving attributes: {exc}"
 
-    def describe(asset: Asset) -> tuple[str, str, int | None, int | None, str] | str:
+    def describe(asset: Asset) -> _Described | str:
         if not asset.is_raster:
             return (
                 f"fmt=convert renders images only and {asset.file_name or asset.name} is "
@@ -256,6 +313,7 @@ def _convert_describer(
             return str(exc)
         name = safe_component(output_name(asset.file_name or asset.name, resolved.extension))
         reason = "; ".join(r for r in (resolved.format_reason, resolved.size_reason) if r)
-        return name, resolved.format, resolved.width, resolved.height, reason
+        extension = resolved.extension.removeprefix(".")
+        return _Described(name, extension, resolved.format, resolved.width, resolved.height, reason)
 
     return describe

@@ -44,11 +44,9 @@ class Preset:
 
     def to_dict(self) -> dict[str, Any]:
         """The versioned JSON document: the schema, the preset's name and the job's fields."""
-        return {
-            "schema": PRESET_SCHEMA,
-            "name": self.name,
-            **job_to_dict(self.job, with_assets=False),
-        }
+        fields = job_to_dict(self.job, with_assets=False)
+        del fields["preset"]  # a preset is its own: its name is "name"
+        return {"schema": PRESET_SCHEMA, "name": self.name, **fields}
 
     @classmethod
     def from_dict(cls, data: Any, where: str) -> Preset:
@@ -63,7 +61,8 @@ class Preset:
         if schema != PRESET_SCHEMA:
             raise PresetError(f"{where}: unknown schema {schema!r} (this version reads 1)")
         # "name" is the preset's; the job's own name is always "jobName" in a preset
-        fields = {k: v for k, v in data.items() if k not in ("schema", "name", "assetHandleArray")}
+        ignored = ("schema", "name", "assetHandleArray", "preset")
+        fields = {k: v for k, v in data.items() if k not in ignored}
         try:
             if "name" not in data:
                 raise ValueError('has no "name" field: a preset must say its name')
@@ -71,7 +70,7 @@ class Preset:
             if not isinstance(name, str):
                 raise ValueError('the field "name" must be text')
             validate_name(name)
-            job = job_from_dict(fields)
+            job = replace(job_from_dict(fields), preset=name)
         except ValueError as exc:
             raise PresetError(f"{where}: {exc}") from None
         return cls(name, job)
@@ -166,7 +165,7 @@ class PresetStore:
         A damaged file of that name is moved aside first, never overwritten.
         """
         path = self._path(name)
-        preset = Preset(name, replace(job, asset_handles=()))
+        preset = Preset(name, replace(job, asset_handles=(), preset=name))
         self._write(path, preset)
         return preset
 
@@ -190,7 +189,7 @@ class PresetStore:
         same_file = new_path.exists() and old_path.samefile(new_path)  # case-only rename
         if new_path.exists() and not same_file:
             raise PresetError(f"a preset named {new!r} already exists ({new_path})")
-        renamed = Preset(new, preset.job)
+        renamed = Preset(new, replace(preset.job, preset=new))
         if same_file:
             old_path.rename(new_path)  # only the letter case changes: keep the one file
         self._write(new_path, renamed)
@@ -231,7 +230,7 @@ class PresetStore:
         """
         preset = self.read_file(path)
         if name is not None:
-            preset = Preset(name, preset.job)
+            preset = Preset(name, replace(preset.job, preset=name))
         target = self._path(preset.name)
         if target.exists() and not replace_existing:
             raise PresetError(

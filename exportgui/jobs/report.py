@@ -13,6 +13,7 @@ _FIELD_FLAGS = {
     "email_setting": "--email-setting",
     "conflict": "--conflict",
     "workers": "--workers",
+    "name_template": "--name",
 }
 
 
@@ -21,7 +22,11 @@ def problem_lines(problem: Problem, job: ExportJob) -> list[str]:
     kind = "error" if problem.is_error else "warning"
     where = _FIELD_FLAGS.get(problem.field, problem.field)
     lines = [f"{kind}: {where}: {problem.message}"]
-    text = {"is_modifier": job.is_modifier, "macro": job.macro}.get(problem.field)
+    text = {
+        "is_modifier": job.is_modifier,
+        "macro": job.macro,
+        "name_template": job.name_template,
+    }.get(problem.field)
     if text and problem.position is not None and problem.length:
         lines += [f"    {text}", f"    {' ' * problem.position}{'^' * problem.length}"]
     return lines
@@ -65,6 +70,7 @@ def joblog_lines(log: JobLog) -> list[str]:
         f"state: {log.state}   started {log.start_date}   ended {log.end_date or '-'}",
         f"fmt={job.fmt.value}  modifier={job.is_modifier!r}  macro={job.macro!r}",
         f"destination: {job.destination}   conflict: {job.conflict.value}",
+        *([f"file names: {job.name_template}"] if job.name_template else []),
         f"{log.total_file_count} assets: {tally_words(tally(log))}",
     ]
     if log.fatal_error:

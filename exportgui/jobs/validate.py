@@ -25,6 +25,7 @@ from exportgui.jobs.model import (
     Plan,
     Problem,
 )
+from exportgui.jobs.name_template import TemplateError, parse_template
 from exportgui.jobs.notify import NotifyError, address_problems, control_problem, server_for
 from exportgui.jobs.request import CatalogView, object_name, parse_job_request
 from exportgui.jobs.tally import plan_tally
@@ -225,6 +226,7 @@ def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     job = checked
     assets = _selection(catalog, job.asset_handles)
     problems += _asset_problems(job, assets)
+    problems += template_problems(job)
     if job.fmt is Fmt.ORIG:
         if job.is_modifier.strip():
             problems.append(
@@ -243,6 +245,30 @@ def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     except ISError as exc:
         problems.append(_error("attributes", f"the catalog's Image Serving attributes: {exc}"))
     return _sorted(problems)
+
+
+def template_problems(job: ExportJob) -> list[Problem]:
+    """The naming template's mistake (with its position), and what it leaves out of the job."""
+    if not job.name_template:
+        return []
+    try:
+        template = parse_template(job.name_template)
+    except TemplateError as exc:
+        return [_error("name_template", exc.message, exc.position, exc.length)]
+    problems = []
+    if job.keep_folders and "folder" not in template.tokens:
+        problems.append(
+            _warning(
+                "name_template",
+                "the template decides the folders, so the catalog's folders are not "
+                "recreated; put {folder} in it to keep them",
+            )
+        )
+    if "preset" in template.tokens and not job.preset:
+        problems.append(
+            _warning("name_template", "{preset} is empty: this job was not made from a preset")
+        )
+    return problems
 
 
 def nothing_written_problem(plan: Plan) -> Problem | None:

@@ -76,14 +76,17 @@ def test_a_preset_file_written_by_the_earlier_code_loads(tmp_path: Path) -> None
     store = PresetStore(folder)
     preset = store.load("web")
     assert preset.name == "web"
-    assert preset.job == replace(JOB, asset_handles=())
-    store.save("web", preset.job)  # written again: the same document
-    assert json.loads((folder / "web.json").read_text(encoding="utf-8")) == today
+    assert preset.job == replace(JOB, asset_handles=(), preset="web")
+    store.save("web", preset.job)  # written again: the same document, and no template
+    assert json.loads((folder / "web.json").read_text(encoding="utf-8")) == {
+        **today,
+        "nameTemplate": "",
+    }
 
 
 def test_a_preset_without_a_job_name_does_not_take_the_presets(tmp_path: Path) -> None:
     (tmp_path / "web.json").write_text(json.dumps({"schema": 1, "name": "web"}), encoding="utf-8")
-    assert PresetStore(tmp_path).load("web").job == ExportJob()
+    assert PresetStore(tmp_path).load("web").job == ExportJob(preset="web")
     (tmp_path / "bad.json").write_text(
         json.dumps({"schema": 1, "name": "bad", "keepFolders": "yes"}), encoding="utf-8"
     )

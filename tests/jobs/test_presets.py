@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,9 @@ def test_round_trip_drops_the_assets(store: PresetStore) -> None:
     assert saved.job.asset_handles == ()
     loaded = store.load("Web hero")
     assert loaded == saved
-    assert loaded.to_job(["x"]) == ExportJob(**{**JOB.__dict__, "asset_handles": ("x",)})
+    assert loaded.to_job(["x"]) == ExportJob(
+        **{**JOB.__dict__, "asset_handles": ("x",), "preset": "Web hero"}
+    )
     document = json.loads((store.folder / "Web hero.json").read_text())
     assert document["schema"] == 1 and document["emailSetting"] == "Error"
     assert "asset" not in json.dumps(document).lower()
@@ -112,7 +115,8 @@ def test_importing_a_taken_name_can_keep_both_under_a_free_name(
     assert store.free_name("web") == "web (3)"
     assert store.free_name("print") == "print"
     kept = store.import_file(exported, name=store.free_name("web"))
-    assert kept.name == "web (3)" and kept.job == store.load("web").job
+    assert kept.name == "web (3)"
+    assert kept.job == replace(store.load("web").job, preset="web (3)")
     assert store.list() == ["web", "web (2)", "web (3)"]
     with pytest.raises(PresetError, match="already exists"):
         store.import_file(exported, name="web (2)")

@@ -133,6 +133,8 @@ class JobHistoryModel(ListTableModel[JobLog]):
         lines = [f"{job_title(log)} ({log.job_handle})", f"Format: {job_format(log)}"]
         if log.job.destination is not None:
             lines.append(f"Destination: {log.job.destination}")
+        if log.job.name_template:
+            lines.append(f"File names: {log.job.name_template}")
         lines.append(f"Started {local_time(log.start_date)}")
         if log.end_date:
             lines.append(f"Ended {local_time(log.end_date)}")

@@ -56,10 +56,11 @@ EMAIL_LABELS = {
 }
 
 NO_MACRO = ""
+DEFAULT_NAMES = "{name}.{ext} (default)"  # the IPS rule: the asset's name, the format's extension
 
 
 class OptionsPanel(QWidget):
-    """Form for fmt, is_modifier, macro, emailSetting, clientId, destination, policy, name."""
+    """Form for fmt, is_modifier, macro, emailSetting, clientId, destination, policy, names."""
 
     job_changed = Signal(object)  # ExportJob without assets
     macro_manager_requested = Signal()
@@ -131,6 +132,14 @@ class OptionsPanel(QWidget):
         for policy, label in CONFLICT_LABELS.items():
             self.conflict_combo.addItem(label, policy.value)
         self.keep_folders_check = QCheckBox("&Recreate the catalog's folders")
+        self.template_edit = ModifierEdit(
+            "File name template",
+            "Name the files from tokens: {name} {ext} {folder} {preset} {wid} {hei} {fmt} "
+            "{handle} {seq:04} {date:%Y%m%d}; '/' makes folders. Empty: the asset's name "
+            "with the format's extension",
+        )
+        self.template_edit.setPlaceholderText(DEFAULT_NAMES)
+        self.template_message = self._field_message("File name problem", 2)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("e.g. Spring campaign — web")
 
@@ -159,6 +168,8 @@ class OptionsPanel(QWidget):
         form.addRow("", dest_message_row)
         self._row(form, "If a file e&xists", self.conflict_combo)
         form.addRow("", self.keep_folders_check)
+        self._row(form, "F&ile names", self.template_edit)
+        form.addRow("", self.template_message)
         self._row(form, "Job &name", self.name_edit)
         self._section(form, "Notification", self.mail_button)
         self._row(form, "E&mail", self.email_combo)
@@ -177,6 +188,7 @@ class OptionsPanel(QWidget):
             self.modifier_message,
             self.macro_message,
             self.destination_message,
+            self.template_message,
             self.email_message,
             self.other_message,
         ):
@@ -193,6 +205,7 @@ class OptionsPanel(QWidget):
             (self.destination_button, "Choose destination folder"),
             (self.conflict_combo, "When a file already exists"),
             (self.keep_folders_check, "Recreate the catalog's folders"),
+            (self.template_edit, "File name template"),
             (self.name_edit, "Job name"),
             (self.email_combo, "Email notification"),
             (self.mail_button, "Mail settings"),
@@ -272,7 +285,13 @@ class OptionsPanel(QWidget):
 
     def _connect(self) -> None:
         self.fmt_group.buttonToggled.connect(lambda *_: self._on_edited())
-        for edit in (self.modifier_edit, self.destination_edit, self.name_edit, self.client_edit):
+        for edit in (
+            self.modifier_edit,
+            self.template_edit,
+            self.destination_edit,
+            self.name_edit,
+            self.client_edit,
+        ):
             edit.textChanged.connect(self._on_edited)
         for combo in (self.macro_combo, self.conflict_combo, self.email_combo):
             combo.currentIndexChanged.connect(self._on_edited)
@@ -299,6 +318,7 @@ class OptionsPanel(QWidget):
             destination=self._destination(),
             conflict=ConflictPolicy(self.conflict_combo.currentData()),
             keep_folders=self.keep_folders_check.isChecked(),
+            name_template=self.template_edit.text(),
         )
 
     def set_job(self, job: ExportJob) -> None:
@@ -315,6 +335,8 @@ class OptionsPanel(QWidget):
             self.destination_edit.setText(str(job.destination) if job.destination else "")
             self.conflict_combo.setCurrentIndex(self.conflict_combo.findData(job.conflict.value))
             self.keep_folders_check.setChecked(job.keep_folders)
+            if self.template_edit.text() != job.name_template:
+                self.template_edit.setText(job.name_template)
         finally:
             self._loading = False
         self._on_edited()
@@ -357,20 +379,24 @@ class OptionsPanel(QWidget):
         by_field: dict[str, list[Problem]] = {}
         for problem in problems:
             by_field.setdefault(problem.field, []).append(problem)
-        modifier = by_field.pop("is_modifier", [])
-        self.modifier_message.show_problems(modifier)
-        self.modifier_edit.set_marks(
-            [
-                Mark(
-                    p.position,
-                    max(p.length, 1),
-                    theme.Meaning.ERROR if p.is_error else theme.Meaning.WARNING,
-                    p.message,
-                )
-                for p in modifier
-                if p.position is not None
-            ]
-        )
+        for field, edit, message in (
+            ("is_modifier", self.modifier_edit, self.modifier_message),
+            ("name_template", self.template_edit, self.template_message),
+        ):
+            found = by_field.pop(field, [])
+            message.show_problems(found)
+            edit.set_marks(
+                [
+                    Mark(
+                        p.position,
+                        max(p.length, 1),
+                        theme.Meaning.ERROR if p.is_error else theme.Meaning.WARNING,
+                        p.message,
+                    )
+                    for p in found
+                    if p.position is not None
+                ]
+            )
         self.macro_message.show_problems(by_field.pop("macro", []) + by_field.pop("fmt", []))
         destination = by_field.pop("destination", [])
         typed = self.destination_edit.text().strip()

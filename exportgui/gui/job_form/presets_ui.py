@@ -33,8 +33,8 @@ KEEP_BOTH: ImportChoice = "keep both"
 
 
 def comparable(job: ExportJob) -> ExportJob:
-    """A job's options only: assets and worker count are not part of what a preset means."""
-    return dataclasses.replace(job, asset_handles=(), workers=0)
+    """A job's options only: assets, worker count and the preset's own name are not among them."""
+    return dataclasses.replace(job, asset_handles=(), workers=0, preset="")
 
 
 class PresetController(QObject):

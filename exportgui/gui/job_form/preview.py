@@ -45,8 +45,8 @@ class PreviewResult:
 
 
 def describe(output: PlannedOutput) -> str:
-    """``fileToExport.jpg → fileToExport.tiff · TIFF · 1280×853``."""
-    target = output.target.name if output.target else "nothing written"
+    """``fileToExport.jpg → web/fileToExport.tiff · TIFF · 1280×853``: the path inside DEST."""
+    target = output.target.as_posix() if output.target else "nothing written"
     parts = [f"{output.source_file_name or output.asset_name} → {target}"]
     if output.format:
         parts.append(format_label(output.format))

@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         self.presets.problem.connect(lambda text, topic: self.notice.notify(text, topic=topic))
         self.presets.solved.connect(self.notice.withdraw)
         self.presets.message.connect(lambda m: self.statusBar().showMessage(m, 4000))
-        self.presets.state_changed.connect(self._update_title)
+        self.presets.state_changed.connect(self._on_presets_changed)
         self.presets.refresh()
         self.jobs_panel.resume_requested.connect(self.resume_job)
 
@@ -265,7 +265,11 @@ class MainWindow(QMainWindow):
     def _on_form_changed(self, options: ExportJob | None = None) -> None:
         """One pass per change: build the job once and hand it on (``options``: the form's)."""
         options = options if options is not None else self.options.job()
-        job = dataclasses.replace(options, asset_handles=self.browser.model.ticked_handles())
+        job = dataclasses.replace(
+            options,
+            asset_handles=self.browser.model.ticked_handles(),
+            preset=self.presets.current_name() or "",  # what a name template's {preset} says
+        )
         self._job = job
         self.browser.set_images_only(job.fmt is Fmt.CONVERT)
         self.options.show_problems(self.planner.check(job, self.view, self.settings.mail))
@@ -274,6 +278,12 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_title()
         self.preview.set_context(self.browser.current_asset(), job)
+
+    def _on_presets_changed(self) -> None:
+        """The title follows the preset; a saved, renamed or deleted one renames {preset} too."""
+        if self._job.preset != (self.presets.current_name() or ""):
+            self._on_form_changed()
+        self._update_title()
 
     def _on_current_changed(self, asset: Asset | None) -> None:
         self.preview.set_context(asset, self._job)
