@@ -51,11 +51,11 @@ FATAL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
 # os.link is not offered by every file system (FAT, exFAT, some network shares).
 _NO_LINK_ERRNOS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.ENOSYS}
 # Folder descriptors and the *at() calls on them: every POSIX system; not Windows.
+# (os.replace is renameat() like os.rename, but os.supports_dir_fd lists only rename.)
 DIR_FD = (
     hasattr(os, "O_NOFOLLOW")
     and hasattr(os, "O_DIRECTORY")
-    and {os.open, os.mkdir, os.stat, os.unlink, os.rename, os.replace, os.link}
-    <= os.supports_dir_fd
+    and {os.open, os.mkdir, os.stat, os.unlink, os.rename, os.link} <= os.supports_dir_fd
 )
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
 _NEW_FILE_FLAGS = (

@@ -248,3 +248,13 @@ def test_durable_runs_write_every_file_whole(
     assert export_files(dest) == ["a.png", "other/d.png", "shoots/c1.png", "shoots/c2.png"]
     if fmt is Fmt.ORIG:
         assert (dest / "a.png").read_bytes() == catalog.original_path(folders[0]).read_bytes()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder descriptors are a POSIX feature")
+def test_posix_systems_walk_with_folder_descriptors(dest: Path) -> None:
+    # os.replace takes dir_fd arguments like os.rename but is not listed in os.supports_dir_fd:
+    # asking for it there sent every POSIX system down the check-by-path fallback.
+    assert writer.DIR_FD
+    with writer.opened(writer.Folder.destination(dest)) as fd:
+        assert isinstance(fd, int)
+        assert os.path.samestat(os.fstat(fd), dest.stat())
