@@ -32,8 +32,10 @@ PRECIOUS = b"a file outside the destination that no job may touch"
 class SwapAfterFirst(Executor):
     """Runs tasks on ``inner``; once the first task for ``folder`` has written its file, swaps it.
 
-    The swap lands between that task's write and its placement, and before every
-    later task of the folder starts: both windows of the race, hit every time.
+    The runner hands a worker a batch of tasks at a time; each runs here as a
+    batch of its own, in order, so the swap lands between that task's write and
+    its placement, and before every later task of the folder starts (the rest
+    of its batch included): both windows of the race, hit every time.
     """
 
     def __init__(self, inner: Executor, folder: Path, swap: Callable[[], None]) -> None:
@@ -41,13 +43,22 @@ class SwapAfterFirst(Executor):
         self.folder = folder
         self.swap = swap
         self.swapped = False
+        self.swapped_mid_batch = False  # tasks of the same batch were still to come
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        future = self.inner.submit(fn, *args, **kwargs)
-        if not self.swapped and args[0].final.parent == self.folder:
-            assert future.result().kind == "ok"  # its temporary file is complete
-            self.swap()
-            self.swapped = True
+        tasks, *rest = args
+        if self.swapped or all(task.final.parent != self.folder for task in tasks):
+            return self.inner.submit(fn, tasks, *rest, **kwargs)
+        results: list[Any] = []
+        for n, task in enumerate(tasks):
+            results += self.inner.submit(fn, [task], *rest, **kwargs).result()
+            if not self.swapped and task.final.parent == self.folder:
+                assert results[-1].kind == "ok"  # its temporary file is complete
+                self.swap()
+                self.swapped = True
+                self.swapped_mid_batch = n < len(tasks) - 1
+        future: Future[Any] = Future()
+        future.set_result(results)
         return future
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
