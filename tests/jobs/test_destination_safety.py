@@ -269,3 +269,33 @@ def test_posix_systems_walk_with_folder_descriptors(dest: Path) -> None:
     with writer.opened(writer.Folder.destination(dest)) as fd:
         assert isinstance(fd, int)
         assert os.path.samestat(os.fstat(fd), dest.stat())
+
+
+def test_a_folder_swapped_in_the_middle_of_a_batch_writes_nothing_outside(
+    catalog: Catalog, sources: Path, dest: Path, outside: Path
+) -> None:
+    before = snapshot(outside)
+    top = import_files(catalog, [make_image(sources / "a.png", color=1)])
+    shots = [make_image(sources / "s" / f"c{i}.png", color=10 + i) for i in range(1, 12)]
+    shoots = import_files(catalog, shots, folder="shoots")
+    handles = (top["a.png"], *(shoots[p.name] for p in shots))
+    job = ExportJob(handles, destination=dest, keep_folders=True, workers=1)
+    folder = dest / "shoots"
+    executor = SwapAfterFirst(ThreadPoolExecutor(1), folder, lambda: link_to(outside)(folder))
+    try:
+        log = run(plan(job, catalog), catalog, RunOptions(executor=executor))
+    finally:
+        executor.shutdown()
+    assert executor.swapped_mid_batch  # c1 written, then the swap, then c2 of the same batch
+    assert snapshot(outside) == before
+    assert log.state == "completed" and log.fatal_error is None
+    by_name = {d.name: d for d in log.details}
+    assert by_name["a"].log_type is LogType.SUCCESS
+    for shot in shots:
+        detail = by_name[shot.stem]
+        assert detail.log_type is LogType.ERROR, detail
+        assert "shoots" in detail.message and "link" in detail.message, detail.message
+    # c1's temporary file went with its folder (it stays: see writer.py); no later one was made.
+    [moved] = export_files(dest / "moved-away")
+    assert moved.startswith(".exportgui-") and moved.endswith("-1.part")
+    assert export_files(dest) == ["a.png", f"moved-away/{moved}"]
