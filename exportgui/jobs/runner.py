@@ -203,11 +203,11 @@ class JobRun:
         pool = executor or _default_pool(work, assets, requests, workers)
         # A plain process pool cannot carry a threading.Event; the engine's pool can.
         share_cancel = not isinstance(pool, ProcessPoolExecutor)
-        # Enough queued that workers keep going while finished files wait for their commit.
-        limit = _BATCH + 4 * workers
         # Small copies go to the workers in batches, so each file does not pay a handoff;
         # small enough batches that every worker gets some.
         per_task = max(1, min(_BATCH, len(work) // (4 * workers)))
+        # Enough queued that workers keep going while finished files wait for their commit.
+        limit = max(_BATCH + 4 * workers, 3 * per_task * workers)
         pending: dict[Future[list[Produced]], list[tuple[WorkItem, PlannedOutput]]] = {}
         in_flight = 0  # tasks in the pending batches
         # Finished futures arrive here (done callbacks): waiting on one queue costs the same
