@@ -2,10 +2,12 @@
 
 Work is split in two. Workers (threads by default; any Executor may be
 passed) produce one complete temporary file per asset: a copy of the
-original (``orig``) or a render (``convert``). The calling thread then renames
-each finished file into place and records the outcome in the job log, so the
-log and the destination move in step and a job killed at any moment can be
-resumed without duplicating an output (see resume.py).
+original (``orig``) or a render (``convert``). Small copies are handed to a
+worker several at a time, so a file costs no more than its copy; renders and
+large copies go one by one. The calling thread then records the outcomes of
+finished files in the job log and renames each into place, so the log and the
+destination move in step and a job killed at any moment can be resumed
+without duplicating an output (see resume.py).
 
 Cancellation is a ``threading.Event`` checked before every asset, between copy
 chunks and, by the engine, between render steps. A full disk, a read-only
