@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from exportgui.jobs.writer import (
     DestinationChanged,
     Folder,
     OutsideDestination,
-    copy_original,
+    copy_new,
     new_file,
     root_cause_errno,
     written_size,
@@ -63,13 +64,13 @@ def produce(task: WorkItem, cancel: threading.Event | None = None) -> Produced:
     if cancel is not None and cancel.is_set():
         return Produced(task.seq, "cancelled")
     try:
-        with new_file(task.folder, task.temp.name, durable=task.durable) as out:
-            if task.fmt is Fmt.ORIG:
-                copy_original(task.source, out, cancel)
-            else:
-                assert task.request is not None and task.attrs is not None
+        if task.fmt is Fmt.ORIG:
+            size = copy_new(task.folder, task.temp.name, task.source, cancel, durable=task.durable)
+        else:
+            assert task.request is not None and task.attrs is not None
+            with new_file(task.folder, task.temp.name, durable=task.durable) as out:
                 render(task.source, task.request, task.attrs, out, cancel=cancel)
-            size = written_size(out)
+                size = written_size(out)
         return Produced(task.seq, "ok", size)
     except (CopyCancelled, RenderCancelled):
         return Produced(task.seq, "cancelled")
@@ -81,6 +82,19 @@ def produce(task: WorkItem, cancel: threading.Event | None = None) -> Produced:
         return _failure(task, exc)
     except Exception as exc:  # a bug in one asset's path must not take the job down
         return Produced(task.seq, "error", message=f"unexpected {type(exc).__name__}: {exc}")
+
+
+def produce_many(
+    tasks: Sequence[WorkItem], cancel: threading.Event | None = None
+) -> list[Produced]:
+    """:func:`produce` each task in turn; once one is fatal the rest are not started."""
+    results: list[Produced] = []
+    for task in tasks:
+        if results and results[-1].kind in {"fatal", "cancelled"}:
+            results.append(Produced(task.seq, "cancelled"))
+        else:
+            results.append(produce(task, cancel))
+    return results
 
 
 def _failure(task: WorkItem, exc: ISError | OSError) -> Produced:

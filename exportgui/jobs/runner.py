@@ -2,10 +2,12 @@
 
 Work is split in two. Workers (threads by default; any Executor may be
 passed) produce one complete temporary file per asset: a copy of the
-original (``orig``) or a render (``convert``). The calling thread then renames
-each finished file into place and records the outcome in the job log, so the
-log and the destination move in step and a job killed at any moment can be
-resumed without duplicating an output (see resume.py).
+original (``orig``) or a render (``convert``). Small copies are handed to a
+worker several at a time, so a file costs no more than its copy; renders and
+large copies go one by one. The calling thread then records the outcomes of
+finished files in the job log and renames each into place, so the log and the
+destination move in step and a job killed at any moment can be resumed
+without duplicating an output (see resume.py).
 
 Cancellation is a ``threading.Event`` checked before every asset, between copy
 chunks and, by the engine, between render steps. A full disk, a read-only
@@ -44,7 +46,13 @@ from exportgui.jobs.liveness import HEARTBEAT_S
 from exportgui.jobs.model import ConflictPolicy, Fmt, JobLog, LogType, PlannedOutput, Progress
 from exportgui.jobs.names import numbered, temp_name
 from exportgui.jobs.planner import RequestCache
-from exportgui.jobs.produce import Produced, WorkItem, describe_os_error, fatal_reason, produce
+from exportgui.jobs.produce import (
+    Produced,
+    WorkItem,
+    describe_os_error,
+    fatal_reason,
+    produce_many,
+)
 from exportgui.jobs.request import CatalogView
 from exportgui.jobs.tally import RENAMED, SKIPPED
 from exportgui.jobs.writer import (
@@ -69,6 +77,7 @@ class RunCatalog(CatalogView, HasDatabase, Protocol):
 _POLL_S = 0.05  # how often the calling thread looks at the cancel flag while workers run
 _BATCH = 32  # finished files recorded per transaction at most…
 _BATCH_S = 0.02  # …and none waits longer than this for its commit
+_BATCH_BYTES = 8 * 1024 * 1024  # copies handed to a worker together: at most this many bytes
 
 
 class JobRun:
@@ -196,28 +205,34 @@ class JobRun:
         pool = executor or _default_pool(work, assets, requests, workers)
         # A plain process pool cannot carry a threading.Event; the engine's pool can.
         share_cancel = not isinstance(pool, ProcessPoolExecutor)
+        # Small copies go to the workers in batches, so each file does not pay a handoff;
+        # small enough batches that every worker gets some.
+        per_task = max(1, min(_BATCH, len(work) // (4 * workers)))
         # Enough queued that workers keep going while finished files wait for their commit.
-        limit = _BATCH + 4 * workers
-        pending: dict[Future[Produced], tuple[WorkItem, PlannedOutput]] = {}
+        limit = max(_BATCH + 4 * workers, 3 * per_task * workers)
+        pending: dict[Future[list[Produced]], list[tuple[WorkItem, PlannedOutput]]] = {}
+        in_flight = 0  # tasks in the pending batches
         # Finished futures arrive here (done callbacks): waiting on one queue costs the same
         # however many are pending, where wait() installs a waiter on each one every time.
-        finished: queues.SimpleQueue[Future[Produced]] = queues.SimpleQueue()
+        finished: queues.SimpleQueue[Future[list[Produced]]] = queues.SimpleQueue()
         ready: list[tuple[WorkItem, PlannedOutput, int]] = []
         # Tasks whose worker process died with others running: each runs again alone, so a
         # second break names the task that causes it.
         suspects: list[tuple[WorkItem, PlannedOutput]] = []
-        alone: set[Future[Produced]] = set()
+        alone: set[Future[list[Produced]]] = set()
         ready_since = last_commit = 0.0
         queue = list(reversed(work))
 
-        def submit(task: WorkItem, planned: PlannedOutput) -> Future[Produced] | None:
+        def submit(batch: list[tuple[WorkItem, PlannedOutput]]) -> Future[list[Produced]] | None:
+            nonlocal in_flight
             halt = self.halt if share_cancel else None
             try:
-                future = pool.submit(produce, task, halt)
+                future = pool.submit(produce_many, [task for task, _ in batch], halt)
             except BrokenProcessPool:  # a process pool of the caller's that cannot restart
                 self._stop("stopped: a worker process ended abruptly")
                 return None
-            pending[future] = (task, planned)
+            pending[future] = batch
+            in_flight += len(batch)
             future.add_done_callback(finished.put)
             return future
 
@@ -226,17 +241,15 @@ class JobRun:
                 if self.cancel.is_set():
                     self.halt.set()
                 while suspects and not pending and not self.halt.is_set():
-                    task, planned = suspects.pop()
-                    future = submit(task, planned)
-                    if future is not None:
-                        alone.add(future)
-                while queue and not suspects and not alone and len(pending) < limit:
+                    again = submit([suspects.pop()])
+                    if again is not None:
+                        alone.add(again)
+                while queue and not suspects and not alone and in_flight < limit:
                     if self.halt.is_set():
                         break
-                    seq, planned = queue.pop()
-                    prepared = self._task(seq, planned, assets, requests, attrs)
-                    if prepared is not None:
-                        submit(prepared, planned)
+                    batch = self._next_batch(queue, per_task, assets, requests, attrs)
+                    if batch:
+                        submit(batch)
                 if self.halt.is_set():
                     queue.clear()
                     suspects.clear()
@@ -259,34 +272,39 @@ class JobRun:
                 self._beat()  # also while one long render runs: a silent job looks dead
                 timeout = max(0.0, ready_since + _BATCH_S - now) if ready else _POLL_S
                 for future in _drain(finished, timeout):
-                    task, planned = pending.pop(future)
+                    batch = pending.pop(future)
+                    in_flight -= len(batch)
                     try:
-                        produced = future.result()
+                        results = future.result()
                     except BrokenProcessPool:
                         if isinstance(pool, ProcessRenderPool):
                             try:
                                 pool.recover()  # returns once no old worker writes any more
                             except BrokenProcessPool:  # the new workers died while starting
                                 self._stop("stopped: the render processes keep ending abruptly")
-                        _remove_temporaries(task)
+                        for task, _ in batch:
+                            _remove_temporaries(task)
                         if future in alone:
-                            produced = Produced(task.seq, "error", message=_died(task))
+                            results = [Produced(t.seq, "error", message=_died(t)) for t, _ in batch]
                         elif not self.halt.is_set():
-                            suspects.append((task, planned))
+                            suspects.extend(reversed(batch))
                             continue
                         else:
-                            produced = Produced(task.seq, "cancelled")
+                            results = [Produced(t.seq, "cancelled") for t, _ in batch]
                     except Exception as exc:  # the executor failed; produce() never raises
-                        _remove_temporaries(task)
                         message = f"unexpected {type(exc).__name__}: {exc}"
-                        produced = Produced(task.seq, "error", message=message)
+                        results = []
+                        for task, _ in batch:
+                            _remove_temporaries(task)
+                            results.append(Produced(task.seq, "error", message=message))
                     alone.discard(future)
-                    if produced.kind == "ok":
-                        if not ready:
-                            ready_since = time.monotonic()
-                        ready.append((task, planned, produced.size))
-                    else:
-                        self._finish(task, planned, produced)
+                    for (task, planned), produced in zip(batch, results, strict=True):
+                        if produced.kind == "ok":
+                            if not ready:
+                                ready_since = time.monotonic()
+                            ready.append((task, planned, produced.size))
+                        else:
+                            self._finish(task, planned, produced)
         except JobTakenOver:
             self.taken_over = True
             self.halt.set()
@@ -296,11 +314,12 @@ class JobRun:
                 self.halt.set()
                 for future in pending:
                     future.cancel()
-                for future, (task, _) in pending.items():
+                for future, batch in pending.items():
                     if not future.cancelled():
                         with contextlib.suppress(Exception):
-                            future.exception()  # wait for the worker to stop touching the file
-                    _remove_temporaries(task)
+                            future.exception()  # wait for the worker to stop touching the files
+                    for task, _ in batch:
+                        _remove_temporaries(task)
                 for task, _planned, _size in ready:
                     _remove_temporaries(task)
             if owned:
@@ -309,6 +328,32 @@ class JobRun:
     def catalog_assets(self, handles: list[str]) -> dict[str, Asset]:
         """The assets of the work list, fetched in one go."""
         return self.catalog.get_many(handles)
+
+    def _next_batch(
+        self,
+        queue: list[tuple[int, PlannedOutput]],
+        size: int,
+        assets: dict[str, Asset],
+        requests: RequestCache | None,
+        attrs: ISAttributes | None,
+    ) -> list[tuple[WorkItem, PlannedOutput]]:
+        """The next task for a worker: up to ``size`` small copies, or one render or large copy."""
+        batch: list[tuple[WorkItem, PlannedOutput]] = []
+        weight = 0
+        while queue and len(batch) < size and not self.halt.is_set():
+            seq, planned = queue[-1]
+            asset = assets.get(planned.asset_handle)
+            small = self.job.fmt is Fmt.ORIG and (asset is None or asset.bytes <= _BATCH_BYTES)
+            if batch and (not small or weight + (asset.bytes if asset else 0) > _BATCH_BYTES):
+                break
+            queue.pop()
+            prepared = self._task(seq, planned, assets, requests, attrs)
+            if prepared is not None:
+                batch.append((prepared, planned))
+                weight += asset.bytes if asset else 0
+            if not small:
+                break
+        return batch
 
     def _task(
         self,
@@ -458,8 +503,8 @@ def _died(task: WorkItem) -> str:
 
 
 def _drain(
-    finished: queues.SimpleQueue[Future[Produced]], timeout: float
-) -> list[Future[Produced]]:
+    finished: queues.SimpleQueue[Future[list[Produced]]], timeout: float
+) -> list[Future[list[Produced]]]:
     """The futures finished so far, waiting up to ``timeout`` for the first one."""
     try:
         done = [finished.get(timeout=timeout)]

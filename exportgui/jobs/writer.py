@@ -51,11 +51,11 @@ FATAL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
 # os.link is not offered by every file system (FAT, exFAT, some network shares).
 _NO_LINK_ERRNOS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.ENOSYS}
 # Folder descriptors and the *at() calls on them: every POSIX system; not Windows.
+# (os.replace is renameat() like os.rename, but os.supports_dir_fd lists only rename.)
 DIR_FD = (
     hasattr(os, "O_NOFOLLOW")
     and hasattr(os, "O_DIRECTORY")
-    and {os.open, os.mkdir, os.stat, os.unlink, os.rename, os.replace, os.link}
-    <= os.supports_dir_fd
+    and {os.open, os.mkdir, os.stat, os.unlink, os.rename, os.link} <= os.supports_dir_fd
 )
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
 _NEW_FILE_FLAGS = (
@@ -80,16 +80,6 @@ class OutsideDestination(Exception):
 
 class DestinationChanged(Exception):
     """The destination folder is gone, or is no longer the folder the job started with."""
-
-
-def copy_original(source: Path, target: BinaryIO, cancel: threading.Event | None = None) -> int:
-    """Copy ``source`` byte for byte into the open, empty file ``target``; returns the size.
-
-    Uses ``copy_file_range`` (reflinks and server-side copies where the file
-    system offers them), then ``sendfile``, then plain reads and writes.
-    """
-    with Path(source).open("rb") as src:
-        return _copy_fd(src.fileno(), target.fileno(), cancel)
 
 
 def _copy_fd(src: int, dst: int, cancel: threading.Event | None) -> int:
@@ -273,6 +263,42 @@ def new_file(folder: Folder, name: str, *, durable: bool = False) -> Iterator[Bi
         except BaseException:
             _unlink(fd, folder, name)
             raise
+
+
+def copy_new(
+    folder: Folder,
+    name: str,
+    source: Path,
+    cancel: threading.Event | None = None,
+    *,
+    durable: bool = False,
+) -> int:
+    """Create ``name`` in ``folder`` as :func:`new_file` does and copy ``source`` into it.
+
+    Byte for byte, on bare descriptors: ``copy_file_range`` (reflinks and
+    server-side copies where the file system offers them), then ``sendfile``,
+    then plain reads and writes. Returns the size; on failure nothing is left.
+    """
+    src = os.open(source, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        with opened(folder, create=True) as fd:
+            if fd is None:
+                out = os.open(folder.path / name, _NEW_FILE_FLAGS, 0o666)
+            else:
+                out = os.open(name, _NEW_FILE_FLAGS, 0o666, dir_fd=fd)
+            try:
+                try:
+                    size = _copy_fd(src, out, cancel)
+                    if durable:
+                        os.fsync(out)
+                finally:
+                    os.close(out)
+            except BaseException:
+                _unlink(fd, folder, name)
+                raise
+    finally:
+        os.close(src)
+    return size
 
 
 def written_size(out: BinaryIO) -> int:
