@@ -111,7 +111,8 @@ def render_renditions(
     rendition needs; every other rendition starts from those pixels box-reduced
     to the size its own decode would have had, then runs its own view,
     filters, output conversion and encoder. A rendition whose own decode is
-    the shared one gets exactly the pixels :func:`render` gives it. Only one
+    the shared one gets exactly the pixels :func:`render` gives it. They are
+    written most demanding first (not in the order given), and only one
     decoded source is held at a time.
 
     Returns:
@@ -154,12 +155,18 @@ def render_renditions(
             decoded = decode(src, max(ratios.values()))
         except ISError as exc:
             return [exc if outcome is None else outcome for outcome in outcomes]
-        for index, (resolved, facts, geometry) in plans.items():
+        # The most demanding first; each coarser scale is reduced from the last one made,
+        # and only the latest (smallest) of them is kept.
+        scale, pixels = shared, decoded
+        del decoded
+        for index in sorted(plans, key=lambda i: scales[i]):
+            resolved, facts, geometry = plans[index]
             request, target = renditions[index]
             try:
                 check()
-                image = as_drafted(decoded, shared, scales[index])
-                image = _shape(image, request, attrs, facts, geometry, ratios[index], check)
+                if scales[index] > scale:
+                    pixels, scale = as_drafted(pixels, scale, scales[index]), scales[index]
+                image = _shape(pixels, request, attrs, facts, geometry, ratios[index], check)
                 _write(image, src, facts, request, attrs, target, check)
                 outcomes[index] = resolved
             except RenderCancelled as exc:
