@@ -169,8 +169,8 @@ def render_renditions(
                 image = _shape(pixels, request, attrs, facts, geometry, ratios[index], check)
                 _write(image, src, facts, request, attrs, target, check)
                 outcomes[index] = resolved
-            except RenderCancelled as exc:
-                raise RenderCancelled(str(exc), outcomes) from None
+            except RenderCancelled:
+                raise
             except Exception as exc:
                 outcomes[index] = _failure(exc, target)
         return _done(outcomes)

@@ -16,7 +16,7 @@ from exportgui.imaging import parse_request
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.decode import decode, draft_scale, open_source
 from exportgui.imaging.errors import ErrorCode, ISError
-from exportgui.imaging.render import RenderCancelled, render, render_renditions
+from exportgui.imaging.render import RenderCancelled, Rendition, render, render_renditions
 from exportgui.imaging.request import Fit, FmtSpec, Request
 from exportgui.imaging.resolve import ResolvedOutput, resolve_plan
 from tests.imaging.renderkit import cmyk_profile_bytes, install_profiles, pixel
@@ -163,6 +163,34 @@ def test_cancel_stops_before_anything_is_written(tmp_path: Path) -> None:
     with pytest.raises(RenderCancelled) as err:
         render_renditions(source, renditions, ATTRS, cancel=cancel)
     assert err.value.outcomes == [None, None]
+    assert [p.name for p in tmp_path.iterdir()] == ["src.jpg"]
+
+
+class _CancelOnFlush(io.BytesIO):
+    """A real in-memory file that sets the cancel flag once its rendition is written."""
+
+    def __init__(self, cancel: threading.Event) -> None:
+        super().__init__()
+        self.cancel = cancel
+
+    def flush(self) -> None:
+        super().flush()
+        self.cancel.set()
+
+
+def test_cancel_between_renditions_reports_what_was_done(tmp_path: Path) -> None:
+    source = _source(tmp_path)
+    cancel = threading.Event()
+    first = _CancelOnFlush(cancel)
+    renditions: list[Rendition] = [
+        (parse_request("wid=900", {}), first),
+        (parse_request("wid=100", {}), tmp_path / "later.jpg"),
+    ]
+    with pytest.raises(RenderCancelled) as err:
+        render_renditions(source, renditions, ATTRS, cancel=cancel)
+    done, not_done = err.value.outcomes
+    assert isinstance(done, ResolvedOutput) and done.width == 900 and not_done is None
+    assert Image.open(first).width == 900
     assert [p.name for p in tmp_path.iterdir()] == ["src.jpg"]
 
 
