@@ -228,6 +228,7 @@ def test_the_shared_decode_is_what_the_most_demanding_rendition_needs(
     outcomes = render_renditions(
         source, [(small, tmp_path / "small.jpg"), (demanding, tmp_path / "shared.png")], attrs
     )
+    assert isinstance(outcomes[0], ResolvedOutput), outcomes[0]
     assert outcomes[1] == alone
     with Image.open(tmp_path / "alone.png") as one, Image.open(tmp_path / "shared.png") as two:
         assert one.tobytes() == two.tobytes()
