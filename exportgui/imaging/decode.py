@@ -16,6 +16,11 @@ make the image (``ratio``). JPEGs are then decoded with DCT scaling
 least ``ratio × DRAFT_GAP`` of the full size, never below; :func:`reduce_for`
 box-reduces any source by a whole factor while at least ``ratio × REDUCE_GAP``
 remains; the final resample (LANCZOS for sharp2) does the rest.
+
+Several renditions of one source share one decode, at the largest of their
+ratios; :func:`draft_scale` says which DCT scale a ratio gets, and
+:func:`as_drafted` box-reduces the shared pixels to the size a rendition's
+own decode would have had.
 """
 
 from __future__ import annotations
@@ -155,6 +160,40 @@ def decode(source: Source, ratio: float) -> Image.Image:
     return image
 
 
+def draft_scale(source: Source, ratio: float) -> int:
+    """The DCT scale denominator (1, 2, 4 or 8) :func:`decode` decodes at for ``ratio``.
+
+    Pillow's rule for the size :func:`decode` asks for; call before decoding.
+    """
+    image = source.image
+    want = ratio * DRAFT_GAP
+    if want > 0.5 or image.format not in ("JPEG", "MPO") or len(getattr(image, "tile", ())) != 1:
+        return 1
+    full_w, full_h = image.size
+    most = min(
+        full_w // max(1, math.ceil(full_w * want)), full_h // max(1, math.ceil(full_h * want))
+    )
+    return next(scale for scale in (8, 4, 2, 1) if most >= scale)
+
+
+def as_drafted(image: Image.Image, shared: int, own: int) -> Image.Image:
+    """Decoded pixels at DCT scale 1/``shared`` brought to the size of a 1/``own`` decode.
+
+    The box average stands in for the coarser DCT scaling; the sizes agree
+    exactly (both round up).
+    """
+    return box_reduce(image, own // shared)
+
+
+def box_reduce(image: Image.Image, factor: int) -> Image.Image:
+    """``image`` box-reduced by the whole ``factor`` (unchanged below 2)."""
+    if factor < 2:
+        return image
+    if image.mode == "RGBA":  # average colours weighted by alpha, not the hidden RGB
+        return image.convert("RGBa").reduce(factor).convert("RGBA")
+    return image.reduce(factor)
+
+
 def working_profile_bytes(source: Source) -> bytes | None:
     """The profile that describes the working pixels: the source's RGB profile, else None.
 
@@ -177,12 +216,7 @@ def reduce_for(image: Image.Image, logical: tuple[int, int], ratio: float) -> Im
     if want >= 0.5:
         return image
     factor = math.floor(min(image.width / (logical[0] * want), image.height / (logical[1] * want)))
-    factor = min(factor, image.width, image.height)
-    if factor < 2:
-        return image
-    if image.mode == "RGBA":  # average colours weighted by alpha, not the hidden RGB
-        return image.convert("RGBa").reduce(factor).convert("RGBA")
-    return image.reduce(factor)
+    return box_reduce(image, min(factor, image.width, image.height))
 
 
 def to_working_mode(image: Image.Image, icc: bytes | None = None) -> Image.Image:

@@ -83,8 +83,9 @@ def layer0(
     if request.opac is not None:
         factor = request.opac[0] * request.opac[1] / 10_000
         if factor < 1:
-            image = ensure_rgba(image)
-            alpha = image.getchannel("A").point([round(a * factor) for a in range(256)])
+            rgba = ensure_rgba(image)
+            alpha = rgba.getchannel("A").point([round(a * factor) for a in range(256)])
+            image = rgba.copy() if rgba is image else rgba  # others may share the pixels handed in
             image.putalpha(alpha)
     if request.bg_color is not None:
         image = over_color(image, request.bg_color.rgba)

@@ -17,7 +17,7 @@ import contextlib
 import hashlib
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import BinaryIO
@@ -27,7 +27,9 @@ from PIL import Image
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.decode import (
     Source,
+    as_drafted,
     decode,
+    draft_scale,
     open_source,
     reduce_for,
     source_error,
@@ -43,9 +45,20 @@ from exportgui.imaging.request import Request
 from exportgui.imaging.resolve import OutputFacts, ResolvedOutput, output_facts, resolve_plan
 from exportgui.imaging.view import after_scaling, cut_rect, view_transform
 
+Rendition = tuple[Request, Path | BinaryIO]
+Outcome = ResolvedOutput | ISError
+
 
 class RenderCancelled(Exception):
-    """The cancel flag was set during a render; nothing was written."""
+    """The cancel flag was set during a render; nothing was written by the rendition it stopped.
+
+    ``outcomes`` holds what :func:`render_renditions` had finished by then,
+    None for every rendition not done.
+    """
+
+    def __init__(self, message: str, outcomes: Sequence[Outcome | None] = ()) -> None:
+        super().__init__(message)
+        self.outcomes = list(outcomes)
 
 
 def render(
@@ -78,40 +91,138 @@ def render(
             written. Nothing is left at a path ``target`` on error.
         RenderCancelled: ``cancel`` was set.
     """
+    outcome = render_renditions(source, [(request, target)], attrs, cancel=cancel)[0]
+    if isinstance(outcome, ISError):
+        raise outcome
+    return outcome
+
+
+def render_renditions(
+    source: Path,
+    renditions: Sequence[Rendition],
+    attrs: ISAttributes,
+    *,
+    cancel: threading.Event | None = None,
+) -> list[Outcome]:
+    """Render one source into several outputs, decoding it once.
+
+    Each rendition is a request and its target (as :func:`render` takes
+    them). The source is decoded once, at the scale the most demanding
+    rendition needs; every other rendition starts from those pixels box-reduced
+    to the size its own decode would have had, then runs its own view,
+    filters, output conversion and encoder. A rendition whose own decode is
+    the shared one gets exactly the pixels :func:`render` gives it. They are
+    written most demanding first (not in the order given), and only one
+    decoded source is held at a time.
+
+    Returns:
+        One outcome per rendition, in order: what was written, or the
+        ISError that stopped it (an unreadable source stops them all; a bad
+        request or an unwritable target only its own rendition).
+
+    Raises:
+        RenderCancelled: ``cancel`` was set; its ``outcomes`` say what was done.
+    """
     source = Path(source)
-    output_facts(request)  # unsupported or invalid formats fail before the file is opened
     check = _checker(cancel)
-    src = open_source(source)
-    try:
-        resolved, facts, geometry = resolve_plan(request, src.size[0], src.size[1], attrs)
-        check()
-        image = _pipeline(src, request, attrs, facts, geometry, check)
-        prepared = convert_output(image, facts, request, attrs, working_profile_bytes(src))
-        del image
-        check()
-        metadata = Metadata(src.xmp, _dpi(src))
+    outcomes: list[Outcome | None] = [None] * len(renditions)
+    for index, (request, _target) in enumerate(renditions):
         try:
-            if isinstance(target, str | PathLike):
-                _encode_beside(prepared, facts, request, attrs, metadata, Path(target))
-            else:
-                encode(prepared, facts, request, attrs, metadata, target)
-                target.flush()  # a write the system refuses is found here, not by the caller
-        except OSError as exc:
-            if exc.errno is None:  # an encoder's complaint, not the system refusing a write
+            output_facts(request)  # unsupported or invalid formats fail before the file is opened
+        except ISError as exc:
+            outcomes[index] = exc
+    if all(outcome is not None for outcome in outcomes):
+        return _done(outcomes)
+    try:
+        src = open_source(source)
+    except ISError as exc:
+        return [exc if outcome is None else outcome for outcome in outcomes]
+    try:
+        plans: dict[int, tuple[ResolvedOutput, OutputFacts, Geometry]] = {}
+        for index, (request, target) in enumerate(renditions):
+            if outcomes[index] is None:
+                try:
+                    plans[index] = resolve_plan(request, src.size[0], src.size[1], attrs)
+                except Exception as exc:
+                    outcomes[index] = _failure(exc, target)
+        if not plans:
+            return _done(outcomes)
+        check()
+        ratios = {index: plan[2].first_resample_ratio() for index, plan in plans.items()}
+        scales = {index: draft_scale(src, ratio) for index, ratio in ratios.items()}
+        shared = min(scales.values())
+        try:
+            decoded = decode(src, max(ratios.values()))
+        except ISError as exc:
+            return [exc if outcome is None else outcome for outcome in outcomes]
+        # The most demanding first; each coarser scale is reduced from the last one made,
+        # and only the latest (smallest) of them is kept.
+        scale, pixels = shared, decoded
+        del decoded
+        for index in sorted(plans, key=lambda i: scales[i]):
+            resolved, facts, geometry = plans[index]
+            request, target = renditions[index]
+            try:
+                check()
+                if scales[index] > scale:
+                    pixels, scale = as_drafted(pixels, scale, scales[index]), scales[index]
+                image = _shape(pixels, request, attrs, facts, geometry, ratios[index], check)
+                _write(image, src, facts, request, attrs, target, check)
+                outcomes[index] = resolved
+            except RenderCancelled:
                 raise
-            reason = exc.strerror or str(exc)
-            raise ISError(ErrorCode.E_OUTPUT, f"cannot write {_shown(target)}: {reason}") from exc
-        return resolved
-    except (ISError, RenderCancelled):
-        raise
-    except OSError as exc:
-        if exc.filename is not None or isinstance(exc, PermissionError | FileNotFoundError):
-            raise ISError(ErrorCode.E_OUTPUT, f"cannot write {_shown(target)}: {exc}") from exc
-        raise _internal(exc) from exc
-    except Exception as exc:
-        raise _internal(exc) from exc
+            except Exception as exc:
+                outcomes[index] = _failure(exc, target)
+        return _done(outcomes)
+    except RenderCancelled as exc:
+        raise RenderCancelled(str(exc), outcomes) from None
     finally:
         src.close()
+
+
+def _done(outcomes: list[Outcome | None]) -> list[Outcome]:
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _write(
+    image: Image.Image,
+    src: Source,
+    facts: OutputFacts,
+    request: Request,
+    attrs: ISAttributes,
+    target: Path | BinaryIO,
+    check: Callable[[], None],
+) -> None:
+    """Output conversion and encoding of the finished pixels into ``target``."""
+    prepared = convert_output(image, facts, request, attrs, working_profile_bytes(src))
+    del image
+    check()
+    metadata = Metadata(src.xmp, _dpi(src))
+    try:
+        if isinstance(target, str | PathLike):
+            _encode_beside(prepared, facts, request, attrs, metadata, Path(target))
+        else:
+            encode(prepared, facts, request, attrs, metadata, target)
+            target.flush()  # a write the system refuses is found here, not by the caller
+    except OSError as exc:
+        if exc.errno is None:  # an encoder's complaint, not the system refusing a write
+            raise
+        reason = exc.strerror or str(exc)
+        raise ISError(ErrorCode.E_OUTPUT, f"cannot write {_shown(target)}: {reason}") from exc
+
+
+def _failure(exc: Exception, target: Path | BinaryIO) -> ISError:
+    """The ISError a rendition ends with when ``exc`` stopped it."""
+    if isinstance(exc, ISError):
+        return exc
+    if isinstance(exc, OSError) and (
+        exc.filename is not None or isinstance(exc, PermissionError | FileNotFoundError)
+    ):
+        error = ISError(ErrorCode.E_OUTPUT, f"cannot write {_shown(target)}: {exc}")
+    else:
+        error = _internal(exc)
+    error.__cause__ = exc
+    return error
 
 
 def _encode_beside(
@@ -240,14 +351,24 @@ def _pipeline(
     geometry: Geometry,
     check: Callable[[], None],
 ) -> Image.Image:
-    """§5 steps 2–7 on the plan: decode, layer 0, composite, view, filters, rect."""
-    res_mode = request.res_mode or attrs.res_mode
+    """§5 steps 2–7 on the plan: decode, then :func:`_shape`."""
     ratio = geometry.first_resample_ratio()
-    try:
-        image = decode(src, ratio)
-    except MemoryError as exc:
-        raise source_error(src.path, exc) from exc
+    image = decode(src, ratio)
     check()
+    return _shape(image, request, attrs, facts, geometry, ratio, check)
+
+
+def _shape(
+    image: Image.Image,
+    request: Request,
+    attrs: ISAttributes,
+    facts: OutputFacts,
+    geometry: Geometry,
+    ratio: float,
+    check: Callable[[], None],
+) -> Image.Image:
+    """§5 steps 3–7 on the decoded pixels: layer 0, composite, view, filters, rect."""
+    res_mode = request.res_mode or attrs.res_mode
     image = layer0(image, geometry, request, res_mode, ratio, check)
     image = composite_ops(image, geometry, request, check)
     pad: Rgba = TRANSPARENT if facts.info.alpha != "no" else (*background(request, attrs), 255)
