@@ -6,7 +6,7 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, TiffImagePlugin
 
 from exportgui.catalog import Catalog
 from exportgui.imaging import tiff_strips
@@ -73,4 +73,5 @@ def test_an_lzw_tiff_export_renders_on_threads_when_written_without_the_gil(
     assert seen and max(seen) == 0  # no render process was started
     for path in sorted(dest.glob("*.tiff")):
         with Image.open(path) as image:
+            assert isinstance(image, TiffImagePlugin.TiffImageFile)
             assert image.info["compression"] == "tiff_lzw" and image.tag_v2.get(317) == 2
