@@ -117,9 +117,10 @@ def pipelines(source: Path) -> dict[str, Callable[[Path], None]]:
     """Decode + encode of one file, as each tool does it for one image."""
 
     def decoded() -> Image.Image:
-        with Image.open(source) as image:
-            image.load()
-            return image.copy() if image.mode == "RGB" else image.convert("RGB")
+        # As render() decodes: no copy (Pillow lets go of the file once a JPEG is loaded).
+        image = Image.open(source)
+        image.load()
+        return image if image.mode == "RGB" else image.convert("RGB")
 
     found: dict[str, Callable[[Path], None]] = {
         "pillow decode + libtiff": lambda path: decoded().save(
