@@ -15,7 +15,8 @@ Peer settings, chosen to match what exportgui is asked for:
 - (c) ``fmt=png``: zlib level 6 everywhere (libvips' default row filter is
   none, ImageMagick's and Pillow's adaptive); the table shows sizes.
 - (d) ``fmt=tif,rgb,lzw``: LZW; the predictor each tool uses by default is read
-  back from the files and shown.
+  back from the files and shown. ``exportgui-pillow`` is exportgui's path
+  without the ``fast-tiff`` extra: Pillow's libtiff on the process pool.
 Workers: exportgui uses ``render_many`` with N workers; pyvips runs with N
 Python threads × ``concurrency`` 1 and with 1 thread × ``concurrency`` N, and
 the faster is reported (the peer at its best); the command-line tools run N
@@ -92,6 +93,44 @@ def exportgui_runner(task: str, workers: int, folder: Path, strategy: str | None
                 raise RuntimeError(f"exportgui failed on {result.task.source}: {result.error}")
 
     return Runner(run, lambda: executor.shutdown(wait=True), note=kind)
+
+
+def pillow_tiff_task(task: object, cancel: object) -> object:
+    """render_task with TIFF written by Pillow, as without the fast-tiff extra (in a worker)."""
+    from exportgui.imaging import tiff_strips
+    from exportgui.imaging.batch import render_task
+
+    tiff_strips.ENABLED = False
+    return render_task(task, cancel)  # type: ignore[arg-type]
+
+
+def exportgui_pillow_runner(task: str, workers: int, folder: Path) -> Runner:
+    """exportgui as it writes TIFF without the fast-tiff extra: Pillow on the process pool."""
+    import threading
+
+    from exportgui.imaging import ISAttributes, parse_request
+    from exportgui.imaging.batch import RenderTask, make_executor
+
+    request = parse_request(TASKS[task], {})
+    attrs = ISAttributes(max_pix=(0, 0), default_pix=(0, 0))
+    executor = make_executor("process", workers)
+    cancel = threading.Event()
+
+    def run(files: Sequence[Path]) -> None:
+        futures = [
+            executor.submit(
+                pillow_tiff_task,
+                RenderTask(f, request, attrs, out_path(folder, f, task), i),
+                cancel,
+            )
+            for i, f in enumerate(files)
+        ]
+        for future in futures:
+            result = future.result()
+            if not result.ok:  # type: ignore[attr-defined]
+                raise RuntimeError(f"exportgui-pillow failed: {result.error}")  # type: ignore[attr-defined]
+
+    return Runner(run, lambda: executor.shutdown(wait=True), note="process, Pillow libtiff")
 
 
 # -- pyvips --------------------------------------------------------------------------------

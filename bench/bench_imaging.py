@@ -6,9 +6,12 @@
 
 In one run, on the same files, with 1 and 2 workers, images per second for
 (a) ``wid=1200&qlt=85``, (b) ``wid=300&hei=300&fit=crop``, (c) ``fmt=png`` and
-(d) ``fmt=tif,rgb,lzw`` at full size (MaxPix and DefaultPix 0,0). Medians over
+(d) ``fmt=tif,rgb,lzw`` at full size (MaxPix and DefaultPix 0,0); for (d) also
+``exportgui-pillow``, the engine without the fast-tiff extra. Medians over
 repeats; the repeats are interleaved (every tool once, then every tool again)
-so that load from other programs spreads over all tools alike. Then PSNR of
+so that load from other programs spreads over all tools alike. Next to the
+rates, the CPU seconds each tool spends per image (all its processes and
+threads), which other programs on a shared machine barely move. Then PSNR of
 (a) and (b) against a full-decode + LANCZOS reference, output sizes and
 compression settings, the peak memory of exportgui's 2-worker (a) run in a
 fresh process, and the resolver's throughput over 100,000 synthetic assets.
@@ -43,6 +46,8 @@ def contenders(args: argparse.Namespace) -> tuple[dict[str, Factory], list[str]]
     tools: dict[str, Factory] = {}
     skipped: list[str] = []
     tools["exportgui"] = lambda t, n, d: _tools.exportgui_runner(t, n, d, None)
+    if "d" in args.tasks:
+        tools["exportgui-pillow"] = lambda t, n, d: _tools.exportgui_pillow_runner(t, n, d)
     if args.alt:
         tools["exportgui-alt"] = lambda t, n, d: _tools.exportgui_runner(
             t, n, d, _other(_chosen(t))
@@ -84,7 +89,9 @@ def _other(strategy: str) -> str:
 
 
 def applies(tool: str, task: str) -> bool:
-    # The jpeg:size hint only matters when shrinking on load.
+    # The jpeg:size hint only matters when shrinking on load; the Pillow TIFF row only for TIFF.
+    if tool == "exportgui-pillow":
+        return task == "d"
     return not (tool == "magick-hint" and task in FULL_SIZE)
 
 
@@ -126,11 +133,41 @@ class Quiet:
             self.left = max(0.0, self.left - 1.0)
 
 
+def tree_cpu() -> float | None:
+    """CPU seconds used so far by this process, its live descendants and all they reaped.
+
+    Unlike wall time, barely moved by other programs on the machine: at N workers on
+    N busy cores, throughput is the cores divided by the CPU time per image. Linux only.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = sum(int(v) for v in fields[11:15]) / tick  # u, s, cu, cs
+    if not times:
+        return None
+    ours, total = {os.getpid()}, 0.0
+    for pid in sorted(parents):  # parents start before their children: lower pids first,
+        if parents[pid] in ours:  # save after pid wrap-around (then a child is missed)
+            ours.add(pid)
+            total += times[pid]
+    own = os.times()
+    return total + own.user + own.system + own.children_user + own.children_system
+
+
 def measure(args: argparse.Namespace, files: list[Path], full_files: list[Path]) -> dict:
     tools, skipped = contenders(args)
     for note in skipped:
         print(f"skipped: {note}")
     rates: dict[tuple[str, str, int], list[float]] = defaultdict(list)
+    cpu: dict[tuple[str, str, int], list[float]] = defaultdict(list)
     notes: dict[tuple[str, str, int], str] = {}
     rounds = max(args.repeats, args.full_repeats)
     quiet = Quiet(args.quiet_wait, args.quiet_total)
@@ -157,12 +194,16 @@ def measure(args: argparse.Namespace, files: list[Path], full_files: list[Path])
                     runner = factory(task, workers, _folder(name, task))
                     quiet.wait()
                     try:
+                        cpu_start = tree_cpu()
                         start = time.perf_counter()
                         runner.run(batch)
                         seconds = time.perf_counter() - start
+                        cpu_end = tree_cpu()
                     finally:
                         runner.close()
                     rates[(task, name, workers)].append(len(batch) / seconds)
+                    if cpu_start is not None and cpu_end is not None:
+                        cpu[(task, name, workers)].append((cpu_end - cpu_start) / len(batch))
                     notes[(task, name, workers)] = runner.note
                     print(
                         f"  round {round_no + 1} {TASK_TITLES[task]:20s} {name:13s} N={workers}"
@@ -171,6 +212,7 @@ def measure(args: argparse.Namespace, files: list[Path], full_files: list[Path])
                     )
     return {
         "rates": rates,
+        "cpu": cpu,
         "notes": notes,
         "tools": list(tools),
         "skipped": skipped,
@@ -240,6 +282,7 @@ def resolver_rate(count: int = 100_000) -> dict[str, float]:
 
 def report(args: argparse.Namespace, timing: dict, facts: dict, memory: dict, resolver: dict):
     rates, notes, tools = timing["rates"], timing["notes"], timing["tools"]
+    top = max(args.workers)
 
     def median(task: str, tool: str, workers: int) -> float | None:
         values = rates.get((task, tool, workers))
@@ -251,13 +294,20 @@ def report(args: argparse.Namespace, timing: dict, facts: dict, memory: dict, re
         if not found:
             return None, ""
         value, tool = max(found)
-        return value, notes.get((task, tool, workers), "")
+        return value, tool
+
+    def cpu_per_image(task: str, tool: str) -> float | None:
+        if tool == "pyvips":
+            tool = best_pyvips(task, top)[1] or tool
+        values = timing["cpu"].get((task, tool, top))
+        return statistics.median(values) if values else None
 
     print()
     print(f"Results (median img/s over {args.repeats} repeats, {args.full_repeats} for full size;")
-    print(f"         {len(args.files)} images, {len(args.full_files)} for full size; 6000x4000)")
+    print(f"         {len(args.files)} images, {len(args.full_files)} for full size; 6000x4000;")
+    print(f"         CPU s = median CPU seconds per image at N={top}, every process of the tool)")
     header = f"{'task':20s} {'tool':13s}" + "".join(f" {'N=' + str(n):>7s}" for n in args.workers)
-    print(header + f" {'MB/img':>7s} {'PSNR':>6s}  notes")
+    print(header + f" {'CPU s':>6s} {'MB/img':>7s} {'PSNR':>6s}  notes")
     summary: list[str] = []
     for task in args.tasks:
         title = TASK_TITLES[task]
@@ -270,7 +320,7 @@ def report(args: argparse.Namespace, timing: dict, facts: dict, memory: dict, re
             for n in args.workers:
                 if tool == "pyvips":
                     value, how = best_pyvips(task, n)
-                    note = f"best: {how}"
+                    note = f"best: {notes.get((task, how, n), '')}"
                 else:
                     value = median(task, tool, n)
                     note = notes.get((task, tool, n), "")
@@ -280,12 +330,13 @@ def report(args: argparse.Namespace, timing: dict, facts: dict, memory: dict, re
             if tool == "pyvips" and "pyvips-conc" in tools:
                 fact = fact or facts.get((task, "pyvips-conc"), {})
             cells = "".join(f" {v:7.2f}" if v else f" {'-':>7s}" for v in row.values())
+            spent = cpu_per_image(task, tool)
+            cells += f" {spent:6.2f}" if spent is not None else f" {'-':>6s}"
             mb = f"{fact['mb']:7.2f}" if "mb" in fact else f"{'':7s}"
             ps = f"{fact['psnr']:6.2f}" if "psnr" in fact else f"{'':6s}"
             extra = str(fact.get("compression", ""))
             print(f"{title:20s} {tool:13s}{cells} {mb} {ps}  {note}{'; ' + extra if extra else ''}")
             title = ""
-        top = max(args.workers)
         ours = shown_rows.get("exportgui", {}).get(top)
         peers = {
             t: r.get(top)
@@ -301,6 +352,9 @@ def report(args: argparse.Namespace, timing: dict, facts: dict, memory: dict, re
             alt = shown_rows.get("exportgui-alt", {}).get(top)
             if alt:
                 line += f"; chosen/other strategy = {ours / alt:.2f}x"
+            old = shown_rows.get("exportgui-pillow", {}).get(top)
+            if old:
+                line += f"; exportgui/exportgui-pillow = {ours / old:.2f}x"
             if task in ("a", "b") and (task, "pyvips") in facts and (task, "exportgui") in facts:
                 gap = facts[(task, "exportgui")]["psnr"] - facts[(task, "pyvips")]["psnr"]
                 line += f"; PSNR exportgui-pyvips = {gap:+.2f} dB"
@@ -308,10 +362,16 @@ def report(args: argparse.Namespace, timing: dict, facts: dict, memory: dict, re
                 met = speed >= 1.2 and gap >= -0.3
                 line += f"  [target ≥1.2x pyvips, PSNR within 0.3 dB: {_verdict(met)}]"
             elif task in FULL_SIZE:
+                spent = {t: cpu_per_image(task, t) for t in ("exportgui", "pyvips")}
+                if spent["exportgui"] and spent["pyvips"]:
+                    line += (
+                        f"; CPU per image exportgui {spent['exportgui']:.2f} s,"
+                        f" pyvips {spent['pyvips']:.2f} s"
+                    )
                 sizes = {t: facts.get((task, t), {}).get("mb") for t in ("exportgui", fastest)}
                 line += f"  [target ≥1.0x fastest peer: {_verdict(ours >= (peers[fastest] or 0))}"
                 if all(isinstance(v, float) for v in sizes.values()):
-                    line += f"; files {sizes['exportgui']:.1f} MB vs {sizes[fastest]:.1f} MB"
+                    line += f"; files {sizes['exportgui']:.2f} MB vs {sizes[fastest]:.2f} MB"
                 line += "]"
             summary.append(line)
     print()

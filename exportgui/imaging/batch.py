@@ -3,10 +3,11 @@
 :func:`render_many` renders a batch of tasks and yields one result per task
 as each completes, with errors typed in the result and cancellation that
 stops what has not started. :func:`strategy_for` decides per output format:
-TIFF (every compression) and JPEG 2000 keep the GIL for the whole encode, so
-they go to a warmed process pool
+Pillow's TIFF (every compression) and JPEG 2000 encoders keep the GIL for the
+whole encode, so those go to a warmed process pool
 (:class:`~exportgui.imaging.batch_pool.ProcessRenderPool`); everything else
-runs on threads. Workers read the source and write the target themselves:
+runs on threads, LZW TIFF too when :mod:`.tiff_strips` writes it (the
+``fast-tiff`` extra). Workers read the source and write the target themselves:
 only the small task and its result cross between processes.
 ``bench/bench_imaging.py --gil`` measures which steps hold the GIL.
 """
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from exportgui.imaging import tiff_strips
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.batch_pool import ProcessRenderPool
 from exportgui.imaging.errors import ErrorCode, ISError
@@ -43,6 +45,8 @@ _GIL_BOUND: frozenset[tuple[str, str | None]] = frozenset(
         ("jpeg2000-alpha", None),
     }
 )
+# Written by tiff_strips without the GIL, when it is installed.
+_GIL_FREE_TIFF = frozenset({("tif", "lzw"), ("tif-alpha", "lzw")})
 _POLL_S = 0.05  # how often render_many looks at the cancel flag while renders run
 
 
@@ -87,11 +91,13 @@ def request_format(request: Request) -> tuple[str, str | None]:
 
 
 def strategy_for(fmt: str, compression: str | None = None) -> Strategy:
-    """``"process"`` for formats whose Pillow encoder holds the GIL, else ``"thread"``."""
+    """``"process"`` for formats whose encoder holds the GIL, else ``"thread"``."""
     name = canonical_format(fmt)
     if compression is None:
         info = FORMATS.get(name)
         compression = info.default_compression if info is not None else None
+    if (name, compression) in _GIL_FREE_TIFF and tiff_strips.available():
+        return "thread"
     if (name, None) in _GIL_BOUND or (name, compression) in _GIL_BOUND:
         return "process"
     return "thread"

@@ -12,7 +12,9 @@ How the output commands map onto Pillow's options [C]:
   YUV path; Pillow exposes no identity-matrix switch).
 - png uses zlib level 1 for large photographic images and level 6
   otherwise; a deflate probe of one band of rows tells which kind it is.
-- tif with lzw uses the horizontal predictor (tag 317 = 2).
+- tif with lzw uses the horizontal predictor (tag 317 = 2); with the
+  ``fast-tiff`` extra installed, :mod:`.tiff_strips` writes it (the same
+  pixels and tags, without holding the GIL), else Pillow.
 - ``pscan`` and ``pathEmbed`` have no effect; ``xmpEmbed`` copies the
   source's XMP packet into jpeg and tif; DPI (``printRes`` or the source's)
   goes into jpeg, png, tif and pdf.
@@ -27,6 +29,7 @@ from typing import Any, BinaryIO, cast
 
 from PIL import Image
 
+from exportgui.imaging import tiff_strips
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.errors import ErrorCode, ISError
 from exportgui.imaging.formats import TIFF_COMPRESSION
@@ -130,6 +133,9 @@ def encode(
             params["transparency"] = prepared.transparency
     elif kind == "TIFF":
         compression = facts.compression or "none"
+        if tiff_strips.can_write(image.mode, compression):
+            tiff_strips.write_lzw(image, out, icc=prepared.icc, dpi=dpi, xmp=xmp)
+            return
         params["compression"] = TIFF_COMPRESSION[compression]
         if compression == "jpeg":
             params["quality"] = quality

@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from exportgui.imaging import ErrorCode, ISAttributes, ISError, ISErrors, parse_request, render
+from exportgui.imaging import (
+    ErrorCode,
+    ISAttributes,
+    ISError,
+    ISErrors,
+    parse_request,
+    render,
+    tiff_strips,
+)
 from exportgui.imaging.batch import (
     RenderResult,
     RenderTask,
@@ -25,6 +33,9 @@ from exportgui.imaging.batch import (
 from exportgui.imaging.batch_pool import ProcessRenderPool
 
 ATTRS = ISAttributes()
+needs_fast_tiff = pytest.mark.skipif(
+    not tiff_strips.available(), reason="needs the fast-tiff extra (imagecodecs)"
+)
 
 
 def photo(path: Path, size: tuple[int, int], seed: int) -> Path:
@@ -64,7 +75,8 @@ def by_key(results: list[RenderResult]) -> dict[int, RenderResult]:
     [
         ("wid=40&qlt=85", "thread"),
         ("fmt=png", "thread"),
-        ("wid=50&fmt=tif,rgb,lzw", "process"),
+        ("wid=50&fmt=tif,rgb,zip", "process"),
+        ("wid=50&fmt=tif,rgb,lzw", "thread" if tiff_strips.available() else "process"),
         ("wid=30&fmt=jpeg2000", "process"),
     ],
 )
@@ -89,8 +101,10 @@ def test_results_are_the_files_render_writes(
         assert pids == {os.getpid()}
 
 
-def test_strategy_follows_where_the_encoder_holds_the_gil() -> None:
+def test_strategy_follows_where_the_encoder_holds_the_gil(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tiff_strips, "ENABLED", False)  # as without the fast-tiff extra
     assert strategy_for("tif", "lzw") == "process"
+    assert strategy_for("tif-alpha", "lzw") == "process"
     assert strategy_for("tif", "zip") == "process"
     assert strategy_for("tif") == "process"  # uncompressed too
     assert strategy_for("png") == "thread"  # Pillow 13 deflates without the GIL
@@ -99,7 +113,16 @@ def test_strategy_follows_where_the_encoder_holds_the_gil() -> None:
     assert strategy_for("webp") == "thread"
 
 
-@pytest.mark.parametrize("modifier", ["wid=40", "wid=40&fmt=tif,rgb,lzw"])
+@needs_fast_tiff
+def test_lzw_tiff_renders_on_threads_when_written_without_the_gil() -> None:
+    assert strategy_for("tif", "lzw") == "thread"
+    assert strategy_for("tif-alpha", "lzw") == "thread"
+    assert strategy_for("tif", "zip") == "process"  # Pillow still writes it
+    assert strategy_for("tif", "jpeg") == "process"
+    assert strategy_for("tif") == "process"
+
+
+@pytest.mark.parametrize("modifier", ["wid=40", "wid=40&fmt=tif,rgb,lzw", "wid=40&fmt=tif,rgb,zip"])
 def test_errors_come_back_typed_and_the_rest_renders(
     sources: list[Path], tmp_path: Path, modifier: str
 ) -> None:
@@ -166,7 +189,7 @@ def test_a_set_event_reaches_a_running_worker_process() -> None:
     assert os.getpid() not in pool.worker_pids
 
 
-@pytest.mark.parametrize("modifier", ["wid=40", "wid=40&fmt=tif,rgb,lzw"])
+@pytest.mark.parametrize("modifier", ["wid=40", "wid=40&fmt=tif,rgb,zip"])
 def test_cancel_stops_the_batch(sources: list[Path], tmp_path: Path, modifier: str) -> None:
     many = sources * 10
     tasks = tasks_for(modifier, many, tmp_path / "out")
@@ -198,7 +221,7 @@ def test_a_cancel_set_before_the_start_renders_nothing(sources: list[Path], tmp_
 def test_stopping_early_shuts_the_worker_processes_down(
     sources: list[Path], tmp_path: Path
 ) -> None:
-    tasks = tasks_for("wid=40&fmt=tif,rgb,lzw", sources * 3, tmp_path / "out")
+    tasks = tasks_for("wid=40&fmt=tif,rgb,zip", sources * 3, tmp_path / "out")
     stream = render_many(tasks, 2)
     first = next(stream)
     stream.close()
@@ -220,12 +243,12 @@ def test_a_pool_whose_worker_died_starts_afresh() -> None:
 
 def test_executor_for_gives_threads_or_processes(sources: list[Path], tmp_path: Path) -> None:
     thread_pool = executor_for("jpeg", 1)
-    process_pool = executor_for("tif", 1, "lzw")
+    process_pool = executor_for("tif", 1, "zip")
     try:
         assert thread_pool.submit(os.getpid).result() == os.getpid()
         assert process_pool.submit(os.getpid).result() != os.getpid()
         # Either one runs render_many's tasks.
-        tasks = tasks_for("wid=40&fmt=tif,rgb,lzw", sources[:2], tmp_path / "out")
+        tasks = tasks_for("wid=40&fmt=tif,rgb,zip", sources[:2], tmp_path / "out")
         assert all(r.ok for r in render_many(tasks, 1, executor=process_pool))
     finally:
         thread_pool.shutdown()

@@ -93,10 +93,27 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
-def test_a_tiff_on_a_full_disk_is_an_output_error(tmp_path: Path, full_disk: Path) -> None:
+def test_a_tiff_on_a_full_disk_is_an_output_error(
+    tmp_path: Path, full_disk: Path, tiff_writer: str
+) -> None:
     source = tmp_path / "source.png"
     gradient(300, 200).save(source)
     with (full_disk / "out.tif").open("xb") as out, pytest.raises(ISError) as caught:
         render(source, parse_request("fmt=tif,rgb,lzw", {}), ISAttributes(), out)
     assert caught.value.code is ErrorCode.E_OUTPUT
     assert "No space left on device" in caught.value.message
+
+
+def test_a_tiff_that_fills_the_disk_leaves_no_partial_file(
+    tmp_path: Path, full_disk: Path, tiff_writer: str
+) -> None:
+    source = tmp_path / "source.png"
+    Image.merge("RGB", [Image.effect_noise((600, 400), 80)] * 3).save(source)  # 3 strips
+    (full_disk / "filler").unlink()
+    with (full_disk / "filler").open("wb") as filler, contextlib.suppress(OSError):
+        filler.write(b"\0" * (64 - 16) * 1024)  # room for part of the file, not all of it
+    with pytest.raises(ISError) as caught:
+        render(source, parse_request("fmt=tif,rgb,lzw", {}), ISAttributes(), full_disk / "a.tif")
+    assert caught.value.code is ErrorCode.E_OUTPUT
+    assert "No space left on device" in caught.value.message
+    assert [p.name for p in full_disk.iterdir()] == ["filler"]
