@@ -242,6 +242,13 @@ def _refusal(info: os.stat_result, shown: Path) -> OutsideDestination | None:
     return None
 
 
+def _create(fd: int | None, folder: Folder, name: str) -> int:
+    """Create ``name`` in ``folder`` (open as ``fd``, else by path), never over anything."""
+    if fd is None:
+        return os.open(folder.path / name, _NEW_FILE_FLAGS, 0o666)
+    return os.open(name, _NEW_FILE_FLAGS, 0o666, dir_fd=fd)
+
+
 @contextlib.contextmanager
 def new_file(folder: Folder, name: str, *, durable: bool = False) -> Iterator[BinaryIO]:
     """Create ``name`` in ``folder`` (making its folders), never over anything; yield it to write.
@@ -250,10 +257,7 @@ def new_file(folder: Folder, name: str, *, durable: bool = False) -> Iterator[Bi
     closed; when the block raises it is removed.
     """
     with opened(folder, create=True) as fd:
-        if fd is None:
-            handle = os.open(folder.path / name, _NEW_FILE_FLAGS, 0o666)
-        else:
-            handle = os.open(name, _NEW_FILE_FLAGS, 0o666, dir_fd=fd)
+        handle = _create(fd, folder, name)
         try:
             with os.fdopen(handle, "wb") as out:
                 yield out
@@ -282,10 +286,7 @@ def copy_new(
     src = os.open(source, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         with opened(folder, create=True) as fd:
-            if fd is None:
-                out = os.open(folder.path / name, _NEW_FILE_FLAGS, 0o666)
-            else:
-                out = os.open(name, _NEW_FILE_FLAGS, 0o666, dir_fd=fd)
+            out = _create(fd, folder, name)
             try:
                 try:
                     size = _copy_fd(src, out, cancel)
