@@ -1,4 +1,4 @@
-"""What the window tests share: the window factory type, waiting for a window to settle, mnemonics.
+"""What the window tests share: the window factory type, a job ready to export, settling, mnemonics.
 
 Kept apart from ``tests/helpers.py`` because it imports Qt; fixtures stay in
 ``tests/gui/conftest.py``.
@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
 from exportgui.gui.window.main_window import MainWindow
+from exportgui.jobs import ExportJob
 
 WindowFactory = Callable[[Catalog], MainWindow]
 
@@ -24,6 +25,12 @@ def settle(qtbot: QtBot, window: MainWindow) -> None:
         lambda: not window.loading() and not window.planner.busy() and not window.preview.busy(),
         timeout=20_000,
     )
+
+
+def prepare_export(window: MainWindow, job: ExportJob) -> None:
+    """Tick every asset the job can export and fill the form from ``job``."""
+    window.browser.tick_all_in_view()
+    window.options.set_job(job)
 
 
 def mnemonics(root: QWidget) -> list[str]:

@@ -10,15 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
 from exportgui.gui.assets.model import Column
-from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ConflictPolicy, ExportJob, Fmt, JobLogStore
-from tests.gui.helpers import WindowFactory, settle
+from tests.gui.helpers import WindowFactory, prepare_export, settle
 from tests.helpers import make_image
-
-
-def _prepare(window: MainWindow, job: ExportJob) -> None:
-    window.browser.tick_all_in_view()
-    window.options.set_job(job)
 
 
 def test_export_writes_the_files_and_the_job_log(
@@ -32,7 +26,7 @@ def test_export_writes_the_files_and_the_job_log(
     out = tmp_path / "out"
     out.mkdir()
     window = open_window(catalog)
-    _prepare(window, ExportJob(fmt=Fmt.ORIG, destination=out, name="originals"))
+    prepare_export(window, ExportJob(fmt=Fmt.ORIG, destination=out, name="originals"))
     settle(qtbot, window)
     assert window.actions_.export.isEnabled(), window.actions_.export.toolTip()
 
@@ -68,7 +62,9 @@ def test_convert_export_renders_every_ticked_asset(
     out = tmp_path / "out"
     out.mkdir()
     window = open_window(catalog)
-    _prepare(window, ExportJob(fmt=Fmt.CONVERT, is_modifier="wid=40&fmt=png", destination=out))
+    prepare_export(
+        window, ExportJob(fmt=Fmt.CONVERT, is_modifier="wid=40&fmt=png", destination=out)
+    )
     settle(qtbot, window)
     model = window.browser.model  # the list shows the target names before the run
     title = model.headerData(Column.OUTPUT, Qt.Orientation.Horizontal)
@@ -94,7 +90,9 @@ def test_ctrl_e_in_the_modifier_field_exports(
     out = tmp_path / "out"
     out.mkdir()
     window = open_window(catalog)
-    _prepare(window, ExportJob(fmt=Fmt.CONVERT, is_modifier="wid=40&fmt=png", destination=out))
+    prepare_export(
+        window, ExportJob(fmt=Fmt.CONVERT, is_modifier="wid=40&fmt=png", destination=out)
+    )
     settle(qtbot, window)
     edit = window.options.modifier_edit
     edit.setFocus()
@@ -122,7 +120,7 @@ def test_cancel_stops_the_job_and_leaves_no_partial_file(
         conflict=ConflictPolicy.RENAME,
         workers=1,
     )
-    _prepare(window, job)
+    prepare_export(window, job)
     settle(qtbot, window)
 
     with qtbot.waitSignal(window.export_runner.finished, timeout=60_000) as blocker:

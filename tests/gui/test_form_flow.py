@@ -26,7 +26,7 @@ from exportgui.gui.job_form.options_panel import OptionsPanel
 from exportgui.imaging import parser
 from exportgui.jobs import ExportJob, Fmt, JobLogStore
 from exportgui.jobs.validate import selection_problems
-from tests.gui.helpers import WindowFactory, settle
+from tests.gui.helpers import WindowFactory, prepare_export, settle
 from tests.helpers import make_image
 
 TICKED = 6
@@ -138,8 +138,7 @@ def test_export_before_the_plan_is_back_checks_nothing_on_the_gui_thread(
     validated = count_calls(monkeypatch, jobs.validate)
     selections = count_calls(monkeypatch, selection_problems)
     window = open_window(catalog)
-    window.browser.tick_all_in_view()
-    window.options.set_job(ExportJob(fmt=Fmt.CONVERT, is_modifier="wid=8&fmt=png", destination=out))
+    prepare_export(window, ExportJob(fmt=Fmt.CONVERT, is_modifier="wid=8&fmt=png", destination=out))
     assert window.planner.busy()  # no event processed yet: the plan is not back
 
     with qtbot.waitSignal(window.export_runner.finished, timeout=30_000) as blocker:
@@ -185,8 +184,7 @@ def test_a_redefined_macro_reaches_the_preview_and_the_plan(
     out = _catalog_with_images(catalog, tmp_path)
     catalog.set_macro("small", "wid=20&fmt=png")
     window = open_window(catalog)
-    window.browser.tick_all_in_view()
-    window.options.set_job(ExportJob(fmt=Fmt.CONVERT, macro="$small$", destination=out))
+    prepare_export(window, ExportJob(fmt=Fmt.CONVERT, macro="$small$", destination=out))
     settle(qtbot, window)
     assert "20×15" in window.preview.line_label.text()
 

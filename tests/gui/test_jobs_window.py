@@ -22,7 +22,7 @@ from exportgui.gui.history.models import JobHistoryModel
 from exportgui.gui.widgets.theme import Meaning
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ExportJob, Fmt, JobLog, JobLogStore, Progress, RunOptions, plan, run
-from tests.gui.helpers import WindowFactory, settle
+from tests.gui.helpers import WindowFactory, prepare_export, settle
 from tests.helpers import SLOW_MODIFIER, noise_images
 
 _WAIT_MS = 30_000
@@ -107,8 +107,7 @@ def test_show_log_selects_the_job_that_just_finished(
     assert panel.selected_job is not None
     assert panel.selected_job.job_handle == earlier.job_handle
 
-    window.browser.tick_all_in_view()
-    window.options.set_job(ExportJob(fmt=Fmt.ORIG, destination=tmp_path / "b", name="now"))
+    prepare_export(window, ExportJob(fmt=Fmt.ORIG, destination=tmp_path / "b", name="now"))
     settle(qtbot, window)
     with qtbot.waitSignal(window.export_runner.finished, timeout=_WAIT_MS) as finished:
         assert window.export()

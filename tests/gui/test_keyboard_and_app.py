@@ -23,7 +23,7 @@ from exportgui.gui.app import open_main_window
 from exportgui.gui.assets.browser import build_folder_model
 from exportgui.gui.job_form.plan_model import PlanTableModel
 from exportgui.jobs import ConflictPolicy, ExportJob, Fmt, LogType, Plan, PlannedOutput
-from tests.gui.helpers import WindowFactory, settle
+from tests.gui.helpers import WindowFactory, prepare_export, settle
 
 
 def _unnamed_controls(root: QWidget) -> list[str]:
@@ -129,9 +129,8 @@ def test_retry_from_the_jobs_panel_writes_the_file_that_failed(
     (out / "second.jpg").mkdir(parents=True)  # a folder where a file must go: that asset fails
     (out / "second.jpg" / "keep").write_text("in the way")
     window = open_window(catalog)
-    window.browser.tick_all_in_view()
-    window.options.set_job(
-        ExportJob(fmt=Fmt.ORIG, destination=out, conflict=ConflictPolicy.OVERWRITE)
+    prepare_export(
+        window, ExportJob(fmt=Fmt.ORIG, destination=out, conflict=ConflictPolicy.OVERWRITE)
     )
     settle(qtbot, window)
     with qtbot.waitSignal(window.export_runner.finished, timeout=30_000) as first:

@@ -26,7 +26,7 @@ from exportgui.gui.widgets.modifier_edit import ModifierEdit
 from exportgui.gui.widgets.theme import MessageLabel
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import EmailSetting, ExportJob, Fmt
-from tests.gui.helpers import WindowFactory, settle
+from tests.gui.helpers import WindowFactory, prepare_export, settle
 from tests.helpers import make_image
 from tests.smtp_server import free_port
 
@@ -76,8 +76,7 @@ def test_a_long_result_message_never_widens_the_window(
     window.settings.mail.smtp_url = f"smtp://127.0.0.1:{free_port()}"
     window.settings.mail.sender = "exports@example.org"
     window.settings.mail.recipients = ["me@example.org"]
-    window.browser.tick_all_in_view()
-    window.options.set_job(ExportJob(fmt=Fmt.ORIG, destination=out, email_setting=EmailSetting.ALL))
+    prepare_export(window, ExportJob(fmt=Fmt.ORIG, destination=out, email_setting=EmailSetting.ALL))
     settle(qtbot, window)
     with qtbot.waitSignal(window.export_runner.finished, timeout=30_000) as blocker:
         assert window.export()

@@ -13,7 +13,7 @@ from exportgui.gui.job_form.options_panel import DEFAULT_NAMES, OptionsPanel
 from exportgui.gui.job_form.plan_model import PlanColumn
 from exportgui.gui.widgets.theme import Meaning
 from exportgui.jobs import ExportJob, Fmt, JobLog
-from tests.gui.helpers import WindowFactory, settle
+from tests.gui.helpers import WindowFactory, prepare_export, settle
 from tests.gui.test_preview import _current
 from tests.helpers import import_files, make_image
 
@@ -61,14 +61,14 @@ def test_plan_and_preview_show_the_templated_names(
     out = image_files[0].parent.parent / "out"
     out.mkdir()
     window = open_window(catalog)
-    window.browser.tick_all_in_view()
-    window.options.set_job(
+    prepare_export(
+        window,
         ExportJob(
             fmt=Fmt.CONVERT,
             is_modifier="wid=10&fmt=png",
             destination=out,
             name_template="{preset}/small/{seq:02}_{name}_{wid}x{hei}.{ext}",
-        )
+        ),
     )
     assert window.presets.save_as("web")  # {preset} is the loaded preset's name
     settle(qtbot, window)
@@ -106,8 +106,7 @@ def test_the_preview_shows_the_folders_the_file_lands_in(
     out = tmp_path / "out"
     out.mkdir()
     window = open_window(catalog)
-    window.browser.tick_all_in_view()
-    window.options.set_job(ExportJob(fmt=Fmt.ORIG, destination=out, keep_folders=True))
+    prepare_export(window, ExportJob(fmt=Fmt.ORIG, destination=out, keep_folders=True))
     _current(window, "deep.png")
     settle(qtbot, window)
     assert window.preview.line_label.text().startswith("deep.png → shoots/day1/deep.png")

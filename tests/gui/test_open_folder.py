@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from exportgui.catalog import Catalog
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ExportJob, Fmt
-from tests.gui.helpers import WindowFactory, settle
+from tests.gui.helpers import WindowFactory, prepare_export, settle
 
 _NO_HANDLER = "does not support QPlatformServices::openDocument"
 
@@ -29,8 +29,7 @@ def _exported(
     catalog.import_paths(image_files)
     out.mkdir()
     window = open_window(catalog)
-    window.browser.tick_all_in_view()
-    window.options.set_job(ExportJob(fmt=Fmt.ORIG, destination=out))
+    prepare_export(window, ExportJob(fmt=Fmt.ORIG, destination=out))
     settle(qtbot, window)
     with qtbot.waitSignal(window.export_runner.finished, timeout=30_000):
         assert window.export()

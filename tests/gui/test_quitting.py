@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from exportgui.catalog import Catalog
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ExportJob, Fmt, JobLogStore
-from tests.gui.helpers import WindowFactory, settle
+from tests.gui.helpers import WindowFactory, prepare_export, settle
 from tests.helpers import make_image
 
 
@@ -27,9 +27,9 @@ def _exporting_window(
     out = tmp_path / "out"
     out.mkdir()
     window = open_window(catalog)
-    window.browser.tick_all_in_view()
-    window.options.set_job(
-        ExportJob(fmt=Fmt.CONVERT, is_modifier="op_blur=4&fmt=png", destination=out, workers=1)
+    prepare_export(
+        window,
+        ExportJob(fmt=Fmt.CONVERT, is_modifier="op_blur=4&fmt=png", destination=out, workers=1),
     )
     settle(qtbot, window)
     assert window.export()

@@ -11,7 +11,7 @@ from exportgui.catalog import Catalog
 from exportgui.gui.job_form.export_runner import RunOutcome
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ConflictPolicy, ExportJob, Fmt, JobLogStore
-from tests.gui.helpers import WindowFactory, settle
+from tests.gui.helpers import WindowFactory, prepare_export, settle
 
 
 def _export(qtbot: QtBot, window: MainWindow) -> RunOutcome:
@@ -90,8 +90,7 @@ def test_the_result_bar_counts_a_failed_asset_beside_written_ones(
     out = tmp_path / "out"
     out.mkdir()
     window = open_window(catalog)
-    window.browser.tick_all_in_view()
-    window.options.set_job(ExportJob(fmt=Fmt.ORIG, destination=out))
+    prepare_export(window, ExportJob(fmt=Fmt.ORIG, destination=out))
     settle(qtbot, window)
     # The stored original of one asset disappears after the plan was made.
     catalog.original_path(catalog.list_assets()[0]).unlink()
@@ -180,8 +179,7 @@ def test_a_job_whose_every_asset_failed_is_not_shown_as_a_success(
     out = tmp_path / "out"
     out.mkdir()
     window = open_window(catalog)
-    window.browser.tick_all_in_view()
-    window.options.set_job(ExportJob(fmt=Fmt.ORIG, destination=out))
+    prepare_export(window, ExportJob(fmt=Fmt.ORIG, destination=out))
     settle(qtbot, window)
     for asset in catalog.list_assets():  # every stored original goes after the plan was made
         catalog.original_path(asset).unlink()
@@ -207,8 +205,7 @@ def test_the_preview_follows_the_plan_after_an_export(
     out = tmp_path / "out"
     out.mkdir()
     window = open_window(catalog)
-    window.browser.tick_all_in_view()
-    window.options.set_job(ExportJob(fmt=Fmt.ORIG, destination=out))
+    prepare_export(window, ExportJob(fmt=Fmt.ORIG, destination=out))
     settle(qtbot, window)
     assert window.preview.line_label.text().startswith("fileToExport.jpg → fileToExport.jpg ·")
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from exportgui.catalog import Catalog
 from exportgui.gui.window.termination import closing_on_signals
 from exportgui.jobs import ExportJob, Fmt, JobLogStore
-from tests.gui.helpers import WindowFactory, settle
+from tests.gui.helpers import WindowFactory, prepare_export, settle
 from tests.helpers import make_image
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
@@ -33,9 +33,9 @@ def test_sigterm_closes_the_window_and_cancels_the_export(
     out = tmp_path / "out"
     out.mkdir()
     window = open_window(catalog)
-    window.browser.tick_all_in_view()
-    window.options.set_job(
-        ExportJob(fmt=Fmt.CONVERT, is_modifier="op_blur=4&fmt=png", destination=out, workers=1)
+    prepare_export(
+        window,
+        ExportJob(fmt=Fmt.CONVERT, is_modifier="op_blur=4&fmt=png", destination=out, workers=1),
     )
     settle(qtbot, window)
 
