@@ -2,9 +2,13 @@
 
 Fields carry their IPS names (``assetHandleArray``, ``emailSetting``,
 ``clientId``, ``jobName``) and the local ones are camel-cased the same way
-(``keepFolders``, ``nameTemplate``). Reading also accepts the spellings older files used
-(``name``, ``client_id``, ``email_setting``, ``keep_folders``), so files
-written before are read back; writing uses only the IPS names.
+(``keepFolders``, ``nameTemplate``). A job of several renditions adds
+``renditions``, a list of objects with the fields one rendition holds
+(``preset``, ``fmt``, ``is_modifier``, ``macro``, ``nameTemplate``); a job of
+one has no such key, so its document is what it always was. Reading also
+accepts the spellings older files used (``name``, ``client_id``,
+``email_setting``, ``keep_folders``), so files written before are read back;
+writing uses only the IPS names.
 """
 
 from __future__ import annotations
@@ -13,7 +17,14 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from exportgui.jobs.model import MAX_WORKERS, ConflictPolicy, EmailSetting, ExportJob, Fmt
+from exportgui.jobs.model import (
+    MAX_WORKERS,
+    ConflictPolicy,
+    EmailSetting,
+    ExportJob,
+    Fmt,
+    Rendition,
+)
 
 # new key -> the older spelling still read
 _OLD_KEYS = {
@@ -45,7 +56,20 @@ def job_to_dict(job: ExportJob, *, with_assets: bool = True) -> dict[str, Any]:
             "preset": job.preset,
         }
     )
+    if job.renditions:
+        data["renditions"] = [rendition_to_dict(r) for r in job.renditions]
     return data
+
+
+def rendition_to_dict(rendition: Rendition) -> dict[str, Any]:
+    """One rendition's fields, named as the job's are."""
+    return {
+        "preset": rendition.name,
+        "fmt": rendition.fmt.value,
+        "is_modifier": rendition.is_modifier,
+        "macro": rendition.macro,
+        "nameTemplate": rendition.name_template,
+    }
 
 
 def job_from_dict(data: Mapping[str, Any], *, lenient: bool = False) -> ExportJob:
@@ -70,7 +94,9 @@ def job_from_dict(data: Mapping[str, Any], *, lenient: bool = False) -> ExportJo
     destination = field("destination", "", lambda v: _text("destination", v))
     no_handles: tuple[str, ...] = ()
     handles = field("assetHandleArray", no_handles, _handles)
-    return ExportJob(
+    no_renditions: tuple[Rendition, ...] = ()
+    renditions = field("renditions", no_renditions, _renditions)
+    job = ExportJob(
         asset_handles=handles,
         fmt=field("fmt", base.fmt, lambda v: Fmt.parse(_text("fmt", v))),
         is_modifier=field("is_modifier", "", lambda v: _text("is_modifier", v)),
@@ -91,6 +117,29 @@ def job_from_dict(data: Mapping[str, Any], *, lenient: bool = False) -> ExportJo
         name_template=field("nameTemplate", "", lambda v: _text("nameTemplate", v)),
         preset=field("preset", "", lambda v: _text("preset", v)),
     )
+    return job.with_renditions(renditions) if renditions else job
+
+
+def _renditions(value: Any) -> tuple[Rendition, ...]:
+    if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
+        raise ValueError("'renditions' must be a list of objects")
+    if len(value) < 2:
+        raise ValueError("'renditions' lists two or more (a job of one has the fields itself)")
+    found = []
+    for number, item in enumerate(value, start=1):
+        try:
+            found.append(
+                Rendition(
+                    name=_text("preset", item.get("preset", "")),
+                    fmt=Fmt.parse(_text("fmt", item.get("fmt", Fmt.ORIG.value))),
+                    is_modifier=_text("is_modifier", item.get("is_modifier", "")),
+                    macro=_text("macro", item.get("macro", "")),
+                    name_template=_text("nameTemplate", item.get("nameTemplate", "")),
+                )
+            )
+        except ValueError as exc:
+            raise ValueError(f"rendition {number}: {exc}") from None
+    return tuple(found)
 
 
 def _text(key: str, value: Any) -> str:

@@ -1,7 +1,7 @@
 """The job log, kept in the catalog database and modelled on the IPS JobLog.
 
-Each job stores its plan (one row per asset) when it starts, and each asset's
-outcome as soon as it is known, so a job killed half-way can be found and
+Each job stores its plan (one row per asset and rendition) when it starts, and each
+output's outcome as soon as it is known, so a job killed half-way can be found and
 resumed. A job whose state says "running" but whose run is not live (see
 liveness.py) is reported as "interrupted".
 
@@ -20,7 +20,7 @@ import socket
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
@@ -134,7 +134,7 @@ class JobLogStore:
             conn.executemany(
                 "INSERT INTO joblog_item(job_handle, seq, asset_handle, asset_name,"
                 " source_file_name, target, format, width, height, reason, planned_status,"
-                " planned_message) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                " planned_message, rendition) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows,
             )
         self._tokens[handle] = token
@@ -363,10 +363,14 @@ class JobLogStore:
         if state == "running" and not _row_is_live(handle, row):
             state = "interrupted"
         details: list[LogDetail] = []
+        job = job_from_json(row["job_json"], ())
+        # The job's asset list: its items of one rendition (every rendition lists them all).
+        first = job.rendition_list[0].name if job.renditions else None
         handles: list[str] = []
         if with_details:
             for item in self.items(handle):
-                handles.append(item.planned.asset_handle)
+                if first is None or item.planned.rendition == first:
+                    handles.append(item.planned.asset_handle)
                 if item.outcome is not None:
                     details.append(
                         LogDetail(
@@ -375,19 +379,21 @@ class JobLogStore:
                             item.outcome,
                             item.message,
                             item.output,
+                            item.planned.rendition,
                         )
                     )
         else:
             handles = [
                 r[0]
                 for r in self.db.execute(
-                    "SELECT asset_handle FROM joblog_item WHERE job_handle=? ORDER BY seq",
-                    (handle,),
+                    "SELECT asset_handle FROM joblog_item WHERE job_handle=?"
+                    " AND (? IS NULL OR rendition=?) ORDER BY seq",
+                    (handle, first, first),
                 )
             ]
         return JobLog(
             job_handle=handle,
-            job=job_from_json(row["job_json"], handles),
+            job=replace(job, asset_handles=tuple(handles)),
             start_date=row["start_date"],
             end_date=row["end_date"],
             state=state,
@@ -421,6 +427,7 @@ def _item_row(handle: str, seq: int, out: PlannedOutput) -> tuple[object, ...]:
         out.reason,
         out.status.value,
         out.message,
+        out.rendition,
     )
 
 
@@ -436,6 +443,7 @@ def _stored_item(row: sqlite3.Row) -> StoredItem:
         reason=row["reason"],
         status=LogType(row["planned_status"]),
         message=row["planned_message"],
+        rendition=row["rendition"],
     )
     return StoredItem(
         seq=row["seq"],

@@ -14,14 +14,15 @@ from exportgui.jobs.model import ExportJob, JobLog, Plan, Problem
 from exportgui.jobs.tally import tally, tally_to_dict
 
 JOBLOG_DOCUMENT_SCHEMA = 1
-CSV_COLUMNS = ("assetHandle", "name", "logType", "message", "output")
+CSV_COLUMNS = ("assetHandle", "name", "logType", "message", "output", "rendition")
 
 
 def joblog_to_dict(log: JobLog, *, files: bool = True) -> dict[str, Any]:
     """The job log as the ``"schema": 1`` JSON document of ``export --json``.
 
-    Counts and details use the IPS JobLog names; ``details`` lists the assets
-    that have an outcome, in job order (empty for logs read without details).
+    Counts and details use the IPS JobLog names (each detail also names its
+    ``rendition``); ``details`` lists the outputs that have an outcome, in job
+    order (empty for logs read without details).
     ``files`` adds what became of the assets (see tally.py); it is counted
     from the details, so leave it out for a log read without them.
     """
@@ -47,6 +48,7 @@ def joblog_to_dict(log: JobLog, *, files: bool = True) -> dict[str, Any]:
                 "logType": d.log_type.value,
                 "message": d.message,
                 "output": str(d.output) if d.output else None,
+                "rendition": d.rendition,
             }
             for d in log.details
         ],
@@ -57,12 +59,14 @@ def joblog_to_dict(log: JobLog, *, files: bool = True) -> dict[str, Any]:
 
 
 def joblog_to_csv(log: JobLog) -> str:
-    """One row per detail under a header row of the IPS detail names."""
+    """One row per detail under a header row of the IPS detail names (and ``rendition``)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for d in log.details:
-        writer.writerow((d.asset_handle, d.name, d.log_type.value, d.message, str(d.output or "")))
+        writer.writerow(
+            (d.asset_handle, d.name, d.log_type.value, d.message, str(d.output or ""), d.rendition)
+        )
     return buffer.getvalue()
 
 
@@ -109,6 +113,7 @@ def plan_to_dict(plan: Plan, problems: Sequence[Problem] = ()) -> dict[str, Any]
                 "reason": o.reason,
                 "status": o.status.value,
                 "message": o.message,
+                "rendition": o.rendition,
             }
             for o in plan.outputs
         ],

@@ -52,4 +52,8 @@ MIGRATIONS = [
     ALTER TABLE joblog_job ADD COLUMN pid_start INTEGER;
     ALTER TABLE joblog_job ADD COLUMN run_token TEXT
     """,
+    # rendition: the name of the rendition (preset) an item makes, for jobs of several.
+    """
+    ALTER TABLE joblog_item ADD COLUMN rendition TEXT NOT NULL DEFAULT ''
+    """,
 ]

@@ -2,10 +2,12 @@
 
 An :class:`ExportJob` carries the IPS fields (assetHandleArray, fmt,
 is_modifier, macro, emailSetting, clientId) plus what a desktop export also
-needs (destination, conflict policy, folders, name, workers, a naming template). ``validate``
+needs (destination, conflict policy, folders, name, workers, a naming template). A job
+may carry several :class:`Rendition` s (what a preset holds: fmt, request and
+file names), and then makes one output per asset and rendition. ``validate``
 turns it into :class:`Problem` s for the live form, ``plan`` into a
-:class:`Plan` of :class:`PlannedOutput` s (one per asset: target, format,
-size and why), ``run`` into a :class:`JobLog` modelled on the IPS JobLog,
+:class:`Plan` of :class:`PlannedOutput` s (one per asset and rendition: target,
+format, size and why), ``run`` into a :class:`JobLog` modelled on the IPS JobLog,
 whose :class:`LogDetail` s say what became of each asset; :class:`Progress`
 is what a run reports while it goes. The enums spell every value as IPS does
 and accept any letter case when parsing.
@@ -78,6 +80,17 @@ class LogType(StrEnum):
 
 
 @dataclass(frozen=True)
+class Rendition:
+    """One output per asset: the fmt, request and file names of one preset."""
+
+    name: str = ""  # the preset's name; "" for a job's own options not saved as a preset
+    fmt: Fmt = Fmt.ORIG
+    is_modifier: str = ""
+    macro: str = ""
+    name_template: str = ""
+
+
+@dataclass(frozen=True)
 class ExportJob:
     """IPS ExportJob fields plus what a local export needs. Immutable: snapshot it freely."""
 
@@ -94,6 +107,35 @@ class ExportJob:
     workers: int = 0  # 0 = one per CPU core
     name_template: str = ""  # "" = the IPS rule (asset name + the format's extension)
     preset: str = ""  # the preset the job was made from, for the template's {preset}
+    # Two or more: one output per asset and rendition, and fmt … preset above are the
+    # first rendition's. Empty: the job's own fields are its one rendition.
+    renditions: tuple[Rendition, ...] = ()
+
+    @property
+    def rendition_list(self) -> tuple[Rendition, ...]:
+        """The job's renditions: its own fields when it has no list of them."""
+        if self.renditions:
+            return self.renditions
+        return (Rendition(self.preset, self.fmt, self.is_modifier, self.macro, self.name_template),)
+
+    def for_rendition(self, rendition: Rendition) -> ExportJob:
+        """The one-rendition job that makes ``rendition``'s outputs."""
+        return replace(
+            self,
+            fmt=rendition.fmt,
+            is_modifier=rendition.is_modifier,
+            macro=rendition.macro,
+            name_template=rendition.name_template,
+            preset=rendition.name,
+            renditions=(),
+        )
+
+    def with_renditions(self, renditions: tuple[Rendition, ...]) -> ExportJob:
+        """The job making ``renditions`` (one: exactly a job with those fields and no list)."""
+        if not renditions:
+            raise ValueError("a job has at least one rendition")
+        job = self.for_rendition(renditions[0])
+        return replace(job, renditions=renditions) if len(renditions) > 1 else job
 
 
 @dataclass(frozen=True)
@@ -105,6 +147,7 @@ class Problem:
     message: str
     position: int | None = None  # character offset in the field's text, for underlining
     length: int = 0  # how many characters to underline
+    rendition: str = ""  # in a job of several renditions: the one whose field it is
 
     @property
     def is_error(self) -> bool:
@@ -126,6 +169,7 @@ class PlannedOutput:
     reason: str  # why that format (or why the asset is refused)
     status: LogType  # SUCCESS = will be written; WARNING = written with a warning; ERROR = refused
     message: str = ""  # warning or error text ("renamed: a.png is also the target of …")
+    rendition: str = ""  # the rendition's (preset's) name
 
 
 @dataclass
@@ -163,6 +207,7 @@ class LogDetail:
     log_type: LogType
     message: str
     output: Path | None  # absolute path written, or None
+    rendition: str = ""  # the rendition's (preset's) name
 
 
 @dataclass
@@ -201,4 +246,5 @@ def normalize(job: ExportJob) -> ExportJob:
         fmt=Fmt.parse(job.fmt),
         email_setting=EmailSetting.parse(job.email_setting),
         conflict=ConflictPolicy.parse(job.conflict),
+        renditions=tuple(replace(r, fmt=Fmt.parse(r.fmt)) for r in job.renditions),
     )

@@ -1,17 +1,19 @@
-"""plan(job, catalog): one PlannedOutput per asset, with no pixel decoded.
+"""plan(job, catalog): one PlannedOutput per asset and rendition, with no pixel decoded.
 
 Target names follow §8 (``imaging.output_name`` with the resolved extension
-for ``convert``; the original file name for ``orig``), or the job's naming
-template when it has one, made safe for every file system. Two assets of the
-job never share a target (the later one gets ``name-2.ext`` and a warning,
-whatever the policy); the conflict policy decides only about files that were
-in the destination before the job.
+for ``convert``; the original file name for ``orig``), or the rendition's naming
+template when it has one, made safe for every file system. A job of several
+renditions puts each rendition's files in a folder named after it, unless its
+template places them. Two outputs of the job never share a target (the later
+one gets ``name-2.ext`` and a warning, whatever the policy); the conflict policy
+decides only about files that were in the destination before the job.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
@@ -32,6 +34,7 @@ from exportgui.jobs.model import (
     LogType,
     Plan,
     PlannedOutput,
+    Rendition,
     normalize,
 )
 from exportgui.jobs.name_template import NameFields, NameTemplate, TemplateError, parse_template
@@ -42,8 +45,8 @@ from exportgui.jobs.tally import LISTED_TWICE, RENAMED, REPLACES, SKIPPED
 ORIG_REASON = "original bytes, unchanged"
 
 
-class RequestCache:
-    """Parse the job's request once, or once per ``$object$`` value when it uses ``$object$``."""
+class _RequestsOfOne:
+    """One rendition's request, parsed once, or once per ``$object$`` value when it uses it."""
 
     def __init__(self, job: ExportJob, macros: dict[str, str]) -> None:
         self.job = job
@@ -57,7 +60,6 @@ class RequestCache:
         return request if request is not None else "; ".join(p.message for p in problems)
 
     def get(self, asset: Asset) -> Request | str:
-        """The request for this asset, or the error text that makes it unusable."""
         if self._per_asset is False:
             return self._first
         name = object_name(asset)
@@ -73,6 +75,23 @@ class RequestCache:
         if name not in self._per_object:
             self._per_object[name] = self._parse(name)
         return self._per_object[name]
+
+
+class RequestCache:
+    """The job's requests, parsed once per rendition (or per ``$object$`` value that needs it)."""
+
+    def __init__(self, job: ExportJob, macros: dict[str, str]) -> None:
+        self.job = job
+        self._by_rendition = {
+            r.name: _RequestsOfOne(job.for_rendition(r), macros) for r in job.rendition_list
+        }
+        self._first = next(iter(self._by_rendition.values()))
+
+    def get(self, asset: Asset, rendition: str | None = None) -> Request | str:
+        """The request of ``rendition`` (default: the first) for the asset, or why it fails."""
+        if rendition is None or len(self._by_rendition) == 1:  # logs of before renditions: ""
+            return self._first.get(asset)
+        return self._by_rendition[rendition].get(asset)
 
 
 class _Namer:
@@ -172,70 +191,52 @@ class _Described(NamedTuple):
     reason: str
 
 
-def plan(
-    job: ExportJob,
-    catalog: CatalogView,
-    requests: RequestCache | None = None,
-    *,
-    date: datetime | None = None,
-) -> Plan:
-    """One planned output per asset handle of the job, in job order. Writes nothing.
+class _RenditionPlanner:
+    """Describes and names one rendition's outputs."""
 
-    The requests are parsed through ``requests`` when it is given, so the caller can
-    render with the very requests the plan resolved. ``date`` is the job's date for
-    a naming template's ``{date}`` (default: now).
-    """
-    job = normalize(job)
-    assets = catalog.get_many(job.asset_handles)
-    namer = _Namer(Path(job.destination) if job.destination else None, job.conflict)
-    outputs: list[PlannedOutput] = []
-    seen: set[str] = set()
-    describe: Callable[[Asset], _Described | str] = (
-        _describe_orig if job.fmt is Fmt.ORIG else _convert_describer(job, catalog, requests)
-    )
-    template: NameTemplate | str | None = None
-    if job.name_template:
-        try:
-            template = parse_template(job.name_template)
-        except TemplateError as exc:
-            template = f"name template: {exc}"
-    job_date = date or datetime.now().astimezone()
-    for seq, handle in enumerate(job.asset_handles, start=1):
-        asset = assets.get(handle)
-        if handle in seen:
-            out = _refused(asset, handle, "listed twice", LISTED_TWICE)
-            outputs.append(_as_warning(out))
-            continue
-        seen.add(handle)
-        if asset is None:
-            outputs.append(
-                _refused(
-                    None,
-                    handle,
-                    "unknown asset",
-                    f"no asset with handle {handle!r} in this catalog",
-                )
-            )
-            continue
-        if asset.block_reason:
-            outputs.append(_refused(asset, handle, asset.block_reason, asset.block_reason))
-            continue
-        described = describe(asset)
+    def __init__(
+        self,
+        job: ExportJob,
+        rendition: Rendition,
+        catalog: CatalogView,
+        requests: RequestCache,
+        *,
+        several: bool,
+    ) -> None:
+        self.rendition = rendition
+        self.job = job.for_rendition(rendition)
+        self.describe: Callable[[Asset], _Described | str] = (
+            _describe_orig
+            if rendition.fmt is Fmt.ORIG
+            else _convert_describer(self.job, catalog, requests, rendition.name)
+        )
+        self.template: NameTemplate | str | None = None
+        if rendition.name_template:
+            try:
+                self.template = parse_template(rendition.name_template)
+            except TemplateError as exc:
+                self.template = f"name template: {exc}"
+        # Several renditions: each in a folder of its own, unless its template places it.
+        self.folder = (safe_component(rendition.name),) if several else ()
+
+    def output(self, asset: Asset, seq: int, namer: _Namer, job_date: datetime) -> PlannedOutput:
+        """The asset's planned output in this rendition, given its place by ``namer``."""
+        handle = asset.handle
+        described = self.describe(asset)
         if isinstance(described, str):
-            outputs.append(_refused(asset, handle, described, described))
-            continue
+            return _refused(asset, handle, described, described)
+        template = self.template
         if isinstance(template, str):
-            outputs.append(_refused(asset, handle, template, template))
-            continue
+            return _refused(asset, handle, template, template)
         if template is None:
-            folder = safe_folder(asset.folder) if job.keep_folders else ()
+            folder = self.folder + (safe_folder(asset.folder) if self.job.keep_folders else ())
             name = described.name
         else:
             fields = NameFields(
                 name=output_name(asset.file_name or asset.name, ""),
                 ext=described.extension,
                 folder=asset.folder,
-                preset=job.preset,
+                preset=self.rendition.name,
                 wid=described.width,
                 hei=described.height,
                 fmt=described.fmt,
@@ -246,29 +247,72 @@ def plan(
             try:
                 *parents, name = template.expand(fields)
             except ValueError as exc:
-                outputs.append(_refused(asset, handle, str(exc), str(exc)))
-                continue
+                return _refused(asset, handle, str(exc), str(exc))
             folder = tuple(parents)
-        target, status, note = namer.place(folder, name, asset.file_name or asset.name)
-        outputs.append(
-            PlannedOutput(
-                asset_handle=handle,
-                asset_name=asset.name,
-                source_file_name=asset.file_name,
-                target=Path(target) if target else None,
-                format=described.fmt,
-                width=described.width,
-                height=described.height,
-                reason=described.reason,
-                status=status,
-                message=note,
-            )
+        owner = asset.file_name or asset.name
+        if self.folder:
+            owner = f"{owner} ({self.rendition.name})"
+        target, status, note = namer.place(folder, name, owner)
+        return PlannedOutput(
+            asset_handle=handle,
+            asset_name=asset.name,
+            source_file_name=asset.file_name,
+            target=Path(target) if target else None,
+            format=described.fmt,
+            width=described.width,
+            height=described.height,
+            reason=described.reason,
+            status=status,
+            message=note,
         )
+
+
+def plan(
+    job: ExportJob,
+    catalog: CatalogView,
+    requests: RequestCache | None = None,
+    *,
+    date: datetime | None = None,
+) -> Plan:
+    """One planned output per asset handle and rendition of the job, in job order. Writes nothing.
+
+    An asset's renditions follow one another, in the job's order of renditions.
+    The requests are parsed through ``requests`` when it is given, so the caller
+    can render with the very requests the plan resolved. ``date`` is the job's
+    date for a naming template's ``{date}`` (default: now).
+    """
+    job = normalize(job)
+    assets = catalog.get_many(job.asset_handles)
+    namer = _Namer(Path(job.destination) if job.destination else None, job.conflict)
+    outputs: list[PlannedOutput] = []
+    seen: set[str] = set()
+    renditions = job.rendition_list
+    requests = requests or RequestCache(job, catalog.macros())
+    planners = [
+        _RenditionPlanner(job, r, catalog, requests, several=len(renditions) > 1)
+        for r in renditions
+    ]
+    job_date = date or datetime.now().astimezone()
+    for seq, handle in enumerate(job.asset_handles, start=1):
+        asset = assets.get(handle)
+        twice = handle in seen
+        seen.add(handle)
+        for planner in planners:
+            if twice:
+                out = _as_warning(_refused(asset, handle, "listed twice", LISTED_TWICE))
+            elif asset is None:
+                message = f"no asset with handle {handle!r} in this catalog"
+                out = _refused(None, handle, "unknown asset", message)
+            elif asset.block_reason:
+                out = _refused(asset, handle, asset.block_reason, asset.block_reason)
+            else:
+                out = planner.output(asset, seq, namer, job_date)
+            outputs.append(replace(out, rendition=planner.rendition.name))
     return Plan(job=job, outputs=outputs)
 
 
 def _as_warning(out: PlannedOutput) -> PlannedOutput:
-    return PlannedOutput(**{**out.__dict__, "status": LogType.WARNING})
+    return replace(out, status=LogType.WARNING)
 
 
 def _describe_orig(asset: Asset) -> _Described:
@@ -282,10 +326,8 @@ def _describe_orig(asset: Asset) -> _Described:
 
 
 def _convert_describer(
-    job: ExportJob, catalog: CatalogView, requests: RequestCache | None
+    job: ExportJob, catalog: CatalogView, requests: RequestCache, rendition: str
 ) -> Callable[[Asset], _Described | str]:
-    if requests is None:
-        requests = RequestCache(job, catalog.macros())
     attrs: ISAttributes | str
     try:
         attrs = ISAttributes.from_strings(catalog.attributes())
@@ -300,7 +342,7 @@ def _convert_describer(
             )
         if isinstance(attrs, str):
             return attrs
-        request = requests.get(asset)
+        request = requests.get(asset, rendition)
         if isinstance(request, str):
             return request
         if not asset.width or not asset.height:

@@ -1,7 +1,8 @@
-"""One asset's work on a worker: copy or render into a temporary file, never raise.
+"""One output's work on a worker: copy or render into a temporary file, never raise.
 
-Kept apart from the runner so a process pool can import and run it (WorkItem and
-Produced are plain picklable data).
+The renders of one source that a worker gets together (an asset's renditions)
+share one decode. Kept apart from the runner so a process pool can import and
+run it (WorkItem and Produced are plain picklable data).
 """
 
 from __future__ import annotations
@@ -9,11 +10,20 @@ from __future__ import annotations
 import errno
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from exportgui.imaging import ErrorCode, ISAttributes, ISError, RenderCancelled, Request, render
+from exportgui.imaging import (
+    ErrorCode,
+    ISAttributes,
+    ISError,
+    RenderCancelled,
+    Request,
+    render_renditions,
+)
 from exportgui.jobs.model import Fmt
 from exportgui.jobs.writer import (
     FATAL_ERRNOS,
@@ -22,6 +32,7 @@ from exportgui.jobs.writer import (
     Folder,
     OutsideDestination,
     copy_new,
+    discard,
     new_file,
     root_cause_errno,
     written_size,
@@ -30,7 +41,7 @@ from exportgui.jobs.writer import (
 
 @dataclass(frozen=True)
 class WorkItem:
-    """One asset's work, picklable so a process pool can run it.
+    """One output's work, picklable so a process pool can run it.
 
     ``temp`` and ``final`` are the paths the job log records; the files are
     written and renamed by name inside ``folder``, walked to afresh each time.
@@ -61,40 +72,103 @@ class Produced:
 
 def produce(task: WorkItem, cancel: threading.Event | None = None) -> Produced:
     """Write the task's complete temporary file; never raises for a per-asset problem."""
-    if cancel is not None and cancel.is_set():
-        return Produced(task.seq, "cancelled")
-    try:
-        if task.fmt is Fmt.ORIG:
-            size = copy_new(task.folder, task.temp.name, task.source, cancel, durable=task.durable)
-        else:
-            assert task.request is not None and task.attrs is not None
-            with new_file(task.folder, task.temp.name, durable=task.durable) as out:
-                render(task.source, task.request, task.attrs, out, cancel=cancel)
-                size = written_size(out)
-        return Produced(task.seq, "ok", size)
-    except (CopyCancelled, RenderCancelled):
-        return Produced(task.seq, "cancelled")
-    except OutsideDestination as exc:
-        return Produced(task.seq, "error", message=f"refused: {exc}")
-    except DestinationChanged as exc:
-        return Produced(task.seq, "fatal", message=f"stopped: {exc}")
-    except (ISError, OSError) as exc:
-        return _failure(task, exc)
-    except Exception as exc:  # a bug in one asset's path must not take the job down
-        return Produced(task.seq, "error", message=f"unexpected {type(exc).__name__}: {exc}")
+    return produce_many([task], cancel)[0]
 
 
 def produce_many(
     tasks: Sequence[WorkItem], cancel: threading.Event | None = None
 ) -> list[Produced]:
-    """:func:`produce` each task in turn; once one is fatal the rest are not started."""
+    """Do each task in turn, renders of one source together; once one is fatal, no more start."""
     results: list[Produced] = []
-    for task in tasks:
-        if results and results[-1].kind in {"fatal", "cancelled"}:
-            results.append(Produced(task.seq, "cancelled"))
+    index = 0
+    while index < len(tasks):
+        group = _same_source(tasks, index)
+        stopped = bool(results) and results[-1].kind in {"fatal", "cancelled"}
+        if stopped or (cancel is not None and cancel.is_set()):
+            results += [Produced(task.seq, "cancelled") for task in group]
+        elif group[0].fmt is Fmt.ORIG:
+            results.append(_guarded(group, cancel, _copy)[0])
         else:
-            results.append(produce(task, cancel))
+            results += _guarded(group, cancel, _render)
+        index += len(group)
     return results
+
+
+def _same_source(tasks: Sequence[WorkItem], start: int) -> Sequence[WorkItem]:
+    """The task at ``start`` and, for a render, the renders of the same source after it."""
+    end = start + 1
+    if tasks[start].fmt is Fmt.CONVERT:
+        while (
+            end < len(tasks)
+            and tasks[end].fmt is Fmt.CONVERT
+            and tasks[end].source == tasks[start].source
+        ):
+            end += 1
+    return tasks[start:end]
+
+
+def _guarded(
+    group: Sequence[WorkItem],
+    cancel: threading.Event | None,
+    work: Callable[[Sequence[WorkItem], threading.Event | None], list[Produced]],
+) -> list[Produced]:
+    """``work(group)``, with what stops the whole group turned into each task's result."""
+    try:
+        return work(group, cancel)
+    except (CopyCancelled, RenderCancelled):
+        return [Produced(task.seq, "cancelled") for task in group]
+    except OutsideDestination as exc:
+        return [Produced(task.seq, "error", message=f"refused: {exc}") for task in group]
+    except DestinationChanged as exc:
+        return [Produced(task.seq, "fatal", message=f"stopped: {exc}") for task in group]
+    except (ISError, OSError) as exc:
+        return [_failure(task, exc) for task in group]
+    except Exception as exc:  # a bug in one asset's path must not take the job down
+        message = f"unexpected {type(exc).__name__}: {exc}"
+        return [Produced(task.seq, "error", message=message) for task in group]
+
+
+def _copy(group: Sequence[WorkItem], cancel: threading.Event | None) -> list[Produced]:
+    (task,) = group
+    size = copy_new(task.folder, task.temp.name, task.source, cancel, durable=task.durable)
+    return [Produced(task.seq, "ok", size)]
+
+
+def _render(group: Sequence[WorkItem], cancel: threading.Event | None) -> list[Produced]:
+    """Render one source's tasks from one decode; a task that fails leaves no file."""
+    results: dict[int, Produced] = {}
+    with ExitStack() as files:  # an exception (a cancel) removes every file begun
+        opened: list[tuple[WorkItem, BinaryIO]] = []
+        for task in group:
+            try:
+                out = files.enter_context(
+                    new_file(task.folder, task.temp.name, durable=task.durable)
+                )
+            except OutsideDestination as exc:
+                results[task.seq] = Produced(task.seq, "error", message=f"refused: {exc}")
+                continue
+            except OSError as exc:
+                results[task.seq] = _failure(task, exc)
+                if results[task.seq].kind == "fatal":
+                    raise
+                continue
+            opened.append((task, out))
+        first = group[0]
+        assert first.attrs is not None
+        renditions = []
+        for task, out in opened:
+            assert task.request is not None
+            renditions.append((task.request, out))
+        outcomes = render_renditions(first.source, renditions, first.attrs, cancel=cancel)
+        for (task, out), outcome in zip(opened, outcomes, strict=True):
+            if isinstance(outcome, ISError):
+                results[task.seq] = _failure(task, outcome)
+            else:
+                results[task.seq] = Produced(task.seq, "ok", written_size(out))
+    for task in group:  # closed now: remove the files of the renditions that failed
+        if results[task.seq].kind != "ok" and any(t is task for t, _ in opened):
+            discard(task.folder, task.temp.name)
+    return [results[task.seq] for task in group]
 
 
 def _failure(task: WorkItem, exc: ISError | OSError) -> Produced:

@@ -21,6 +21,11 @@ def problem_lines(problem: Problem, job: ExportJob) -> list[str]:
     """``error: --modifier: …`` and, when the problem has a position, the text with carets."""
     kind = "error" if problem.is_error else "warning"
     where = _FIELD_FLAGS.get(problem.field, problem.field)
+    if problem.rendition:  # a field of one preset of several: the preset has the text
+        job = next(
+            (job.for_rendition(r) for r in job.renditions if r.name == problem.rendition), job
+        )
+        where = f"preset {problem.rendition!r}: {problem.field}"
     lines = [f"{kind}: {where}: {problem.message}"]
     text = {
         "is_modifier": job.is_modifier,
@@ -33,12 +38,18 @@ def problem_lines(problem: Problem, job: ExportJob) -> list[str]:
 
 
 def plan_lines(plan: Plan) -> list[str]:
-    """One line per planned output, plus an indented line for its warning or error."""
+    """One line per planned output, plus an indented line for its warning or error.
+
+    A job of several renditions names each line's rendition after the asset.
+    """
     lines = []
+    several = bool(plan.job.renditions)
     for out in plan.outputs:
         size = f"{out.width}×{out.height}" if out.width and out.height else "-"
         target = out.target.as_posix() if out.target else "(nothing)"
         source = out.source_file_name or out.asset_name
+        if several:
+            source = f"{source} ({out.rendition})"
         lines.append(
             f"{out.asset_handle}  {source} → {target}  [{out.format or '-'} {size}]  {out.reason}"
         )
@@ -68,10 +79,16 @@ def joblog_lines(log: JobLog) -> list[str]:
     lines = [
         f"job {log.job_handle}  {job.name}".rstrip(),
         f"state: {log.state}   started {log.start_date}   ended {log.end_date or '-'}",
-        f"fmt={job.fmt.value}  modifier={job.is_modifier!r}  macro={job.macro!r}",
+    ]
+    for r in job.rendition_list:
+        preset = f"{r.name}: " if job.renditions else ""
+        lines.append(f"{preset}fmt={r.fmt.value}  modifier={r.is_modifier!r}  macro={r.macro!r}")
+        if r.name_template:
+            lines.append(f"{preset}file names: {r.name_template}")
+    lines += [
         f"destination: {job.destination}   conflict: {job.conflict.value}",
-        *([f"file names: {job.name_template}"] if job.name_template else []),
-        f"{log.total_file_count} assets: {tally_words(tally(log))}",
+        f"{log.total_file_count} {'outputs' if job.renditions else 'assets'}: "
+        f"{tally_words(tally(log))}",
     ]
     if log.fatal_error:
         lines.append(f"fatal error: {log.fatal_error}")
@@ -80,7 +97,8 @@ def joblog_lines(log: JobLog) -> list[str]:
     for d in log.details:
         target = f" → {d.output}" if d.output else ""
         note = f": {d.message}" if d.message else ""
-        lines.append(f"  {d.log_type.value:<8} {d.asset_handle}  {d.name}{target}{note}")
+        name = f"{d.name} ({d.rendition})" if job.renditions else d.name
+        lines.append(f"  {d.log_type.value:<8} {d.asset_handle}  {name}{target}{note}")
     return lines
 
 

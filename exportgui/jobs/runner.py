@@ -1,10 +1,11 @@
 """JobRun: one run of a stored job on a pool, every outcome recorded as it happens.
 
 Work is split in two. Workers (threads by default; any Executor may be
-passed) produce one complete temporary file per asset: a copy of the
+passed) produce one complete temporary file per output: a copy of the
 original (``orig``) or a render (``convert``). Small copies are handed to a
-worker several at a time, so a file costs no more than its copy; renders and
-large copies go one by one. The calling thread then records the outcomes of
+worker several at a time, so a file costs no more than its copy; the
+renditions of one asset go to one worker together, so its source is decoded
+once; other renders and large copies go one by one. The calling thread then records the outcomes of
 finished files in the job log and renames each into place, so the log and the
 destination move in step and a job killed at any moment can be resumed
 without duplicating an output (see resume.py).
@@ -39,11 +40,19 @@ from typing import Protocol
 
 from exportgui.catalog import Asset
 from exportgui.imaging import ISAttributes, ISError, Request
-from exportgui.imaging.batch import executor_for, request_format
+from exportgui.imaging.batch import make_executor, request_format, strategy_for
 from exportgui.imaging.batch_pool import ProcessRenderPool
 from exportgui.jobs.joblog import HasDatabase, JobLogStore, JobTakenOver, Outcome
 from exportgui.jobs.liveness import HEARTBEAT_S
-from exportgui.jobs.model import ConflictPolicy, Fmt, JobLog, LogType, PlannedOutput, Progress
+from exportgui.jobs.model import (
+    ConflictPolicy,
+    Fmt,
+    JobLog,
+    LogType,
+    PlannedOutput,
+    Progress,
+    Rendition,
+)
 from exportgui.jobs.names import numbered, temp_name
 from exportgui.jobs.planner import RequestCache
 from exportgui.jobs.produce import (
@@ -96,6 +105,7 @@ class JobRun:
         self.handle = log.job_handle
         self.run_tag = secrets.token_hex(3)  # this run's part of its temporary names
         self.job = log.job
+        self.renditions = {r.name: r for r in log.job.rendition_list}
         self.catalog = catalog
         self.cancel = cancel or threading.Event()
         self.halt = threading.Event()  # set on cancel or fatal error: workers stop
@@ -194,7 +204,7 @@ class JobRun:
         assets = self.catalog_assets([p.asset_handle for _, p in work])
         requests = None
         attrs = None
-        if self.job.fmt is Fmt.CONVERT:
+        if any(self._rendition(p).fmt is Fmt.CONVERT for _, p in work):
             requests = RequestCache(self.job, self.catalog.macros())
             try:
                 attrs = ISAttributes.from_strings(self.catalog.attributes())
@@ -202,7 +212,7 @@ class JobRun:
                 self.fatal = f"stopped: the catalog's Image Serving attributes: {exc}"
                 return
         owned = executor is None
-        pool = executor or _default_pool(work, assets, requests, workers)
+        pool = executor or self._default_pool(work, assets, requests, workers)
         # A plain process pool cannot carry a threading.Event; the engine's pool can.
         share_cancel = not isinstance(pool, ProcessPoolExecutor)
         # Small copies go to the workers in batches, so each file does not pay a handoff;
@@ -329,6 +339,29 @@ class JobRun:
         """The assets of the work list, fetched in one go."""
         return self.catalog.get_many(handles)
 
+    def _default_pool(
+        self,
+        work: Sequence[tuple[int, PlannedOutput]],
+        assets: dict[str, Asset],
+        requests: RequestCache | None,
+        workers: int,
+    ) -> Executor:
+        """The pool for ``work``: the one its renditions' requests render fastest on."""
+        found: list[Request] = []
+        first = next((assets[p.asset_handle] for _, p in work if p.asset_handle in assets), None)
+        if requests is not None and first is not None:
+            for rendition in self.job.rendition_list:
+                if rendition.fmt is Fmt.CONVERT:
+                    request = requests.get(first, rendition.name)
+                    if isinstance(request, Request):
+                        found.append(request)
+        return _pool_for(found, workers)
+
+    def _rendition(self, planned: PlannedOutput) -> Rendition:
+        """The rendition an output belongs to (logs of before renditions name none)."""
+        found = self.renditions.get(planned.rendition)
+        return found if found is not None else self.job.rendition_list[0]
+
     def _next_batch(
         self,
         queue: list[tuple[int, PlannedOutput]],
@@ -337,22 +370,27 @@ class JobRun:
         requests: RequestCache | None,
         attrs: ISAttributes | None,
     ) -> list[tuple[WorkItem, PlannedOutput]]:
-        """The next task for a worker: up to ``size`` small copies, or one render or large copy."""
+        """The next task for a worker: an asset's renditions, or up to ``size`` small copies."""
         batch: list[tuple[WorkItem, PlannedOutput]] = []
         weight = 0
-        while queue and len(batch) < size and not self.halt.is_set():
+        copies_only = True  # every output so far a small copy: more small copies may join
+        last = ""
+        while queue and not self.halt.is_set():
             seq, planned = queue[-1]
             asset = assets.get(planned.asset_handle)
-            small = self.job.fmt is Fmt.ORIG and (asset is None or asset.bytes <= _BATCH_BYTES)
-            if batch and (not small or weight + (asset.bytes if asset else 0) > _BATCH_BYTES):
-                break
+            nbytes = asset.bytes if asset else 0
+            small = self._rendition(planned).fmt is Fmt.ORIG and nbytes <= _BATCH_BYTES
+            if batch and planned.asset_handle != last:
+                fits = len(batch) < size and weight + nbytes <= _BATCH_BYTES
+                if not (copies_only and small and fits):
+                    break
             queue.pop()
             prepared = self._task(seq, planned, assets, requests, attrs)
             if prepared is not None:
                 batch.append((prepared, planned))
-                weight += asset.bytes if asset else 0
-            if not small:
-                break
+                weight += nbytes
+            copies_only = copies_only and small
+            last = planned.asset_handle
         return batch
 
     def _task(
@@ -371,9 +409,11 @@ class JobRun:
             if asset is None:
                 raise LookupError("the asset was deleted from the catalog during the job")
             source = Path(self.catalog.original_path(asset))
+            rendition = self._rendition(planned)
             request = None
-            if requests is not None:
-                parsed = requests.get(asset)
+            if rendition.fmt is Fmt.CONVERT:
+                assert requests is not None
+                parsed = requests.get(asset, planned.rendition)
                 if isinstance(parsed, str):
                     raise LookupError(parsed)
                 request = parsed
@@ -401,7 +441,7 @@ class JobRun:
         assert asset is not None
         return WorkItem(
             seq,
-            self.job.fmt,
+            rendition.fmt,
             source,
             temp,
             final,
@@ -517,22 +557,16 @@ def _drain(
             return done
 
 
-def _default_pool(
-    work: Sequence[tuple[int, PlannedOutput]],
-    assets: dict[str, Asset],
-    requests: RequestCache | None,
-    workers: int,
-) -> Executor:
-    """Threads for copies; for renders, what the engine finds fastest for the output format.
+def _pool_for(requests: list[Request], workers: int) -> Executor:
+    """Threads for copies; for renders, what the engine finds fastest for the output formats.
 
     Pillow lets go of the GIL while decoding, resampling and encoding most
     formats, so threads it is; every TIFF save and OpenJPEG keep it, and for
-    those the engine gives a warmed process pool (imaging.batch).
+    those the engine gives a warmed process pool (imaging.batch). The renditions
+    of one source are rendered together, so one that needs processes takes
+    them all there.
     """
-    if requests is not None:
-        first = next((assets[p.asset_handle] for _, p in work if p.asset_handle in assets), None)
-        request = requests.get(first) if first is not None else None
-        if isinstance(request, Request):
-            fmt, compression = request_format(request)
-            return executor_for(fmt, workers, compression)
-    return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="export")
+    if not requests:
+        return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="export")
+    gil_bound = any(strategy_for(*request_format(r)) == "process" for r in requests)
+    return make_executor("process" if gil_bound else "thread", workers)

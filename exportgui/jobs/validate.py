@@ -26,6 +26,7 @@ from exportgui.jobs.model import (
     Problem,
 )
 from exportgui.jobs.name_template import TemplateError, parse_template
+from exportgui.jobs.names import name_key
 from exportgui.jobs.notify import NotifyError, address_problems, control_problem, server_for
 from exportgui.jobs.request import CatalogView, object_name, parse_job_request
 from exportgui.jobs.tally import plan_tally
@@ -218,15 +219,55 @@ def selection_problems(job: ExportJob, catalog: CatalogView) -> list[Problem]:
 
 
 def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
-    """Errors (which block the export) and warnings for the job, errors first."""
+    """Errors (which block the export) and warnings for the job, errors first.
+
+    In a job of several renditions, each rendition's fields are checked as a
+    job of its own, and their problems name the rendition.
+    """
     checked, problems = _enum_problems(job)
     problems += _destination_problems(job, getattr(catalog, "folder", None))
     if checked is None:
         return _sorted(problems)
     job = checked
     assets = _selection(catalog, job.asset_handles)
-    problems += _asset_problems(job, assets)
-    problems += template_problems(job)
+    renditions = job.rendition_list
+    every_convert = all(r.fmt is Fmt.CONVERT for r in renditions)
+    problems += _asset_problems(
+        replace(job, fmt=Fmt.CONVERT if every_convert else Fmt.ORIG), assets
+    )
+    several = len(renditions) > 1
+    if several:
+        problems += _rendition_problems(job)
+    for rendition in renditions:
+        found = _rendition_field_problems(job.for_rendition(rendition), catalog, assets)
+        problems += [replace(p, rendition=rendition.name) for p in found] if several else found
+    if all(r.fmt is Fmt.ORIG for r in renditions):
+        return _sorted(problems)
+    try:
+        ISAttributes.from_strings(catalog.attributes())
+    except ISError as exc:
+        problems.append(_error("attributes", f"the catalog's Image Serving attributes: {exc}"))
+    return _sorted(problems)
+
+
+def _rendition_problems(job: ExportJob) -> list[Problem]:
+    """A job of several renditions needs them named, each name once (it is their folder)."""
+    seen: set[str] = set()
+    for rendition in job.renditions:
+        if not rendition.name.strip():
+            return [_error("renditions", "every rendition of a job of several needs a name")]
+        key = name_key(rendition.name)
+        if key in seen:
+            return [_error("renditions", f"the rendition {rendition.name!r} is listed twice")]
+        seen.add(key)
+    return []
+
+
+def _rendition_field_problems(
+    job: ExportJob, catalog: CatalogView, assets: dict[str, Asset]
+) -> list[Problem]:
+    """One rendition's problems: its naming template, and its request or what orig ignores."""
+    problems = template_problems(job)
     if job.fmt is Fmt.ORIG:
         if job.is_modifier.strip():
             problems.append(
@@ -234,17 +275,12 @@ def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
             )
         if job.macro.strip():
             problems.append(_warning("macro", "ignored with fmt=orig: files are copied as is"))
-        return _sorted(problems)
+        return problems
     first = next((assets[h] for h in job.asset_handles if h in assets), None)
     _request, parse_problems = parse_job_request(
         job, catalog.macros(), object_name(first) if first else None
     )
-    problems += parse_problems
-    try:
-        ISAttributes.from_strings(catalog.attributes())
-    except ISError as exc:
-        problems.append(_error("attributes", f"the catalog's Image Serving attributes: {exc}"))
-    return _sorted(problems)
+    return problems + parse_problems
 
 
 def template_problems(job: ExportJob) -> list[Problem]:

@@ -93,7 +93,7 @@ def test_export_orig_json(cat: tuple[Path, dict[str, str]], tmp_path: Path) -> N
     assert len(log["details"]) == 4
     with Catalog.open(folder) as catalog:
         for detail in log["details"]:
-            assert set(detail) == {"assetHandle", "name", "logType", "message", "output"}
+            assert set(detail) == {"assetHandle", "name", "logType", "message", "output", "rendition"}
             written = Path(detail["output"])
             assert written.is_absolute() and written.parent == dest
             assert written.read_bytes() == catalog.original_path(detail["assetHandle"]).read_bytes()
@@ -149,7 +149,7 @@ def test_jobs_list_show_and_csv(cat: tuple[Path, dict[str, str]], tmp_path: Path
     shown = exportgui("--catalog", str(folder), "jobs", "show", handle)
     assert "ExportJob does not export Spin Sets" in shown.stdout
     csv_text = exportgui("--catalog", str(folder), "jobs", "show", handle, "--csv").stdout
-    assert csv_text.splitlines()[0] == "assetHandle,name,logType,message,output"
+    assert csv_text.splitlines()[0] == "assetHandle,name,logType,message,output,rendition"
     assert len(csv_text.splitlines()) == 3
     missing = exportgui("--catalog", str(folder), "jobs", "show", "j-nope")
     assert missing.returncode == 2 and "j-nope" in missing.stderr

@@ -40,6 +40,7 @@ def test_log_document_uses_ips_names(catalog: Catalog, library: dict[str, str], 
             "logType": "Success",
             "message": "",
             "output": str(dest / "b.png"),
+            "rendition": "",
         },
         {
             "assetHandle": library["turntable"],
@@ -47,6 +48,7 @@ def test_log_document_uses_ips_names(catalog: Catalog, library: dict[str, str], 
             "logType": "Error",
             "message": "ExportJob does not export Spin Sets",
             "output": None,
+            "rendition": "",
         },
     ]
     rows = list(csv.DictReader(io.StringIO(joblog_to_csv(log))))
