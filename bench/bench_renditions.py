@@ -10,6 +10,9 @@ second, 2 workers, medians over interleaved repeats, for:
 - ``exportgui one decode``: ``render_renditions`` per source on 2 threads;
 - ``exportgui 3 jobs``: the same three as three jobs one after another
   (``render_many`` per request, 2 workers each, the strategy the job would pick);
+- ``ExportJob 3 renditions``: one real ExportJob (catalog, plan, job log,
+  atomic placement) with the three as renditions, 2 workers;
+- ``ExportJob x3``: the same as three real ExportJobs of one rendition each;
 - ``pyvips thumbnail x3``: ``thumbnail`` (shrink-on-load) once per output;
 - ``pyvips one decode``: one shrink-on-load decode into memory, then
   ``thumbnail_image`` per output.
@@ -103,6 +106,56 @@ def exportgui_jobs(folder: Path) -> Runner:
     return Runner(run, close, note="+".join(kinds))
 
 
+def _catalog_of(files: Sequence[Path]) -> tuple[object, dict[Path, str]]:
+    """A scratch catalog holding ``files`` (imported once), and each file's handle."""
+    from exportgui.catalog import Catalog
+
+    folder = OUT / "catalog"
+    catalog = Catalog.open(folder)
+    report = catalog.import_paths(list(files))
+    found = {item.path: item.asset.handle for item in report.imported}
+    found.update({dup.path: dup.handle for dup in report.duplicates})
+    return catalog, found
+
+
+def real_jobs(folder: Path, *, together: bool) -> Runner:
+    from exportgui.jobs import ConflictPolicy, ExportJob, Fmt, RunOptions, plan, run
+    from exportgui.jobs.model import Rendition
+
+    state: dict[str, object] = {}
+    renditions = tuple(
+        Rendition(suffix.replace(".", "-"), Fmt.CONVERT, modifier)
+        for suffix, modifier in RENDITIONS.items()
+    )
+
+    def one_job(catalog: object, handles: tuple[str, ...], chosen: tuple[Rendition, ...]) -> None:
+        job = ExportJob(
+            handles, destination=folder, conflict=ConflictPolicy.OVERWRITE, workers=WORKERS
+        )
+        log = run(plan(job.with_renditions(chosen), catalog), catalog, RunOptions(workers=WORKERS))  # type: ignore[arg-type]
+        if log.state != "completed" or log.file_error_count:
+            raise RuntimeError(f"the job {log.job_handle} ended {log.state}: {log.fatal_error}")
+
+    def go(files: Sequence[Path]) -> None:
+        if "catalog" not in state:
+            state["catalog"], state["handles"] = _catalog_of(files)
+        catalog, known = state["catalog"], state["handles"]
+        assert isinstance(known, dict)
+        handles = tuple(known[f] for f in files)
+        if together:
+            one_job(catalog, handles, renditions)
+        else:
+            for rendition in renditions:
+                one_job(catalog, handles, (rendition,))
+
+    def close() -> None:
+        catalog = state.get("catalog")
+        if catalog is not None:
+            catalog.close()  # type: ignore[attr-defined]
+
+    return Runner(go, close, note="threads")
+
+
 def _pyvips_write(image: object, dest: Path) -> None:
     params = {"Q": 85} if dest.name.endswith("1920.jpg") else {"Q": 80}
     image.write_to_file(str(dest), **params)  # type: ignore[attr-defined]
@@ -145,6 +198,8 @@ def contenders() -> dict[str, Callable[[Path], Runner]]:
     tools: dict[str, Callable[[Path], Runner]] = {
         "exportgui one decode": exportgui_one,
         "exportgui 3 jobs": exportgui_jobs,
+        "ExportJob 3 renditions": lambda d: real_jobs(d, together=True),
+        "ExportJob x3": lambda d: real_jobs(d, together=False),
     }
     if _tools.pyvips_available():
         for one_decode, label in ((False, "pyvips thumbnail x3"), (True, "pyvips one decode")):
@@ -284,13 +339,27 @@ def report(rates: dict[str, list[float]]) -> None:
         ratio = ours / vips[best]
         verdict = _verdict(ratio >= 1.3)
         print(f"one decode / pyvips best ({best}): {ratio:.2f}x (target 1.3x: {verdict})")
+    job, jobs = medians["ExportJob 3 renditions"], medians["ExportJob x3"]
+    print(
+        f"ExportJob 3 renditions / ExportJob x3: {job / jobs:.2f}x "
+        f"(target 1.35x: {_verdict(job / jobs >= 1.35)})"
+    )
+    if best is not None:
+        ratio = job / vips[best]
+        verdict = _verdict(ratio >= 1.3)
+        print(f"ExportJob 3 renditions / pyvips best: {ratio:.2f}x (target 1.3x: {verdict})")
     # The runs of one round are next to each other in time, so their ratio cancels
     # most of the load other programs put on a shared machine.
-    for other in ("exportgui 3 jobs", best):
+    for ours_name, other in (
+        ("exportgui one decode", "exportgui 3 jobs"),
+        ("exportgui one decode", best),
+        ("ExportJob 3 renditions", "ExportJob x3"),
+        ("ExportJob 3 renditions", best),
+    ):
         if other is not None:
-            pairs = zip(rates["exportgui one decode"], rates[other], strict=True)
+            pairs = zip(rates[ours_name], rates[other], strict=True)
             paired = statistics.median(a / b for a, b in pairs)
-            print(f"  median of per-round ratios, one decode / {other}: {paired:.2f}x")
+            print(f"  median of per-round ratios, {ours_name} / {other}: {paired:.2f}x")
 
 
 def _verdict(met: bool) -> str:

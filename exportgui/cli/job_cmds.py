@@ -53,7 +53,7 @@ from exportgui.jobs import (
 from exportgui.jobs.execute import WORKERS_PER_CORE, cpu_cores, default_workers
 from exportgui.jobs.joblog_doc import plan_to_dict
 from exportgui.jobs.notify import PLAIN_LOGIN_FLAG
-from exportgui.jobs.presets import PresetError, PresetStore
+from exportgui.jobs.presets import PresetError, PresetStore, combine
 from exportgui.jobs.report import (
     joblog_lines,
     list_line,
@@ -139,8 +139,10 @@ def _selection_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--preset",
         metavar="NAME",
-        help="take the job options from a preset (flags override it); "
-        "without HANDLE or --all, exports every exportable asset",
+        action="append",
+        help="take the job options from a preset (flags override it); repeat it to make "
+        "each preset's files in one run, each in DEST/<preset>/ unless its --name says "
+        "otherwise; without HANDLE or --all, exports every exportable asset",
     )
 
 
@@ -231,18 +233,44 @@ def build_job(args: argparse.Namespace, base: ExportJob) -> ExportJob:
     return replace(base, **changes)
 
 
+# A rendition's own options: with several presets, each preset's are used.
+_RENDITION_OPTIONS = ("fmt", "modifier", "macro", "name_template")
+
+
 def _job_from_args(args: argparse.Namespace, catalog: Catalog) -> ExportJob:
+    presets = args.preset or []
     base = ExportJob()
-    if args.preset:
+    if len(presets) > 1:
+        given = [dest for dest in _RENDITION_OPTIONS if getattr(args, dest, None) is not None]
+        if given:
+            flag = "--name" if given[0] == "name_template" else f"--{given[0]}"
+            raise UserError(
+                f"{flag} sets one rendition, and with several --preset each preset's own is "
+                "used; save the change in the preset, or export that preset on its own"
+            )
+        settled = {
+            field
+            for dest, (field, _) in _JOB_OPTIONS.items()
+            if getattr(args, dest, None) is not None
+        }
+        how = {
+            field: f"choose one with --{dest.replace('_', '-')}"
+            for dest, (field, _) in _JOB_OPTIONS.items()
+        }
         try:
-            base = preset_store().load(args.preset).job
+            base = combine([preset_store().load(name) for name in presets], settled, how)
+        except PresetError as exc:
+            raise UserError(str(exc)) from None
+    elif presets:
+        try:
+            base = preset_store().load(presets[0]).job
         except PresetError as exc:
             raise UserError(str(exc)) from None
     elif args.fmt is None:
         raise UserError("--fmt is required (orig or convert), or use --preset")
     if args.all and args.handles:
         raise UserError("give either HANDLE… or --all, not both")
-    if args.all or (args.preset and not args.handles):
+    if args.all or (presets and not args.handles):
         handles = tuple(a.handle for a in catalog.list_assets() if a.exportable)
     elif args.handles:
         handles = tuple(args.handles)

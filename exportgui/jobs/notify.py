@@ -327,7 +327,7 @@ def compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMessa
     message = EmailMessage()
     title = log.job.name or log.job_handle
     if starting:
-        started = f"started: {count(log.total_file_count, 'asset')}"
+        started = f"started: {count(log.total_file_count, _unit(log))}"
         _set_header(message, "Subject", f"[exportgui] job {title!r} {started}")
         message.set_content(
             "\n".join([*_header(log), "", "You will get another message when it ends.", ""])
@@ -341,7 +341,8 @@ def compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMessa
     lines = _header(log)
     if log.end_date:
         lines.append(f"Ended:        {log.end_date}")
-    lines.append(f"Assets:       {log.total_file_count} in the job; {tally_words(tally(log))}")
+    label = f"{_unit(log).capitalize()}s:"
+    lines.append(f"{label:<14}{log.total_file_count} in the job; {tally_words(tally(log))}")
     undone = log.total_file_count - len(log.details)
     if undone > 0:
         lines.append(f"Not done:     {undone} (the job can be resumed)")
@@ -360,8 +361,28 @@ def compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMessa
     return message
 
 
+def _unit(log: JobLog) -> str:
+    """What the job's counts count: assets, or outputs when each asset has several."""
+    return "output" if log.job.renditions else "asset"
+
+
 def _header(log: JobLog) -> list[str]:
     job = log.job
+    if job.renditions:
+        names = ", ".join(r.name for r in job.renditions)
+        lines = [
+            f"Job:          {job.name or '(unnamed)'} ({log.job_handle})",
+            f"Exports:      {len(job.renditions)} renditions ({names}) to {job.destination}",
+        ]
+        for r in job.renditions:
+            if r.fmt.value == "convert":
+                request = f"modifier: {r.is_modifier or '-'}   macro: {r.macro or '-'}"
+            else:
+                request = "original files"
+            if r.name_template:
+                request += f"   file names: {r.name_template}"
+            lines.append(f"  {r.name}: {request}")
+        return [*lines, f"Started:      {log.start_date}"]
     what = "original files" if job.fmt.value == "orig" else "converted images"
     lines = [
         f"Job:          {job.name or '(unnamed)'} ({log.job_handle})",
@@ -376,7 +397,8 @@ def _header(log: JobLog) -> list[str]:
 
 
 def _detail_line(detail: LogDetail) -> str:
-    text = f"  {detail.log_type.value:<8} {detail.name} ({detail.asset_handle})"
+    preset = f", {detail.rendition}" if detail.rendition else ""
+    text = f"  {detail.log_type.value:<8} {detail.name} ({detail.asset_handle}{preset})"
     if detail.output:
         text += f" → {detail.output}"
     if detail.message:

@@ -1,8 +1,11 @@
 """Presets: a saved job minus its assets, one versioned JSON file each.
 
-A damaged preset file is reported (``damaged()``, :class:`PresetError`) and
-skipped; it never crashes the program and is never overwritten silently:
-saving a preset under a damaged file's name first moves that file aside.
+A preset holds one rendition; :func:`combine` makes one job of several
+presets, each a rendition of it, and says which job-wide setting they
+disagree about when they do. A damaged preset file is reported
+(``damaged()``, :class:`PresetError`) and skipped; it never crashes the
+program and is never overwritten silently: saving a preset under a damaged
+file's name first moves that file aside.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import builtins
 import json
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -60,6 +63,8 @@ class Preset:
         schema = data["schema"]
         if schema != PRESET_SCHEMA:
             raise PresetError(f"{where}: unknown schema {schema!r} (this version reads 1)")
+        if "renditions" in data:
+            raise PresetError(f'{where}: a preset holds one rendition, not a "renditions" list')
         # "name" is the preset's; the job's own name is always "jobName" in a preset
         ignored = ("schema", "name", "assetHandleArray", "preset")
         fields = {k: v for k, v in data.items() if k not in ignored}
@@ -165,6 +170,11 @@ class PresetStore:
         A damaged file of that name is moved aside first, never overwritten.
         """
         path = self._path(name)
+        if job.renditions:
+            raise PresetError(
+                f"cannot save {name!r}: a preset holds one rendition, and this job has "
+                f"{len(job.renditions)}; save each rendition as a preset of its own"
+            )
         preset = Preset(name, replace(job, asset_handles=(), preset=name))
         self._write(path, preset)
         return preset
@@ -248,3 +258,65 @@ class PresetStore:
             atomic_write_text(Path(path), text)
         except OSError as exc:
             raise PresetError(f"cannot write {path}: {exc}") from None
+
+
+# The job-wide fields (not a rendition's), with their IPS names; for those marked True an
+# empty value (no destination, no job name, 0 workers) is no opinion rather than a value.
+_JOB_WIDE: dict[str, tuple[str, bool]] = {
+    "destination": ("destination", True),
+    "email_setting": ("emailSetting", False),
+    "conflict": ("conflict policy", False),
+    "keep_folders": ("keepFolders", False),
+    "workers": ("workers", True),
+    "name": ("jobName", True),
+    "client_id": ("clientId", True),
+}
+
+
+def combine(
+    presets: Sequence[Preset],
+    settled: Collection[str] = (),
+    how_to_settle: Mapping[str, str] | None = None,
+) -> ExportJob:
+    """One job with each preset as a rendition, in the order given (no assets yet).
+
+    A job-wide field (destination, emailSetting, conflict policy, keepFolders,
+    workers, jobName, clientId) comes from the presets, which must agree about
+    it, unless it is in ``settled`` (the caller sets it for this job).
+
+    Raises:
+        PresetError: no preset, a preset listed twice, or two presets that disagree
+            about a job-wide field that is not settled; ``how_to_settle`` gives, per
+            field, the words that tell the user how to settle it (e.g. the option).
+    """
+    if not presets:
+        raise PresetError("no preset given")
+    seen: dict[str, str] = {}
+    for preset in presets:
+        key = preset.name.casefold()
+        if key in seen:
+            raise PresetError(f"the preset {preset.name!r} is listed twice")
+        seen[key] = preset.name
+    job = presets[0].job
+    changes: dict[str, object] = {}
+    for field, (label, empty_is_unset) in _JOB_WIDE.items():
+        if field in settled:
+            continue
+        having = [(p, getattr(p.job, field)) for p in presets]
+        if empty_is_unset:
+            having = [(p, value) for p, value in having if value]
+        if not having:
+            continue
+        (first, value), *others = having
+        other = next(((p, v) for p, v in others if v != value), None)
+        if other is not None:
+            shown = str(getattr(value, "value", value))
+            shown_other = str(getattr(other[1], "value", other[1]))
+            settle = (how_to_settle or {}).get(field, "set it for this job")
+            raise PresetError(
+                f"the presets {first.name!r} and {other[0].name!r} disagree about the "
+                f"{label} ({shown} and {shown_other}); {settle}"
+            )
+        changes[field] = value
+    renditions = tuple(replace(p.job.rendition_list[0], name=p.name) for p in presets)
+    return replace(job, **changes).with_renditions(renditions)  # type: ignore[arg-type]

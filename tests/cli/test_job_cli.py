@@ -93,7 +93,14 @@ def test_export_orig_json(cat: tuple[Path, dict[str, str]], tmp_path: Path) -> N
     assert len(log["details"]) == 4
     with Catalog.open(folder) as catalog:
         for detail in log["details"]:
-            assert set(detail) == {"assetHandle", "name", "logType", "message", "output", "rendition"}
+            assert set(detail) == {
+                "assetHandle",
+                "name",
+                "logType",
+                "message",
+                "output",
+                "rendition",
+            }
             written = Path(detail["output"])
             assert written.is_absolute() and written.parent == dest
             assert written.read_bytes() == catalog.original_path(detail["assetHandle"]).read_bytes()
