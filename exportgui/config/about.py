@@ -30,14 +30,10 @@ def package_version(*distributions: str) -> str:
     return NOT_INSTALLED
 
 
-def about_facts(
-    catalog_dir: Path,
-    paths: AppPaths,
-    *,
-    pyside_version: str | None = None,
-    qt_version: str | None = None,
+def version_facts(
+    *, pyside_version: str | None = None, qt_version: str | None = None
 ) -> list[tuple[str, str]]:
-    """(label, value) pairs: the program, its libraries and platform, then its folders."""
+    """(label, value) pairs: the program, Python, the libraries and the platform."""
     pyside = pyside_version or package_version(*_PYSIDE_DISTRIBUTIONS)
     return [
         (APP_NAME, __version__),
@@ -46,6 +42,19 @@ def about_facts(
         ("PySide6", pyside),
         ("Qt", qt_version or pyside),
         ("Platform", platform.platform()),
+    ]
+
+
+def about_facts(
+    catalog_dir: Path,
+    paths: AppPaths,
+    *,
+    pyside_version: str | None = None,
+    qt_version: str | None = None,
+) -> list[tuple[str, str]]:
+    """The :func:`version_facts`, then where the catalog, settings and logs are."""
+    return [
+        *version_facts(pyside_version=pyside_version, qt_version=qt_version),
         ("Catalog", str(catalog_dir)),
         ("Settings", str(paths.settings_file)),
         ("Logs", f"{paths.log_dir} (crash reports; job logs are in the catalog)"),
