@@ -27,7 +27,7 @@ def _svg_at(size: int) -> Image.Image:
     painter.end()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, b"PNG")
     return Image.open(BytesIO(bytes(buffer.data().data()))).convert("RGBA")
 
 
