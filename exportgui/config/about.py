@@ -57,7 +57,7 @@ def about_facts(
         *version_facts(pyside_version=pyside_version, qt_version=qt_version),
         ("Catalog", str(catalog_dir)),
         ("Settings", str(paths.settings_file)),
-        ("Logs", f"{paths.log_dir} (crash reports; job logs are in the catalog)"),
+        ("Logs", f"{paths.log_dir} (crash reports)"),
     ]
 
 
