@@ -8,8 +8,7 @@ import shlex
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from exportgui import APP_ID, __version__
-from exportgui.launcher import cli
+from exportgui import APP_ID, __version__, cli
 from tests.helpers import REPOSITORY
 
 PACKAGING = REPOSITORY / "packaging"
