@@ -3,10 +3,12 @@
 import multiprocessing
 import sys
 
-from exportgui.launcher import main
-
 if __name__ == "__main__":
-    # A frozen build re-runs this file in every render worker process: let
-    # multiprocessing take those over before the window or the CLI starts.
+    # A frozen build re-runs this file for multiprocessing's helpers (forkserver, resource
+    # tracker) and spawned workers: hand those over before anything else is imported, so
+    # they neither load the program nor reach its argument parsing.
     multiprocessing.freeze_support()
+
+    from exportgui.launcher import main
+
     sys.exit(main())

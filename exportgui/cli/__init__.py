@@ -10,16 +10,38 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from typing import Any
 
-from exportgui import __version__
 from exportgui.catalog import CatalogUnavailable
 from exportgui.cli import catalog_cmds, job_cmds, preset_cmds, render_cmd
 from exportgui.cli.common import UserError, echo
+from exportgui.config.about import about_facts, about_text
 from exportgui.config.crash import crash_message, write_crash_report
+from exportgui.config.paths import app_paths, resolve_catalog_dir
 
 __all__ = ["UserError", "build_parser", "main", "run_command"]
 
 EXIT_BUG = 1  # something failed; 2 would promise that nothing ran
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the versions and folders a bug report needs, for the catalog chosen so far."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        catalog_dir = resolve_catalog_dir(getattr(namespace, "catalog", None))
+        for line in about_text(about_facts(catalog_dir, app_paths())).splitlines():
+            echo(line)
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,7 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Export assets from a catalog the way the Scene7 ExportJob does. "
         "With no command, opens the window.",
     )
-    parser.add_argument("--version", action="version", version=f"exportgui {__version__}")
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        help="show the versions of exportgui and its libraries and where its files are, then exit",
+    )
     parser.add_argument(
         "--catalog",
         metavar="DIR",

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from exportgui import __version__
+from exportgui.config.about import about_text, version_facts
 from exportgui.config.atomic import atomic_write_text
 from exportgui.config.paths import app_paths
 
@@ -25,6 +26,7 @@ def write_crash_report(exc: BaseException, *, where: str) -> Path | None:
     text = "".join(
         [
             f"exportgui {__version__}: unexpected error in {where}\n\n",
+            about_text(version_facts()) + "\n\n",
             *traceback.format_exception(exc),
         ]
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import PIL
 import pytest
 
 from exportgui.cli import EXIT_BUG, run_command
@@ -32,6 +33,15 @@ def test_a_bug_in_a_command_is_one_line_and_a_report(
     assert "exportgui list" in text
     assert "Traceback (most recent call last)" in text
     assert "_broken" in text
+
+
+def test_the_report_names_the_versions_a_bug_report_needs(exportgui_home: Path) -> None:
+    run_command(argparse.Namespace(command="list", func=_broken))
+
+    [report] = app_paths().log_dir.glob("crash-*.txt")
+    text = report.read_text(encoding="utf-8")
+    for line in ("Python", f"Pillow     {PIL.__version__}", "PySide6", "Qt", "Platform"):
+        assert f"\n{line}" in text
 
 
 def test_without_a_writable_logs_folder_the_message_still_comes(

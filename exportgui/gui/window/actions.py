@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exportgui import APP_NAME, __version__
+from exportgui import APP_NAME
 from exportgui.gui.assets.browser import AssetBrowser
 from exportgui.gui.assets.import_ui import ImportController
 from exportgui.gui.job_form.presets_ui import PresetController
@@ -42,6 +41,7 @@ class WindowCommands:
     open_settings: Callable[[], object]
     load_demo: Callable[[], object]
     show_tab: Callable[[int], object]  # 0: Plan, 1: Jobs
+    show_about: Callable[[], object]
 
 
 @dataclass
@@ -143,7 +143,7 @@ def build(
         view_menu.addAction(_action(window, text, target, keys))
 
     help_menu = menu.addMenu("&Help")
-    help_menu.addAction(_action(window, f"&About {APP_NAME}", lambda: _about(window)))
+    help_menu.addAction(_action(window, f"&About {APP_NAME}", commands.show_about))
 
     export_button = _toolbar(window, imports, presets, export, macros, settings)
     shortcuts = ShortcutsWin(window)
@@ -254,12 +254,3 @@ def _popup(combo: QWidget) -> Callable[[], None]:
         combo.showPopup()  # type: ignore[attr-defined]
 
     return show
-
-
-def _about(window: QWidget) -> None:
-    QMessageBox.about(
-        window,
-        f"About {APP_NAME}",
-        f"<b>{APP_NAME}</b> {__version__}<br>Export assets the way the Scene7 / Dynamic Media "
-        "ExportJob does, with a live preview of every output.",
-    )

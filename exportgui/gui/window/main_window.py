@@ -52,6 +52,7 @@ from exportgui.gui.widgets.notice_bar import NoticeBar
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.gui.window import actions as window_actions
 from exportgui.gui.window import state as window_state
+from exportgui.gui.window.about import AboutDialog
 from exportgui.gui.window.termination import QuitGuard
 from exportgui.gui.window.ui_state import load_ui_state, save_ui_state
 from exportgui.jobs import ExportJob, Fmt, LogType, Plan
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
                 open_settings=self.open_settings,
                 load_demo=self.load_demo,
                 show_tab=self._show_tab,
+                show_about=self.show_about,
             ),
             self.browser,
             self.imports,
@@ -412,6 +414,12 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.paths, self.settings, self.catalog, self, pool=self.pool)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_saved.connect(self._on_settings_saved)
+        dialog.open()
+
+    def show_about(self) -> None:
+        """Open the About dialog (non-blocking)."""
+        dialog = AboutDialog(self.catalog.folder, self.paths, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def _on_macros_changed(self) -> None:

@@ -1,25 +1,16 @@
-"""Finding the files under ``resources/`` (the app icon) from a checkout or a frozen build."""
+"""The application icon, from the icon theme or from the files under ``resources/``."""
 
 from __future__ import annotations
-
-import sys
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
 from exportgui import APP_ID
-
-
-def resources_dir() -> Path:
-    """``resources/`` beside the package, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+from exportgui.config.resources import icon_files
 
 
 def app_icon() -> QIcon:
-    """The application icon: the installed theme icon if there is one, else our SVG."""
-    svg = resources_dir() / "icons" / f"{APP_ID}.svg"
-    fallback = QIcon(str(svg)) if svg.is_file() else QIcon()
+    """The application icon: the installed theme icon if there is one, else our own files."""
+    fallback = QIcon()
+    for path in icon_files():
+        fallback.addFile(str(path))
     return QIcon.fromTheme(APP_ID, fallback)
