@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import _tools
 from _tools import Runner
@@ -106,25 +107,26 @@ def exportgui_jobs(folder: Path) -> Runner:
     return Runner(run, close, note="+".join(kinds))
 
 
-def _catalog_of(files: Sequence[Path]) -> tuple[object, dict[Path, str]]:
-    """A scratch catalog holding ``files`` (imported once), and each file's handle."""
-    from exportgui.catalog import Catalog
-
-    folder = OUT / "catalog"
-    catalog = Catalog.open(folder)
-    report = catalog.import_paths(list(files))
-    found = {item.path: item.asset.handle for item in report.imported}
-    found.update({dup.path: dup.handle for dup in report.duplicates})
-    return catalog, found
+def _handles(catalog: Any, files: Sequence[Path], known: dict[Path, str]) -> tuple[str, ...]:
+    """The catalog handles of ``files``, importing (once) those not imported yet."""
+    missing = [f for f in files if f not in known]
+    if missing:
+        report = catalog.import_paths(missing)
+        known.update({item.path: item.asset.handle for item in report.imported})
+        known.update({dup.path: dup.handle for dup in report.duplicates})
+    return tuple(known[f] for f in files)
 
 
 def real_jobs(folder: Path, *, together: bool) -> Runner:
     from exportgui.jobs import ConflictPolicy, ExportJob, Fmt, RunOptions, plan, run
     from exportgui.jobs.model import Rendition
 
-    state: dict[str, object] = {}
-    renditions = tuple(
-        Rendition(suffix.replace(".", "-"), Fmt.CONVERT, modifier)
+    state: dict[str, Any] = {}
+    known: dict[Path, str] = {}
+    renditions = tuple(  # named as _targets() names them, for the quality pass
+        Rendition(
+            suffix, Fmt.CONVERT, modifier, name_template="{name}_" + suffix.split(".")[0] + ".{ext}"
+        )
         for suffix, modifier in RENDITIONS.items()
     )
 
@@ -134,14 +136,16 @@ def real_jobs(folder: Path, *, together: bool) -> Runner:
         )
         log = run(plan(job.with_renditions(chosen), catalog), catalog, RunOptions(workers=WORKERS))  # type: ignore[arg-type]
         if log.state != "completed" or log.file_error_count:
-            raise RuntimeError(f"the job {log.job_handle} ended {log.state}: {log.fatal_error}")
+            problem = log.fatal_error or next((d.message for d in log.details if d.message), "")
+            raise RuntimeError(f"the job {log.job_handle} ended {log.state}: {problem}")
 
     def go(files: Sequence[Path]) -> None:
+        from exportgui.catalog import Catalog
+
         if "catalog" not in state:
-            state["catalog"], state["handles"] = _catalog_of(files)
-        catalog, known = state["catalog"], state["handles"]
-        assert isinstance(known, dict)
-        handles = tuple(known[f] for f in files)
+            state["catalog"] = Catalog.open(OUT / "catalog")
+        catalog = state["catalog"]
+        handles = _handles(catalog, files, known)
         if together:
             one_job(catalog, handles, renditions)
         else:
@@ -151,7 +155,7 @@ def real_jobs(folder: Path, *, together: bool) -> Runner:
     def close() -> None:
         catalog = state.get("catalog")
         if catalog is not None:
-            catalog.close()  # type: ignore[attr-defined]
+            catalog.close()
 
     return Runner(go, close, note="threads")
 
