@@ -5,9 +5,9 @@ passed) produce one complete temporary file per output: a copy of the
 original (``orig``) or a render (``convert``). Small copies are handed to a
 worker several at a time, so a file costs no more than its copy; the
 renditions of one asset go to one worker together, so its source is decoded
-once; other renders and large copies go one by one. The calling thread then records the outcomes of
-finished files in the job log and renames each into place, so the log and the
-destination move in step and a job killed at any moment can be resumed
+once; other renders and large copies go one by one. The calling thread then
+records the outcomes of finished files in the job log and renames each into
+place, so the log and the destination move in step and a job killed at any moment can be resumed
 without duplicating an output (see resume.py).
 
 Cancellation is a ``threading.Event`` checked before every asset, between copy
