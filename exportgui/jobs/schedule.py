@@ -215,6 +215,14 @@ def first_run(schedule: Schedule, now: datetime) -> datetime | None:
     return next_runs(schedule.cron, now, 1)[0]
 
 
+def check_name(name: str) -> str:
+    """``name`` if it can name a schedule (the rules of preset names); else ScheduleError."""
+    try:
+        return validate_name(name)
+    except ValueError as exc:
+        raise ScheduleError(str(exc).replace("preset name", "schedule name")) from None
+
+
 def new_schedule(
     name: str,
     presets: Sequence[str],
@@ -230,10 +238,7 @@ def new_schedule(
     Raises:
         ScheduleError: a bad name, no preset, or not exactly one of ``at`` and ``cron``.
     """
-    try:
-        validate_name(name)
-    except ValueError as exc:
-        raise ScheduleError(str(exc).replace("preset name", "schedule name")) from None
+    check_name(name)
     if not presets:
         raise ScheduleError("a schedule needs at least one preset")
     if (at is None) == (cron is None):
