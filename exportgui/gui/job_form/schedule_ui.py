@@ -83,6 +83,13 @@ def last_run_text(schedule: Schedule) -> str:
     return text
 
 
+def _buddy(text: str, field: QWidget) -> QLabel:
+    """A form label whose Alt+letter goes to ``field`` (rows holding a layout get none)."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
 class ScheduleDialog(QDialog):
     """Save a job that runs later: presets, selection, destination and when."""
 
@@ -188,12 +195,12 @@ class ScheduleDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.folder_combo, 1)
         where.addWidget(self.subfolders_box)
-        form.addRow("&Folder", where)
+        form.addRow(_buddy("&Folder", self.folder_combo), where)
         form.addRow("&Type", self.type_combo)
         dest = QHBoxLayout()
         dest.addWidget(self.dest_edit, 1)
         dest.addWidget(choose)
-        form.addRow("&Destination", dest)
+        form.addRow(_buddy("&Destination", self.dest_edit), dest)
         when = QGridLayout()
         when.addWidget(self.once_radio, 0, 0)
         when.addWidget(self.at_edit, 0, 1)
@@ -312,9 +319,12 @@ class SchedulesDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        for wide in (self.COLUMNS.index("Selection"), self.COLUMNS.index("Last run")):
+            header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hint = QLabel(
             "Due jobs run whenever <code>exportgui schedule run-due</code> does; "
             "<code>exportgui schedule install</code> has the system run it every minute. "
@@ -359,8 +369,8 @@ class SchedulesDialog(QDialog):
             cells = (
                 s.name,
                 ", ".join(s.presets),
-                describe(s.selection) if s.selection else "the presets' own",
-                s.when,
+                describe(s.selection) if s.selection else "as the preset says",
+                f"once at {local_time(s.at)}" if s.at else f"cron {s.cron} (local time)",
                 local_time(s.next_run) + running,
                 last_run_text(s),
             )
