@@ -16,6 +16,7 @@ from exportgui.config import app_paths
 from exportgui.gui.job_form.schedule_ui import CURRENT_OPTIONS, ScheduleDialog
 from exportgui.jobs import ExportJob, Fmt, PresetStore
 from exportgui.jobs.schedule import ScheduleStore, new_schedule
+from exportgui.jobs.selection import make_selection
 from tests.gui.helpers import WindowFactory
 from tests.helpers import REPOSITORY, import_files, make_image
 
@@ -143,3 +144,17 @@ def test_the_list_shows_next_and_last_run_and_the_run_is_in_the_jobs_panel(
     with qtbot.waitSignal(window.jobs_panel.jobs_loaded, timeout=20_000):
         dialog.close()
     assert window.jobs_panel.history.rowCount() == 1
+
+
+def test_a_preset_with_a_folder_rule_loads_clean_and_keeps_its_rule_on_update(
+    catalog: Catalog, open_window: WindowFactory
+) -> None:
+    rule = make_selection("shoot", recursive=True)
+    _presets().save("shoot", ExportJob(fmt=Fmt.ORIG, selection=rule))
+    window = open_window(catalog)
+    assert window.presets.load("shoot")
+    assert not window.presets.is_dirty()  # the form has no field for the rule, yet holds it
+    window.options.name_edit.setText("renamed")
+    assert window.presets.update()
+    assert _presets().load("shoot").job.selection == rule
+    assert window.current_job().selection is None  # the window exports the ticked assets

@@ -274,14 +274,14 @@ class MainWindow(QMainWindow):
             asset_handles=self.browser.model.ticked_handles(),
             preset=self.presets.current_name() or "",  # what a name template's {preset} says
         )
-        self._job = job
+        self._job = dataclasses.replace(job, selection=None)  # the ticked assets, not a rule
         self.browser.set_images_only(job.fmt is Fmt.CONVERT)
-        self.options.show_problems(self.planner.check(job, self.view, self.settings.mail))
+        self.options.show_problems(self.planner.check(self._job, self.view, self.settings.mail))
         self.presets.on_form_changed(job)
         self._update_export_action()
         self._update_counts()
         self._update_title()
-        self.preview.set_context(self.browser.current_asset(), job)
+        self.preview.set_context(self.browser.current_asset(), self._job)
 
     def _on_presets_changed(self) -> None:
         """The title follows the preset; a saved, renamed or deleted one renames {preset} too."""
