@@ -80,3 +80,19 @@ def test_a_bad_rule_is_one_line_and_exit_2(
     assert result.returncode == 2
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_named_assets_replace_a_presets_rule_and_join_a_folder_given_with_them(
+    folder: Path, tmp_path: Path
+) -> None:
+    with Catalog.open(folder) as catalog:
+        z = next(a.handle for a in catalog.list_assets() if a.file_name == "z.jpg")
+    assert exportgui("presets", "save", "p", "--fmt", "orig", "--folder", "demo").returncode == 0
+
+    def planned(*args: str | Path) -> list[str]:
+        result = exportgui("--catalog", folder, "plan", *args, "--dest", tmp_path, "--json")
+        assert result.returncode == 0, result.stderr
+        return sorted(o["sourceFileName"] for o in json.loads(result.stdout)["outputs"])
+
+    assert planned("--preset", "p", z) == ["z.jpg"]
+    assert planned("--preset", "p", z, "--folder", "demo/photos") == ["a.jpg", "notes.txt", "z.jpg"]
