@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from exportgui.catalog import CatalogUnavailable
-from exportgui.cli import catalog_cmds, job_cmds, preset_cmds, render_cmd
+from exportgui.cli import catalog_cmds, job_cmds, preset_cmds, render_cmd, schedule_cmds
 from exportgui.cli.common import UserError, echo
 from exportgui.config.about import about_facts, about_text
 from exportgui.config.crash import crash_message, write_crash_report
@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="catalog folder (default: $EXPORTGUI_CATALOG, else the one in the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (catalog_cmds, render_cmd, job_cmds, preset_cmds):
+    for module in (catalog_cmds, render_cmd, job_cmds, preset_cmds, schedule_cmds):
         module.register(sub)
     return parser
 

@@ -63,6 +63,7 @@ from exportgui.jobs.report import (
     summary_line,
 )
 from exportgui.jobs.resume import not_done_count, resumable
+from exportgui.jobs.selection import describe, make_selection, resolve
 from exportgui.jobs.validate import mail_problems
 
 EXIT_FAILED, EXIT_INVALID, EXIT_CANCELLED = 1, 2, 130
@@ -142,7 +143,29 @@ def _selection_args(p: argparse.ArgumentParser) -> None:
         action="append",
         help="take the job options from a preset (flags override it); repeat it to make "
         "each preset's files in one run, each in DEST/<preset>/ unless its --name says "
-        "otherwise; without HANDLE or --all, exports every exportable asset",
+        "otherwise; without HANDLE or --all, exports the preset's folder, else every "
+        "exportable asset",
+    )
+    add_rule_args(p)
+
+
+def add_rule_args(p: argparse.ArgumentParser) -> None:
+    """--folder, --recursive and --type: assets chosen by rule when the job runs."""
+    p.add_argument(
+        "--folder",
+        metavar="FOLDER",
+        help="the assets in this catalog folder, looked up when the job runs "
+        "(with HANDLE…: those as well)",
+    )
+    p.add_argument(
+        "--recursive", action="store_true", default=None, help="--folder's subfolders too"
+    )
+    p.add_argument(
+        "--type",
+        dest="types",
+        metavar="TYPE",
+        action="append",
+        help="only assets of this type, e.g. image (repeatable)",
     )
 
 
@@ -222,6 +245,15 @@ _JOB_OPTIONS: dict[str, tuple[str, Callable[[Any], Any] | None]] = {
 def build_job(args: argparse.Namespace, base: ExportJob) -> ExportJob:
     """``base`` with every option the command line gives."""
     changes: dict[str, Any] = {}
+    if getattr(args, "folder", None) is not None or getattr(args, "types", None):
+        try:
+            changes["selection"] = make_selection(
+                args.folder, bool(args.recursive), args.types or ()
+            )
+        except ValueError as exc:
+            raise UserError(f"--folder/--type: {exc}") from None
+    elif getattr(args, "recursive", None):
+        raise UserError("--recursive needs --folder")
     for dest, (field, parse) in _JOB_OPTIONS.items():
         value = getattr(args, dest, None)
         if value is None:
@@ -257,6 +289,9 @@ def _job_from_args(args: argparse.Namespace, catalog: Catalog) -> ExportJob:
             field: f"choose one with --{dest.replace('_', '-')}"
             for dest, (field, _) in _JOB_OPTIONS.items()
         }
+        if args.handles or args.all or args.folder is not None or args.types:
+            settled.add("selection")
+        how["selection"] = "choose the assets with --folder/--type, or name them"
         try:
             base = combine([preset_store().load(name) for name in presets], settled, how)
         except PresetError as exc:
@@ -270,13 +305,22 @@ def _job_from_args(args: argparse.Namespace, catalog: Catalog) -> ExportJob:
         raise UserError("--fmt is required (orig or convert), or use --preset")
     if args.all and args.handles:
         raise UserError("give either HANDLE… or --all, not both")
-    if args.all or (presets and not args.handles):
+    job = build_job(args, base)
+    ruled = args.folder is not None or bool(args.types)
+    if args.all and ruled:
+        raise UserError("give either --all or --folder/--type, not both")
+    if args.all or (args.handles and not ruled):  # named assets replace a preset's rule
+        job = replace(job, selection=None)
+    if args.all or (presets and not args.handles and job.selection is None):
         handles = tuple(a.handle for a in catalog.list_assets() if a.exportable)
-    elif args.handles:
+    elif args.handles or job.selection is not None:
         handles = tuple(args.handles)
     else:
-        raise UserError("name the assets to export (HANDLE…), or use --all")
-    return replace(build_job(args, base), asset_handles=handles)
+        raise UserError("name the assets to export (HANDLE…), or use --all or --folder")
+    job = resolve(replace(job, asset_handles=handles), catalog)
+    if not job.asset_handles and job.selection is not None:
+        raise UserError(f"no exportable asset in {describe(job.selection)}")
+    return job
 
 
 # -- plan ----------------------------------------------------------------------

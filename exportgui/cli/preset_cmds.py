@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from exportgui.cli.common import UserError, echo, path_arg, print_json
-from exportgui.cli.job_cmds import add_job_args, build_job, preset_store
+from exportgui.cli.job_cmds import add_job_args, add_rule_args, build_job, preset_store
 from exportgui.jobs import ExportJob
 from exportgui.jobs.presets import PresetError
 
@@ -28,6 +28,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("name", metavar="NAME")
     p.add_argument("--from-preset", metavar="OTHER", help="start from another preset")
     add_job_args(p, for_export=True)
+    add_rule_args(p)
     p.set_defaults(func=_presets_save)
     p = presets.add_parser("show", help="print a preset")
     p.add_argument("name", metavar="NAME")

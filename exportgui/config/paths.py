@@ -45,6 +45,11 @@ class AppPaths:
         return self.config_dir / "presets"
 
     @property
+    def schedules_file(self) -> Path:
+        """Scheduled jobs and their last runs (SQLite: several processes claim due runs)."""
+        return self.data_dir / "schedules.sqlite"
+
+    @property
     def profiles_dir(self) -> Path:
         """ICC profiles that ``icc=`` may name (``.icc`` / ``.icm``)."""
         return self.config_dir / "profiles"

@@ -24,7 +24,9 @@ from exportgui.jobs.model import (
     ExportJob,
     Fmt,
     Rendition,
+    Selection,
 )
+from exportgui.jobs.selection import make_selection
 
 # new key -> the older spelling still read
 _OLD_KEYS = {
@@ -56,6 +58,8 @@ def job_to_dict(job: ExportJob, *, with_assets: bool = True) -> dict[str, Any]:
             "preset": job.preset,
         }
     )
+    if job.selection is not None:
+        data["selection"] = _selection_to_dict(job.selection)
     if job.renditions:
         data["renditions"] = [rendition_to_dict(r) for r in job.renditions]
     return data
@@ -116,6 +120,7 @@ def job_from_dict(data: Mapping[str, Any], *, lenient: bool = False) -> ExportJo
         workers=field("workers", base.workers, _workers),
         name_template=field("nameTemplate", "", lambda v: _text("nameTemplate", v)),
         preset=field("preset", "", lambda v: _text("preset", v)),
+        selection=field("selection", None, _selection),
     )
     return job.with_renditions(renditions) if renditions else job
 
@@ -140,6 +145,32 @@ def _renditions(value: Any) -> tuple[Rendition, ...]:
         except ValueError as exc:
             raise ValueError(f"rendition {number}: {exc}") from None
     return tuple(found)
+
+
+def _selection_to_dict(selection: Selection) -> dict[str, Any]:
+    return {
+        "folder": selection.folder,
+        "includeSubfolders": selection.recursive,
+        "assetTypes": list(selection.types),
+    }
+
+
+def _selection(value: Any) -> Selection | None:
+    if not isinstance(value, dict):
+        raise ValueError("'selection' must be an object with folder, includeSubfolders, assetTypes")
+    folder = value.get("folder")
+    if folder is not None:
+        folder = _text("selection.folder", folder)
+    recursive = value.get("includeSubfolders", False)
+    if not isinstance(recursive, bool):
+        raise ValueError("'selection.includeSubfolders' must be true or false")
+    types = value.get("assetTypes", [])
+    if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
+        raise ValueError("'selection.assetTypes' must be a list of asset type names")
+    try:
+        return make_selection(folder, recursive, types)
+    except ValueError as exc:
+        raise ValueError(f"'selection': {exc}") from None
 
 
 def _text(key: str, value: Any) -> str:

@@ -91,6 +91,15 @@ class Rendition:
 
 
 @dataclass(frozen=True)
+class Selection:
+    """Assets chosen by rule, resolved against the catalog each time the job runs."""
+
+    folder: str | None = None  # a catalog folder ("" = the root); None = every folder
+    recursive: bool = False  # the folder's subfolders too
+    types: tuple[str, ...] = ()  # asset type names (IPS spelling); () = every exportable type
+
+
+@dataclass(frozen=True)
 class ExportJob:
     """IPS ExportJob fields plus what a local export needs. Immutable: snapshot it freely."""
 
@@ -107,6 +116,7 @@ class ExportJob:
     workers: int = 0  # 0 = one per CPU core
     name_template: str = ""  # "" = the IPS rule (asset name + the format's extension)
     preset: str = ""  # the preset the job was made from, for the template's {preset}
+    selection: Selection | None = None  # assets by rule, added to asset_handles when it runs
     # Two or more: one output per asset and rendition, and fmt … preset above are the
     # first rendition's. Empty: the job's own fields are its one rendition.
     renditions: tuple[Rendition, ...] = ()

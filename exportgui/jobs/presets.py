@@ -270,6 +270,7 @@ _JOB_WIDE: dict[str, tuple[str, bool]] = {
     "workers": ("workers", True),
     "name": ("jobName", True),
     "client_id": ("clientId", True),
+    "selection": ("assets (folder and types)", True),
 }
 
 

@@ -39,6 +39,7 @@ from exportgui.gui.widgets.described_items import (
 from exportgui.gui.widgets.modifier_edit import Mark, ModifierEdit
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt, LogType, Problem
+from exportgui.jobs.model import Selection
 from exportgui.jobs.validate import missing_folders
 
 CONFLICT_LABELS = {
@@ -70,6 +71,7 @@ class OptionsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("optionsPanel")
         self._loading = False
+        self._selection: Selection | None = None  # a preset's folder rule: no field, kept as is
         self._build()
         self._connect()
         self._update_enabled()
@@ -319,11 +321,13 @@ class OptionsPanel(QWidget):
             conflict=ConflictPolicy(self.conflict_combo.currentData()),
             keep_folders=self.keep_folders_check.isChecked(),
             name_template=self.template_edit.text(),
+            selection=self._selection,
         )
 
     def set_job(self, job: ExportJob) -> None:
         """Fill every field from ``job`` and emit ``job_changed`` once."""
         self._loading = True
+        self._selection = job.selection
         try:
             (self.convert_radio if job.fmt is Fmt.CONVERT else self.orig_radio).setChecked(True)
             if self.modifier_edit.text() != job.is_modifier:

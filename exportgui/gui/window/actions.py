@@ -42,6 +42,9 @@ class WindowCommands:
     load_demo: Callable[[], object]
     show_tab: Callable[[int], object]  # 0: Plan, 1: Jobs
     show_about: Callable[[], object]
+    schedule_job: Callable[[], object]  # the form's job (its preset, or its options)
+    schedule_preset: Callable[[], object]  # the loaded preset
+    show_schedules: Callable[[], object]
 
 
 @dataclass
@@ -106,6 +109,13 @@ def build(
     for action in (imports.files_action, imports.folder_action, *presets.actions()):
         window.addAction(action)
     mail = _action(window, "Mail Se&ttings…", commands.open_settings)
+    schedule = _action(
+        window, "Sc&hedule…", commands.schedule_job, tip="Run this job later, once or repeatedly"
+    )
+    schedules = _action(window, "Scheduled &Jobs…", commands.show_schedules)
+    schedule_preset = _action(
+        window, "Sc&hedule Preset…", commands.schedule_preset, tip="Run the preset later"
+    )
     menu = window.menuBar()
     _fill(
         menu.addMenu("&File"),
@@ -118,7 +128,7 @@ def build(
         quit_action,
     )
     _fill(menu.addMenu("&Edit"), find, None, toggle, tick_all, untick_view, untick_all)
-    _fill(menu.addMenu("&Job"), export, cancel, None, macros, mail)
+    _fill(menu.addMenu("&Job"), export, cancel, None, schedule, schedules, None, macros, mail)
     _fill(
         menu.addMenu("&Presets"),
         choose_preset,
@@ -130,6 +140,8 @@ def build(
         None,
         presets.import_action,
         presets.export_action,
+        None,
+        schedule_preset,
     )
 
     view_menu = menu.addMenu("&View")

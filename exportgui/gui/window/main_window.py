@@ -43,9 +43,10 @@ from exportgui.gui.job_form.export_runner import ExportRunner, RunOutcome, RunSt
 from exportgui.gui.job_form.options_panel import OptionsPanel
 from exportgui.gui.job_form.plan_panel import PlanPanel
 from exportgui.gui.job_form.planner import Planner, PlanResult
-from exportgui.gui.job_form.presets_ui import PresetController
+from exportgui.gui.job_form.presets_ui import PresetController, comparable
 from exportgui.gui.job_form.preview import PreviewPanel
 from exportgui.gui.job_form.run_bar import RunBar, summary_text
+from exportgui.gui.job_form.schedule_ui import ScheduleDialog, SchedulesDialog
 from exportgui.gui.macros.manager import MacroManagerDialog
 from exportgui.gui.settings.dialog import SettingsDialog
 from exportgui.gui.widgets.notice_bar import NoticeBar
@@ -101,6 +102,9 @@ class MainWindow(QMainWindow):
                 load_demo=self.load_demo,
                 show_tab=self._show_tab,
                 show_about=self.show_about,
+                schedule_job=self.open_schedule,
+                schedule_preset=lambda: self.open_schedule(preset=True),
+                show_schedules=self.open_schedules,
             ),
             self.browser,
             self.imports,
@@ -272,14 +276,14 @@ class MainWindow(QMainWindow):
             asset_handles=self.browser.model.ticked_handles(),
             preset=self.presets.current_name() or "",  # what a name template's {preset} says
         )
-        self._job = job
+        self._job = dataclasses.replace(job, selection=None)  # the ticked assets, not a rule
         self.browser.set_images_only(job.fmt is Fmt.CONVERT)
-        self.options.show_problems(self.planner.check(job, self.view, self.settings.mail))
+        self.options.show_problems(self.planner.check(self._job, self.view, self.settings.mail))
         self.presets.on_form_changed(job)
         self._update_export_action()
         self._update_counts()
         self._update_title()
-        self.preview.set_context(self.browser.current_asset(), job)
+        self.preview.set_context(self.browser.current_asset(), self._job)
 
     def _on_presets_changed(self) -> None:
         """The title follows the preset; a saved, renamed or deleted one renames {preset} too."""
@@ -421,6 +425,38 @@ class MainWindow(QMainWindow):
         dialog = AboutDialog(self.catalog.folder, self.paths, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def open_schedule(self, *, preset: bool = False) -> ScheduleDialog:
+        """Open the Schedule dialog for the form's job, or (``preset``) the loaded preset."""
+        current = self.presets.current_name()
+        use_preset = current is not None and (preset or not self.presets.is_dirty())
+        dialog = ScheduleDialog(
+            self.paths.schedules_file,
+            self.presets.store,
+            self.catalog.folder,
+            self.catalog.folders(),
+            self,
+            checked=(current,) if use_preset and current else (),
+            options=None if preset else comparable(self._job),
+            destination=self._job.destination,
+            folder=self.browser.current_folder(),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._on_scheduled)
+        dialog.open()
+        return dialog
+
+    def _on_scheduled(self, name: str) -> None:
+        self.presets.refresh()  # the form's options may have become a preset
+        self.statusBar().showMessage(f"Scheduled “{name}” (Job ▸ Scheduled Jobs…)", 6000)
+
+    def open_schedules(self) -> SchedulesDialog:
+        """Open the scheduled jobs (non-blocking); the Jobs panel reads the log again after."""
+        dialog = SchedulesDialog(self.paths.schedules_file, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.jobs_panel.refresh())
+        dialog.open()
+        return dialog
 
     def _on_macros_changed(self) -> None:
         self.options.set_macros(self.catalog.macros())
