@@ -180,7 +180,17 @@ def add_job_args(p: argparse.ArgumentParser, *, for_export: bool) -> None:
         metavar="DIR",
         help="destination folder (a relative path is taken from the current folder)",
     )
-    p.add_argument("--conflict", help="existing files: rename (default), overwrite or skip")
+    p.add_argument(
+        "--conflict",
+        help="existing files: rename (default), overwrite, skip, or update (write only what "
+        "changed since exportgui placed it)",
+    )
+    p.add_argument(
+        "--force",
+        action="store_const",
+        const=True,
+        help="with --conflict update: also replace files changed at the destination",
+    )
     p.add_argument(
         "--keep-folders",
         action=argparse.BooleanOptionalAction,
@@ -234,6 +244,7 @@ _JOB_OPTIONS: dict[str, tuple[str, Callable[[Any], Any] | None]] = {
     "dest": ("destination", None),
     "conflict": ("conflict", ConflictPolicy.parse),
     "keep_folders": ("keep_folders", None),
+    "force": ("force", None),
     "job_name": ("name", None),
     "name_template": ("name_template", None),
     "email_setting": ("email_setting", EmailSetting.parse),

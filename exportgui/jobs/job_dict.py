@@ -58,6 +58,8 @@ def job_to_dict(job: ExportJob, *, with_assets: bool = True) -> dict[str, Any]:
             "preset": job.preset,
         }
     )
+    if job.force:
+        data["force"] = True
     if job.selection is not None:
         data["selection"] = _selection_to_dict(job.selection)
     if job.renditions:
@@ -116,7 +118,8 @@ def job_from_dict(data: Mapping[str, Any], *, lenient: bool = False) -> ExportJo
         conflict=field(
             "conflict", base.conflict, lambda v: ConflictPolicy.parse(_text("conflict", v))
         ),
-        keep_folders=field("keepFolders", base.keep_folders, _flag),
+        keep_folders=field("keepFolders", base.keep_folders, lambda v: _flag("keepFolders", v)),
+        force=field("force", base.force, lambda v: _flag("force", v)),
         workers=field("workers", base.workers, _workers),
         name_template=field("nameTemplate", "", lambda v: _text("nameTemplate", v)),
         preset=field("preset", "", lambda v: _text("preset", v)),
@@ -185,9 +188,9 @@ def _handles(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _flag(value: Any) -> bool:
+def _flag(key: str, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError("'keepFolders' must be true or false")
+        raise ValueError(f"{key!r} must be true or false")
     return value
 
 

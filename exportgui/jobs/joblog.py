@@ -42,6 +42,7 @@ from exportgui.jobs.model import (
     Plan,
     PlannedOutput,
 )
+from exportgui.jobs.update import Placed, remember_in
 
 __all__ = ["JobLogStore", "JobTakenOver", "StoredItem", "joblog_to_csv", "joblog_to_dict"]
 
@@ -208,8 +209,12 @@ class JobLogStore:
         """Set (or, with None, clear) one asset's outcome, keeping the job's counts right."""
         self.record_many(job_handle, [Outcome(seq, log_type, message, output, temp)])
 
-    def record_many(self, job_handle: str, outcomes: Sequence[Outcome]) -> None:
+    def record_many(
+        self, job_handle: str, outcomes: Sequence[Outcome], placed: Sequence[Placed] = ()
+    ) -> None:
         """Set several outcomes in one transaction (the runner batches finished assets).
+
+        ``placed``: outputs placed since, to remember in the same transaction (update.py).
 
         Raises:
             JobTakenOver: the run this store began no longer owns the job (nothing written).
@@ -263,6 +268,7 @@ class JobLogStore:
                 old[o.seq] = o.log_type.value if o.log_type else None  # the same seq twice
                 if o.log_type is not None:
                     delta[_COUNT_COLUMN[o.log_type]] += 1
+            remember_in(conn, placed)
             conn.execute(
                 "UPDATE joblog_job SET success_count = success_count + ?,"
                 " warning_count = warning_count + ?, error_count = error_count + ?, heartbeat = ?"
@@ -275,6 +281,12 @@ class JobLogStore:
                     job_handle,
                 ),
             )
+
+    def remember_placed(self, placed: Sequence[Placed]) -> None:
+        """Remember outputs placed (the rest of a run's, when it ends)."""
+        if placed:
+            with self.db.transaction() as conn:
+                remember_in(conn, placed)
 
     def heartbeat(self, job_handle: str) -> None:
         """Show that the job's process is alive (only while this store's run owns the job)."""

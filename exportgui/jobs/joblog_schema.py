@@ -56,4 +56,18 @@ MIGRATIONS = [
     """
     ALTER TABLE joblog_item ADD COLUMN rendition TEXT NOT NULL DEFAULT ''
     """,
+    # Every output placed, for the conflict policy "update" (see update.py).
+    """
+    CREATE TABLE joblog_placed (
+        destination TEXT NOT NULL,
+        target TEXT NOT NULL,
+        asset_handle TEXT NOT NULL,
+        request_key TEXT NOT NULL,
+        source_sha256 TEXT,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        digest TEXT NOT NULL,
+        PRIMARY KEY (destination, target)
+    ) WITHOUT ROWID
+    """,
 ]

@@ -69,6 +69,7 @@ class ConflictPolicy(_Choice):
     RENAME = "rename"
     OVERWRITE = "overwrite"
     SKIP = "skip"
+    UPDATE = "update"  # rewrite only what changed since this program placed it (update.py)
 
 
 class LogType(StrEnum):
@@ -113,6 +114,7 @@ class ExportJob:
     destination: Path | None = None
     conflict: ConflictPolicy = ConflictPolicy.RENAME
     keep_folders: bool = False  # recreate the catalog's folder tree under destination
+    force: bool = False  # with "update": also replace files changed at the destination
     workers: int = 0  # 0 = one per CPU core
     name_template: str = ""  # "" = the IPS rule (asset name + the format's extension)
     preset: str = ""  # the preset the job was made from, for the template's {preset}

@@ -6,7 +6,9 @@ template when it has one, made safe for every file system. A job of several
 renditions puts each rendition's files in a folder named after it, unless its
 template places them. Two outputs of the job never share a target (the later
 one gets ``name-2.ext`` and a warning, whatever the policy); the conflict policy
-decides only about files that were in the destination before the job.
+decides only about files that were in the destination before the job; with the
+policy ``update`` each output is judged against what this program placed there
+(update.py).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from exportgui.catalog import Asset
@@ -40,7 +42,8 @@ from exportgui.jobs.model import (
 from exportgui.jobs.name_template import NameFields, NameTemplate, TemplateError, parse_template
 from exportgui.jobs.names import name_key, numbered, safe_component, safe_folder
 from exportgui.jobs.request import CatalogView, object_name, parse_job_request
-from exportgui.jobs.tally import LISTED_TWICE, RENAMED, REPLACES, SKIPPED
+from exportgui.jobs.tally import KEPT, LISTED_TWICE, RENAMED, REPLACES, SKIPPED, UP_TO_DATE
+from exportgui.jobs.update import Freshness, Placed, judge, placed_in, request_key
 
 ORIG_REASON = "original bytes, unchanged"
 
@@ -145,7 +148,7 @@ class _Namer:
             notes.append(
                 f"{RENAMED}{chosen}: {name} is also the target of {self.first_owner[key(name)]}"
             )
-        if name_key(chosen) in existing:
+        if name_key(chosen) in existing and self.policy is not ConflictPolicy.UPDATE:
             status = LogType.WARNING
             if self.policy is ConflictPolicy.SKIP:
                 self.taken.add(key(chosen))
@@ -202,9 +205,12 @@ class _RenditionPlanner:
         requests: RequestCache,
         *,
         several: bool,
+        placed: dict[str, Placed] | None,
     ) -> None:
         self.rendition = rendition
         self.job = job.for_rendition(rendition)
+        self.requests = requests
+        self.placed = placed  # the outputs placed in the destination, for policy "update"
         self.describe: Callable[[Asset], _Described | str] = (
             _describe_orig
             if rendition.fmt is Fmt.ORIG
@@ -253,6 +259,8 @@ class _RenditionPlanner:
         if self.folder:
             owner = f"{owner} ({self.rendition.name})"
         target, status, note = namer.place(folder, name, owner)
+        if self.placed is not None and target is not None:
+            return self._judged(asset, described, target, status, note)
         return PlannedOutput(
             asset_handle=handle,
             asset_name=asset.name,
@@ -264,6 +272,47 @@ class _RenditionPlanner:
             reason=described.reason,
             status=status,
             message=note,
+        )
+
+    def _judged(
+        self, asset: Asset, described: _Described, target: str, status: LogType, note: str
+    ) -> PlannedOutput:
+        """The output of an ``update`` job: written only if what is at its target is stale."""
+        assert self.placed is not None and self.job.destination is not None
+        request = None
+        if self.rendition.fmt is Fmt.CONVERT:
+            found = self.requests.get(asset, self.rendition.name)
+            request = found if isinstance(found, Request) else None
+        fresh = judge(
+            Path(self.job.destination) / target,
+            self.placed.get(target),
+            asset,
+            request_key(request),
+        )
+        shown = PurePosixPath(target).name
+        notes = [note] if note else []
+        written: str | None = target
+        if fresh is Freshness.UP_TO_DATE:
+            written, notes = None, [*notes, f"{UP_TO_DATE}{shown}"]
+        elif fresh.conflict and not self.job.force:
+            status, written = LogType.WARNING, None
+            notes.append(f"{KEPT}{shown} ({fresh}); force the job to replace it")
+        elif fresh.conflict:
+            status = LogType.WARNING
+            notes.append(f"{REPLACES}{shown} ({fresh}; forced)")
+        else:
+            notes.append(str(fresh))
+        return PlannedOutput(
+            asset_handle=asset.handle,
+            asset_name=asset.name,
+            source_file_name=asset.file_name,
+            target=Path(written) if written else None,
+            format=described.fmt,
+            width=described.width,
+            height=described.height,
+            reason=described.reason,
+            status=status,
+            message="; ".join(notes),
         )
 
 
@@ -288,8 +337,9 @@ def plan(
     seen: set[str] = set()
     renditions = job.rendition_list
     requests = requests or RequestCache(job, catalog.macros())
+    placed = _placed(job, catalog)
     planners = [
-        _RenditionPlanner(job, r, catalog, requests, several=len(renditions) > 1)
+        _RenditionPlanner(job, r, catalog, requests, several=len(renditions) > 1, placed=placed)
         for r in renditions
     ]
     job_date = date or datetime.now().astimezone()
@@ -309,6 +359,14 @@ def plan(
                 out = planner.output(asset, seq, namer, job_date)
             outputs.append(replace(out, rendition=planner.rendition.name))
     return Plan(job=job, outputs=outputs)
+
+
+def _placed(job: ExportJob, catalog: CatalogView) -> dict[str, Placed] | None:
+    """For an ``update`` job, the outputs placed in its destination (none known: empty)."""
+    if job.conflict is not ConflictPolicy.UPDATE or job.destination is None:
+        return None
+    db = getattr(catalog, "db", None)
+    return placed_in(db, Path(job.destination)) if db is not None else {}
 
 
 def _as_warning(out: PlannedOutput) -> PlannedOutput:

@@ -267,6 +267,7 @@ _JOB_WIDE: dict[str, tuple[str, bool]] = {
     "email_setting": ("emailSetting", False),
     "conflict": ("conflict policy", False),
     "keep_folders": ("keepFolders", False),
+    "force": ("force", False),
     "workers": ("workers", True),
     "name": ("jobName", True),
     "client_id": ("clientId", True),

@@ -12,7 +12,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -25,6 +25,7 @@ from exportgui.imaging import (
     render_renditions,
 )
 from exportgui.jobs.model import Fmt
+from exportgui.jobs.update import file_digest
 from exportgui.jobs.writer import (
     FATAL_ERRNOS,
     CopyCancelled,
@@ -58,6 +59,11 @@ class WorkItem:
     attrs: ISAttributes | None = None
     durable: bool = False
     asset: str = ""  # the asset as the user knows it ("folder/name"), for messages
+    digest: bool = False  # hash a rendered file (the policy "update" remembers it)
+    # What the output is made from, remembered once it is placed (update.py).
+    asset_handle: str = ""
+    request_key: str = ""
+    source_sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,8 @@ class Produced:
     kind: str
     size: int = 0
     message: str = ""
+    mtime_ns: int = 0  # of the complete file (a rename keeps it)
+    digest: str = ""  # its SHA-256, when the task asked for it
 
 
 def produce(task: WorkItem, cancel: threading.Event | None = None) -> Produced:
@@ -131,7 +139,8 @@ def _guarded(
 def _copy(group: Sequence[WorkItem], cancel: threading.Event | None) -> list[Produced]:
     (task,) = group
     size = copy_new(task.folder, task.temp.name, task.source, cancel, durable=task.durable)
-    return [Produced(task.seq, "ok", size)]
+    mtime = task.temp.stat(follow_symlinks=False).st_mtime_ns
+    return [Produced(task.seq, "ok", size, mtime_ns=mtime)]
 
 
 def _render(group: Sequence[WorkItem], cancel: threading.Event | None) -> list[Produced]:
@@ -164,10 +173,15 @@ def _render(group: Sequence[WorkItem], cancel: threading.Event | None) -> list[P
             if isinstance(outcome, ISError):
                 results[task.seq] = _failure(task, outcome)
             else:
-                results[task.seq] = Produced(task.seq, "ok", written_size(out))
+                size = written_size(out)
+                mtime = os.fstat(out.fileno()).st_mtime_ns
+                results[task.seq] = Produced(task.seq, "ok", size, mtime_ns=mtime)
     for task in group:  # closed now: remove the files of the renditions that failed
-        if results[task.seq].kind != "ok" and any(t is task for t, _ in opened):
+        result = results[task.seq]
+        if result.kind != "ok" and any(t is task for t, _ in opened):
             discard(task.folder, task.temp.name)
+        elif result.kind == "ok" and task.digest:
+            results[task.seq] = replace(result, digest=file_digest(task.temp))
     return [results[task.seq] for task in group]
 
 

@@ -14,6 +14,7 @@ _FIELD_FLAGS = {
     "conflict": "--conflict",
     "workers": "--workers",
     "name_template": "--name",
+    "force": "--force",
 }
 
 

@@ -64,6 +64,7 @@ from exportgui.jobs.produce import (
 )
 from exportgui.jobs.request import CatalogView
 from exportgui.jobs.tally import RENAMED, SKIPPED
+from exportgui.jobs.update import ORIG_KEY, Placed, request_key
 from exportgui.jobs.writer import (
     DestinationChanged,
     Folder,
@@ -127,6 +128,7 @@ class JobRun:
         self.outcomes: dict[int, LogType | None] = {}
         self.bytes_written = 0
         self.root: Folder | None = None  # the destination as it was when work began
+        self.placed: list[Placed] = []  # placed since the last record, not remembered yet
         self._last_beat = time.monotonic()
 
     # -- bookkeeping ---------------------------------------------------------
@@ -188,8 +190,8 @@ class JobRun:
             if planned.status is LogType.ERROR:
                 self._record(seq, LogType.ERROR, planned.message or planned.reason)
                 self._report(planned.asset_name)
-            elif planned.target is None:  # skipped by the policy, or listed twice
-                self._record(seq, LogType.WARNING, planned.message)
+            elif planned.target is None:  # skipped by the policy (or up to date), or listed twice
+                self._record(seq, planned.status, planned.message)
                 self._report(planned.asset_name)
             else:
                 work.append((seq, planned))
@@ -225,7 +227,7 @@ class JobRun:
         # Finished futures arrive here (done callbacks): waiting on one queue costs the same
         # however many are pending, where wait() installs a waiter on each one every time.
         finished: queues.SimpleQueue[Future[list[Produced]]] = queues.SimpleQueue()
-        ready: list[tuple[WorkItem, PlannedOutput, int]] = []
+        ready: list[tuple[WorkItem, PlannedOutput, Produced]] = []
         # Tasks whose worker process died with others running: each runs again alone, so a
         # second break names the task that causes it.
         suspects: list[tuple[WorkItem, PlannedOutput]] = []
@@ -312,7 +314,7 @@ class JobRun:
                         if produced.kind == "ok":
                             if not ready:
                                 ready_since = time.monotonic()
-                            ready.append((task, planned, produced.size))
+                            ready.append((task, planned, produced))
                         else:
                             self._finish(task, planned, produced)
         except JobTakenOver:
@@ -330,10 +332,13 @@ class JobRun:
                             future.exception()  # wait for the worker to stop touching the files
                     for task, _ in batch:
                         _remove_temporaries(task)
-                for task, _planned, _size in ready:
+                for task, _planned, _produced in ready:
                     _remove_temporaries(task)
             if owned:
                 pool.shutdown(wait=True, cancel_futures=True)
+            if not self.taken_over:
+                self.store.remember_placed(self.placed)
+            self.placed = []
 
     def catalog_assets(self, handles: list[str]) -> dict[str, Asset]:
         """The assets of the work list, fetched in one go."""
@@ -451,6 +456,10 @@ class JobRun:
             attrs,
             self.durable,
             asset=f"{asset.folder}/{asset.name}" if asset.folder else asset.name,
+            digest=request is not None and self.job.conflict is ConflictPolicy.UPDATE,
+            asset_handle=asset.handle,
+            request_key=request_key(request),
+            source_sha256=asset.sha256,
         )
 
     def _finish(self, task: WorkItem, planned: PlannedOutput, produced: Produced) -> None:
@@ -463,18 +472,24 @@ class JobRun:
         self._record(task.seq, LogType.ERROR, produced.message)
         self._report(planned.asset_name)
 
-    def _commit_many(self, ready: list[tuple[WorkItem, PlannedOutput, int]]) -> None:
-        """Record the finished files in one transaction, then rename each into place."""
+    def _commit_many(self, ready: list[tuple[WorkItem, PlannedOutput, Produced]]) -> None:
+        """Record the finished files in one transaction, then rename each into place.
+
+        The files placed since the last transaction are remembered in this one.
+        """
         outcomes = [
             Outcome(task.seq, planned.status, planned.message, task.final, task.temp)
-            for task, planned, _size in ready
+            for task, planned, _produced in ready
         ]
         # Recorded *before* the renames: resume can then tell a finished rename from none.
-        self.store.record_many(self.handle, outcomes)
-        for task, planned, size in ready:
-            self._commit(task, planned, size, recorded=True)
+        self.store.record_many(self.handle, outcomes, self.placed)
+        self.placed = []
+        for task, planned, produced in ready:
+            self._commit(task, planned, produced, recorded=True)
 
-    def _commit(self, task: WorkItem, planned: PlannedOutput, size: int, *, recorded: bool) -> None:
+    def _commit(
+        self, task: WorkItem, planned: PlannedOutput, produced: Produced, *, recorded: bool
+    ) -> None:
         """Rename the finished temporary file into place, honouring the policy at this moment."""
         status, message, final, n = planned.status, planned.message, task.final, 1
         while True:
@@ -486,7 +501,7 @@ class JobRun:
                     task.folder,
                     task.temp.name,
                     final.name,
-                    overwrite=self.job.conflict is ConflictPolicy.OVERWRITE,
+                    overwrite=self.job.conflict in _REPLACING,
                 )
             except (
                 OutsideDestination
@@ -509,7 +524,8 @@ class JobRun:
                 self._report(planned.asset_name)
                 return
             if placed:
-                self.bytes_written += size
+                self.bytes_written += produced.size
+                self.placed.append(self._placed_record(task, final, produced))
                 self._count(task.seq, status)  # progress counts files that are in place
                 self._report(planned.asset_name)
                 return
@@ -525,6 +541,26 @@ class JobRun:
             note = f"{RENAMED}{final.name}: {base} appeared in the destination during the job"
             status = LogType.WARNING
             message = f"{planned.message}; {note}" if planned.message else note
+
+    def _placed_record(self, task: WorkItem, final: Path, produced: Produced) -> Placed:
+        """What to remember of an output just placed at ``final``."""
+        digest = produced.digest
+        if task.request_key == ORIG_KEY:
+            digest = task.source_sha256 or ""  # a copy: the original's own hash
+        return Placed(
+            destination=str(self.job.destination),
+            target=final.relative_to(self.destination).as_posix(),
+            asset_handle=task.asset_handle,
+            request_key=task.request_key,
+            source_sha256=task.source_sha256,
+            size=produced.size,
+            mtime_ns=produced.mtime_ns,
+            digest=digest,
+        )
+
+
+# The policies whose outputs replace a file at their target.
+_REPLACING = frozenset({ConflictPolicy.OVERWRITE, ConflictPolicy.UPDATE})
 
 
 def _remove_temporaries(task: WorkItem) -> None:

@@ -22,6 +22,8 @@ SKIPPED = "skipped: "  # not written: a file of that name was there (policy "ski
 REPLACES = "replaces the existing "  # written over a file that was there (policy "overwrite")
 RENAMED = "renamed to "  # written under a new name: the name was taken
 LISTED_TWICE = "already in this job: exported once"
+UP_TO_DATE = "up to date: "  # not written again: policy "update" found it unchanged
+KEPT = "kept: "  # not written: policy "update" found a file the user made or changed
 
 
 @dataclass(frozen=True)
@@ -33,13 +35,15 @@ class Tally:
     renamed: int = 0  # written under a new name because the name was taken
     skipped_existing: int = 0  # not written: a file of that name was already there
     skipped_twice: int = 0  # not written again: the asset was listed twice
+    up_to_date: int = 0  # not written again: unchanged since it was placed (policy "update")
+    kept: int = 0  # not written over a file changed at the destination (policy "update")
     failed: int = 0
     not_done: int = 0  # no outcome yet (cancelled, interrupted)
 
     @property
     def skipped(self) -> int:
         """Assets not written on purpose."""
-        return self.skipped_existing + self.skipped_twice
+        return self.skipped_existing + self.skipped_twice + self.up_to_date + self.kept
 
     @property
     def all_failed(self) -> bool:
@@ -64,7 +68,8 @@ def plan_tally(plan: Plan) -> Tally:
 
 def _count(outcomes: Iterable[tuple[LogType, str, bool]]) -> Tally:
     """Count (log type, message, whether a file is written) triples."""
-    written = replaced = renamed = skipped_existing = skipped_twice = failed = 0
+    written = replaced = renamed = skipped_existing = skipped_twice = up_to_date = kept = 0
+    failed = 0
     for log_type, message, has_file in outcomes:
         if log_type is LogType.ERROR:
             failed += 1
@@ -73,6 +78,10 @@ def _count(outcomes: Iterable[tuple[LogType, str, bool]]) -> Tally:
         if not has_file:
             if any(n.startswith(LISTED_TWICE) for n in notes):
                 skipped_twice += 1
+            elif any(n.startswith(UP_TO_DATE) for n in notes):
+                up_to_date += 1
+            elif any(n.startswith(KEPT) for n in notes):
+                kept += 1
             else:
                 skipped_existing += 1
             continue
@@ -87,6 +96,8 @@ def _count(outcomes: Iterable[tuple[LogType, str, bool]]) -> Tally:
         renamed=renamed,
         skipped_existing=skipped_existing,
         skipped_twice=skipped_twice,
+        up_to_date=up_to_date,
+        kept=kept,
         failed=failed,
     )
 
@@ -108,8 +119,13 @@ def tally_words(counts: Tally, *, planned: bool = False) -> str:
     parts = [written]
     existing = f"{counts.skipped_existing} already in the destination"
     twice = f"{counts.skipped_twice} listed twice"
+    if counts.up_to_date:
+        parts.append(f"{counts.up_to_date} up to date")
+    if counts.kept:
+        parts.append(f"{counts.kept} kept: changed at the destination")
     if counts.skipped_existing and counts.skipped_twice:
-        parts.append(f"{counts.skipped} skipped ({existing}, {twice})")
+        both = counts.skipped_existing + counts.skipped_twice
+        parts.append(f"{both} skipped ({existing}, {twice})")
     elif counts.skipped_existing:
         parts.append(f"{counts.skipped_existing} skipped: already in the destination")
     elif counts.skipped_twice:
@@ -129,6 +145,8 @@ def tally_to_dict(counts: Tally) -> dict[str, int]:
         "renamed": counts.renamed,
         "skippedExisting": counts.skipped_existing,
         "skippedListedTwice": counts.skipped_twice,
+        "upToDate": counts.up_to_date,
+        "keptChanged": counts.kept,
         "failed": counts.failed,
         "notDone": counts.not_done,
     }

@@ -235,6 +235,10 @@ def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     problems += _asset_problems(
         replace(job, fmt=Fmt.CONVERT if every_convert else Fmt.ORIG), assets
     )
+    if job.force and job.conflict is not ConflictPolicy.UPDATE:
+        problems.append(
+            _warning("force", "forcing only matters with the conflict policy update; ignored")
+        )
     several = len(renditions) > 1
     if several:
         problems += _rendition_problems(job)
@@ -325,6 +329,15 @@ def nothing_written_problem(plan: Plan) -> Problem | None:
         parts.append(
             f"{counts.skipped_existing} of {count(total, 'asset')} {verb} already in the"
             " destination, and existing files are skipped"
+        )
+    if counts.up_to_date:
+        verb = "is" if counts.up_to_date == 1 else "are"
+        parts.append(f"{counts.up_to_date} of {count(total, 'output')} {verb} up to date")
+    if counts.kept:
+        verb = "was" if counts.kept == 1 else "were"
+        parts.append(
+            f"{counts.kept} of {count(total, 'output')} {verb} changed at the destination"
+            " and are kept (force the job to replace them)"
         )
     return _error("assets", "Nothing would be written: " + "; ".join(parts))
 

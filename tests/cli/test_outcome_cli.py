@@ -46,6 +46,8 @@ def test_skipped_files_are_not_counted_as_written(tmp_path: Path) -> None:
         "renamed": 0,
         "skippedExisting": 0,
         "skippedListedTwice": 0,
+        "upToDate": 0,
+        "keptChanged": 0,
         "failed": 0,
         "notDone": 0,
     }

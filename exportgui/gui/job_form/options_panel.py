@@ -46,6 +46,7 @@ CONFLICT_LABELS = {
     ConflictPolicy.RENAME: "Keep both: number the new file",
     ConflictPolicy.OVERWRITE: "Replace the existing file",
     ConflictPolicy.SKIP: "Skip the asset",
+    ConflictPolicy.UPDATE: "Update: write only what changed",
 }
 
 EMAIL_LABELS = {
