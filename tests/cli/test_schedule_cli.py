@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +15,14 @@ import pytest
 
 from exportgui.catalog import Catalog
 from exportgui.config import app_paths
-from exportgui.jobs import ExportJob, Fmt, JobLogStore, PresetStore, joblog_to_dict
+from exportgui.jobs import (
+    ConflictPolicy,
+    ExportJob,
+    Fmt,
+    JobLogStore,
+    PresetStore,
+    joblog_to_dict,
+)
 from exportgui.jobs.schedule import ScheduleStore, new_schedule
 from exportgui.jobs.selection import make_selection
 from tests.helpers import REPOSITORY, export_files, exportgui, import_files, make_image
@@ -201,3 +209,35 @@ def test_install_without_a_user_systemd_writes_one_crontab_line(tmp_path: Path) 
     done = exportgui("schedule", "uninstall", env=env)
     assert done.returncode == 0 and "removed the line" in done.stdout
     assert (bin_dir / "crontab.txt").read_text() == "0 3 * * * backup\n"
+
+
+def test_a_schedule_of_several_presets_runs_one_job_and_then_only_what_changed(
+    setup: tuple[Path, Path],
+) -> None:
+    catalog, dest = setup
+    store = PresetStore(app_paths().presets_dir)
+    store.save("web", ExportJob(fmt=Fmt.ORIG, conflict=ConflictPolicy.UPDATE))
+    thumbs = ExportJob(fmt=Fmt.CONVERT, is_modifier="wid=8&fmt=png", conflict=ConflictPolicy.UPDATE)
+    store.save("thumb", thumbs)
+    schedule = new_schedule(
+        "launch", ["web", "thumb"], dest, catalog, selection=make_selection("demo/photos"),
+        cron="*/5 * * * *",
+    )  # fmt: skip
+    with ScheduleStore(app_paths().schedules_file) as schedules:
+        schedules.add(schedule, now=datetime.now(UTC) - timedelta(hours=1))
+    ran = exportgui("schedule", "run-due")
+    assert ran.returncode == 0, ran.stderr
+    assert export_files(dest) == ["thumb/a.png", "thumb/b.png", "web/a.jpg", "web/b.png"]
+    [job] = _jobs(catalog)
+    assert [r["preset"] for r in job["job"]["renditions"]] == ["web", "thumb"]  # type: ignore[index]
+    with ScheduleStore(app_paths().schedules_file) as schedules:  # due again: a slot passed
+        schedules.add(
+            replace(schedule, name="launch again"), now=datetime.now(UTC) - timedelta(hours=1)
+        )
+    again = exportgui("schedule", "run-due")
+    assert again.returncode == 0, again.stderr
+    newest = _jobs(catalog)[0]
+    assert (newest["fileSuccessCount"], newest["totalFileCount"]) == (4, 4)
+    with Catalog.open(catalog) as opened:
+        log = JobLogStore(opened).get(str(newest["jobHandle"]))
+    assert all(d.message.startswith("up to date: ") for d in log.details)
