@@ -19,7 +19,7 @@ from exportgui.gui.job_form.renditions_dialog import RenditionsDialog
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import ExportJob, Fmt, JobLog, JobLogStore
 from exportgui.jobs.presets import PresetStore
-from tests.gui.helpers import WindowFactory, prepare_export, settle
+from tests.gui.helpers import WindowFactory, mnemonics, prepare_export, settle
 from tests.helpers import SLOW_MODIFIER, export_files, noise_images
 
 _WAIT_MS = 30_000
@@ -112,8 +112,8 @@ def test_two_presets_ticked_in_the_dialog_plan_a_row_per_asset_and_rendition(
     options = window.options
     assert [r.name for r in options.renditions()] == ["web", "thumb"]
     assert options.renditions_box.isVisible()
-    assert options.renditions_label.text() == "2 presets: web, thumb"
-    assert "web: convert wid=40&fmt=jpeg&qlt=90" in options.renditions_detail.text()
+    assert options.renditions_label.full_text() == "2 presets: web, thumb"
+    assert "web: convert wid=40&fmt=jpeg&qlt=90" in options.renditions_detail.full_text()
     for one_renditions_field in (options.modifier_edit, options.template_edit, options.orig_radio):
         assert not one_renditions_field.isVisible()
     for job_wide in (options.destination_edit, options.name_edit, options.conflict_combo):
@@ -121,6 +121,8 @@ def test_two_presets_ticked_in_the_dialog_plan_a_row_per_asset_and_rendition(
     assert window.current_job().destination == out and window.current_job().name == "Launch"
     assert window.presets.current_name() is None
     assert window.windowTitle().startswith("web + thumb —")
+    keys = mnemonics(options)
+    assert len(keys) == len(set(keys)) and "g" in keys
 
     assert not window.plan_panel.view.isColumnHidden(PlanColumn.RENDITION)
     assert _plan_rows(window) == [
@@ -322,7 +324,7 @@ def test_the_renditions_come_back_after_a_restart(
     second = open_window(catalog)
     assert second.options.job() == wanted
     assert second.options.renditions_box.isVisible()
-    assert second.options.renditions_label.text() == "2 presets: thumb, web"
+    assert second.options.renditions_label.full_text() == "2 presets: thumb, web"
     assert not second.options.modifier_edit.isVisible()
 
 
@@ -362,3 +364,28 @@ def test_export_and_the_several_presets_button_fit_the_smallest_window(
     menus = {m.title(): m.actions() for m in window.menuBar().findChildren(QMenu)}
     assert window.presets.renditions_action in menus["&Presets"]
     assert window.presets.renditions_action in menus["&Job"]
+
+
+def test_change_opens_the_dialog_with_the_jobs_presets_ticked_in_their_order(
+    qtbot: QtBot,
+    catalog: Catalog,
+    image_files: list[Path],
+    open_window: WindowFactory,
+    tmp_path: Path,
+) -> None:
+    _save_presets(web=WEB, thumb=THUMB, copy=ExportJob(fmt=Fmt.ORIG))
+    catalog.import_paths(image_files)
+    window = open_window(catalog)
+    prepare_export(window, ExportJob(destination=tmp_path))
+    assert window.presets.use_renditions(["web", "thumb"])
+    settle(qtbot, window)
+    window.options.renditions_change.click()
+    dialog = next(d for d in window.findChildren(RenditionsDialog) if d.isVisible())
+    assert dialog.names() == ["web", "thumb", "copy"] and dialog.chosen() == ["web", "thumb"]
+    dialog.set_ticked("thumb", False)
+    dialog.set_ticked("copy")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle(qtbot, window)
+    assert [r.name for r in window.options.renditions()] == ["web", "copy"]
+    assert window.current_job().destination == tmp_path
+    assert {row[2] for row in _plan_rows(window)} >= {"copy/second.jpg", "web/second.jpg"}

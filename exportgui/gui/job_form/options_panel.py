@@ -92,17 +92,12 @@ class OptionsPanel(QWidget):
         theme.heading(title, 1.15)
         outer.addWidget(title)
 
-        self.renditions_label = QLabel()
-        self.renditions_label.setWordWrap(True)
-        self.renditions_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.renditions_label.setAccessibleName("Renditions of the job")
-        self.renditions_detail = QLabel()
-        self.renditions_detail.setWordWrap(True)
-        self.renditions_detail.setTextFormat(Qt.TextFormat.PlainText)
+        # Message labels: a long request or template wraps anywhere, never widening the panel.
+        self.renditions_label = theme.MessageLabel("Renditions of the job")
+        self.renditions_detail = theme.MessageLabel("What each rendition writes")
         self.renditions_detail.setFont(theme.monospace_font())
-        self.renditions_detail.setAccessibleName("What each rendition writes")
         theme.secondary_text(self.renditions_detail)
-        self.renditions_change = QPushButton("C&hange…")
+        self.renditions_change = QPushButton("Chan&ge…")
         self.renditions_change.setToolTip("Choose and order the presets this job writes")
         self.renditions_single = QPushButton("One rendition")
         self.renditions_single.setToolTip(
