@@ -146,6 +146,9 @@ def test_two_presets_ticked_in_the_dialog_plan_a_row_per_asset_and_rendition(
     assert options.renditions() == () and not options.renditions_box.isVisible()
     assert options.modifier_edit.isVisible()
     assert options.modifier_edit.text() == "wid=40&fmt=jpeg&qlt=90"
+    # Its preset is selected again; the form's destination and job name are not the preset's.
+    assert window.presets.current_name() == "web" and window.presets.is_dirty()
+    assert window.current_job().preset == "web"
     assert window.plan_panel.view.isColumnHidden(PlanColumn.RENDITION)
     assert [row[2] for row in _plan_rows(window)] == ["fileToExport.jpg", "second.jpg", "third.jpg"]
 

@@ -71,6 +71,7 @@ class OptionsPanel(QWidget):
     job_changed = Signal(object)  # ExportJob without assets
     macro_manager_requested = Signal()
     renditions_requested = Signal()  # "Change…" beside the renditions: choose the presets
+    rendition_kept = Signal(str)  # back to one rendition: its (preset's) name
     mail_settings_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -412,7 +413,9 @@ class OptionsPanel(QWidget):
     def use_one_rendition(self) -> None:
         """Back to a job of one rendition: the first one's fields, which the user may edit."""
         if self._renditions:
-            self.set_renditions(self._renditions[:1])
+            kept = self._renditions[0]
+            self.set_renditions((kept,))
+            self.rendition_kept.emit(kept.name)
 
     def set_job(self, job: ExportJob) -> None:
         """Fill every field from ``job`` and emit ``job_changed`` once."""

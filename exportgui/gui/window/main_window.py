@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.options.macro_manager_requested.connect(self.open_macro_manager)
         self.options.mail_settings_requested.connect(self.open_settings)
         self.options.renditions_requested.connect(self.presets.ask_renditions)
+        self.options.rendition_kept.connect(self._on_rendition_kept)
         self.browser.ticks_changed.connect(lambda: self._on_form_changed())
         self.browser.view_changed.connect(self._update_counts)
         self.browser.current_changed.connect(self._on_current_changed)
@@ -286,6 +287,11 @@ class MainWindow(QMainWindow):
         if not self._job.renditions and self._job.preset != (self.presets.current_name() or ""):
             self._on_form_changed()
         self._update_title()
+
+    def _on_rendition_kept(self, name: str) -> None:
+        """Back to one rendition: its preset is selected again (marked if it changed since)."""
+        if name and self.presets.store.exists(name):
+            self.presets.adopt(name)
 
     def _on_current_changed(self, asset: Asset | None) -> None:
         self.preview.set_context(asset, self._job)
