@@ -45,6 +45,7 @@ from exportgui.gui.history.models import (
     LogDetailModel,
     LogTypeFilterProxy,
     SortRole,
+    item_word,
     job_title,
 )
 from exportgui.gui.widgets.file_dialogs import suggested_path
@@ -399,6 +400,10 @@ class JobsPanel(QWidget):
         self._log = log
         self.details.reset_rows(log.details if log is not None else [])
         self._fit_name_column(self.details_view, LogDetailModel.NAME)
+        several = log is not None and bool(log.job.renditions)
+        self.details_view.setColumnHidden(LogDetailModel.RENDITION, not several)
+        if several:
+            self.details_view.resizeColumnToContents(LogDetailModel.RENDITION)
         counts = self.details.counts()
         for log_type, box in self.filter_boxes.items():
             box.setText(f"{log_type.value} ({counts[log_type]})")
@@ -407,7 +412,8 @@ class JobsPanel(QWidget):
         else:
             done = len(log.details)
             self.summary_label.show_message(
-                f"{job_title(log)}: {done:,} of {count(log.total_file_count, 'asset')} done, "
+                f"{job_title(log)}: {done:,} of {count(log.total_file_count, item_word(log))} "
+                f"done, "
                 f"{log.state}" + (f" — {log.fatal_error}" if log.fatal_error else ""),
                 Meaning.ERROR if log.fatal_error else None,
             )

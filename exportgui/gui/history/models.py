@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
-from exportgui.gui.widgets.formatting import count
+from exportgui.gui.widgets.formatting import count, rendition_format
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import ListTableModel, ModelIndex
 from exportgui.gui.widgets.theme import Meaning, meaning_color, monospace_font
 from exportgui.jobs import JobLog, LogDetail, LogType
+from exportgui.jobs.model import Rendition
 from exportgui.jobs.resume import not_done_count, resumable
 
 JobHandleRole = Qt.ItemDataRole.UserRole + 1
@@ -48,13 +50,22 @@ def job_title(log: JobLog) -> str:
     return log.job.name or f"Job {log.job_handle}"
 
 
+def item_word(log: JobLog) -> str:
+    """What the job's counts count: its assets, or its outputs when it has several renditions."""
+    return "output" if log.job.renditions else "asset"
+
+
 def job_format(log: JobLog) -> str:
-    """``orig``, or ``convert`` with what it converts with."""
+    """``orig`` or ``convert`` and what it converts with; when several, each rendition's, named."""
     job = log.job
-    if job.fmt.value == "orig":
-        return "orig"
-    parts = [p for p in (job.is_modifier, job.macro and f"${job.macro.strip('$')}$") if p]
-    return "convert " + " ".join(parts) if parts else "convert"
+    if job.renditions:
+        return "; ".join(f"{r.name}: {_converts(r)}" for r in job.renditions)
+    return _converts(job.rendition_list[0])
+
+
+def _converts(rendition: Rendition) -> str:
+    """``orig``, or ``convert`` with what it converts with (the file names are said apart)."""
+    return rendition_format(replace(rendition, name_template=""))
 
 
 class JobHistoryModel(ListTableModel[JobLog]):
@@ -133,7 +144,10 @@ class JobHistoryModel(ListTableModel[JobLog]):
         lines = [f"{job_title(log)} ({log.job_handle})", f"Format: {job_format(log)}"]
         if log.job.destination is not None:
             lines.append(f"Destination: {log.job.destination}")
-        if log.job.name_template:
+        if log.job.renditions:
+            lines.append(f"{len(log.job.renditions)} renditions:")
+            lines += [f"  {r.name}: {rendition_format(r)}" for r in log.job.renditions]
+        elif log.job.name_template:
             lines.append(f"File names: {log.job.name_template}")
         lines.append(f"Started {local_time(log.start_date)}")
         if log.end_date:
@@ -145,7 +159,8 @@ class JobHistoryModel(ListTableModel[JobLog]):
         if resumable(log):
             left = not_done_count(log)
             lines.append(
-                f"{log.state.capitalize()} with {left:,} of {count(log.total_file_count, 'asset')}"
+                f"{log.state.capitalize()} with {left:,} of "
+                f"{count(log.total_file_count, item_word(log))}"
                 " not done: Resume finishes them."
                 if left
                 else f"{log.state.capitalize()}: Resume checks its last files and closes it."
@@ -154,10 +169,10 @@ class JobHistoryModel(ListTableModel[JobLog]):
 
 
 class LogDetailModel(ListTableModel[LogDetail]):
-    """One row per asset outcome of one job: result, name, message, output."""
+    """One row per output of one job: result, asset, rendition, message, output file."""
 
-    RESULT, NAME, MESSAGE, OUTPUT = range(4)
-    HEADERS = ("Result", "Asset", "Message", "Output")
+    RESULT, NAME, RENDITION, MESSAGE, OUTPUT = range(5)
+    HEADERS = ("Result", "Asset", "Rendition", "Message", "Output")
 
     def counts(self) -> dict[LogType, int]:
         """How many rows of each log type."""
@@ -191,6 +206,8 @@ class LogDetailModel(ListTableModel[LogDetail]):
             return detail.log_type.value
         if column == self.NAME:
             return detail.name
+        if column == self.RENDITION:
+            return detail.rendition
         if column == self.MESSAGE:
             return detail.message
         if column == self.OUTPUT:

@@ -6,11 +6,15 @@ from ``jobs.validate``, which :meth:`OptionsPanel.show_problems` puts under
 the field they belong to (the modifier gets its bad tokens underlined).
 When the panel is too narrow for labels beside their fields, each label goes
 above its field, so every control stays in reach in the smallest window.
+A job of several renditions (presets) shows them as one summary line in
+place of a rendition's own fields (format, modifier, macro, file names);
+the job-wide fields stay editable.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -36,10 +40,11 @@ from exportgui.gui.widgets.described_items import (
     describe_item,
     fit_list_width,
 )
+from exportgui.gui.widgets.formatting import problem_text, rendition_format
 from exportgui.gui.widgets.modifier_edit import Mark, ModifierEdit
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt, LogType, Problem
-from exportgui.jobs.model import Selection
+from exportgui.jobs.model import Rendition, Selection
 from exportgui.jobs.validate import missing_folders
 
 CONFLICT_LABELS = {
@@ -66,6 +71,8 @@ class OptionsPanel(QWidget):
 
     job_changed = Signal(object)  # ExportJob without assets
     macro_manager_requested = Signal()
+    renditions_requested = Signal()  # "Change…" beside the renditions: choose the presets
+    rendition_kept = Signal(str)  # back to one rendition: its (preset's) name
     mail_settings_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -73,6 +80,7 @@ class OptionsPanel(QWidget):
         self.setObjectName("optionsPanel")
         self._loading = False
         self._selection: Selection | None = None  # a preset's folder rule: no field, kept as is
+        self._renditions: tuple[Rendition, ...] = ()  # two or more, or () for the fields' one
         self._build()
         self._connect()
         self._update_enabled()
@@ -86,6 +94,33 @@ class OptionsPanel(QWidget):
         title = QLabel("Export options")
         theme.heading(title, 1.15)
         outer.addWidget(title)
+
+        # Message labels: a long request or template wraps anywhere, never widening the panel.
+        self.renditions_label = theme.MessageLabel("Renditions of the job")
+        self.renditions_detail = theme.MessageLabel("What each rendition writes")
+        self.renditions_detail.setFont(theme.monospace_font())
+        theme.secondary_text(self.renditions_detail)
+        self.renditions_change = QPushButton("Chan&ge…")
+        self.renditions_change.setToolTip("Choose and order the presets this job writes")
+        self.renditions_single = QPushButton("One rendition")
+        self.renditions_single.setToolTip(
+            "Back to one rendition: the form gets the first preset's format, "
+            "modifier, macro and file names"
+        )
+        self.renditions_message = theme.MessageLabel("Rendition problem")
+        renditions_buttons = QHBoxLayout()
+        renditions_buttons.addWidget(self.renditions_change)
+        renditions_buttons.addWidget(self.renditions_single)
+        renditions_buttons.addStretch(1)
+        self.renditions_box = QWidget()
+        self.renditions_box.setObjectName("renditionsBox")
+        renditions_layout = QVBoxLayout(self.renditions_box)
+        renditions_layout.setContentsMargins(0, 0, 0, 0)
+        renditions_layout.setSpacing(4)
+        renditions_layout.addWidget(self.renditions_label)
+        renditions_layout.addWidget(self.renditions_detail)
+        renditions_layout.addLayout(renditions_buttons)
+        renditions_layout.addWidget(self.renditions_message)
 
         self.orig_radio = QRadioButton("&Original file")
         self.orig_radio.setToolTip("fmt=orig: copy the stored bytes unchanged")
@@ -161,6 +196,7 @@ class OptionsPanel(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setVerticalSpacing(6)
         form.setHorizontalSpacing(10)
+        self._row(form, "Renditions", self.renditions_box, self.renditions_change)
         self._row(form, "Format", fmt_row, self.orig_radio)
         self._row(form, "Mo&difier", self.modifier_edit)
         form.addRow("", self.modifier_message)
@@ -173,6 +209,26 @@ class OptionsPanel(QWidget):
         form.addRow("", self.keep_folders_check)
         self._row(form, "F&ile names", self.template_edit)
         form.addRow("", self.template_message)
+        # The rows of one rendition's own fields, which a job of several shows as the summary.
+        self._rendition_rows = [
+            row
+            for row in range(form.rowCount())
+            if self._row_holds(
+                row,
+                (
+                    self.orig_radio,
+                    self.modifier_edit,
+                    self.modifier_message,
+                    self.macro_combo,
+                    self.macro_message,
+                    self.template_edit,
+                    self.template_message,
+                ),
+            )
+        ]
+        self._renditions_row = next(
+            row for row in range(form.rowCount()) if self._row_holds(row, (self.renditions_box,))
+        )
         self._row(form, "Job &name", self.name_edit)
         self._section(form, "Notification", self.mail_button)
         self._row(form, "E&mail", self.email_combo)
@@ -194,9 +250,11 @@ class OptionsPanel(QWidget):
             self.template_message,
             self.email_message,
             self.other_message,
+            self.renditions_message,
         ):
             message.clear_message()  # shown only when there is something to say
         self.create_folder_button.hide()
+        self._show_renditions()
 
         for widget, name in (
             (self.orig_radio, "Format: original file"),
@@ -237,6 +295,21 @@ class OptionsPanel(QWidget):
         frame = margins.left() + margins.right()
         beside = max(labels) + form.horizontalSpacing() + max(fields)
         return beside + frame, max(*labels, *fields) + frame
+
+    def _row_holds(self, row: int, widgets: tuple[QWidget, ...]) -> bool:
+        """True when the form's ``row`` holds one of ``widgets`` (alone or in its layout)."""
+        for role in (QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole):
+            item = self._form.itemAt(row, role)
+            if item is None:
+                continue
+            if item.widget() in widgets:
+                return True
+            layout = item.layout()
+            if layout is not None:
+                inside = (layout.itemAt(i) for i in range(layout.count()))
+                if any(part is not None and part.widget() in widgets for part in inside):
+                    return True
+        return False
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the form with its labels above the fields."""
@@ -300,6 +373,8 @@ class OptionsPanel(QWidget):
             combo.currentIndexChanged.connect(self._on_edited)
         self.keep_folders_check.toggled.connect(self._on_edited)
         self.macro_button.clicked.connect(self.macro_manager_requested)
+        self.renditions_change.clicked.connect(self.renditions_requested)
+        self.renditions_single.clicked.connect(self.use_one_rendition)
         self.mail_button.clicked.connect(self.mail_settings_requested)
         self.destination_button.clicked.connect(self._on_choose_destination)
         self.create_folder_button.clicked.connect(self._on_create_destination)
@@ -310,8 +385,8 @@ class OptionsPanel(QWidget):
         return Path(typed).expanduser() if typed else None
 
     def job(self) -> ExportJob:
-        """The options as an ExportJob without assets."""
-        return ExportJob(
+        """The options as an ExportJob without assets (of the renditions, when it has several)."""
+        job = ExportJob(
             fmt=Fmt.CONVERT if self.convert_radio.isChecked() else Fmt.ORIG,
             is_modifier=self.modifier_edit.text(),
             macro=self.macro_combo.currentData() or NO_MACRO,
@@ -324,12 +399,35 @@ class OptionsPanel(QWidget):
             name_template=self.template_edit.text(),
             selection=self._selection,
         )
+        return job.with_renditions(self._renditions) if self._renditions else job
+
+    def renditions(self) -> tuple[Rendition, ...]:
+        """The job's renditions when it has several, else ()."""
+        return self._renditions
+
+    def set_renditions(self, renditions: tuple[Rendition, ...]) -> None:
+        """Make the form a job of ``renditions``, keeping its job-wide fields.
+
+        One rendition fills the rendition's own fields; two or more replace
+        them with their summary.
+        """
+        self.set_job(self.job().with_renditions(renditions))
+
+    def use_one_rendition(self) -> None:
+        """Back to a job of one rendition: the first one's fields, which the user may edit."""
+        if self._renditions:
+            kept = self._renditions[0]
+            self.set_renditions((kept,))
+            self.rendition_kept.emit(kept.name)
 
     def set_job(self, job: ExportJob) -> None:
         """Fill every field from ``job`` and emit ``job_changed`` once."""
         self._loading = True
         self._selection = job.selection
         try:
+            # The fields hold the job's own (its first rendition's) options in both modes.
+            self._renditions = job.renditions
+            self._show_renditions()
             (self.convert_radio if job.fmt is Fmt.CONVERT else self.orig_radio).setChecked(True)
             if self.modifier_edit.text() != job.is_modifier:
                 self.modifier_edit.setText(job.is_modifier)
@@ -378,12 +476,40 @@ class OptionsPanel(QWidget):
         self.macro_combo.addItem(f"{wanted} (not in this catalog)", wanted)
         self.macro_combo.setCurrentIndex(self.macro_combo.count() - 1)
 
+    def _show_renditions(self) -> None:
+        """The summary of several renditions in place of one rendition's fields, or the fields."""
+        several = bool(self._renditions)
+        form = self._form
+        for row in self._rendition_rows:
+            form.setRowVisible(row, not several)
+        form.setRowVisible(self._renditions_row, several)
+        if not several:
+            return
+        names = ", ".join(r.name for r in self._renditions)
+        self.renditions_label.setText(f"{len(self._renditions)} presets: {names}")
+        self.renditions_detail.setText(
+            "\n".join(f"{r.name}: {rendition_format(r)}" for r in self._renditions)
+        )
+        self.renditions_single.setText(f"Only “{self._renditions[0].name}”")
+        self.renditions_single.setAccessibleName(
+            f"Back to one rendition: {self._renditions[0].name}"
+        )
+
     # -- feedback ------------------------------------------------------------
     def show_problems(self, problems: list[Problem]) -> None:
-        """Put each problem under its field; underline modifier tokens."""
+        """Put each problem under its field; underline modifier tokens.
+
+        A problem of one rendition of several goes under their summary, with the
+        rendition's name.
+        """
         by_field: dict[str, list[Problem]] = {}
+        rendition_problems = by_field.setdefault("renditions", [])
         for problem in problems:
+            if problem.rendition:
+                rendition_problems.append(replace(problem, message=problem_text(problem)))
+                continue
             by_field.setdefault(problem.field, []).append(problem)
+        self.renditions_message.show_problems(by_field.pop("renditions"))
         for field, edit, message in (
             ("is_modifier", self.modifier_edit, self.modifier_message),
             ("name_template", self.template_edit, self.template_message),

@@ -1,4 +1,4 @@
-"""The plan as a table: one row per ticked asset, what will be written, why, and any problem."""
+"""The plan as a table: a row per ticked asset and rendition: what is written, why, any problem."""
 
 from __future__ import annotations
 
@@ -21,14 +21,16 @@ class PlanColumn(IntEnum):
     """The plan table's columns."""
 
     SOURCE = 0
-    TARGET = 1
-    FORMAT = 2
-    SIZE = 3
-    STATUS = 4
+    RENDITION = 1  # shown only for a job of several renditions
+    TARGET = 2
+    FORMAT = 3
+    SIZE = 4
+    STATUS = 5
 
 
 PLAN_HEADERS = {
     PlanColumn.SOURCE: "Asset",
+    PlanColumn.RENDITION: "Rendition",
     PlanColumn.TARGET: "Target",
     PlanColumn.FORMAT: "Format",
     PlanColumn.SIZE: "Pixels",
@@ -86,6 +88,8 @@ class PlanTableModel(ListTableModel[PlannedOutput]):
 def _display(output: PlannedOutput, column: int) -> str:
     if column == PlanColumn.SOURCE:
         return output.source_file_name or output.asset_name
+    if column == PlanColumn.RENDITION:
+        return output.rendition
     if column == PlanColumn.TARGET:
         return output.target.as_posix() if output.target else "—"
     if column == PlanColumn.FORMAT:

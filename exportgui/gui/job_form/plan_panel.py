@@ -1,4 +1,8 @@
-"""The plan tab: a one-line summary over the table of every ticked asset's output."""
+"""The plan tab: a one-line summary over the table of every ticked asset's outputs.
+
+A job of several renditions has a row per asset and rendition, and a
+Rendition column; its summary counts outputs.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,10 @@ EMPTY_TEXT = "Tick assets to plan an export"
 
 
 class PlanPanel(QWidget):
-    """Summary line ("24 assets planned: 22 files to write · 2 refused") and the plan table."""
+    """Summary line ("24 assets planned: 22 files to write · 2 refused") and the plan table.
+
+    With several renditions: "6 outputs planned (3 assets × 2 presets): …".
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,8 +40,13 @@ class PlanPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in ((PlanColumn.SOURCE, 160), (PlanColumn.TARGET, 180)):
+        for column, width in (
+            (PlanColumn.SOURCE, 160),
+            (PlanColumn.RENDITION, 90),
+            (PlanColumn.TARGET, 180),
+        ):
             self.view.setColumnWidth(column, width)
+        self.view.setColumnHidden(PlanColumn.RENDITION, True)
         header.setSectionResizeMode(PlanColumn.FORMAT, QHeaderView.ResizeMode.ResizeToContents)
         self.summary = theme.MessageLabel(max_lines=2)  # "Cannot plan: …" may be long
         self.summary.setText(EMPTY_TEXT)
@@ -55,9 +67,17 @@ class PlanPanel(QWidget):
         An error about the whole selection (nothing would be written) is said in the line.
         """
         self.model.set_plan(plan)
+        renditions = len(plan.job.renditions)
+        self.view.setColumnHidden(PlanColumn.RENDITION, not renditions)
         total = len(plan.outputs)
         text = EMPTY_TEXT
-        if total:
+        if total and renditions:
+            assets = len(plan.job.asset_handles)
+            text = (
+                f"{count(total, 'output')} planned ({count(assets, 'asset')} × "
+                f"{renditions} presets): {tally_words(plan_tally(plan), planned=True)}"
+            )
+        elif total:
             text = f"{count(total, 'asset')} planned: {tally_words(plan_tally(plan), planned=True)}"
         errors = [p.message for p in selection_problems if p.is_error]
         if total and errors:

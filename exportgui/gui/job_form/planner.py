@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from exportgui import jobs
 from exportgui.config import MailSettings
+from exportgui.gui.widgets.formatting import problem_text
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import EmailSetting, ExportJob, Plan, Problem
 from exportgui.jobs.catalog_view import LoadedCatalogView
@@ -104,7 +105,7 @@ class Planner(QObject):
             errors += [p for p in result.problems if p.is_error]
         if not errors:
             return ""
-        shown = [f"• {p.message}" for p in errors[:4]]
+        shown = [f"• {problem_text(p)}" for p in errors[:4]]
         if len(errors) > 4:
             shown.append(f"• … and {len(errors) - 4} more")
         return "Fix this first:\n" + "\n".join(shown)

@@ -7,7 +7,9 @@ and marks unsaved changes with "•" (in the combo and, through
 Methods that take a name or a path do the work; the ``ask_*`` methods only
 prompt and then call them, so tests drive the real code without dialogs.
 A problem is reported on a topic (``preset import``…): the window shows one
-notice per topic, and a later success on that topic withdraws it.
+notice per topic, and a later success on that topic withdraws it. "Export
+with Presets…" makes the form a job of several presets, each a rendition;
+the form's own job-wide fields (destination, mail, conflict…) stay the job's.
 """
 
 from __future__ import annotations
@@ -17,13 +19,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from exportgui.gui.job_form.renditions_dialog import RenditionsDialog
 from exportgui.gui.widgets.file_dialogs import start_folder, suggested_path
 from exportgui.jobs import ExportJob
-from exportgui.jobs.presets import Preset, PresetError, PresetStore
+from exportgui.jobs.presets import Preset, PresetError, PresetStore, combine
+
+# Every field of a job: the form settles them all, so presets combined in the window give
+# only their renditions and never disagree about a job-wide setting.
+_EVERY_FIELD = frozenset(f.name for f in dataclasses.fields(ExportJob))
 
 NO_PRESET = "(no preset)"
 DIRTY_MARK = " •"
@@ -72,6 +79,13 @@ class PresetController(QObject):
         self.delete_action = self._action("&Delete Preset…", "", self.ask_delete)
         self.import_action = self._action("&Import Preset…", "", self.ask_import)
         self.export_action = self._action("E&xport Preset…", "", self.ask_export)
+        self.renditions_action = self._action(
+            "Export with &Presets…", "Ctrl+Shift+P", self.ask_renditions
+        )
+        self.renditions_action.setIconText("Several…")  # beside the preset combo: short
+        self.renditions_action.setToolTip(
+            "Export with several presets in one run: one output per asset and preset (Ctrl+Shift+P)"
+        )
         self._reported: set[Path] = set()
         # The owner calls refresh() once its signal handlers are connected.
 
@@ -131,6 +145,11 @@ class PresetController(QObject):
 
     def on_form_changed(self, job: ExportJob) -> None:
         """Call after every edit of the form with its job: updates the unsaved-changes mark."""
+        several = bool(job.renditions)
+        self.save_as_action.setEnabled(not several)
+        self.save_as_action.setStatusTip(
+            "A preset holds one rendition: save each one as a preset of its own" if several else ""
+        )
         self._update_marks(job)
 
     def _update_marks(self, job: ExportJob | None = None) -> None:
@@ -174,6 +193,28 @@ class PresetController(QObject):
         self._apply_job(preset.job)
         self.refresh(select=name)
         self.message.emit(f"Preset “{name}” loaded")
+        return True
+
+    def use_renditions(self, names: list[str]) -> bool:
+        """Make the form a job of the presets ``names`` (two or more), one rendition each.
+
+        The form keeps its job-wide fields; no preset is selected any more, as the
+        form is none of them. False (and a message) when a preset cannot be read.
+        """
+        try:
+            presets = [self.store.load(name) for name in names]
+            job = combine(presets, settled=_EVERY_FIELD)
+        except PresetError as exc:
+            self.problem.emit(str(exc), "preset load")
+            return False
+        if len(presets) < 2:
+            self.problem.emit("Tick two or more presets to write them in one run", "preset load")
+            return False
+        self.solved.emit("preset load")
+        self._loaded = None
+        self._apply_job(self._current_job().with_renditions(job.renditions))
+        self.refresh(select="")
+        self.message.emit(f"Exporting with {len(presets)} presets: {', '.join(names)}")
         return True
 
     def save_as(self, name: str, replace: bool | None = None) -> bool:
@@ -342,6 +383,18 @@ class PresetController(QObject):
         if clicked is keep_both:
             return KEEP_BOTH
         return None
+
+    def ask_renditions(self) -> None:
+        """Open the dialog that ticks and orders the presets (non-blocking), then use them."""
+        ticked = [r.name for r in self._current_job().renditions]
+        dialog = RenditionsDialog(self.store, ticked, self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._on_renditions_chosen(dialog.chosen()))
+        dialog.open()
+
+    def _on_renditions_chosen(self, names: list[str]) -> None:
+        if self.ask_discard_edits(", ".join(names)):
+            self.use_renditions(names)
 
     def ask_save_as(self) -> None:
         """Prompt for a name, then save."""

@@ -4,7 +4,8 @@ Options change per keystroke; the preview waits ~150 ms for the typing to
 pause, then plans the one asset and renders it on the pool with the request
 that plan parsed. Only one render runs at a time; a newer request waits for
 it and older results are dropped by generation, so a slow render never paints
-over a newer choice.
+over a newer choice. For a job of several renditions, ◀ ▶ flip through the
+asset's renditions, each shown with its own planned line and picture.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from exportgui import imaging, jobs
 from exportgui.catalog import Asset, Catalog
@@ -27,6 +28,7 @@ from exportgui.gui.widgets.formatting import pixel_size
 from exportgui.gui.widgets.image_view import ImageView, pil_to_qimage
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import ExportJob, Fmt, LogType, Plan, PlannedOutput
+from exportgui.jobs.model import Rendition
 from exportgui.jobs.planner import RequestCache
 from exportgui.jobs.produce import name_the_asset
 
@@ -65,14 +67,21 @@ def _render(source: Path, request: imaging.Request, attrs: imaging.ISAttributes)
     return pil_to_qimage(image)
 
 
-def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[Any], Any]:
-    """The pool-side work for one preview pass (plan the asset, then render it)."""
+def build_preview(
+    catalog: Catalog, asset: Asset, job: ExportJob, rendition: Rendition | None = None
+) -> Callable[[Any], Any]:
+    """The pool-side work for one preview pass (plan the asset, then render it).
+
+    ``rendition``: which of the job's renditions to show (default: its first).
+    """
     one = dataclasses.replace(job, asset_handles=(asset.handle,))
+    shown = rendition if rendition is not None else job.rendition_list[0]
 
     def work(report: Callable[[Any], None]) -> PreviewResult:
         requests = RequestCache(one, catalog.macros())
         plan = jobs.plan(one, catalog, requests)
-        output = plan.outputs[0] if plan.outputs else None
+        mine = [o for o in plan.outputs if not job.renditions or o.rendition == shown.name]
+        output = mine[0] if mine else None
         report(output)  # the line and the reason show before the pixels are ready
         if not asset.is_raster:
             return PreviewResult(output, None, None, f"No picture preview for {asset.type.label}")
@@ -83,11 +92,12 @@ def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[A
         except imaging.ISError as exc:  # a damaged or missing stored original
             note = f"No preview: {name_the_asset(exc.message, source, label)}"
             return PreviewResult(output, None, None, note)
-        if job.fmt is Fmt.ORIG:
+        if Fmt.parse(shown.fmt) is Fmt.ORIG:
             return PreviewResult(output, original, original, "Copied unchanged")
         if output is not None and output.status is LogType.ERROR:
             return PreviewResult(output, original, None, "Not exported — see the reason above")
-        request = requests.get(asset)  # the one the plan resolved: parsed once, same $object$
+        # The one the plan resolved: parsed once, same $object$.
+        request = requests.get(asset, shown.name)
         if not isinstance(request, imaging.Request):
             return PreviewResult(output, original, None, name_the_asset(request, source, label))
         try:
@@ -101,7 +111,7 @@ def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[A
 
 
 class PreviewPanel(QWidget):
-    """The line, the reason, and original / result side by side."""
+    """The line, the reason, and original / result side by side; ◀ ▶ through the renditions."""
 
     rendered = Signal()  # a preview pass finished (tests wait on it)
 
@@ -111,7 +121,8 @@ class PreviewPanel(QWidget):
         self._runner = runner
         self._asset: Asset | None = None
         self._job = ExportJob()
-        self._plan_outputs: dict[str, PlannedOutput] = {}
+        self._rendition = ""  # the name of the rendition shown, in a job of several
+        self._plan_outputs: dict[tuple[str, str], PlannedOutput] = {}  # (handle, rendition)
         self._plan_job: ExportJob | None = None  # the window's plan, without its assets
         self._shown: PlannedOutput | None = None
         self._generation = 0
@@ -145,7 +156,31 @@ class PreviewPanel(QWidget):
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label.setWordWrap(True)
         self.problem_label.hide()
-        layout.addWidget(title)
+        self.previous_button = QPushButton("◀")
+        self.previous_button.setAccessibleName("Previous rendition")
+        self.previous_button.setToolTip("The previous rendition of this asset")
+        self.next_button = QPushButton("▶")
+        self.next_button.setAccessibleName("Next rendition")
+        self.next_button.setToolTip("The next rendition of this asset")
+        self.rendition_label = QLabel()
+        self.rendition_label.setAccessibleName("Rendition shown")
+        self.rendition_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for button in (self.previous_button, self.next_button):
+            width = button.fontMetrics().horizontalAdvance("◀") * 3
+            button.setFixedWidth(max(width, button.minimumSizeHint().height()))
+        self.previous_button.clicked.connect(lambda: self.flip(-1))
+        self.next_button.clicked.connect(lambda: self.flip(1))
+        self.renditions_bar = QWidget()
+        bar = QHBoxLayout(self.renditions_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.rendition_label, 1)
+        bar.addWidget(self.next_button)
+        self.renditions_bar.hide()
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addWidget(self.renditions_bar, 1)
+        layout.addLayout(heading)
         layout.addWidget(self.line_label)
         layout.addWidget(self.reason_label)
         layout.addWidget(self.problem_label)
@@ -172,6 +207,10 @@ class PreviewPanel(QWidget):
         if asset == self._asset and job == self._job:
             return
         self._asset, self._job = asset, job
+        names = [r.name for r in job.renditions]
+        if self._rendition not in names:  # a new list of renditions: start at its first
+            self._rendition = names[0] if names else ""
+        self._show_rendition_bar()
         self._generation += 1
         if asset is None:
             self._timer.stop()
@@ -191,7 +230,7 @@ class PreviewPanel(QWidget):
         it may share, so its own target could differ from the one the plan (and
         the export) gives it.
         """
-        self._plan_outputs = {o.asset_handle: o for o in plan.outputs}
+        self._plan_outputs = {(o.asset_handle, o.rendition): o for o in plan.outputs}
         self._plan_job = dataclasses.replace(plan.job, asset_handles=())
         if self._shown is not None:
             self._show_output(self._shown)
@@ -207,6 +246,32 @@ class PreviewPanel(QWidget):
         self._generation += 1
         self._timer.start()
 
+    def rendition(self) -> str:
+        """The name of the rendition shown ("" for a job of one)."""
+        return self._rendition
+
+    def flip(self, step: int) -> None:
+        """Show the asset's next (1) or previous (-1) rendition, wrapping around."""
+        names = [r.name for r in self._job.renditions]
+        if len(names) < 2:
+            return
+        self._rendition = names[(names.index(self._rendition) + step) % len(names)]
+        self._show_rendition_bar()
+        if self._asset is None:
+            return
+        planned = self._plan_outputs.get((self._asset.handle, self._rendition))
+        if planned is not None and self._plan_matches():
+            self._show_output(planned)  # the line at once; the picture follows
+        self._generation += 1
+        self._timer.start()
+
+    def _show_rendition_bar(self) -> None:
+        names = [r.name for r in self._job.renditions]
+        self.renditions_bar.setVisible(bool(names))
+        if names:
+            place = names.index(self._rendition) + 1
+            self.rendition_label.setText(f"{self._rendition} ({place} of {len(names)})")
+
     def busy(self) -> bool:
         """True while a preview is waiting or rendering."""
         return self._busy or self._timer.isActive()
@@ -218,8 +283,9 @@ class PreviewPanel(QWidget):
             self._pending = True  # start again when the one in flight is done
             return
         self._busy = True
+        rendition = next((r for r in self._job.renditions if r.name == self._rendition), None)
         self._runner.submit(
-            build_preview(self._catalog, self._asset, self._job),
+            build_preview(self._catalog, self._asset, self._job, rendition),
             on_progress=self._on_line,
             on_finished=self._on_finished,
             on_failed=self._on_failed,
@@ -277,7 +343,11 @@ class PreviewPanel(QWidget):
         else:
             self.problem_label.hide()
 
+    def _plan_matches(self) -> bool:
+        """True when the window's plan is of the job previewed."""
+        return self._plan_job == dataclasses.replace(self._job, asset_handles=())
+
     def _as_planned(self, output: PlannedOutput | None) -> PlannedOutput | None:
-        if output is None or self._plan_job != dataclasses.replace(self._job, asset_handles=()):
+        if output is None or not self._plan_matches():
             return output
-        return self._plan_outputs.get(output.asset_handle, output)
+        return self._plan_outputs.get((output.asset_handle, output.rendition), output)

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from exportgui.catalog import AssetType
 from exportgui.config.words import count
+from exportgui.jobs.model import Fmt, Problem, Rendition
 
-__all__ = ["count", "duration", "human_bytes", "pixel_size", "type_label"]
+__all__ = [
+    "count",
+    "duration",
+    "human_bytes",
+    "pixel_size",
+    "problem_text",
+    "rendition_format",
+    "type_label",
+]
 
 _TYPE_LABELS = {
     AssetType.IMAGE: "Image",
@@ -66,3 +75,23 @@ def duration(seconds: float) -> str:
         return f"{minutes} min {secs:02d} s"
     hours, minutes = divmod(minutes, 60)
     return f"{hours} h {minutes:02d} min"
+
+
+def rendition_format(rendition: Rendition) -> str:
+    """``orig``, or ``convert`` with what it converts with; then its file names when it names them.
+
+    ``convert &wid=800&fmt=webp $web$ · names {name}_{wid}.{ext}``
+    """
+    text = "orig"
+    if Fmt.parse(rendition.fmt) is Fmt.CONVERT:
+        macro = rendition.macro.strip().strip("$")
+        parts = [p for p in (rendition.is_modifier, macro and f"${macro}$") if p]
+        text = " ".join(["convert", *parts])
+    if rendition.name_template:
+        text += f" · names {rendition.name_template}"
+    return text
+
+
+def problem_text(problem: Problem) -> str:
+    """A problem's message, led by its rendition's name when it is one rendition's."""
+    return f"{problem.rendition}: {problem.message}" if problem.rendition else problem.message

@@ -106,7 +106,12 @@ def build(
     quit_action = _action(window, "&Quit", window.close, _quit_keys())
     choose_preset = _action(window, "&Choose Preset…", _popup(presets.combo), "Ctrl+P")
 
-    for action in (imports.files_action, imports.folder_action, *presets.actions()):
+    for action in (
+        imports.files_action,
+        imports.folder_action,
+        *presets.actions(),
+        presets.renditions_action,
+    ):
         window.addAction(action)
     mail = _action(window, "Mail Se&ttings…", commands.open_settings)
     schedule = _action(
@@ -128,10 +133,22 @@ def build(
         quit_action,
     )
     _fill(menu.addMenu("&Edit"), find, None, toggle, tick_all, untick_view, untick_all)
-    _fill(menu.addMenu("&Job"), export, cancel, None, schedule, schedules, None, macros, mail)
+    _fill(
+        menu.addMenu("&Job"),
+        export,
+        presets.renditions_action,
+        cancel,
+        None,
+        schedule,
+        schedules,
+        None,
+        macros,
+        mail,
+    )
     _fill(
         menu.addMenu("&Presets"),
         choose_preset,
+        presets.renditions_action,
         None,
         presets.save_as_action,
         presets.update_action,
@@ -184,6 +201,7 @@ def _toolbar(
     label.setBuddy(presets.combo)
     toolbar.addWidget(label)
     toolbar.addWidget(presets.combo)
+    toolbar.addAction(presets.renditions_action)
     toolbar.addAction(presets.save_as_action)
     toolbar.addAction(presets.update_action)
     spacer = QWidget()

@@ -198,6 +198,8 @@ class MainWindow(QMainWindow):
         self.options.job_changed.connect(self._on_form_changed)
         self.options.macro_manager_requested.connect(self.open_macro_manager)
         self.options.mail_settings_requested.connect(self.open_settings)
+        self.options.renditions_requested.connect(self.presets.ask_renditions)
+        self.options.rendition_kept.connect(self._on_rendition_kept)
         self.browser.ticks_changed.connect(lambda: self._on_form_changed())
         self.browser.view_changed.connect(self._update_counts)
         self.browser.current_changed.connect(self._on_current_changed)
@@ -274,10 +276,11 @@ class MainWindow(QMainWindow):
         job = dataclasses.replace(
             options,
             asset_handles=self.browser.model.ticked_handles(),
-            preset=self.presets.current_name() or "",  # what a name template's {preset} says
+            # What a name template's {preset} says; several renditions name themselves.
+            preset=options.preset if options.renditions else self.presets.current_name() or "",
         )
         self._job = dataclasses.replace(job, selection=None)  # the ticked assets, not a rule
-        self.browser.set_images_only(job.fmt is Fmt.CONVERT)
+        self.browser.set_images_only(all(r.fmt is Fmt.CONVERT for r in job.rendition_list))
         self.options.show_problems(self.planner.check(self._job, self.view, self.settings.mail))
         self.presets.on_form_changed(job)
         self._update_export_action()
@@ -287,9 +290,14 @@ class MainWindow(QMainWindow):
 
     def _on_presets_changed(self) -> None:
         """The title follows the preset; a saved, renamed or deleted one renames {preset} too."""
-        if self._job.preset != (self.presets.current_name() or ""):
+        if not self._job.renditions and self._job.preset != (self.presets.current_name() or ""):
             self._on_form_changed()
         self._update_title()
+
+    def _on_rendition_kept(self, name: str) -> None:
+        """Back to one rendition: its preset is selected again (marked if it changed since)."""
+        if name and self.presets.store.exists(name):
+            self.presets.adopt(name)
 
     def _on_current_changed(self, asset: Asset | None) -> None:
         self.preview.set_context(asset, self._job)
@@ -300,13 +308,24 @@ class MainWindow(QMainWindow):
         self._update_export_action()
         self.plan_panel.show_plan(plan, result.problems)
         self.preview.set_plan(plan)
+        targets: dict[str, list[str]] = {}
+        refusals: dict[str, list[str]] = {}
+        for o in plan.outputs:
+            if o.target is not None:
+                targets.setdefault(o.asset_handle, []).append(o.target.as_posix())
+            if o.status is LogType.ERROR:
+                reason = o.message or o.reason
+                refusals.setdefault(o.asset_handle, []).append(
+                    f"{o.rendition}: {reason}" if plan.job.renditions else reason
+                )
+        # The first rendition's name, and how many more the plan tab lists; an asset
+        # is "not exported" when no rendition of it is written.
         self.browser.model.set_outputs(
-            {o.asset_handle: o.target.as_posix() for o in plan.outputs if o.target is not None},
             {
-                o.asset_handle: o.message or o.reason
-                for o in plan.outputs
-                if o.status is LogType.ERROR
+                h: names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")
+                for h, names in targets.items()
             },
+            {h: "\n".join(r) for h, r in refusals.items() if h not in targets},
         )
         total = len(plan.outputs)
         self.bottom_tabs.setTabText(0, f"Plan ({total:,})" if total else "Plan")
@@ -334,7 +353,9 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         preset = self.presets.current_name()
         title = APP_NAME
-        if preset:
+        if self._job.renditions:
+            title = f"{' + '.join(r.name for r in self._job.renditions)} — {APP_NAME}"
+        elif preset:
             mark = " •" if self.presets.is_dirty() else ""
             title = f"{preset}{mark} — {APP_NAME}"
         self.setWindowTitle(title)
