@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Self
+from typing import ClassVar, Self
 
 MAX_WORKERS = 256  # the most workers a job may ask for
 
@@ -27,11 +27,17 @@ class _Choice(StrEnum):
     """A closed set of job values that :meth:`parse` reads in any letter case."""
 
     __label__ = "value"
+    __aliases__: ClassVar[dict[str, str]] = {}  # other spelling (lower case) → the value
 
     @classmethod
     def parse(cls, text: str) -> Self:
-        """The member whose value matches ``text`` in any case; ValueError names the values."""
+        """The member whose value (or an alias of it) matches ``text`` in any case.
+
+        Raises:
+            ValueError: naming the values.
+        """
         wanted = str(text).strip().lower()
+        wanted = cls.__aliases__.get(wanted, wanted).lower()
         for member in cls:
             if member.value.lower() == wanted:
                 return member
@@ -53,6 +59,12 @@ class EmailSetting(_Choice):
     """ExportJob ``emailSetting`` (IPS spelling)."""
 
     __label__ = "emailSetting"
+    # Adobe's Italian ExportJob page translates three of the values themselves.
+    __aliases__: ClassVar[dict[str, str]] = {
+        "tutto": "All",
+        "errore": "Error",
+        "nessuno": "None",
+    }
 
     ALL = "All"
     ERROR = "Error"

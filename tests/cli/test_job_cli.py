@@ -356,3 +356,14 @@ def test_jobs_resume_finishes_a_cancelled_job_writing_only_what_was_not_done(
     after = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in dest.iterdir()}
     assert len(after) == 6 and not [name for name in after if name.startswith(".")]
     assert {name: after[name] for name in before} == before  # the done ones were not redone
+
+
+def test_an_italian_email_setting_is_stored_in_the_ips_spelling(
+    cat: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    folder, h = cat
+    (tmp_path / "out").mkdir()
+    result = exportgui("--catalog", str(folder), "export", h["a.png"], "--fmt", "orig", "--dest",
+                       str(tmp_path / "out"), "--email-setting", "nessuno", "--json")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["job"]["emailSetting"] == "None"
