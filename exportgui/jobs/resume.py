@@ -91,8 +91,10 @@ _OLD_PARTIAL = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{12}\.part")
 def remove_leftovers(destination: Path, handle: str, items: list[StoredItem]) -> None:
     """Remove the job's hidden leftovers from every folder it writes to (see the module's doc).
 
-    Each folder is reached as outputs are, never through a link: a folder that
-    leads out of the destination is not ours to clean.
+    Its temporary files are also looked for in every other folder of the
+    destination: a folder renamed while the job ran takes them along. Each
+    folder is reached as outputs are, never through a link: a folder that leads
+    out of the destination is not ours to clean.
     """
     try:
         root = Folder.destination(destination)
@@ -105,6 +107,9 @@ def remove_leftovers(destination: Path, handle: str, items: list[StoredItem]) ->
                 item.planned.target.name
             )
     ours = temp_glob(handle)
+    for where, _folders, files in os.walk(destination):  # links to folders are not entered
+        if any(fnmatchcase(name, ours) for name in files):
+            targets.setdefault(Path(where).relative_to(destination).parts, set())
     for parts, names in sorted(targets.items()):
         folder = root.child(parts)
         try:
