@@ -10,9 +10,9 @@ after a crash each asset is in one of these states:
   to it, the rename finished (only the clean-up was missed); else the rename
   never happened → the outcome is cleared and the asset redone.
 
-Then every leftover of the job is removed from every folder it writes to
-(the destination and the catalog folders recreated in it): its temporary
-files ``.exportgui-<job>-*.part``, and the hidden partial files
+Then every leftover of the job is removed: its temporary files
+``.exportgui-<job>-*.part`` from every folder of the destination (a folder
+renamed during the job took them along), and the hidden partial files
 (``.<name>.<12 hex>.part``) that the renderer of earlier versions left beside
 one of them or beside a planned target when its process died. The assets
 without an outcome then run with the job's original targets, so nothing is
