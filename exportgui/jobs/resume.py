@@ -10,9 +10,9 @@ after a crash each asset is in one of these states:
   to it, the rename finished (only the clean-up was missed); else the rename
   never happened → the outcome is cleared and the asset redone.
 
-Then every leftover of the job is removed from every folder it writes to
-(the destination and the catalog folders recreated in it): its temporary
-files ``.exportgui-<job>-*.part``, and the hidden partial files
+Then every leftover of the job is removed: its temporary files
+``.exportgui-<job>-*.part`` from every folder of the destination (a folder
+renamed during the job took them along), and the hidden partial files
 (``.<name>.<12 hex>.part``) that the renderer of earlier versions left beside
 one of them or beside a planned target when its process died. The assets
 without an outcome then run with the job's original targets, so nothing is
@@ -91,8 +91,10 @@ _OLD_PARTIAL = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{12}\.part")
 def remove_leftovers(destination: Path, handle: str, items: list[StoredItem]) -> None:
     """Remove the job's hidden leftovers from every folder it writes to (see the module's doc).
 
-    Each folder is reached as outputs are, never through a link: a folder that
-    leads out of the destination is not ours to clean.
+    Its temporary files are also looked for in every other folder of the
+    destination: a folder renamed while the job ran takes them along. Each
+    folder is reached as outputs are, never through a link: a folder that leads
+    out of the destination is not ours to clean.
     """
     try:
         root = Folder.destination(destination)
@@ -105,6 +107,9 @@ def remove_leftovers(destination: Path, handle: str, items: list[StoredItem]) ->
                 item.planned.target.name
             )
     ours = temp_glob(handle)
+    for where, _folders, files in os.walk(destination):  # links to folders are not entered
+        if any(fnmatchcase(name, ours) for name in files):
+            targets.setdefault(Path(where).relative_to(destination).parts, set())
     for parts, names in sorted(targets.items()):
         folder = root.child(parts)
         try:

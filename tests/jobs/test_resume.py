@@ -216,6 +216,31 @@ def test_leftover_temp_files_are_removed(catalog: Catalog, sources: Path, dest: 
     assert len(_visible(dest)) == 2
 
 
+def test_temporary_files_in_a_folder_renamed_during_the_job_are_removed(
+    catalog: Catalog, sources: Path, dest: Path
+) -> None:
+    handles = _files(catalog, sources, 2)
+    cancel = threading.Event()
+    cancel.set()  # the job starts cancelled: nothing is done, it can be resumed
+    log = run(plan(ExportJob(tuple(handles), Fmt.ORIG, destination=dest), catalog), catalog,
+              RunOptions(cancel=cancel))  # fmt: skip
+    # A folder the user renamed while the job wrote into it took a temporary file along.
+    moved = dest / "renamed by the user" / "deeper"
+    moved.mkdir(parents=True)
+    stray = moved / f".exportgui-{log.job_handle}-ab12cd-0.part"
+    stray.write_bytes(b"a complete render nobody placed")
+    theirs = moved / ".exportgui-j20200101-000000-aaaaaa-ab12cd-0.part"  # another job's
+    theirs.write_bytes(b"not ours to remove")
+    outside = dest.parent / "elsewhere"
+    outside.mkdir()
+    (outside / stray.name).write_bytes(b"outside the destination")
+    (dest / "a link").symlink_to(outside, target_is_directory=True)
+    final = resume(log.job_handle, catalog)
+    assert final.state == "completed"
+    assert not stray.exists() and theirs.exists()
+    assert (outside / stray.name).exists()  # a link out of the destination is not followed
+
+
 def test_outcomes_recorded_before_an_unfinished_rename(
     catalog: Catalog, sources: Path, dest: Path
 ) -> None:
