@@ -256,7 +256,7 @@ def _op_colorize(fields: Fields) -> Colorize:
         raise ValueProblem("the op_colorize colour must be an RGB colour, not gray or CMYK")
     check_count(rest or ["norm"], "op_colorize", "color[,off|norm[,contrast]]", 1, 2)
     mode = parse_keyword(rest[0], "the op_colorize mode", ("off", "norm")) if rest else "norm"
-    contrast = parse_int(rest[1], "the op_colorize contrast", 0, 100) if len(rest) > 1 else 0
+    contrast = parse_real(rest[1], "the op_colorize contrast", 0, 100) if len(rest) > 1 else 0
     return Colorize(color, mode, contrast)  # type: ignore[arg-type]  # checked keyword
 
 

@@ -137,7 +137,7 @@ VALID: list[tuple[str, str, Any]] = [
     ("quantize=web,off", "quantize", Quantize("web", False, 256, ())),
     ("quantize=mac,diffuse,64", "quantize", Quantize("mac", True, 64, ())),
     (
-        "quantize=adaptive,diffuse,16,ff0000,0x00FF00",
+        "quantize=adaptive,diffuse,16,ff0000,00FF00",
         "quantize",
         Quantize("adaptive", True, 16, ((255, 0, 0), (0, 255, 0))),
     ),
