@@ -115,7 +115,7 @@ def parse_request(
     # Without a "$" no macro can be used: don't key the cache on the macro table.
     uses_dollar = "$" in modifier or "$" in prefix or "$" in postfix
     table = frozenset(macros.items()) if uses_dollar else frozenset()
-    return _parse_cached(modifier, table, object_name, prefix, postfix, sources)
+    return _parse_cached(modifier, table, object_name, prefix, postfix, sources)  # type: ignore[arg-type]  # a lookup is hashed by identity
 
 
 @lru_cache(maxsize=1024)
@@ -368,7 +368,6 @@ class _Parse:
             )
             self.errors.append(tok.error(ErrorCode.E_BAD_VALUE, why, 2 * index + 1))
 
-
     def _layer_checks(self) -> dict[int, Layer]:
         """§11.2 item 5, §11.5: what each layer n ≥ 1 must have; the Layer records."""
         layers: dict[int, Layer] = {}
@@ -400,16 +399,16 @@ class _Parse:
         for number, slots in self.layers.items():
             if "src" in slots.values:
                 wanted.append((number, slots.winners["src"], slots.values["src"]))
-        for number, (index, tok), name in wanted:
+        for layer_number, (index, tok), name in wanted:
             try:
                 image = self.sources.find(name)
             except ValueProblem as problem:
                 self.errors.append(tok.error(problem.code, problem.message, 2 * index + 1))
                 continue
-            if number is None:
+            if layer_number is None:
                 self.values["src_image"] = image
             else:
-                layers[number] = replace(layers[number], image=image)
+                layers[layer_number] = replace(layers[layer_number], image=image)
 
 
 def _full_size(size: object) -> bool:

@@ -116,7 +116,9 @@ class SourceIndex:
                 )
             entry = images[0]
         elif not entry.is_image:
-            raise ValueProblem(f"src={name} is {entry.kind}, not an image", ErrorCode.E_UNKNOWN_SOURCE)
+            raise ValueProblem(
+                f"src={name} is {entry.kind}, not an image", ErrorCode.E_UNKNOWN_SOURCE
+            )
         found = LayerImage(
             entry.shown, entry.path(), entry.width, entry.height, entry.mode, entry.handle
         )

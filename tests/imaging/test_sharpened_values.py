@@ -1,4 +1,4 @@
-"""The three engine rules the spec sharpened (issue 15): colorize contrast, quantize colours, blanks."""
+"""Engine rules the spec sharpened: colorize contrast, quantize colours, blanks (issue 15)."""
 
 from __future__ import annotations
 
