@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def catalog_of(folder: Path, images: Mapping[str, Image.Image]) -> SourceIndex:
                 width=image.width,
                 height=image.height,
                 mode=image.mode,
-                path=lambda path=path: path,
+                path=functools.partial(Path, path),
             )
         )
     return SourceIndex(lambda: entries)

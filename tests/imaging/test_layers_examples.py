@@ -98,7 +98,7 @@ def test_example_4_on_sale_label(tmp_path: Path) -> None:
     # The 124×96 rotated box sits at (0, 0): its transparent corner shows layer 0 there,
     assert image.getpixel((2, 2)) == (0, 0, 255, 255)
     # the label's middle is green, right of the box is layer 0 again.
-    assert image.getpixel((62, 48))[:3] == (0, 128, 0)
+    assert image.getpixel((62, 48)) == (0, 128, 0, 255)
     assert image.getpixel((130, 48)) == (0, 0, 255, 255)
 
 
