@@ -109,6 +109,7 @@ def plan_to_dict(plan: Plan, problems: Sequence[Problem] = ()) -> dict[str, Any]
                 "reason": o.reason,
                 "status": o.status.value,
                 "message": o.message,
+                "layers": list(o.layers),
             }
             for o in plan.outputs
         ],

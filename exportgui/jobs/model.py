@@ -126,6 +126,7 @@ class PlannedOutput:
     reason: str  # why that format (or why the asset is refused)
     status: LogType  # SUCCESS = will be written; WARNING = written with a warning; ERROR = refused
     message: str = ""  # warning or error text ("renamed: a.png is also the target of …")
+    layers: tuple[str, ...] = ()  # catalog images the request draws as layers ("brand/logo")
 
 
 @dataclass

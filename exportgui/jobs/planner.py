@@ -25,6 +25,8 @@ from exportgui.imaging import (
     output_name,
     resolve,
 )
+from exportgui.imaging.sources import SourceLookup
+from exportgui.jobs.layer_sources import catalog_sources
 from exportgui.jobs.model import (
     ConflictPolicy,
     ExportJob,
@@ -45,15 +47,18 @@ ORIG_REASON = "original bytes, unchanged"
 class RequestCache:
     """Parse the job's request once, or once per ``$object$`` value when it uses ``$object$``."""
 
-    def __init__(self, job: ExportJob, macros: dict[str, str]) -> None:
+    def __init__(
+        self, job: ExportJob, macros: dict[str, str], sources: SourceLookup | None = None
+    ) -> None:
         self.job = job
         self.macros = macros
+        self.sources = sources
         self._first: Request | str = ""
         self._per_asset: bool | None = None  # decided by the first parse
         self._per_object: dict[str, Request | str] = {}
 
     def _parse(self, name: str) -> Request | str:
-        request, problems = parse_job_request(self.job, self.macros, name)
+        request, problems = parse_job_request(self.job, self.macros, name, self.sources)
         return request if request is not None else "; ".join(p.message for p in problems)
 
     def get(self, asset: Asset) -> Request | str:
@@ -170,6 +175,7 @@ class _Described(NamedTuple):
     width: int | None
     height: int | None
     reason: str
+    layers: tuple[str, ...] = ()  # the catalog images drawn as layers, "folder/name"
 
 
 def plan(
@@ -262,6 +268,7 @@ def plan(
                 reason=described.reason,
                 status=status,
                 message=note,
+                layers=described.layers,
             )
         )
     return Plan(job=job, outputs=outputs)
@@ -285,7 +292,7 @@ def _convert_describer(
     job: ExportJob, catalog: CatalogView, requests: RequestCache | None
 ) -> Callable[[Asset], _Described | str]:
     if requests is None:
-        requests = RequestCache(job, catalog.macros())
+        requests = RequestCache(job, catalog.macros(), catalog_sources(catalog))
     attrs: ISAttributes | str
     try:
         attrs = ISAttributes.from_strings(catalog.attributes())
@@ -314,6 +321,9 @@ def _convert_describer(
         name = safe_component(output_name(asset.file_name or asset.name, resolved.extension))
         reason = "; ".join(r for r in (resolved.format_reason, resolved.size_reason) if r)
         extension = resolved.extension.removeprefix(".")
-        return _Described(name, extension, resolved.format, resolved.width, resolved.height, reason)
+        layers = tuple(image.name for image in request.layer_images())
+        return _Described(
+            name, extension, resolved.format, resolved.width, resolved.height, reason, layers
+        )
 
     return describe

@@ -42,6 +42,7 @@ from exportgui.imaging import ISAttributes, ISError, Request
 from exportgui.imaging.batch import executor_for, request_format
 from exportgui.imaging.batch_pool import ProcessRenderPool
 from exportgui.jobs.joblog import HasDatabase, JobLogStore, JobTakenOver, Outcome
+from exportgui.jobs.layer_sources import catalog_sources
 from exportgui.jobs.liveness import HEARTBEAT_S
 from exportgui.jobs.model import ConflictPolicy, Fmt, JobLog, LogType, PlannedOutput, Progress
 from exportgui.jobs.names import numbered, temp_name
@@ -195,7 +196,7 @@ class JobRun:
         requests = None
         attrs = None
         if self.job.fmt is Fmt.CONVERT:
-            requests = RequestCache(self.job, self.catalog.macros())
+            requests = RequestCache(self.job, self.catalog.macros(), catalog_sources(self.catalog))
             try:
                 attrs = ISAttributes.from_strings(self.catalog.attributes())
             except ISError as exc:

@@ -27,6 +27,7 @@ from exportgui.gui.widgets.formatting import pixel_size
 from exportgui.gui.widgets.image_view import ImageView, pil_to_qimage
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import ExportJob, Fmt, LogType, Plan, PlannedOutput
+from exportgui.jobs.layer_sources import catalog_sources
 from exportgui.jobs.planner import RequestCache
 from exportgui.jobs.produce import name_the_asset
 
@@ -70,7 +71,7 @@ def build_preview(catalog: Catalog, asset: Asset, job: ExportJob) -> Callable[[A
     one = dataclasses.replace(job, asset_handles=(asset.handle,))
 
     def work(report: Callable[[Any], None]) -> PreviewResult:
-        requests = RequestCache(one, catalog.macros())
+        requests = RequestCache(one, catalog.macros(), catalog_sources(catalog))
         plan = jobs.plan(one, catalog, requests)
         output = plan.outputs[0] if plan.outputs else None
         report(output)  # the line and the reason show before the pixels are ready
