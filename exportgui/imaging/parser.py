@@ -144,7 +144,7 @@ class _LayerSlots:
         self.first = (index, tok)  # the layer= token that made it, for errors about the layer
         self.values: dict[str, Any] = {}
         self.winners: dict[str, tuple[int, Token]] = {}
-        self.text = False
+        self.seen: set[str] = set()  # command names given in this layer, valid or not
 
 
 class _Parse:
@@ -223,12 +223,12 @@ class _Parse:
         key = name.strip().lower()
         command = COMMANDS.get(key)
         order = 2 * index + 1
+        if isinstance(self.current, int) and self.current in self.layers:
+            self.layers[self.current].seen.add(key)  # a bad src= is one error, not two
         if key in ("src", "mask") and bracketed(raw) and not balanced(raw):
             why = "the bracket that starts the value is never closed"
             self.errors.append(tok.error(ErrorCode.E_SYNTAX, why, order))
             return
-        if key in _TEXT_LAYER and isinstance(self.current, int) and self.current in self.layers:
-            self.layers[self.current].text = True
         if key == "layer":
             self._select(index, tok, raw)
             return
@@ -374,11 +374,13 @@ class _Parse:
         for number, slots in self.layers.items():
             values = slots.values
             index, tok = slots.first
-            if number and not slots.text:
-                if "src" not in values and "color" not in values:
+            if number and not slots.seen & _TEXT_LAYER:
+                if not slots.seen & {"src", "color"}:
                     why = f"layer {number} needs src= (an image) or color= with size= (a colour)"
                     self.errors.append(tok.error(ErrorCode.E_BAD_REQUEST, why, 2 * index + 1))
-                elif "src" not in values and not _full_size(values.get("size")):
+                elif "color" in values and "src" not in slots.seen and not _full_size(
+                    values.get("size")
+                ):
                     at, where = slots.winners.get("size", slots.winners["color"])
                     why = (
                         f"the colour layer {number} needs both sides of its size "
