@@ -4,8 +4,9 @@
 than the logical composite (shrink-on-load): each layer is made at the same
 scale, from a decode no larger than that scale needs, then placed and
 composited, clipped to the canvas. A layer image is decoded once per process
-and scale (:func:`layer_pixels` keeps a few), so a watermark over a thousand
-exports is decoded once per worker.
+and scale (:func:`layer_pixels` keeps a few), and a layer of one request is
+made once per scale, so a watermark over a thousand exports is decoded and
+resampled once per worker. Nothing kept is ever changed in place.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from exportgui.imaging.pixels import (
     resize,
     rotate_filter,
 )
-from exportgui.imaging.request import LayerImage
+from exportgui.imaging.request import Layer, LayerImage
 from exportgui.imaging.view import finishing_filters
 
 Check = Callable[[], None]
@@ -40,6 +41,7 @@ _KEEP = 8  # decoded layer images kept per process
 _KEEP_PIXELS = 64_000_000  # and at most this many pixels between them
 _kept: OrderedDict[tuple[Path, int], Image.Image] = OrderedDict()
 _kept_lock = threading.Lock()
+_made_layers: OrderedDict[tuple[object, ...], tuple[Layer, Image.Image]] = OrderedDict()
 
 _BLEND: dict[str, Callable[[Image.Image, Image.Image], Image.Image]] = {
     "mult": ImageChops.multiply,
@@ -63,12 +65,33 @@ def draw_layers(
     canvas = canvas.copy()  # the pixels handed in may be shared with other renditions
     for plan in plans:
         check()
-        image = _make(plan, kx, ky, res_mode, check)
+        image = _made(plan, kx, ky, res_mode, check)
         x, y = rnd(plan.top_left[0] * kx), rnd(plan.top_left[1] * ky)
         canvas = _composite(
             canvas, image, (x, y), plan.layer.blend_mode or "norm", plan.layer.number
         )
     return canvas
+
+
+def _made(plan: LayerPlan, kx: float, ky: float, res_mode: str, check: Check) -> Image.Image:
+    """:func:`_make`, kept: the same layer of the same request at the same scale is made once.
+
+    A job renders one Request object for every asset, so a watermark over a
+    thousand photos of one size is resampled once, not a thousand times.
+    """
+    layer = plan.layer
+    key = (id(layer), *plan[1:9], round(kx, 9), round(ky, 9), res_mode)
+    with _kept_lock:
+        hit = _made_layers.get(key)
+        if hit is not None and hit[0] is layer:
+            _made_layers.move_to_end(key)
+            return hit[1]
+    image = _make(plan, kx, ky, res_mode, check)
+    with _kept_lock:
+        _made_layers[key] = (layer, image)  # the layer is held, so its id is not reused
+        while len(_made_layers) > _KEEP:
+            _made_layers.popitem(last=False)
+    return image
 
 
 def _make(plan: LayerPlan, kx: float, ky: float, res_mode: str, check: Check) -> Image.Image:

@@ -378,8 +378,10 @@ class _Parse:
                 if not slots.seen & {"src", "color"}:
                     why = f"layer {number} needs src= (an image) or color= with size= (a colour)"
                     self.errors.append(tok.error(ErrorCode.E_BAD_REQUEST, why, 2 * index + 1))
-                elif "color" in values and "src" not in slots.seen and not _full_size(
-                    values.get("size")
+                elif (
+                    "color" in values
+                    and "src" not in slots.seen
+                    and not _full_size(values.get("size"))
                 ):
                     at, where = slots.winners.get("size", slots.winners["color"])
                     why = (
