@@ -99,25 +99,25 @@ class SourceIndex:
             if len(images) > 1:
                 listed = ", ".join(sorted(c.file_name for c in images))
                 raise ValueProblem(
-                    f"src={name} matches {len(images)} images ({listed}); name the file "
+                    f"{len(images)} images have that name ({listed}); name the file "
                     f"with its extension or use its handle",
                     ErrorCode.E_AMBIGUOUS_SOURCE,
                 )
             if not images:
                 if candidates:
                     raise ValueProblem(
-                        f"src={name} is {candidates[0].kind}, not an image",
+                        f"{candidates[0].shown} is {candidates[0].kind}, not an image",
                         ErrorCode.E_UNKNOWN_SOURCE,
                     )
                 raise ValueProblem(
-                    f"src={name}: no image of that name in the catalog (names are "
-                    f"folder/name or folder/file.ext, letter case counts)",
+                    "no image of that name in the catalog (names are folder/name or "
+                    "folder/file.ext, letter case counts)",
                     ErrorCode.E_UNKNOWN_SOURCE,
                 )
             entry = images[0]
         elif not entry.is_image:
             raise ValueProblem(
-                f"src={name} is {entry.kind}, not an image", ErrorCode.E_UNKNOWN_SOURCE
+                f"{entry.shown} is {entry.kind}, not an image", ErrorCode.E_UNKNOWN_SOURCE
             )
         found = LayerImage(
             entry.shown, entry.path(), entry.width, entry.height, entry.mode, entry.handle

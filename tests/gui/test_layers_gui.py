@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
 from exportgui.catalog.demo_files import logo_mark
+from exportgui.gui.job_form.plan_model import PlanColumn
 from exportgui.gui.macros.manager import MacroManagerDialog
 from exportgui.gui.widgets.theme import Meaning
 from exportgui.gui.window.main_window import MainWindow
@@ -114,6 +115,9 @@ def test_watermark_export_from_the_window_and_its_preview(
     assert plan is not None
     [row] = [o for o in plan.outputs if o.asset_handle == handle]
     assert row.layers == ("demo/brand/logo",)
+    plan_model = window.plan_model
+    notes = [plan_model.index(r, PlanColumn.STATUS).data() for r in range(plan_model.rowCount())]
+    assert any(n.endswith("layers: demo/brand/logo") for n in notes), notes
     with qtbot.waitSignal(window.export_runner.finished, timeout=30_000):
         assert window.export()
     with Image.open(out / "shoe-red.png") as written:
