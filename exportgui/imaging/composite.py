@@ -38,7 +38,8 @@ from exportgui.imaging.view import finishing_filters
 Check = Callable[[], None]
 
 _KEEP = 8  # decoded layer images kept per process
-_KEEP_PIXELS = 64_000_000  # and at most this many pixels between them
+_KEEP_PIXELS = 16_000_000  # and at most this many pixels between them (64 MB as RGBA)
+_KEEP_MADE_PIXELS = 4_000_000  # a made layer larger than this is not kept
 _kept: OrderedDict[tuple[Path, int], Image.Image] = OrderedDict()
 _kept_lock = threading.Lock()
 _made_layers: OrderedDict[tuple[object, ...], tuple[Layer, Image.Image]] = OrderedDict()
@@ -87,6 +88,8 @@ def _made(plan: LayerPlan, kx: float, ky: float, res_mode: str, check: Check) ->
             _made_layers.move_to_end(key)
             return hit[1]
     image = _make(plan, kx, ky, res_mode, check)
+    if image.width * image.height > _KEEP_MADE_PIXELS:
+        return image
     with _kept_lock:
         _made_layers[key] = (layer, image)  # the layer is held, so its id is not reused
         while len(_made_layers) > _KEEP:
