@@ -175,3 +175,22 @@ def test_a_layered_request_survives_a_process_pool(tmp_path: Path) -> None:
     copy: Request = pickle.loads(pickle.dumps(request))
     assert copy == request
     assert copy.layers[0].image is not None and copy.layers[0].image.path.is_file()
+
+
+def test_a_layer_of_one_request_is_made_once_per_scale(tmp_path: Path) -> None:
+    from exportgui.imaging.composite import _made
+    from exportgui.imaging.geometry import plan_geometry
+    from exportgui.imaging.layers import plan_layers
+
+    sources = catalog_of(tmp_path, {"logo.png": Image.new("RGBA", (40, 20), (0, 0, 0, 255))})
+    request = parse_request("layer=1&src=logo&opac=40&sizeN=0.5,0", {}, sources=sources)
+    attrs = ISAttributes()
+    geometry = plan_geometry(request, 200, 100, attrs)
+    [plan] = plan_layers(request, geometry, attrs)
+    first = _made(plan, 0.5, 0.5, "sharp2", lambda: None)
+    assert first.size == (50, 25)
+    assert _made(plan, 0.5, 0.5, "sharp2", lambda: None) is first
+    assert _made(plan, 1.0, 1.0, "sharp2", lambda: None).size == (100, 50)
+    other = parse_request("layer=1&src=logo&opac=80&sizeN=0.5,0", {}, sources=sources)
+    [other_plan] = plan_layers(other, geometry, attrs)
+    assert _made(other_plan, 0.5, 0.5, "sharp2", lambda: None) is not first
