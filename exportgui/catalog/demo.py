@@ -5,7 +5,9 @@ I;16; JPEG, PNG, TIFF, GIF, WebP, BMP — one ``fileToExport.jpg``, one with
 EXIF orientation 6, one with an embedded ICC profile), a few non-raster files
 (PDF, SVG, font, MP4, WAV, ICC profile), one set of every set type and a few
 macros, among them ``test`` = ``fmt=tif`` for the documented example
-``fileToExport.jpg`` + ``&fmt=png`` + ``$test$`` → ``fileToExport.tiff``.
+``fileToExport.jpg`` + ``&fmt=png`` + ``$test$`` → ``fileToExport.tiff``, and
+``watermark``, which draws the transparent brand mark ``brand/logo.png`` over
+any image as a layer.
 
 Running it again adds nothing twice: files come back as duplicates, sets and
 macros that already exist are left as they are.
@@ -32,6 +34,9 @@ DEMO_MACROS = {
     "print": "fmt=tif,cmyk,lzw",
     "preview": "wid=800&fmt=jpeg&qlt=70",
     "transparent-png": "fmt=png-alpha",
+    # A layer (spec §11): the brand mark, a fifth of the width, half opaque, bottom-right.
+    "watermark": f"layer=1&src={DEMO_FOLDER}/brand/logo&opac=50&sizeN=0.2,0"
+    "&originN=0.5,0.5&posN=0.47,0.45",
 }
 
 
@@ -145,6 +150,7 @@ def write_demo_files(root: Path) -> None:
     (brand / "logo.svg").write_text(files.svg_text(), encoding="utf-8")
     (brand / "DemoSans.ttf").write_bytes(files.font_bytes())
     (brand / "sRGB.icc").write_bytes(files.srgb_profile())
+    files.save(files.logo_mark(), brand / "logo.png", "PNG")
 
 
 def create_demo(catalog: Catalog) -> ImportReport:

@@ -99,6 +99,22 @@ def spin_frame(size: int, step: int, steps: int) -> Image.Image:
     return image
 
 
+def logo_mark(size: tuple[int, int] = (600, 240)) -> Image.Image:
+    """A brand mark on a transparent background (RGBA): a white star badge and a bar of "text"."""
+    width, height = size
+    image = Image.new("RGBA", size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    r = height // 2 - 8
+    draw.ellipse((8, 8, 8 + 2 * r, 8 + 2 * r), fill=(255, 255, 255, 255), outline=(30, 30, 30, 255))
+    draw.polygon(_star(8 + r, 8 + r, int(r * 0.8), 5), fill=(214, 69, 65, 255))
+    left = 2 * r + 32
+    for row, share in enumerate((0.9, 0.6)):
+        top = height // 2 - 40 + row * 50
+        right = left + int((width - left - 16) * share)
+        draw.rounded_rectangle((left, top, right, top + 30), radius=10, fill=(255, 255, 255, 230))
+    return image
+
+
 def as_mode(image: Image.Image, mode: str) -> Image.Image:
     """Convert a demo RGB image to ``mode`` (alpha from a radial vignette)."""
     if mode in ("RGB", "L", "CMYK"):

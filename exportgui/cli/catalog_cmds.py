@@ -15,6 +15,7 @@ from typing import Any
 
 from exportgui.catalog import (
     SET_TYPES,
+    Asset,
     AssetNotFound,
     AssetType,
     CatalogError,
@@ -35,6 +36,7 @@ from exportgui.cli.common import (
 from exportgui.config.userfiles import shown
 from exportgui.config.words import count
 from exportgui.imaging.macro_checks import rejected_definitions
+from exportgui.jobs.layer_sources import macros_using
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -58,6 +60,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
     p = sub.add_parser("delete", help="delete assets or sets by handle")
     p.add_argument("handles", nargs="+", metavar="HANDLE")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="delete even an image that a macro draws as a layer (src=); the macro then fails",
+    )
     p.set_defaults(func=_delete)
 
     sets = sub.add_parser("sets", help="create sets").add_subparsers(
@@ -191,9 +198,26 @@ def _list(args: argparse.Namespace) -> int:
 @_user_errors
 def _delete(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
+        if not args.force:
+            found = catalog.get_many(args.handles)
+            used = macros_using(list(found.values()), catalog.macros())
+            if used:
+                raise UserError(
+                    "not deleted: "
+                    + "; ".join(
+                        f"{_shown_asset(found[handle])} is a layer of "
+                        + ", ".join(f"macro ${name}$" for name in names)
+                        for handle, names in used.items()
+                    )
+                    + " (change those macros first, or delete with --force)"
+                )
         catalog.delete(args.handles)
     print(f"deleted {count(len(set(args.handles)), 'asset')}")
     return 0
+
+
+def _shown_asset(asset: Asset) -> str:
+    return f"{asset.folder}/{asset.name}" if asset.folder else asset.name
 
 
 # -- sets ------------------------------------------------------------------------

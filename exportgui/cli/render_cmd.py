@@ -1,9 +1,11 @@
-"""The ``render`` subcommand: one image through the engine, outside any catalog.
+"""The ``render`` subcommand: one image through the engine, outside any job.
 
 ``exportgui render SOURCE --modifier STR [--macro NAME] [--macros FILE] --out DIR``
 writes exactly one file into DIR, named per spec §8, then prints its path
 (``--json``: a document with the path, format, size and where the format
-came from).
+came from). Layer images (``src=``) are looked up in the catalog of the
+global ``--catalog`` (else ``EXPORTGUI_CATALOG``, else the default), which is
+opened only when the request names one (spec §11.4).
 
 Errors: nothing is written; each problem is one line ``error E_CODE: message``
 on stderr, and the exit code is 2. Codes are those of spec §9. Problems
@@ -29,15 +31,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
+from exportgui.catalog import Catalog
+from exportgui.catalog.catalog import DATABASE_NAME
 from exportgui.catalog.errors import CatalogError
 from exportgui.catalog.macrofile import read_macro_file
 from exportgui.cli.common import echo, print_json
+from exportgui.config import resolve_catalog_dir
 from exportgui.config.userfiles import kind_of, shown
 from exportgui.imaging import (
     ErrorCode,
     ISAttributes,
     ISError,
     ISErrors,
+    Request,
     ResolvedOutput,
     effective_modifier,
     format_info,
@@ -46,7 +52,9 @@ from exportgui.imaging import (
     render,
 )
 from exportgui.imaging.formats import DEFAULT_FORMAT
+from exportgui.imaging.sources import NO_CATALOG
 from exportgui.imaging.values import ValueProblem, parse_color
+from exportgui.jobs.layer_sources import catalog_sources
 from exportgui.jobs.request import file_object_name, request_problem
 from exportgui.jobs.writer import DestinationChanged, Folder, OutsideDestination, write_new
 
@@ -148,11 +156,15 @@ def _render(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
         modifier = effective_modifier(args.modifier, args.macro)
         try:
             request = parse_request(modifier, macros, object_name=file_object_name(source.name))
+            if request.source_names():  # layers name catalog images: only now open the catalog
+                request = _with_sources(args, modifier, macros, source)
         except ISErrors as errors:
             for error in errors.errors:
                 problem = request_problem(args.macro, modifier, error)
                 flag = "--macro" if problem.field == "macro" else "--modifier"
                 lines.append((error.code.value, f"{flag}: {problem.message}"))
+        except RenderFailed as failed:
+            lines.extend(failed.lines)
     if lines or attrs is None or request is None:
         raise RenderFailed(lines)
     fmt = request.fmt.format if request.fmt else DEFAULT_FORMAT
@@ -193,6 +205,25 @@ def _render(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
         "format_reason": result.format_reason,
         "size_reason": result.size_reason,
     }
+
+
+def _with_sources(
+    args: argparse.Namespace, modifier: str, macros: dict[str, str], source: Path
+) -> Request:
+    """The request parsed again with ``src=`` names looked up in the catalog (§11.4).
+
+    A catalog folder that does not exist counts as empty and is not created.
+    """
+    folder = resolve_catalog_dir(getattr(args, "catalog", None))
+    object_name = file_object_name(source.name)
+    if not (folder / DATABASE_NAME).is_file():
+        return parse_request(modifier, macros, object_name=object_name, sources=NO_CATALOG)
+    try:
+        with Catalog.open(folder) as catalog:
+            sources = catalog_sources(catalog)
+            return parse_request(modifier, macros, object_name=object_name, sources=sources)
+    except CatalogError as error:
+        raise RenderFailed.one(ErrorCode.E_UNKNOWN_SOURCE, f"--catalog: {error}") from None
 
 
 def _not_a_file(source: Path) -> str:

@@ -10,9 +10,11 @@ Choices where the spec is silent [C], each documented here once:
   typed check (``op_invert`` alone is an error, not "on");
 - ``dpr=off`` takes no further field; ``dpr=on`` alone means 1;
 - output command choices: see :mod:`exportgui.imaging.output_values`;
-- ``bgc`` is stored opaque (its alpha is ignored, spec §6.2);
-- ``sizeN`` only exists for layers other than 0, which are out of scope,
-  so it is ``E_UNSUPPORTED`` like the other layer commands.
+- ``bgc`` is stored opaque (its alpha is ignored, spec §6.2).
+
+Which layer a command acts on (spec §11.3) is the parser's business; the
+sets :data:`LAYER_SLOTS`, :data:`OWN_LAYER_SLOTS` and :data:`PLACEMENT_SLOTS`
+say which slots are per layer. ``layer=`` itself is read by the parser.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from exportgui.imaging.request import (
     Colorize,
     Fit,
     Noise,
+    Point,
     Rect,
+    SizeN,
     Usm,
 )
 from exportgui.imaging.values import (
@@ -178,18 +182,66 @@ _single("flip", "flip", "lr|ud|lrud", lambda f: parse_keyword(f, "flip", ("lr", 
 _single("rotate", "rotate", "degrees", lambda f: parse_real(f, "rotate"))
 
 
-@_cmd("anchor", "anchor", "x,y")
-def _anchor(fields: Fields) -> tuple[float, float]:
-    check_count(fields, "anchor", "x,y", 2)
-    x, y = _ints(fields, ("anchor x", "anchor y"))
-    return float(x), float(y)
+def _points(name: str) -> None:
+    """``name=x,y`` (ints, pixels) and ``nameN=x,y`` (reals) sharing the slot ``name``."""
+
+    def pixels(fields: Fields) -> Point:
+        check_count(fields, name, "x,y", 2)
+        x, y = _ints(fields, (f"{name} x", f"{name} y"))
+        return Point(x, y)
+
+    def fractions(fields: Fields) -> Point:
+        check_count(fields, f"{name}N", "x,y", 2)
+        x, y = _reals(fields, (f"{name}N x", f"{name}N y"))
+        return Point(x, y, normalized=True)
+
+    COMMANDS[name.lower()] = Command(name, name, "x,y", pixels)
+    COMMANDS[f"{name}n"] = Command(f"{name}N", name, "x,y (fractions)", fractions)
 
 
-@_cmd("anchorN", "anchor", "x,y (fractions)")
-def _anchor_n(fields: Fields) -> tuple[float, float]:
-    check_count(fields, "anchorN", "x,y", 2)
-    x, y = _reals(fields, ("anchorN x", "anchorN y"))
-    return x, y
+for _name in ("anchor", "origin", "pos"):
+    _points(_name)
+
+
+@_cmd("sizeN", "size", "w,h (fractions of layer 0)")
+def _size_n(fields: Fields) -> SizeN:
+    check_count(fields, "sizeN", "w,h", 2)
+    return SizeN(parse_real(fields[0], "sizeN w", 0, 1), parse_real(fields[1], "sizeN h", 0, 1))
+
+
+_BRACKETS = ("is(", "is{", "ir(", "ir{", "fxg(", "fxg{", "(", "{")
+
+
+def bracketed(value: str) -> bool:
+    """True for a ``src=``/``mask=`` value that is a nested request or foreign source (§11.1)."""
+    return value.lstrip().lower().startswith(_BRACKETS)
+
+
+@_cmd("src", "src", "catalog name")
+def _src(fields: Fields) -> str:
+    whole = ",".join(fields)
+    if bracketed(whole):
+        raise ValueProblem(
+            "nested requests, embedded renders and foreign sources are not supported: "
+            "src= names an image of the catalog",
+            ErrorCode.E_UNSUPPORTED,
+        )
+    if len(fields) != 1 or not fields[0]:
+        raise ValueProblem(
+            f"src needs one catalog name without ',' (folder/name, folder/file.ext or a "
+            f"handle), not {whole!r}"
+        )
+    return fields[0]
+
+
+_single("hide", "hide", "0|1", lambda f: parse_flag(f, "hide"))
+BLEND_MODES = ("norm", "mult", "screen", "darken", "lighten", "dissolve")
+_single(
+    "blendMode",
+    "blend_mode",
+    "|".join(BLEND_MODES),
+    lambda f: parse_keyword(f, "blendMode", BLEND_MODES),
+)
 
 
 @_cmd("extend", "extend", "l,t,r,b")
@@ -256,7 +308,7 @@ def _op_colorize(fields: Fields) -> Colorize:
         raise ValueProblem("the op_colorize colour must be an RGB colour, not gray or CMYK")
     check_count(rest or ["norm"], "op_colorize", "color[,off|norm[,contrast]]", 1, 2)
     mode = parse_keyword(rest[0], "the op_colorize mode", ("off", "norm")) if rest else "norm"
-    contrast = parse_int(rest[1], "the op_colorize contrast", 0, 100) if len(rest) > 1 else 0
+    contrast = parse_real(rest[1], "the op_colorize contrast", 0, 100) if len(rest) > 1 else 0
     return Colorize(color, mode, contrast)  # type: ignore[arg-type]  # checked keyword
 
 
@@ -331,19 +383,47 @@ def _req(fields: Fields) -> None:
 for _name in ("cache", "id", "locale", "defaultImage"):
     COMMANDS[_name.lower()] = Command(_name, None, "(ignored)", lambda fields: None)
 
-# Known IS commands outside our scope (§1) → E_UNSUPPORTED, with the reason shown.
-_LAYERING = "layers, text and composition are outside the local ExportJob"
-UNSUPPORTED: dict[str, str] = {
-    name.lower(): _LAYERING
-    for name in (
-        "layer", "src", "effect", "text", "textPs", "textAngle", "textAttr", "textFlowPath",
-        "textFlowXPath", "textPath", "mask", "maskUse", "clipPath", "clipXPath", "blendMode",
-        "pos", "posN", "origin", "originN", "perspective", "map", "template", "imageSet",
-        "hideLayer", "obj", "decal",
-    )
+# §11.2: read by the parser (it selects the layer the next commands write to).
+COMMANDS["layer"] = Command("layer", None, "n|comp|n,name|name", lambda fields: None)
+
+# Known IS commands outside our scope (§1, §11.1) → E_UNSUPPORTED, with the reason shown.
+_REASONS = {
+    "text layers need a text layout engine and fonts, which the local ExportJob has not": (
+        "text", "textPs", "textAttr", "textAngle", "textPath", "textFlowPath", "textFlowXPath",
+        "pathAttr",
+    ),
+    "effect layers (shadows, glows) are not supported": (
+        "effect", "effectMask", "op_grow", "op_growMask", "op_growMaskR",
+    ),
+    "separate layer masks are not supported: a layer image's own alpha is its mask": (
+        "mask", "maskUse",
+    ),
+    "vector clip paths are not supported": (
+        "clipPath", "clipPathE", "clipXPath", "cropPath", "cropPathE",
+    ),
+    "perspective warps are not supported": ("perspective",),
+    "image maps only exist for req=map, which is not supported": ("map", "mapA"),
+    "the local catalog has no templates: use a macro": ("template",),
+    "image sets are not supported in a modifier": ("imageSet",),
 }  # fmt: skip
-UNSUPPORTED["sizen"] = "sizeN only applies to layers other than layer 0, which are not supported"
+UNSUPPORTED: dict[str, str] = {
+    name.lower(): reason for reason, names in _REASONS.items() for name in names
+}
 UNSUPPORTED["res"] = "res needs a catalog resolution (catalog::Resolution), which is not available"
+
+# Where a command acts (spec §11.3), by slot. Slots in none of these sets belong to the
+# request whatever layer is selected (view and output commands).
+LAYER_SLOTS = frozenset(
+    {"src", "crop", "size", "scale", "anchor", "origin", "color", "rotate", "extend"}
+    | {"bg_color", "hide"}
+)
+# In the comp segment these act on the flattened composite; after layer=n on layer n alone.
+OWN_LAYER_SLOTS = frozenset(
+    {"opac", "flip", "op_brightness", "op_contrast", "op_hue", "op_saturation", "op_colorize"}
+    | {"op_invert", "op_blur", "op_noise", "op_sharpen", "op_usm", "op_usm_r"}
+)
+# Only layers n ≥ 1 use these; for comp and layer 0 they are validated and ignored.
+PLACEMENT_SLOTS = frozenset({"pos", "blend_mode"})
 
 
 def suggest(name: str) -> str:

@@ -20,6 +20,8 @@ class ErrorCode(StrEnum):
     E_JPEGSIZE = "E_JPEGSIZE"
     E_UNSUPPORTED_FORMAT = "E_UNSUPPORTED_FORMAT"
     E_SOURCE = "E_SOURCE"
+    E_UNKNOWN_SOURCE = "E_UNKNOWN_SOURCE"
+    E_AMBIGUOUS_SOURCE = "E_AMBIGUOUS_SOURCE"
     # [C] Ours, not Adobe's (§9): the output file could not be written (disk full, no permission).
     # Kept apart from E_BAD_REQUEST so nobody is told their request was wrong.
     E_OUTPUT = "E_OUTPUT"

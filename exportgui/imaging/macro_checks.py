@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from exportgui.config.macro_name import MACRO_CALL, MACRO_NAME
 from exportgui.imaging.errors import ErrorCode, ISError, ISErrors
 from exportgui.imaging.parser import parse_request
+from exportgui.imaging.sources import SourceLookup
 
 
 @dataclass(frozen=True)
@@ -91,12 +92,17 @@ def macros_for_check(
     return table
 
 
-def check_definition(definition: str, macros: Mapping[str, str]) -> DefinitionCheck:
-    """Parse ``definition`` with the engine; every error becomes a finding with its span."""
+def check_definition(
+    definition: str, macros: Mapping[str, str], sources: SourceLookup | None = None
+) -> DefinitionCheck:
+    """Parse ``definition`` with the engine; every error becomes a finding with its span.
+
+    With ``sources`` (the catalog's images) every ``src=`` name is looked up too.
+    """
     if not definition.strip():
         return DefinitionCheck((Finding("Type the macro's commands, e.g. wid=1200&fmt=png."),))
     try:
-        parse_request(definition, macros)
+        parse_request(definition, macros, sources=sources)
     except ISError as exc:
         errors = exc.errors if isinstance(exc, ISErrors) else (exc,)
         return DefinitionCheck(tuple(_finding(definition, e, macros) for e in errors))

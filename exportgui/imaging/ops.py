@@ -25,7 +25,7 @@ from exportgui.imaging.pixels import (
     resize,
     rotate_filter,
 )
-from exportgui.imaging.request import Colorize, Request
+from exportgui.imaging.request import Colorize, Layer, Request
 
 Check = Callable[[], None]
 
@@ -42,7 +42,12 @@ def layer0(
     shrink_ratio: float,
     check: Check,
 ) -> Image.Image:
-    """§5 step 3: crop, size/scale, color, rotate, extend, opac, bgColor."""
+    """§11.10 step 3: crop, size/scale, [layer=0 filters, opac], color, [flip], rotate, extend.
+
+    The bracketed steps are the explicit ``layer=0`` record's; without one this
+    is §5 step 3 up to ``extend`` (``opac`` and ``bgColor`` follow in
+    :func:`composite_ops`, after any layers).
+    """
     logical = geometry.source
     if geometry.crop is not None:
         kx, ky = _ratio(image, logical)
@@ -56,8 +61,14 @@ def layer0(
         check()
         image = resize(image, geometry.scaled, res_mode)
         logical = geometry.scaled
+    own = request.layer0
+    if own is not None:
+        image = filters(image, own, max(_ratio(image, logical)), check)
+        image = opacity(image, own.opac, rnd)
     if request.color is not None:
         image = over_color(image, request.color.rgba)
+    if own is not None:
+        image = flipped(image, own.flip)
     if geometry.rotate is not None:
         check()
         if geometry.rotate % 90 != 0:
@@ -80,30 +91,56 @@ def layer0(
         )
         box = (box[0], box[1], max(box[2], box[0] + 1), max(box[3], box[1] + 1))
         image = crop_padded(image, box, TRANSPARENT)
-    if request.opac is not None:
-        factor = request.opac[0] * request.opac[1] / 10_000
-        if factor < 1:
-            rgba = ensure_rgba(image)
-            alpha = rgba.getchannel("A").point([round(a * factor) for a in range(256)])
-            image = rgba.copy() if rgba is image else rgba  # others may share the pixels handed in
-            image.putalpha(alpha)
-    if request.bg_color is not None:
-        image = over_color(image, request.bg_color.rgba)
     return image
+
+
+def opacity(
+    image: Image.Image, opac: tuple[int, int] | None, rounding: Callable[[float], int] = round
+) -> Image.Image:
+    """Alpha × opacity·fill/10000 (``opac``); a copy, never the pixels handed in.
+
+    Layers round with R0 (§11.6 L5, ``rounding=rnd``); the composite keeps Python's rounding.
+    """
+    if opac is None:
+        return image
+    factor = opac[0] * opac[1] / 10_000
+    if factor >= 1:
+        return image
+    rgba = ensure_rgba(image)
+    alpha = rgba.getchannel("A").point([rounding(a * factor) for a in range(256)])
+    image = rgba.copy() if rgba is image else rgba  # others may share the pixels handed in
+    image.putalpha(alpha)
+    return image
+
+
+def flipped(image: Image.Image, flip: str | None) -> Image.Image:
+    """``flip=lr|ud|lrud``."""
+    if flip is None:
+        return image
+    return image.transpose(
+        {
+            "lr": Image.Transpose.FLIP_LEFT_RIGHT,
+            "ud": Image.Transpose.FLIP_TOP_BOTTOM,
+            "lrud": Image.Transpose.ROTATE_180,
+        }[flip]
+    )
 
 
 def composite_ops(
     image: Image.Image, geometry: Geometry, request: Request, check: Check
 ) -> Image.Image:
-    """§5 step 4: flip, then the colour and blur filters in the fixed [C] order."""
-    if request.flip is not None:
-        image = image.transpose(
-            {
-                "lr": Image.Transpose.FLIP_LEFT_RIGHT,
-                "ud": Image.Transpose.FLIP_TOP_BOTTOM,
-                "lrud": Image.Transpose.ROTATE_180,
-            }[request.flip]
-        )
+    """§11.10 steps 4.2–4.5: opac, bgColor, flip, then the filters in the fixed [C] order."""
+    image = opacity(image, request.opac)
+    if request.bg_color is not None and not request.hide:
+        image = over_color(image, request.bg_color.rgba)
+    image = flipped(image, request.flip)
+    return filters(image, request, max(_ratio(image, geometry.composite)), check)
+
+
+def filters(
+    image: Image.Image, request: Request | Layer, scale: float, check: Check
+) -> Image.Image:
+    """The colour and blur filters of §5 step 4.2; the blur radius is multiplied by ``scale``."""
     if request.op_brightness:
         shift = request.op_brightness * 255 / 100  # adj % of full scale
         image = on_color(image, _lut(lambda v: v + shift))
@@ -121,8 +158,7 @@ def composite_ops(
         image = on_color(image, _lut(lambda v: 255 - v))
     if request.op_blur:
         check()
-        k = max(_ratio(image, geometry.composite))
-        radius = request.op_blur * k
+        radius = request.op_blur * scale
         image = premultiplied(image, lambda im: im.filter(ImageFilter.GaussianBlur(radius)))
     return image
 

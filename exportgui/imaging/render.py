@@ -25,6 +25,7 @@ from typing import BinaryIO
 from PIL import Image
 
 from exportgui.imaging.attributes import ISAttributes
+from exportgui.imaging.composite import draw_layers
 from exportgui.imaging.decode import (
     Source,
     as_drafted,
@@ -38,6 +39,7 @@ from exportgui.imaging.decode import (
 from exportgui.imaging.encode import Metadata, encode
 from exportgui.imaging.errors import ErrorCode, ISError
 from exportgui.imaging.geometry import Geometry, rnd, rsize
+from exportgui.imaging.layers import plan_layers
 from exportgui.imaging.ops import composite_ops, layer0
 from exportgui.imaging.output import Prepared, background, convert_output
 from exportgui.imaging.pixels import TRANSPARENT, Rgba
@@ -125,6 +127,35 @@ def render_renditions(
     """
     source = Path(source)
     check = _checker(cancel)
+    groups: dict[Path, list[int]] = {}
+    for index, (request, _target) in enumerate(renditions):
+        groups.setdefault(layer0_path(request, source), []).append(index)
+    if len(groups) <= 1:
+        return _render_group(next(iter(groups), source), renditions, attrs, check)
+    outcomes: list[Outcome | None] = [None] * len(renditions)
+    for path, indices in groups.items():  # each layer 0 image is decoded once
+        try:
+            done: Sequence[Outcome | None] = _render_group(
+                path, [renditions[i] for i in indices], attrs, check
+            )
+        except RenderCancelled as exc:
+            for index, outcome in zip(indices, exc.outcomes, strict=False):
+                outcomes[index] = outcome
+            raise RenderCancelled(str(exc), outcomes) from None
+        for index, outcome in zip(indices, done, strict=True):
+            outcomes[index] = outcome
+    return _done(outcomes)
+
+
+def layer0_path(request: Request, source: Path) -> Path:
+    """The file layer 0 is decoded from: its ``src=`` image, else the exported ``source``."""
+    return request.src_image.path if request.src_image is not None else Path(source)
+
+
+def _render_group(
+    source: Path, renditions: Sequence[Rendition], attrs: ISAttributes, check: _Check
+) -> list[Outcome]:
+    """:func:`render_renditions` for renditions whose layer 0 is the same file."""
     outcomes: list[Outcome | None] = [None] * len(renditions)
     for index, (request, _target) in enumerate(renditions):
         try:
@@ -273,7 +304,7 @@ def render_preview(
     Cheap: the source is shrunk on load to about the preview size. Never
     enlarged; raises ISError as :func:`render` does, except E_JPEGSIZE.
     """
-    source = Path(source)
+    source = layer0_path(request, Path(source))
     output_facts(request)
     src = open_source(source)
     try:
@@ -370,6 +401,11 @@ def _shape(
     """§5 steps 3–7 on the decoded pixels: layer 0, composite, view, filters, rect."""
     res_mode = request.res_mode or attrs.res_mode
     image = layer0(image, geometry, request, res_mode, ratio, check)
+    if request.composites:
+        if request.hide:  # the canvas keeps its size and starts transparent (§11.8)
+            image = Image.new("RGBA", image.size, TRANSPARENT)
+        plans = plan_layers(request, geometry, attrs)
+        image = draw_layers(image, plans, geometry, res_mode, check)
     image = composite_ops(image, geometry, request, check)
     pad: Rgba = TRANSPARENT if facts.info.alpha != "no" else (*background(request, attrs), 255)
     image = view_transform(image, geometry, res_mode, pad, check)

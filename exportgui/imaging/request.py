@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 ColorSpace = Literal["rgb", "gray", "cmyk"]
@@ -78,7 +79,7 @@ class Colorize:
 
     color: Color
     mode: Literal["off", "norm"] = "norm"
-    contrast: int = 0
+    contrast: float = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,76 @@ class IccSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class Point:
+    """``anchor``/``origin``/``pos`` (pixels) or their N forms (``normalized``: fractions)."""
+
+    x: float
+    y: float
+    normalized: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SizeN:
+    """``sizeN=w,h``: fractions 0…1 of the final layer 0 rectangle (0 = derived)."""
+
+    w: float
+    h: float
+
+
+@dataclass(frozen=True, slots=True)
+class LayerImage:
+    """A ``src=`` name resolved to a catalog image: its file and its stored size (spec §11.4)."""
+
+    name: str  # the asset as people know it, "folder/name"
+    path: Path
+    width: int
+    height: int
+    mode: str = "RGB"
+    handle: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """The merged slots of one layer (spec §11.2–11.3).
+
+    Layer n ≥ 1 uses every field. The explicit ``layer=0`` record of a
+    :class:`Request` holds only what acts on layer 0 alone there: ``opac``,
+    ``flip`` and the filters; layer 0's other slots are the Request's own.
+    """
+
+    number: int
+    src: str | None = None
+    image: LayerImage | None = None  # src resolved against the catalog
+    crop: Box | None = None
+    size: tuple[int, int] | SizeN | None = None
+    scale: float | None = None
+    anchor: Point | None = None
+    origin: Point | None = None
+    pos: Point | None = None
+    color: Color | None = None
+    flip: Literal["lr", "ud", "lrud"] | None = None
+    rotate: float | None = None
+    extend: Box | None = None
+    bg_color: Color | None = None
+    opac: tuple[int, int] | None = None
+    hide: bool | None = None
+    blend_mode: str | None = None
+    op_brightness: int | None = None
+    op_contrast: int | None = None
+    op_hue: int | None = None
+    op_saturation: int | None = None
+    op_colorize: Colorize | None = None
+    op_invert: bool | None = None
+    op_blur: float | None = None
+    op_noise: Noise | None = None
+    op_sharpen: bool | None = None
+    op_usm: Usm | None = None
+    op_usm_r: Usm | None = None
+    # Slot → where the winning command came from, for errors found later (sizes, sources).
+    origins: Mapping[str, Origin] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class Request:
     """All commands of one request after macro expansion and last-wins."""
 
@@ -149,7 +220,11 @@ class Request:
     scale: float | None = None
     flip: Literal["lr", "ud", "lrud"] | None = None
     rotate: float | None = None
-    anchor: tuple[float, float] | None = None  # validated, no visible effect
+    anchor: Point | None = None  # sets layer 0's origin; no visible effect on one layer
+    origin: Point | None = None
+    src: str | None = None  # layer 0's src= name
+    src_image: LayerImage | None = None  # src resolved against the catalog
+    hide: bool | None = None  # layer 0 hidden: the canvas starts transparent
     extend: Box | None = None
     color: Color | None = None
     bg_color: Color | None = None
@@ -179,6 +254,9 @@ class Request:
     print_res: float | None = None
     xmp_embed: bool | None = None
     path_embed: bool | None = None
+    # §11 layers: the explicit layer=0 record (opac, flip, filters) and layers n ≥ 1 by number
+    layer0: Layer | None = None
+    layers: tuple[Layer, ...] = ()
     # bookkeeping
     object_name: str | None = None  # value of $object$ after any $object= override
     uses_object: bool = False  # the string referenced $object$: re-parse per asset
@@ -186,3 +264,20 @@ class Request:
     origins: Mapping[str, Origin] = field(default_factory=dict)
     # Slot name → earlier occurrences that the winner overrode, in string order.
     overridden: Mapping[str, tuple[Origin, ...]] = field(default_factory=dict)
+
+    @property
+    def composites(self) -> bool:
+        """True when layers are involved (§11): the layer pipeline runs, not §5's single image."""
+        return bool(self.layers) or self.layer0 is not None or bool(self.hide)
+
+    def source_names(self) -> tuple[str, ...]:
+        """Every ``src=`` name of the request, layer 0 first, each once."""
+        names = [self.src] if self.src is not None else []
+        names += [layer.src for layer in self.layers if layer.src is not None]
+        return tuple(dict.fromkeys(names))
+
+    def layer_images(self) -> tuple[LayerImage, ...]:
+        """The resolved catalog images the request uses (layer 0's src first), each once."""
+        found = [self.src_image] if self.src_image is not None else []
+        found += [layer.image for layer in self.layers if layer.image is not None]
+        return tuple({image.path: image for image in found}.values())

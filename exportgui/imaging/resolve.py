@@ -33,6 +33,7 @@ from exportgui.imaging.formats import (
 )
 from exportgui.imaging.geometry import Geometry, plan_geometry
 from exportgui.imaging.icc import Profile, find_profile
+from exportgui.imaging.layers import layer0_size, plan_layers
 from exportgui.imaging.request import Request
 
 
@@ -100,7 +101,7 @@ def resolve(
     if hit is not None:
         return hit  # type: ignore[return-value]
     facts = entry[1]
-    geometry = plan_geometry(request, width, height, attrs)
+    geometry = plan_layered(request, width, height, attrs)
     out = _output(facts, geometry)
     if len(sizes) >= _SIZES_LIMIT:
         sizes.clear()
@@ -113,8 +114,22 @@ def resolve_plan(
 ) -> tuple[ResolvedOutput, OutputFacts, Geometry]:
     """The renderer's entry: the resolved output plus the facts and geometry behind it."""
     facts = output_facts(request)
-    geometry = plan_geometry(request, width, height, attrs)
+    geometry = plan_layered(request, width, height, attrs)
     return _output(facts, geometry), facts, geometry
+
+
+def plan_layered(request: Request, width: int, height: int, attrs: ISAttributes) -> Geometry:
+    """:func:`plan_geometry` from layer 0's size, with every layer checked (§11.9–11.10).
+
+    ``width``×``height`` is the exported asset's size; layer 0's ``src=`` image
+    replaces it. Layers never change the composite size, but their own sizes
+    are checked here, so a bad layer fails before any pixel is touched.
+    """
+    width, height = layer0_size(request, width, height)
+    geometry = plan_geometry(request, width, height, attrs)
+    if request.layers:
+        plan_layers(request, geometry, attrs)
+    return geometry
 
 
 def output_facts(request: Request) -> OutputFacts:

@@ -20,6 +20,7 @@ expansion producing more than :data:`MAX_EXPANDED` tokens (``$a$`` =
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -150,17 +151,56 @@ def _of(origin: str | None) -> str:
     )
 
 
+_BRACKETED = re.compile(r"\s*(?:src|mask)\s*=\s*(?:is|ir|fxg)?[({]", re.IGNORECASE)
+_CLOSING = {"(": ")", "{": "}"}
+
+
 def split(text: str, origin: str, source: Source, offset: int = 0) -> list[Token]:
-    """Split on ``&``; empty pieces are dropped, blanks around a piece ignored."""
+    """Split on ``&``; empty pieces are dropped, blanks around a piece ignored.
+
+    A ``src=``/``mask=`` token whose value is bracketed (``src=is(…)``,
+    ``src={…}``, spec §11.2 item 7) runs to its matching closing bracket and
+    then on to the next ``&``, so the ``&`` inside stays in one token; with
+    no matching bracket it runs to the end (:func:`balanced` says which).
+    """
     tokens = []
-    pos = offset
-    for piece in text.split("&"):
+    start = 0
+    while start <= len(text):
+        end = text.find("&", start)
+        end = len(text) if end < 0 else end
+        opening = _BRACKETED.match(text, start)
+        if opening is not None and opening.end() <= end + 1:
+            close = _matching(text, opening.end() - 1)
+            end = len(text) if close is None else text.find("&", close)
+            end = len(text) if end < 0 else end
+        piece = text[start:end]
         stripped = piece.strip()
         if stripped:
             lead = len(piece) - len(piece.lstrip())
-            tokens.append(Token(stripped, pos + lead, origin, source))
-        pos += len(piece) + 1
+            tokens.append(Token(stripped, offset + start + lead, origin, source))
+        start = end + 1
     return tokens
+
+
+def _matching(text: str, at: int) -> int | None:
+    """Index of the bracket closing the one at ``at`` (nested ``(``/``{`` counted), or None."""
+    stack: list[str] = []
+    for index in range(at, len(text)):
+        char = text[index]
+        if char in _CLOSING:
+            stack.append(_CLOSING[char])
+        elif char in ")}":
+            if not stack or stack.pop() != char:
+                return None
+            if not stack:
+                return index
+    return None
+
+
+def balanced(value: str) -> bool:
+    """True when a bracketed value's first bracket is closed (nested brackets matched)."""
+    at = next((i for i, c in enumerate(value) if c in _CLOSING), None)
+    return at is not None and _matching(value, at) is not None
 
 
 class Expander:

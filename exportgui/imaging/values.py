@@ -147,14 +147,16 @@ def parse_keyword(text: str, what: str, choices: Sequence[str]) -> str:
 
 
 def parse_hex6(text: str, what: str) -> tuple[int, int, int]:
-    """An ``RRGGBB`` colour (``0x`` allowed), for the forced colours of ``quantize``.
+    """An ``RRGGBB`` colour, exactly six hex digits, for the forced colours of ``quantize``.
 
     Raises:
-        ValueProblem: not six hex digits.
+        ValueProblem: not six hex digits (a ``0x`` prefix included).
     """
-    digits = text.lower().removeprefix("0x")
+    digits = text.lower()
     if len(digits) != 6 or not set(digits) <= _HEX_DIGITS:
-        raise ValueProblem(f"{what} must be a colour RRGGBB (six hex digits), not {_shown(text)}")
+        raise ValueProblem(
+            f"{what} must be a colour RRGGBB (six hex digits, no 0x), not {_shown(text)}"
+        )
     return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
 
 

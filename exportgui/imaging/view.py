@@ -23,7 +23,7 @@ from PIL import Image, ImageChops, ImageFilter
 
 from exportgui.imaging.geometry import Geometry, rnd
 from exportgui.imaging.pixels import Rgba, crop_padded, on_color, resize
-from exportgui.imaging.request import Noise, Request, Usm
+from exportgui.imaging.request import Layer, Noise, Request, Usm
 
 Check = Callable[[], None]
 
@@ -66,6 +66,13 @@ def after_scaling(
     image: Image.Image, geometry: Geometry, request: Request, check: Check
 ) -> Image.Image:
     """§5 step 6: op_noise, then op_sharpen and op_usm / op_usmR."""
+    return finishing_filters(image, request, geometry.view_scale, check)
+
+
+def finishing_filters(
+    image: Image.Image, request: Request | Layer, usm_scale: float, check: Check
+) -> Image.Image:
+    """op_noise, op_sharpen, op_usm (radius × ``usm_scale``) and op_usmR of a request or layer."""
     if request.op_noise is not None and request.op_noise.amount > 0:
         check()
         noise = request.op_noise
@@ -74,7 +81,7 @@ def after_scaling(
         image = on_color(image, lambda rgb: rgb.filter(ImageFilter.SHARPEN))
     if request.op_usm is not None:
         # Parameters are given at full resolution: the radius follows the view scale [D].
-        image = _unsharp(image, request.op_usm, request.op_usm.radius * geometry.view_scale)
+        image = _unsharp(image, request.op_usm, request.op_usm.radius * usm_scale)
     if request.op_usm_r is not None:
         image = _unsharp(image, request.op_usm_r, request.op_usm_r.radius)
     return image

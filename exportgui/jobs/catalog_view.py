@@ -43,3 +43,11 @@ class LoadedCatalogView:
     def attributes(self) -> dict[str, str]:
         """The catalog's Image Serving attributes."""
         return self.catalog.attributes()
+
+    def list_assets(self) -> list[Asset]:
+        """Every asset of the snapshot."""
+        return list(self._assets.values())
+
+    def original_path(self, asset: Asset | str) -> Path:
+        """The stored original of an asset."""
+        return self.catalog.original_path(asset)

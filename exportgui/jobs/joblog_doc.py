@@ -114,6 +114,7 @@ def plan_to_dict(plan: Plan, problems: Sequence[Problem] = ()) -> dict[str, Any]
                 "status": o.status.value,
                 "message": o.message,
                 "rendition": o.rendition,
+                "layers": list(o.layers),
             }
             for o in plan.outputs
         ],

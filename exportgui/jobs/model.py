@@ -194,6 +194,7 @@ class PlannedOutput:
     status: LogType  # SUCCESS = will be written; WARNING = written with a warning; ERROR = refused
     message: str = ""  # warning or error text ("renamed: a.png is also the target of …")
     rendition: str = ""  # the rendition's (preset's) name
+    layers: tuple[str, ...] = ()  # catalog images the request draws as layers ("brand/logo")
 
 
 @dataclass

@@ -29,6 +29,8 @@ from exportgui.imaging import (
     output_name,
     resolve,
 )
+from exportgui.imaging.sources import SourceLookup
+from exportgui.jobs.layer_sources import catalog_sources
 from exportgui.jobs.model import (
     ConflictPolicy,
     ExportJob,
@@ -51,15 +53,18 @@ ORIG_REASON = "original bytes, unchanged"
 class _RequestsOfOne:
     """One rendition's request, parsed once, or once per ``$object$`` value when it uses it."""
 
-    def __init__(self, job: ExportJob, macros: dict[str, str]) -> None:
+    def __init__(
+        self, job: ExportJob, macros: dict[str, str], sources: SourceLookup | None = None
+    ) -> None:
         self.job = job
         self.macros = macros
+        self.sources = sources
         self._first: Request | str = ""
         self._per_asset: bool | None = None  # decided by the first parse
         self._per_object: dict[str, Request | str] = {}
 
     def _parse(self, name: str) -> Request | str:
-        request, problems = parse_job_request(self.job, self.macros, name)
+        request, problems = parse_job_request(self.job, self.macros, name, self.sources)
         return request if request is not None else "; ".join(p.message for p in problems)
 
     def get(self, asset: Asset) -> Request | str:
@@ -83,10 +88,13 @@ class _RequestsOfOne:
 class RequestCache:
     """The job's requests, parsed once per rendition (or per ``$object$`` value that needs it)."""
 
-    def __init__(self, job: ExportJob, macros: dict[str, str]) -> None:
+    def __init__(
+        self, job: ExportJob, macros: dict[str, str], sources: SourceLookup | None = None
+    ) -> None:
         self.job = job
         self._by_rendition = {
-            r.name: _RequestsOfOne(job.for_rendition(r), macros) for r in job.rendition_list
+            r.name: _RequestsOfOne(job.for_rendition(r), macros, sources)
+            for r in job.rendition_list
         }
         self._first = next(iter(self._by_rendition.values()))
 
@@ -192,6 +200,7 @@ class _Described(NamedTuple):
     width: int | None
     height: int | None
     reason: str
+    layers: tuple[str, ...] = ()  # the catalog images drawn as layers, "folder/name"
 
 
 class _RenditionPlanner:
@@ -272,6 +281,7 @@ class _RenditionPlanner:
             reason=described.reason,
             status=status,
             message=note,
+            layers=described.layers,
         )
 
     def _judged(
@@ -313,6 +323,7 @@ class _RenditionPlanner:
             reason=described.reason,
             status=status,
             message="; ".join(notes),
+            layers=described.layers,
         )
 
 
@@ -336,7 +347,7 @@ def plan(
     outputs: list[PlannedOutput] = []
     seen: set[str] = set()
     renditions = job.rendition_list
-    requests = requests or RequestCache(job, catalog.macros())
+    requests = requests or RequestCache(job, catalog.macros(), catalog_sources(catalog))
     placed = _placed(job, catalog)
     planners = [
         _RenditionPlanner(job, r, catalog, requests, several=len(renditions) > 1, placed=placed)
@@ -414,6 +425,9 @@ def _convert_describer(
         name = safe_component(output_name(asset.file_name or asset.name, resolved.extension))
         reason = "; ".join(r for r in (resolved.format_reason, resolved.size_reason) if r)
         extension = resolved.extension.removeprefix(".")
-        return _Described(name, extension, resolved.format, resolved.width, resolved.height, reason)
+        layers = tuple(image.name for image in request.layer_images())
+        return _Described(
+            name, extension, resolved.format, resolved.width, resolved.height, reason, layers
+        )
 
     return describe

@@ -54,6 +54,8 @@ def plan_lines(plan: Plan) -> list[str]:
         lines.append(
             f"{out.asset_handle}  {source} → {target}  [{out.format or '-'} {size}]  {out.reason}"
         )
+        if out.layers:
+            lines.append(f"    layers: {', '.join(out.layers)}")
         if out.message and out.message != out.reason:
             lines.append(f"    {out.status.value.lower()}: {out.message}")
     return lines

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from exportgui.catalog import Asset
 from exportgui.imaging import ISError, Request, effective_modifier, parse_request
+from exportgui.imaging.sources import SourceLookup
 from exportgui.imaging.tokens import spoken_position
 from exportgui.jobs.model import ExportJob, LogType, Problem
 from exportgui.jobs.names import split_extension
@@ -39,6 +40,14 @@ class CatalogView(Protocol):
         """Image Serving attributes, IS text form."""
         ...
 
+    def list_assets(self) -> list[Asset]:
+        """Every asset (read only when a request names a layer image)."""
+        ...
+
+    def original_path(self, asset: Asset | str) -> Path:
+        """The stored original of an asset."""
+        ...
+
 
 def object_name(asset: Asset) -> str:
     """``$object$`` for an asset: its source file name without folder or extension (§4)."""
@@ -52,12 +61,18 @@ def file_object_name(file_name: str) -> str:
 
 
 def parse_job_request(
-    job: ExportJob, macros: dict[str, str], object_name: str | None
+    job: ExportJob,
+    macros: dict[str, str],
+    object_name: str | None,
+    sources: SourceLookup | None = None,
 ) -> tuple[Request | None, list[Problem]]:
-    """Parse the job's effective modifier once; problems carry the field and position to mark."""
+    """Parse the job's effective modifier once; problems carry the field and position to mark.
+
+    ``sources`` resolves ``src=`` names (the job's catalog, :mod:`.layer_sources`).
+    """
     modifier = effective_modifier(job.is_modifier, job.macro)
     try:
-        return parse_request(modifier, macros, object_name=object_name), []
+        return parse_request(modifier, macros, object_name=object_name, sources=sources), []
     except ISError as exc:
         errors = getattr(exc, "errors", (exc,))
         return None, [request_problem(job.macro, modifier, err) for err in errors]

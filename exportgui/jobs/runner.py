@@ -43,6 +43,7 @@ from exportgui.imaging import ISAttributes, ISError, Request
 from exportgui.imaging.batch import make_executor, request_format, strategy_for
 from exportgui.imaging.batch_pool import ProcessRenderPool
 from exportgui.jobs.joblog import HasDatabase, JobLogStore, JobTakenOver, Outcome
+from exportgui.jobs.layer_sources import catalog_sources
 from exportgui.jobs.liveness import HEARTBEAT_S
 from exportgui.jobs.model import (
     ConflictPolicy,
@@ -207,7 +208,7 @@ class JobRun:
         requests = None
         attrs = None
         if any(self._rendition(p).fmt is Fmt.CONVERT for _, p in work):
-            requests = RequestCache(self.job, self.catalog.macros())
+            requests = RequestCache(self.job, self.catalog.macros(), catalog_sources(self.catalog))
             try:
                 attrs = ISAttributes.from_strings(self.catalog.attributes())
             except ISError as exc:

@@ -15,6 +15,7 @@ from exportgui.catalog import Asset
 from exportgui.config import MailSettings
 from exportgui.config.words import count
 from exportgui.imaging import ISAttributes, ISError
+from exportgui.jobs.layer_sources import catalog_sources
 from exportgui.jobs.model import (
     MAX_WORKERS,
     ConflictPolicy,
@@ -282,7 +283,7 @@ def _rendition_field_problems(
         return problems
     first = next((assets[h] for h in job.asset_handles if h in assets), None)
     _request, parse_problems = parse_job_request(
-        job, catalog.macros(), object_name(first) if first else None
+        job, catalog.macros(), object_name(first) if first else None, catalog_sources(catalog)
     )
     return problems + parse_problems
 

@@ -22,6 +22,7 @@ from exportgui.imaging.request import (
     FmtSpec,
     IccSpec,
     Noise,
+    Point,
     Quantize,
     Rect,
     Request,
@@ -74,8 +75,15 @@ VALID: list[tuple[str, str, Any]] = [
     ("flip=lrud", "flip", "lrud"),
     ("rotate=-90", "rotate", -90.0),
     ("rotate=45.5", "rotate", 45.5),
-    ("anchor=10,-20", "anchor", (10.0, -20.0)),
-    ("anchorN=0.5,.5", "anchor", (0.5, 0.5)),
+    ("anchor=10,-20", "anchor", Point(10, -20)),
+    ("anchorN=0.5,.5", "anchor", Point(0.5, 0.5, normalized=True)),
+    # §11 layer 0 (the comp segment): origin, src, hide; layer= selects
+    ("origin=1,-2", "origin", Point(1, -2)),
+    ("originN=-0.5,0.5", "origin", Point(-0.5, 0.5, normalized=True)),
+    ("src=brand/Logo.png", "src", "brand/Logo.png"),
+    ("src=%20a1%2Fb ", "src", "a1/b"),
+    ("hide=1", "hide", True),
+    ("layer=COMP&wid=5", "wid", 5),
     ("extend=10,-5,0,20", "extend", Box(10, -5, 0, 20, False)),
     ("extendN=0.1,0,0,.1", "extend", Box(0.1, 0.0, 0.0, 0.1, True)),
     ("color=ffffff", "color", Color((255, 255, 255, 255))),
@@ -137,7 +145,7 @@ VALID: list[tuple[str, str, Any]] = [
     ("quantize=web,off", "quantize", Quantize("web", False, 256, ())),
     ("quantize=mac,diffuse,64", "quantize", Quantize("mac", True, 64, ())),
     (
-        "quantize=adaptive,diffuse,16,ff0000,0x00FF00",
+        "quantize=adaptive,diffuse,16,ff0000,00FF00",
         "quantize",
         Quantize("adaptive", True, 16, ((255, 0, 0), (0, 255, 0))),
     ),
@@ -158,7 +166,11 @@ VALID: list[tuple[str, str, Any]] = [
 ]
 
 # Accepted and ignored / accepted and not stored: the result equals an empty request.
-IGNORED = ["req=img", "req=IMG", "cache=off,on", "id=123", "locale=de_DE", "defaultImage=x"]
+# (pos/posN and blendMode act on layers n >= 1 only: in comp they are checked and ignored.)
+IGNORED = [
+    *("req=img", "req=IMG", "cache=off,on", "id=123", "locale=de_DE", "defaultImage=x"),
+    *("pos=1,2", "posN=0.5,-0.5", "blendMode=MULT", "layer=comp"),
+]
 
 E = ErrorCode
 # (token, expected code)
@@ -205,7 +217,7 @@ INVALID: list[tuple[str, ErrorCode]] = [
     ("cropN=0,0,1", E.E_BAD_VALUE),
     ("size=-1,10", E.E_BAD_VALUE),
     ("size=10", E.E_BAD_VALUE),
-    ("sizeN=0.5,0.5", E.E_UNSUPPORTED),
+    ("sizeN=0.5,0.5", E.E_BAD_REQUEST),
     ("scale=0", E.E_BAD_VALUE),
     ("flip=rl", E.E_BAD_VALUE),
     ("rotate=abc", E.E_BAD_VALUE),
@@ -284,16 +296,39 @@ INVALID: list[tuple[str, ErrorCode]] = [
     ("req=imageprops", E.E_UNSUPPORTED),
     ("req=", E.E_UNSUPPORTED),
     ("res=100", E.E_UNSUPPORTED),
-    ("layer=1", E.E_UNSUPPORTED),
-    ("src=x", E.E_UNSUPPORTED),
+    ("origin=-0.5,-0.5", E.E_BAD_VALUE),  # §11.14 item 3: origin takes ints
+    ("originN=a,0", E.E_BAD_VALUE),
+    ("pos=1", E.E_BAD_VALUE),
+    ("posN=0.5,x", E.E_BAD_VALUE),
+    ("src=", E.E_BAD_VALUE),
+    ("src=a,b", E.E_BAD_VALUE),
+    ("src=a%2Cb", E.E_BAD_VALUE),
+    ("src=is(a?wid=1&fmt=png)", E.E_UNSUPPORTED),
+    ("src={x}", E.E_UNSUPPORTED),
+    ("src=is(a?wid=1", E.E_SYNTAX),
+    ("mask=is(a&b)", E.E_UNSUPPORTED),
+    ("mask=(a", E.E_SYNTAX),
+    ("hide=2", E.E_BAD_VALUE),
+    ("blendMode=overlay", E.E_BAD_VALUE),
+    ("layer=-1", E.E_BAD_VALUE),
+    ("layer=1000", E.E_BAD_VALUE),
+    ("layer=1.5", E.E_BAD_VALUE),
+    ("layer=", E.E_BAD_VALUE),
+    ("layer=comp,x", E.E_BAD_VALUE),
+    ("layer=1,2x", E.E_BAD_VALUE),
+    ("layer=$n$", E.E_BAD_VALUE),
+    ("layer=nowhere", E.E_BAD_REQUEST),
+    ("textAttr=x", E.E_UNSUPPORTED),
+    ("effectMask=x", E.E_UNSUPPORTED),
+    ("op_grow=1", E.E_UNSUPPORTED),
+    ("clipPathE=x", E.E_UNSUPPORTED),
+    ("cropPath=x", E.E_UNSUPPORTED),
+    ("mapA=x", E.E_UNSUPPORTED),
     ("effect=-1", E.E_UNSUPPORTED),
     ("text=hi", E.E_UNSUPPORTED),
     ("textPs=x", E.E_UNSUPPORTED),
     ("mask=x", E.E_UNSUPPORTED),
     ("clipPath=M0 0", E.E_UNSUPPORTED),
-    ("blendMode=mult", E.E_UNSUPPORTED),
-    ("pos=1,1", E.E_UNSUPPORTED),
-    ("origin=1,1", E.E_UNSUPPORTED),
     ("perspective=0,0,1,0,1,1,0,1", E.E_UNSUPPORTED),
     ("map=x", E.E_UNSUPPORTED),
     ("template=x", E.E_UNSUPPORTED),
@@ -338,8 +373,8 @@ def test_every_command_is_in_the_conformance_table() -> None:
     named |= {t.split("=")[0].lower() for t, code in INVALID if code is not E.E_UNKNOWN_COMMAND}
     assert set(COMMANDS) <= named, set(COMMANDS) - named
     spec_out_of_scope = {
-        "layer", "src", "effect", "text", "textps", "mask", "clippath", "blendmode", "pos",
-        "origin", "perspective", "map", "template", "imageset", "res", "sizen",
+        "effect", "text", "textps", "mask", "clippath", "perspective", "map", "template",
+        "imageset", "res",
     }  # fmt: skip
     assert spec_out_of_scope <= set(UNSUPPORTED)
     assert spec_out_of_scope <= named
@@ -348,7 +383,7 @@ def test_every_command_is_in_the_conformance_table() -> None:
 def test_every_command_rejects_a_value_it_cannot_use() -> None:
     # A generic garbage value fails for every stored command (string-valued icc aside).
     for key, command in COMMANDS.items():
-        if command.slot in (None, "icc"):
+        if command.slot in (None, "icc", "src"):
             continue
         with pytest.raises(ISErrors) as caught:
             parse_request(f"{key}=@@", {})

@@ -9,7 +9,7 @@ import pytest
 from exportgui.imaging.errors import ErrorCode, ISErrors
 from exportgui.imaging.formats import DEFAULT_FORMAT, format_info, output_name
 from exportgui.imaging.parser import ParseError, effective_modifier, format_reason, parse_request
-from exportgui.imaging.request import Box, Color, FmtSpec, Origin, Request
+from exportgui.imaging.request import Box, Color, FmtSpec, Origin, Point, Request
 
 E = ErrorCode
 
@@ -90,7 +90,7 @@ def test_crop_and_crop_n_share_a_slot() -> None:
 def test_extend_and_anchor_pairs_share_slots() -> None:
     assert parse_request("extendN=.1,0,0,0&extend=1,2,3,4", {}).extend == Box(1, 2, 3, 4)
     assert parse_request("extend=1,2,3,4&extendN=.1,0,0,0", {}).extend == Box(0.1, 0, 0, 0, True)
-    assert parse_request("anchorN=.5,.5&anchor=3,4", {}).anchor == (3.0, 4.0)
+    assert parse_request("anchorN=.5,.5&anchor=3,4", {}).anchor == Point(3, 4)
 
 
 def test_bgc_and_bg_color_are_different_commands() -> None:
@@ -109,12 +109,12 @@ def test_every_occurrence_is_validated_even_overridden_ones() -> None:
 
 
 def test_all_problems_are_reported_in_string_order() -> None:
-    modifier = "wid=abc&hei=0&foo=1&layer=2&$nope$&fmt=swf&$a b=1&=3&fit=crop"
+    modifier = "wid=abc&hei=0&foo=1&mask=xy&$nope$&fmt=swf&$a b=1&=3&fit=crop"
     assert problems(modifier) == [
         ("E_BAD_VALUE", "wid=abc", 0),
         ("E_BAD_VALUE", "hei=0", 8),
         ("E_UNKNOWN_COMMAND", "foo=1", 14),
-        ("E_UNSUPPORTED", "layer=2", 20),
+        ("E_UNSUPPORTED", "mask=xy", 20),
         ("E_UNKNOWN_MACRO", "$nope$", 28),
         ("E_UNSUPPORTED_FORMAT", "fmt=swf", 35),
         ("E_SYNTAX", "$a b=1", 43),

@@ -88,8 +88,8 @@ def test_keyword_is_case_insensitive() -> None:
 
 def test_hex6() -> None:
     assert parse_hex6("FF8000", "c") == (255, 128, 0)
-    assert parse_hex6("0x0000ff", "c") == (0, 0, 255)
-    for bad in ("ff80", "ff800000", "gg0000", ""):
+    assert parse_hex6("0000ff", "c") == (0, 0, 255)
+    for bad in ("ff80", "ff800000", "gg0000", "", "0x0000ff"):
         with pytest.raises(ValueProblem):
             parse_hex6(bad, "c")
 

@@ -102,11 +102,12 @@ def _display(output: PlannedOutput, column: int) -> str:
 
 
 def notes(output: PlannedOutput) -> str:
-    """The warning or error first, then why this format and size (once when they are the same)."""
+    """The warning or error, why this format and size (once when the same), the layer images."""
     word = STATUS_WORDS[output.status]
     problem = f"{word}: {output.message}" if word and output.message else word or output.message
     reason = "" if output.reason.strip() == output.message.strip() else output.reason
-    return " · ".join(part for part in (problem, reason) if part)
+    layers = f"layers: {', '.join(output.layers)}" if output.layers else ""
+    return " · ".join(part for part in (problem, reason, layers) if part)
 
 
 def format_label(fmt: str | None) -> str:

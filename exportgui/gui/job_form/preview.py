@@ -28,6 +28,7 @@ from exportgui.gui.widgets.formatting import pixel_size
 from exportgui.gui.widgets.image_view import ImageView, pil_to_qimage
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import ExportJob, Fmt, LogType, Plan, PlannedOutput
+from exportgui.jobs.layer_sources import catalog_sources
 from exportgui.jobs.model import Rendition
 from exportgui.jobs.planner import RequestCache
 from exportgui.jobs.produce import name_the_asset
@@ -78,7 +79,7 @@ def build_preview(
     shown = rendition if rendition is not None else job.rendition_list[0]
 
     def work(report: Callable[[Any], None]) -> PreviewResult:
-        requests = RequestCache(one, catalog.macros())
+        requests = RequestCache(one, catalog.macros(), catalog_sources(catalog))
         plan = jobs.plan(one, catalog, requests)
         mine = [o for o in plan.outputs if not job.renditions or o.rendition == shown.name]
         output = mine[0] if mine else None

@@ -30,22 +30,28 @@ from exportgui.imaging.macro_checks import (
     check_name,
     macros_for_check,
 )
+from exportgui.imaging.sources import SourceIndex
 
 
 class MacroEditor(QGroupBox):
     """Edits one macro; emits :attr:`changed` after every keystroke's check.
 
     ``stored_macros`` returns the catalog's macros (name → definition) that
-    the name and definition are checked against.
+    the name and definition are checked against; ``sources`` (the catalog's
+    images) checks and completes ``src=`` names.
     """
 
     changed = Signal()
 
     def __init__(
-        self, stored_macros: Callable[[], dict[str, str]], parent: QWidget | None = None
+        self,
+        stored_macros: Callable[[], dict[str, str]],
+        parent: QWidget | None = None,
+        sources: SourceIndex | None = None,
     ) -> None:
         super().__init__("Macro", parent)
         self._stored_macros = stored_macros
+        self._sources = sources
         self._original: str | None = None  # stored name of the macro being edited
         self._original_definition = ""
         self._check = DefinitionCheck()
@@ -62,6 +68,8 @@ class MacroEditor(QGroupBox):
             "Macro definition", "Image Serving commands joined by '&'", lines=3, parent=self
         )
         self.definition_edit.setPlaceholderText("e.g. wid=1200&hei=1200&fit=constrain&fmt=jpeg")
+        if sources is not None:
+            self.definition_edit.set_completions(sources.names)
         self.definition_message = MessageLabel(
             "Macro definition message", self, max_lines=3, reserve=True
         )
@@ -183,7 +191,7 @@ class MacroEditor(QGroupBox):
         existing = self._stored_macros()
         self._name_problem = check_name(name, self._original, existing)
         table = macros_for_check(name, definition, self._original, existing)
-        self._check = check_definition(definition, table)
+        self._check = check_definition(definition, table, self._sources)
 
         untouched = self._original is None and not name and not definition.strip()
         if self._name_problem and not untouched:  # a new, empty form is not an error yet

@@ -38,6 +38,7 @@ from exportgui.imaging.macro_checks import (
     broken_by_change,
     definition_problems,
 )
+from exportgui.jobs.layer_sources import catalog_sources
 
 _FILE_FILTER = "Macro definition files (*.txt *.tsv);;All files (*)"
 
@@ -115,7 +116,7 @@ class MacroManagerDialog(QDialog):
         left.addWidget(self.table, 1)
         left.addLayout(list_buttons)
 
-        self.editor = MacroEditor(self._catalog.macros, self)
+        self.editor = MacroEditor(self._catalog.macros, self, catalog_sources(self._catalog))
         self.editor.changed.connect(self._on_editor_changed)
         self.editor.save_button.clicked.connect(self.save_current)
         self._add_action("Ctrl+S", self.save_current)

@@ -10,16 +10,20 @@ with the text without touching the document.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QTextEdit, QWidget
 
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.theme import Meaning, meaning_color, monospace_font
 
 _REFUSED = str.maketrans("", "", "\r\n\t\v\f\u2028\u2029")
+_SRC_VALUE = re.compile(r"\s*src\s*=\s*", re.IGNORECASE)
+_POPUP_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_Tab)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,73 @@ class ModifierEdit(QPlainTextEdit):
         self._tooltip = tooltip
         self.setToolTip(tooltip)
         self._marks: tuple[Mark, ...] = ()
+        self._names: Callable[[], list[str]] | None = None
+        self._completer: QCompleter | None = None
+
+    # -- src= completion ------------------------------------------------------
+    def set_completions(self, names: Callable[[], list[str]]) -> None:
+        """Offer ``names()`` (asked when a ``src=`` value is typed) as completions there."""
+        self._names = names
+        completer = QCompleter(QStringListModel([], self), self)
+        completer.setWidget(self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.activated.connect(self._insert_completion)
+        self._completer = completer
+
+    def completer(self) -> QCompleter | None:
+        """The ``src=`` completer, once :meth:`set_completions` was called."""
+        return self._completer
+
+    def _src_value_span(self) -> tuple[int, int] | None:
+        """Start and end of the ``src=`` value the cursor is in, or None."""
+        text = self.toPlainText()
+        at = self.textCursor().position()
+        start = text.rfind("&", 0, at) + 1
+        end = text.find("&", at)
+        end = len(text) if end < 0 else end
+        match = _SRC_VALUE.match(text, start)
+        if match is None or match.end() > at:
+            return None
+        return match.end(), end
+
+    def _offer_completions(self) -> None:
+        completer = self._completer
+        if completer is None or self._names is None:
+            return
+        span = self._src_value_span()
+        popup = completer.popup()
+        if span is None or popup is None:
+            self._hide_popup()
+            return
+        model = completer.model()
+        if isinstance(model, QStringListModel) and not popup.isVisible():
+            model.setStringList(self._names())  # fresh at the start of each value
+        prefix = self.toPlainText()[span[0] : self.textCursor().position()]
+        completer.setCompletionPrefix(prefix)
+        if completer.completionCount() == 0 or completer.currentCompletion() == prefix:
+            popup.hide()
+            return
+        rect = self.cursorRect()
+        rect.setWidth(max(240, popup.sizeHintForColumn(0) + 24))
+        completer.complete(rect)
+
+    def _insert_completion(self, name: str) -> None:
+        span = self._src_value_span()
+        if span is None:
+            return
+        cursor = self.textCursor()
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(name)
+        self.setTextCursor(cursor)
+        self._hide_popup()
+
+    def _hide_popup(self) -> None:
+        popup = self._completer.popup() if self._completer is not None else None
+        if popup is not None:
+            popup.hide()
 
     # -- text ----------------------------------------------------------------
     def text(self) -> str:
@@ -77,11 +148,17 @@ class ModifierEdit(QPlainTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.End)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Let Enter reach the dialog instead of breaking the line."""
+        """Let Enter reach the dialog (or the open completion list) instead of breaking the line."""
+        popup = self._completer.popup() if self._completer is not None else None
+        if popup is not None and popup.isVisible() and event.key() in _POPUP_KEYS:
+            event.ignore()  # the completer's list takes it
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.ignore()
             return
         super().keyPressEvent(event)
+        if event.text():  # typed, not set by the program: maybe offer image names
+            self._offer_completions()
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         """Paste as one line: line breaks and tabs are dropped."""

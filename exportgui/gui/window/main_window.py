@@ -58,6 +58,7 @@ from exportgui.gui.window.termination import QuitGuard
 from exportgui.gui.window.ui_state import load_ui_state, save_ui_state
 from exportgui.jobs import ExportJob, Fmt, LogType, Plan
 from exportgui.jobs.catalog_view import LoadedCatalogView
+from exportgui.jobs.layer_sources import catalog_sources
 from exportgui.jobs.presets import PresetStore
 
 
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self._job = ExportJob()  # the form's options with the ticked assets, as of the last change
         self.plan: Plan | None = None
         self.view = LoadedCatalogView(catalog, [])
+        self._names_of: LoadedCatalogView | None = None
+        self._names: list[str] = []
         self._load_generation = 0
         self._loaded_generation = 0
         self._asset_count = 0
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
         self.thumbnails = ThumbnailLoader(self.catalog, self.paths.thumbnails_dir, self.pool, self)
         self.browser.model.set_thumbnail_provider(self.thumbnails.icon_for)
         self.options = OptionsPanel()
+        self.options.modifier_edit.set_completions(self._image_names)
         self.preview = PreviewPanel(self.catalog, self.runner)
         self.plan_panel = PlanPanel()
         self.plan_model = self.plan_panel.model
@@ -249,6 +253,13 @@ class MainWindow(QMainWindow):
         if generation == self._load_generation:
             self._loaded_generation = generation
             self.notice.notify(f"The catalog could not be read: {exc}", LogType.ERROR)
+
+    def _image_names(self) -> list[str]:
+        """The catalog's image names ("folder/name"), offered in a src= value."""
+        view = self.view
+        if self._names_of is not view:
+            self._names_of, self._names = view, catalog_sources(view).names()
+        return self._names
 
     def _on_assets_loaded(
         self, generation: int, loaded: tuple[list[Asset], list[str], dict[str, str]]
