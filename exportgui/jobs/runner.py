@@ -35,12 +35,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from exportgui.catalog import Asset
 from exportgui.imaging import ISAttributes, ISError, Request
 from exportgui.imaging.batch import executor_for, request_format
 from exportgui.imaging.batch_pool import ProcessRenderPool
+from exportgui.jobs.attempts import remove_attempts
 from exportgui.jobs.joblog import HasDatabase, JobLogStore, JobTakenOver, Outcome
 from exportgui.jobs.liveness import HEARTBEAT_S
 from exportgui.jobs.model import ConflictPolicy, Fmt, JobLog, LogType, PlannedOutput, Progress
@@ -71,6 +72,23 @@ class RunCatalog(CatalogView, HasDatabase, Protocol):
 
     def original_path(self, asset: Asset | str) -> Path:
         """Where the original bytes of ``asset`` are stored."""
+        ...
+
+
+class ExecutorLost(RuntimeError):
+    """The executor lost its workers for good (a cluster that went away): the job stops."""
+
+
+@runtime_checkable
+class RemoteExecutor(Protocol):
+    """An executor on other machines (a cluster): tasks may run twice, workers are counted there."""
+
+    def worker_count(self) -> int:
+        """How many tasks the executor runs at once."""
+        ...
+
+    def retries_tasks(self) -> bool:
+        """True: a task may run more than once (each attempt writes its own file)."""
         ...
 
 
@@ -117,6 +135,8 @@ class JobRun:
         self.outcomes: dict[int, LogType | None] = {}
         self.bytes_written = 0
         self.root: Folder | None = None  # the destination as it was when work began
+        self.attempts = False  # tasks may run more than once (see attempts.py)…
+        self.folders: set[tuple[str, ...]] = set()  # …and then: the folders written to
         self._last_beat = time.monotonic()
 
     # -- bookkeeping ---------------------------------------------------------
@@ -203,6 +223,7 @@ class JobRun:
                 return
         owned = executor is None
         pool = executor or _default_pool(work, assets, requests, workers)
+        self.attempts = isinstance(pool, RemoteExecutor) and pool.retries_tasks()
         # A plain process pool cannot carry a threading.Event; the engine's pool can.
         share_cancel = not isinstance(pool, ProcessPoolExecutor)
         # Small copies go to the workers in batches, so each file does not pay a handoff;
@@ -230,6 +251,9 @@ class JobRun:
                 future = pool.submit(produce_many, [task for task, _ in batch], halt)
             except BrokenProcessPool:  # a process pool of the caller's that cannot restart
                 self._stop("stopped: a worker process ended abruptly")
+                return None
+            except ExecutorLost as exc:
+                self._stop(f"stopped: {exc}")
                 return None
             pending[future] = batch
             in_flight += len(batch)
@@ -291,6 +315,11 @@ class JobRun:
                             continue
                         else:
                             results = [Produced(t.seq, "cancelled") for t, _ in batch]
+                    except ExecutorLost as exc:
+                        self._stop(f"stopped: {exc}")
+                        for task, _ in batch:
+                            _remove_temporaries(task)
+                        results = [Produced(t.seq, "cancelled") for t, _ in batch]
                     except Exception as exc:  # the executor failed; produce() never raises
                         message = f"unexpected {type(exc).__name__}: {exc}"
                         results = []
@@ -322,6 +351,8 @@ class JobRun:
                         _remove_temporaries(task)
                 for task, _planned, _size in ready:
                     _remove_temporaries(task)
+            if self.attempts and self.root is not None:
+                remove_attempts(self.root, self.folders, self.handle, self.run_tag)
             if owned:
                 pool.shutdown(wait=True, cancel_futures=True)
 
@@ -383,6 +414,8 @@ class JobRun:
             if self.root is None:
                 self.root = Folder.destination(self.destination)
             folder = self.root.child(target.parent.parts)
+            if self.attempts:
+                self.folders.add(folder.parts)
         except (LookupError, ValueError, OutsideDestination) as exc:
             self._record(seq, LogType.ERROR, f"refused: {exc}")
             self._report(planned.asset_name)
@@ -411,6 +444,7 @@ class JobRun:
             attrs,
             self.durable,
             asset=f"{asset.folder}/{asset.name}" if asset.folder else asset.name,
+            attempts=self.attempts,
         )
 
     def _finish(self, task: WorkItem, planned: PlannedOutput, produced: Produced) -> None:
