@@ -438,6 +438,8 @@ def connect(address: str, paths: PathMap | None = None) -> Cluster:
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,
+                # No dashboard; its HTTP routes on any free port, not 8787 (another cluster's).
+                scheduler_kwargs={"dashboard_address": ":0"},
                 silence_logs=50,  # logging.CRITICAL: a worker restart is ours to report
             )
             client = distributed.Client(local, set_as_default=False)
