@@ -33,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -421,6 +422,35 @@ class Cluster:
                 self.local.close()
 
 
+def _local_cluster(distributed: Any, workers: int) -> Any:
+    return distributed.LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        # No dashboard; its HTTP routes on any free port, not 8787 (another cluster's).
+        scheduler_kwargs={"dashboard_address": ":0"},
+        silence_logs=50,  # logging.CRITICAL: a worker restart is ours to report
+    )
+
+
+@contextlib.contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Worker processes started meanwhile ignore Ctrl+C (an ignored signal stays so in a child).
+
+    Ctrl+C in a terminal reaches the whole process group; this process, not
+    each worker, decides how the job stops.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def connect(address: str, paths: PathMap | None = None) -> Cluster:
     """Connect to the scheduler at ``address``, or start ``local:N``.
 
@@ -433,15 +463,8 @@ def connect(address: str, paths: PathMap | None = None) -> Cluster:
     local = None
     try:
         if address.startswith("local:"):
-            local = distributed.LocalCluster(
-                n_workers=int(address.removeprefix("local:")),
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                # No dashboard; its HTTP routes on any free port, not 8787 (another cluster's).
-                scheduler_kwargs={"dashboard_address": ":0"},
-                silence_logs=50,  # logging.CRITICAL: a worker restart is ours to report
-            )
+            with _workers_ignore_ctrl_c():
+                local = _local_cluster(distributed, int(address.removeprefix("local:")))
             client = distributed.Client(local, set_as_default=False)
         else:
             client = distributed.Client(address, timeout=_CONNECT_TIMEOUT_S, set_as_default=False)

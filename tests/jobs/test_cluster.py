@@ -158,8 +158,8 @@ def test_a_destination_a_worker_cannot_reach_is_refused_up_front(
     assert export_files(dest) == []
 
 
-def test_a_cluster_that_goes_away_stops_the_job_and_resume_finishes_it(
-    catalog: Catalog, sources: Path, dest: Path
+def test_a_cluster_that_goes_away_stops_the_job_and_resume_finishes_it_on_another(
+    cluster: Cluster, catalog: Catalog, sources: Path, dest: Path
 ) -> None:
     handles = noise_images(catalog, sources, 24, (200, 150))
     job = ExportJob(tuple(handles), Fmt.CONVERT, SLOW_MODIFIER, destination=dest)
@@ -180,9 +180,10 @@ def test_a_cluster_that_goes_away_stops_the_job_and_resume_finishes_it(
     )
     assert _leftovers(dest) == []
     assert len(export_files(dest)) < 24
-    finished = resume(log.job_handle, catalog)
+    finished = resume(log.job_handle, catalog, options=_on(cluster, job, catalog))
     assert finished.state == "completed" and finished.file_success_count == 24
     assert export_files(dest) == sorted(f"noise{i:03d}.png" for i in range(24))
+    assert _leftovers(dest) == []
     assert [d.log_type for d in JobLogStore(catalog).get(log.job_handle).details] == [
         LogType.SUCCESS
     ] * 24
