@@ -18,9 +18,10 @@ of :mod:`exportgui.jobs.produce`: :class:`ClusterExecutor` is a
 - A task may run twice (the scheduler re-runs the tasks of a worker that
   died), so the executor says :meth:`ClusterExecutor.retries_tasks` and the
   runner's work items write per-attempt files (see attempts.py).
-- The run's cancel flag (a ``threading.Event`` passed to a task) becomes a
-  cluster-wide ``distributed.Event`` the workers look at, at most every
-  ``_CANCEL_CHECK_S``; a task that sees it stops as it would locally.
+- The run's cancel flag (a ``threading.Event`` passed to a task) arrives on
+  the workers as a :class:`RemoteCancel`; when it is set here, every worker
+  is told at once (``client.run``), so a task stops as it would locally and
+  no task asks the scheduler anything while the run goes on.
 - A worker killed more often than the scheduler allows fails its task with
   ``BrokenProcessPool``, as a local process pool does: the runner then runs
   each of its work items alone. A lost connection to the scheduler fails
@@ -35,7 +36,6 @@ import os
 import secrets
 import signal
 import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, InvalidStateError
 from concurrent.futures.process import BrokenProcessPool
@@ -52,7 +52,6 @@ T = TypeVar("T")
 CLUSTER_ENV = "EXPORTGUI_CLUSTER"
 INSTALL_HINT = "install exportgui[cluster] (pip install 'exportgui[cluster]') to run on a cluster"
 _CONNECT_TIMEOUT_S = 10.0
-_CANCEL_CHECK_S = 0.1  # how often a worker asks the scheduler whether the run was cancelled
 _CANCEL_WATCH_S = 0.05  # how quickly a cancel here reaches the scheduler
 _LOCAL_MAX = 64
 
@@ -119,12 +118,12 @@ class PathMap:
 
 
 # -- the worker side ---------------------------------------------------------------
-_CANCEL_SEEN: dict[str, tuple[float, bool]] = {}  # per worker process: name → (checked, set)
+_CANCELLED: set[str] = set()  # per worker process: the cancelled runs' flags
 _IDENTITY: dict[tuple[str, Path], tuple[int, int]] = {}  # (run, root) → the destination's id
 
 
 class RemoteCancel(threading.Event):
-    """A run's cancel flag on a worker: ``is_set()`` asks the scheduler (cached briefly)."""
+    """A run's cancel flag on a worker: set here when the submitting side cancels the run."""
 
     def __init__(self, name: str) -> None:
         super().__init__()
@@ -135,20 +134,17 @@ class RemoteCancel(threading.Event):
 
     def is_set(self) -> bool:
         """True once the submitting side cancelled the run."""
-        if super().is_set():
-            return True
-        checked, value = _CANCEL_SEEN.get(self.name, (0.0, False))
-        if not value and time.monotonic() - checked >= _CANCEL_CHECK_S:
-            from distributed import Event
+        return super().is_set() or self.name in _CANCELLED
 
-            try:
-                value = bool(Event(self.name).is_set())
-            except Exception:  # the scheduler is gone: the task's result will not be heard
-                value = True
-            _CANCEL_SEEN[self.name] = (time.monotonic(), value)
-        if value:
-            super().set()
-        return value
+
+async def _cancel_here(name: str) -> None:
+    """On every worker (``client.run``): the run ``name`` is cancelled."""
+    _CANCELLED.add(name)
+
+
+async def _forget_here(names: list[str]) -> None:
+    """On every worker: the runs ``names`` are over."""
+    _CANCELLED.difference_update(names)
 
 
 @dataclass(frozen=True)
@@ -321,26 +317,24 @@ class ClusterExecutor(Executor):
         return RemoteCancel(name)
 
     def _watch(self) -> None:
-        """Raise the cluster's flag of each local cancel flag once it is set."""
-        Event = _distributed().Event
+        """Tell every worker once a local cancel flag is set."""
         while not self._stop.wait(_CANCEL_WATCH_S):
             with self._lock:
                 flags = list(self._flags.values())
             for event, name in flags:
                 if event.is_set() and name not in self._raised:
                     with contextlib.suppress(Exception):
-                        Event(name, client=self._client).set()
+                        self._client.run(_cancel_here, name, wait=False)
                     self._raised.add(name)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        """Stop watching the cancel flags and forget them on the scheduler."""
+        """Stop watching the cancel flags; the workers forget them."""
         self._stop.set()
         if self._watcher is not None:
             self._watcher.join()
-        Event = _distributed().Event
-        for name in self._raised:
+        if self._raised:
             with contextlib.suppress(Exception):
-                Event(name, client=self._client).clear()
+                self._client.run(_forget_here, sorted(self._raised), wait=False)
 
 
 def _translate(exc: BaseException) -> BaseException:

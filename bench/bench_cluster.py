@@ -1,0 +1,284 @@
+"""Benchmark of jobs on a Dask cluster (issue 14). Prints figures; asserts nothing.
+
+    uv run python bench/bench_cluster.py            # everything (a few minutes)
+    uv run python bench/bench_cluster.py --quick    # smaller sets, for a smoke run
+
+Measures, as medians of paired runs (the two contenders back to back, the
+order swapped every pair, so both see the same load on a shared machine):
+
+1. convert: the same render job on the local pool (2 workers) and on a
+   LocalCluster of 2 worker processes. Target: the cluster keeps ≥ 85 % of
+   the local throughput.
+2. orig: many small files (copies handed out 32 to a task) on both.
+3. The submitting side's costs, from inside a cluster run: per placed output
+   (job log record + the rename into place, summed over the run's commits),
+   and the submitting process's CPU per task round trip, with the scheduler
+   and the workers in processes of their own (``dask scheduler`` and
+   ``dask worker``), so only the submitter's own work is counted; the
+   scheduler's CPU per task is read from its process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_jobs import photo  # noqa: E402
+
+from exportgui.catalog import Catalog  # noqa: E402
+from exportgui.jobs import ExportJob, Fmt, RunOptions, plan, run  # noqa: E402
+from exportgui.jobs import runner as runner_module  # noqa: E402
+from exportgui.jobs.cluster import Cluster, connect  # noqa: E402
+from exportgui.jobs.produce import Produced  # noqa: E402
+
+CONVERT_MODIFIER = "wid=1200&qlt=85"
+
+
+def fresh(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def paired(
+    contenders: dict[str, Callable[[], float]], pairs: int
+) -> tuple[dict[str, float], float]:
+    """Median seconds of each of two contenders, and the median of the per-pair ratios b/a."""
+    (a, run_a), (b, run_b) = contenders.items()
+    times: dict[str, list[float]] = {a: [], b: []}
+    ratios = []
+    for i in range(pairs):
+        order = [(a, run_a), (b, run_b)] if i % 2 == 0 else [(b, run_b), (a, run_a)]
+        got = {}
+        for key, fn in order:
+            got[key] = fn()
+            times[key].append(got[key])
+        ratios.append(got[a] / got[b])  # throughput of b relative to a
+    return {k: statistics.median(v) for k, v in times.items()}, statistics.median(ratios)
+
+
+def timed_run(job: ExportJob, catalog: Catalog, dest: Path, options: RunOptions) -> float:
+    fresh(dest)
+    os.sync()
+    start = time.perf_counter()
+    log = run(plan(job, catalog), catalog, options)
+    elapsed = time.perf_counter() - start
+    assert log.file_success_count == len(job.asset_handles), log.fatal_error or log.details[:1]
+    return elapsed
+
+
+def on_cluster(cluster: Cluster, catalog: Catalog, job: ExportJob) -> RunOptions:
+    assert job.destination is not None
+    cluster.probe(catalog.original_path(job.asset_handles[0]), Path(job.destination))
+    return RunOptions(executor=cluster.executor())
+
+
+# -- 1., 2. throughput -------------------------------------------------------------------
+def bench_throughput(root: Path, cluster: Cluster, photos: int, size: tuple[int, int],
+                     small: int, pairs: int) -> None:  # fmt: skip
+    sources = root / "photos"
+    fresh(sources)
+    for i in range(photos):
+        photo(sources / f"photo_{i:03d}.jpg", i + 1, size)
+    files = root / "files"
+    fresh(files)
+    for i in range(small):
+        (files / f"file_{i:05d}.bin").write_bytes(os.urandom(2000 + i % 1000))
+    with Catalog.open(root / "catalog") as catalog:
+        renders = tuple(i.asset.handle for i in catalog.import_paths([sources]).imported)
+        copies = tuple(i.asset.handle for i in catalog.import_paths([files]).imported)
+        dest = root / "dest"
+        for title, job in (
+            (
+                f"convert '{CONVERT_MODIFIER}', {photos} photos {size[0]}×{size[1]} JPEG",
+                ExportJob(renders, Fmt.CONVERT, CONVERT_MODIFIER, destination=dest),
+            ),
+            (f"orig, {small} files of 2-3 KB", ExportJob(copies, Fmt.ORIG, destination=dest)),
+        ):
+            fresh(dest)
+            timed_run(job, catalog, dest, RunOptions(workers=2))  # warm the page cache
+            medians, ratio = paired(
+                {
+                    "local": lambda job=job: timed_run(job, catalog, dest, RunOptions(workers=2)),
+                    "cluster": lambda job=job: timed_run(
+                        job, catalog, dest, on_cluster(cluster, catalog, job)
+                    ),
+                },
+                pairs,
+            )
+            count = len(job.asset_handles)
+            print(f"{title}: medians of {pairs} paired runs, load average {load()}")
+            print(f"  local pool, 2 workers          {count / medians['local']:8.1f} files/s")
+            print(
+                f"  LocalCluster, 2 processes      {count / medians['cluster']:8.1f} files/s  "
+                f"= {ratio:.2f} of local (median of pair ratios)"
+                + ("   [target ≥ 0.85]" if job.fmt is Fmt.CONVERT else "")
+            )
+
+
+# -- 3. the submitting side's costs ------------------------------------------------------------
+@contextmanager
+def separate_cluster(workers: int) -> Iterator[tuple[str, psutil.Process]]:
+    """A scheduler and workers in processes of their own; yields its address and the scheduler."""
+    bin_dir = Path(sys.executable).parent
+    scratch = Path(tempfile.mkdtemp())
+    scheduler_file = scratch / "scheduler.json"
+    scheduler = subprocess.Popen(
+        [bin_dir / "dask", "scheduler", "--port", "0", "--dashboard-address", ":0",
+         "--scheduler-file", scheduler_file],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    worker = None
+    try:
+        while not scheduler_file.exists():
+            time.sleep(0.05)
+        time.sleep(0.2)
+        import json
+
+        address = json.loads(scheduler_file.read_text())["address"]
+        worker = subprocess.Popen(
+            [bin_dir / "dask", "worker", address, "--nworkers", str(workers), "--nthreads", "1",
+             "--no-dashboard"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        yield address, psutil.Process(scheduler.pid)
+    finally:
+        for process in (worker, scheduler):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=30)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def bench_submitter(root: Path, small: int, photos: int) -> None:
+    commit_s: list[float] = []
+    record_s: list[float] = []
+    placed: list[int] = []
+    original_commit = runner_module.JobRun._commit_many
+    original_record = runner_module.JobLogStore.record_many
+
+    def commit_many(self: runner_module.JobRun, ready: list[object]) -> None:
+        start = time.perf_counter()
+        original_commit(self, ready)  # type: ignore[arg-type]
+        commit_s.append(time.perf_counter() - start)
+        placed.append(len(ready))
+
+    def record_many(self: object, handle: str, outcomes: object) -> None:
+        start = time.perf_counter()
+        original_record(self, handle, outcomes)  # type: ignore[arg-type]
+        record_s.append(time.perf_counter() - start)
+
+    with separate_cluster(2) as (address, scheduler):
+        cluster = connect(address)
+        cluster.client.wait_for_workers(2)
+        try:
+            with Catalog.open(root / "catalog") as catalog:
+                assets = catalog.list_assets()
+                copies = tuple(a.handle for a in assets if a.file_name.endswith(".bin"))[:small]
+                renders = tuple(a.handle for a in assets if a.file_name.endswith(".jpg"))
+                dest = root / "dest"
+                rows = []
+                for title, job in (
+                    ("orig", ExportJob(copies, Fmt.ORIG, destination=dest)),
+                    ("convert", ExportJob(renders, Fmt.CONVERT, CONVERT_MODIFIER,
+                                          destination=dest)),
+                ):  # fmt: skip
+                    commit_s.clear(), record_s.clear(), placed.clear()
+                    runner_module.JobRun._commit_many = commit_many  # type: ignore[method-assign]
+                    runner_module.JobLogStore.record_many = record_many  # type: ignore[method-assign]
+                    options = on_cluster(cluster, catalog, job)
+                    cpu0 = time.process_time()
+                    sched0 = sum(scheduler.cpu_times()[:2])
+                    elapsed = timed_run(job, catalog, dest, options)
+                    cpu = time.process_time() - cpu0
+                    sched = sum(scheduler.cpu_times()[:2]) - sched0
+                    runner_module.JobRun._commit_many = original_commit  # type: ignore[method-assign]
+                    runner_module.JobLogStore.record_many = original_record  # type: ignore[method-assign]
+                    n = sum(placed)
+                    tasks = n if job.fmt is Fmt.CONVERT else -(-n // 32)
+                    rows.append((title, n, tasks, elapsed, sum(commit_s), sum(record_s), cpu, sched))
+        finally:
+            cluster.close()
+    print(f"submitting side, scheduler and 2 workers in processes of their own, load {load()}:")
+    for title, n, tasks, elapsed, commit, record, cpu, sched in rows:
+        print(
+            f"  {title:8s} {n:6d} outputs in {tasks:5d} tasks, {elapsed:6.2f} s: "
+            f"place+record {commit / n * 1e6:6.0f} µs/output "
+            f"(record {record / n * 1e6:5.0f}, rename {(commit - record) / n * 1e6:5.0f}); "
+            f"submitter CPU {cpu / n * 1e6:6.0f} µs/output = {cpu / tasks * 1e6:6.0f} µs/task; "
+            f"scheduler CPU {sched / tasks * 1e6:6.0f} µs/task"
+        )
+
+
+def bench_round_trip(count: int) -> None:
+    """Empty tasks through ClusterExecutor, 40 in flight: the round trip with no work."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    with separate_cluster(2) as (address, scheduler):
+        cluster = connect(address)
+        cluster.client.wait_for_workers(2)
+        try:
+            executor = cluster.executor()
+            for _ in range(2):  # the second round is measured (imports done)
+                cpu0, sched0 = time.process_time(), sum(scheduler.cpu_times()[:2])
+                start = time.perf_counter()
+                pending: set[object] = set()
+                sent = 0
+                while sent < count or pending:
+                    while sent < count and len(pending) < 40:
+                        pending.add(executor.submit(Produced, sent, "ok"))
+                        sent += 1
+                    _done, pending = wait(pending, return_when=FIRST_COMPLETED)  # type: ignore[arg-type, assignment]
+                elapsed = time.perf_counter() - start
+                cpu = time.process_time() - cpu0
+                sched = sum(scheduler.cpu_times()[:2]) - sched0
+            executor.shutdown()
+        finally:
+            cluster.close()
+    print(
+        f"empty tasks, 40 in flight, {count}: {count / elapsed:6.0f} tasks/s; "
+        f"submitter CPU {cpu / count * 1e6:5.0f} µs/task, scheduler CPU "
+        f"{sched / count * 1e6:5.0f} µs/task"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sets (smoke run)")
+    parser.add_argument("--dir", type=Path, help="scratch folder (default: a temporary one)")
+    args = parser.parse_args()
+    print(f"cpus: {os.cpu_count()}  python {sys.version.split()[0]}  load {load()}")
+    photos, size, small, pairs = (
+        (8, (1600, 1200), 400, 3) if args.quick else (24, (3000, 2000), 3000, 7)
+    )
+    with tempfile.TemporaryDirectory(dir=args.dir) as scratch:
+        root = Path(scratch)
+        cluster = connect("local:2")
+        cluster.client.wait_for_workers(2)
+        try:
+            bench_throughput(root, cluster, photos, size, small, pairs)
+        finally:
+            cluster.close()
+        bench_submitter(root, small, photos)
+        bench_round_trip(500 if args.quick else 3000)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
