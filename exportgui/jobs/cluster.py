@@ -119,7 +119,8 @@ class PathMap:
 
 # -- the worker side ---------------------------------------------------------------
 _CANCELLED: set[str] = set()  # per worker process: the cancelled runs' flags
-_IDENTITY: dict[tuple[str, Path], tuple[int, int]] = {}  # (run, root) → the destination's id
+# (run, root, its id where the job runs) → the root's id on this worker
+_IDENTITY: dict[tuple[str, Path, tuple[int, int]], tuple[int, int]] = {}
 
 
 class RemoteCancel(threading.Event):
@@ -159,17 +160,18 @@ def _item_here(view: WorkerView, item: WorkItem) -> WorkItem:
     """``item`` with its paths as this worker sees them.
 
     Another machine numbers devices its own way, so the destination's identity
-    (checked at every write) is the one this worker saw at the probe, or at its
-    first task if it joined the cluster later: a folder swapped during the job
-    is still refused.
+    (checked at every write) is the one this worker saw at its first task of
+    the run: a folder swapped during the job is still refused here, and the
+    submitting side checks its own identity at every placement.
     """
     there = view.paths.there
     root = there(item.folder.root)
-    identity = _IDENTITY.get((view.run, root))
+    key = (view.run, root, item.folder.identity)
+    identity = _IDENTITY.get(key)
     if identity is None:
         with contextlib.suppress(OSError):  # gone: the write says so, as it would here
             info = root.stat()
-            identity = _IDENTITY[(view.run, root)] = (info.st_dev, info.st_ino)
+            identity = _IDENTITY[key] = (info.st_dev, info.st_ino)
     folder = replace(item.folder, root=root, identity=identity or item.folder.identity)
     if not view.paths.pairs:
         return replace(item, folder=folder)
@@ -197,7 +199,7 @@ def run_task(fn: Callable[..., T], view: WorkerView, *args: Any) -> T:
     return fn(*(_here(view, a) for a in args))
 
 
-def _probe(original: str, destination: str, paths: PathMap, run: str) -> str:
+def _probe(original: str, destination: str, paths: PathMap) -> str:
     """On a worker: read ``original``, write and remove a file in ``destination``; "" if fine."""
     source = paths.there(Path(original))
     try:
@@ -208,7 +210,6 @@ def _probe(original: str, destination: str, paths: PathMap, run: str) -> str:
     target = paths.there(Path(destination))
     try:
         root = Folder.destination(target)
-        _IDENTITY[(run, target)] = _IDENTITY[(run, root.root)] = root.identity
         name = f".exportgui-probe-{secrets.token_hex(6)}.part"
         with new_file(root, name) as out:
             out.write(b"exportgui probe\n")
@@ -394,7 +395,6 @@ class Cluster:
                 str(original) if original is not None else os.devnull,
                 str(destination),
                 self.paths,
-                self.run,
                 on_error="return",
             )
         except Exception as exc:
