@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager, suppress
 from dataclasses import replace
@@ -52,7 +52,14 @@ from exportgui.jobs import (
     run,
     validate,
 )
-from exportgui.jobs.cluster import CLUSTER_ENV, ClusterError, PathMap, connect, parse_address
+from exportgui.jobs.cluster import (
+    CLUSTER_ENV,
+    ClusterError,
+    PathMap,
+    connect,
+    parse_address,
+    sample_original,
+)
 from exportgui.jobs.execute import WORKERS_PER_CORE, cpu_cores, default_workers
 from exportgui.jobs.joblog_doc import plan_to_dict
 from exportgui.jobs.notify import PLAIN_LOGIN_FLAG
@@ -397,14 +404,6 @@ def _note_worker_cap(requested: int, assets: int) -> None:
         )
 
 
-def _sample_original(catalog: Catalog, handles: Iterable[str]) -> Path | None:
-    """The stored original of the first of ``handles`` that has one (for the cluster's probe)."""
-    for handle in handles:
-        with suppress(LookupError, ValueError, OSError):
-            return catalog.original_path(handle)
-    return None
-
-
 @contextmanager
 def _workers_for(
     args: argparse.Namespace, settings: Settings, original: Path | None, destination: Path | None
@@ -508,7 +507,7 @@ def _export(args: argparse.Namespace) -> int:
                 return EXIT_INVALID
         workers = job.workers or settings.workers
         planned = plan(job, catalog)
-        original = _sample_original(catalog, (p.asset_handle for p in planned.outputs if p.target))
+        original = sample_original(catalog, (p.asset_handle for p in planned.outputs if p.target))
         with _workers_for(args, settings, original, job.destination) as executor:
             if executor is None:
                 _note_worker_cap(workers, len(planned.outputs))
@@ -584,7 +583,7 @@ def _jobs_resume(args: argparse.Namespace) -> int:
             if mail is None:
                 return EXIT_INVALID
         workers = args.workers or log.job.workers or settings.workers
-        original = _sample_original(catalog, log.job.asset_handles)
+        original = sample_original(catalog, log.job.asset_handles)
         with _workers_for(args, settings, original, log.job.destination) as executor:
             if executor is None:
                 _note_worker_cap(workers, len(log.job.asset_handles))

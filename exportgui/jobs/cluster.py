@@ -36,7 +36,7 @@ import os
 import secrets
 import signal
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, InvalidStateError
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -44,7 +44,7 @@ from pathlib import Path, PurePath
 from typing import Any, TypeVar
 
 from exportgui.jobs.produce import WorkItem
-from exportgui.jobs.runner import ExecutorLost
+from exportgui.jobs.runner import ExecutorLost, RunCatalog
 from exportgui.jobs.writer import Folder, discard, new_file
 
 T = TypeVar("T")
@@ -222,6 +222,14 @@ def _probe(original: str, destination: str, paths: PathMap) -> str:
 
 
 # -- the submitting side ------------------------------------------------------------
+def sample_original(catalog: RunCatalog, handles: Iterable[str]) -> Path | None:
+    """The stored original of the first of ``handles`` that has one (for :meth:`Cluster.probe`)."""
+    for handle in handles:
+        with contextlib.suppress(LookupError, ValueError, OSError):
+            return Path(catalog.original_path(handle))
+    return None
+
+
 def _distributed() -> Any:
     try:
         import distributed
