@@ -2,8 +2,9 @@
 
 Where an executor may run a task more than once (a cluster re-runs the tasks
 of a worker that died, possibly while the first attempt still writes), two
-attempts must never write the same file. Each attempt writes its own hidden
-file (``.exportgui-<job>-<run>-<seq>-<8 hex>.part``) and, once it is complete,
+attempts must never write the same file. Each attempt (the worker side of
+cluster.py) writes its own hidden file
+(``.exportgui-<job>-<run>-<seq>-<8 hex>.part``) and, once it is complete,
 renames it to the run's temporary name for the task without replacing
 anything: the first complete attempt claims that name and the others remove
 their file. The job runner only ever places the claimed file, so one output is

@@ -16,8 +16,10 @@ of :mod:`exportgui.jobs.produce`: :class:`ClusterExecutor` is a
   original, and writes and removes a file in the destination) and names the
   worker and the path that failed.
 - A task may run twice (the scheduler re-runs the tasks of a worker that
-  died), so the executor says :meth:`ClusterExecutor.retries_tasks` and the
-  runner's work items write per-attempt files (see attempts.py).
+  died), so on the worker each work item is written under an attempt's own
+  name and claimed when complete (see attempts.py), and the executor says
+  :meth:`ClusterExecutor.retries_tasks` so the run sweeps what dead attempts
+  left.
 - The run's cancel flag (a ``threading.Event`` passed to a task) arrives on
   the workers as a :class:`RemoteCancel`; when it is set here, every worker
   is told at once (``client.run``), so a task stops as it would locally and
@@ -41,11 +43,19 @@ from concurrent.futures import Executor, Future, InvalidStateError
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from exportgui.jobs.produce import WorkItem
+from exportgui.jobs.attempts import attempt_name, claim
+from exportgui.jobs.produce import Produced, WorkItem, describe_os_error, fatal_reason
 from exportgui.jobs.runner import ExecutorLost, RunCatalog
-from exportgui.jobs.writer import Folder, discard, new_file
+from exportgui.jobs.writer import (
+    CopyCancelled,
+    DestinationChanged,
+    Folder,
+    OutsideDestination,
+    discard,
+    new_file,
+)
 
 T = TypeVar("T")
 
@@ -156,8 +166,10 @@ class WorkerView:
     run: str = ""
 
 
-def _item_here(view: WorkerView, item: WorkItem) -> WorkItem:
-    """``item`` with its paths as this worker sees them.
+def _item_here(
+    view: WorkerView, item: WorkItem, attempts: dict[int, tuple[WorkItem, str]]
+) -> WorkItem:
+    """``item`` with its paths as this worker sees them, written under an attempt's own name.
 
     Another machine numbers devices its own way, so the destination's identity
     (checked at every write) is the one this worker saw at its first task of
@@ -173,30 +185,64 @@ def _item_here(view: WorkerView, item: WorkItem) -> WorkItem:
             info = root.stat()
             identity = _IDENTITY[key] = (info.st_dev, info.st_ino)
     folder = replace(item.folder, root=root, identity=identity or item.folder.identity)
-    if not view.paths.pairs:
-        return replace(item, folder=folder)
-    return replace(
+    temp = there(item.temp)
+    here = replace(
         item,
         source=there(item.source),
-        temp=there(item.temp),
+        temp=temp.with_name(attempt_name(temp.name)),
         final=there(item.final),
         destination=there(item.destination),
         folder=folder,
     )
+    attempts[item.seq] = (here, item.temp.name)
+    return here
 
 
-def _here(view: WorkerView, value: Any) -> Any:
-    """``value`` (a task argument) with every work item's paths as this worker sees them."""
+def _here(view: WorkerView, value: Any, attempts: dict[int, tuple[WorkItem, str]]) -> Any:
+    """``value`` (a task argument) with every work item as this worker runs it."""
     if isinstance(value, WorkItem):
-        return _item_here(view, value)
+        return _item_here(view, value, attempts)
     if isinstance(value, list | tuple):
-        return type(value)(_here(view, v) for v in value)
+        return type(value)(_here(view, v, attempts) for v in value)
     return value
 
 
+def _claimed(
+    done: Produced, attempts: dict[int, tuple[WorkItem, str]], cancel: threading.Event | None
+) -> Produced:
+    """``done`` once its attempt's file holds the run's temporary name (see attempts.py)."""
+    if done.kind != "ok" or done.seq not in attempts:
+        return done
+    item, temp = attempts[done.seq]
+    try:
+        return replace(done, size=claim(item.folder, item.temp.name, temp, done.size, cancel))
+    except CopyCancelled:
+        return Produced(done.seq, "cancelled")
+    except OutsideDestination as exc:
+        return Produced(done.seq, "error", message=f"refused: {exc}")
+    except DestinationChanged as exc:
+        return Produced(done.seq, "fatal", message=f"stopped: {exc}")
+    except OSError as exc:
+        fatal = fatal_reason(exc, item.destination)
+        if fatal:
+            return Produced(done.seq, "fatal", message=fatal)
+        return Produced(done.seq, "error", message=describe_os_error(exc, item))
+
+
 def run_task(fn: Callable[..., T], view: WorkerView, *args: Any) -> T:
-    """Run one task on a worker (what :class:`ClusterExecutor` submits)."""
-    return fn(*(_here(view, a) for a in args))
+    """Run one task on a worker (what :class:`ClusterExecutor` submits).
+
+    Each work item among the arguments is written under an attempt's own name
+    and claimed when done, so a task run twice never places two files.
+    """
+    attempts: dict[int, tuple[WorkItem, str]] = {}
+    here = [_here(view, a, attempts) for a in args]
+    result = fn(*here)
+    if attempts and isinstance(result, list):
+        cancel = next((a for a in here if isinstance(a, threading.Event)), None)
+        claimed = [_claimed(p, attempts, cancel) if isinstance(p, Produced) else p for p in result]
+        return cast(T, claimed)
+    return result
 
 
 def _probe(original: str, destination: str, paths: PathMap) -> str:
@@ -425,15 +471,20 @@ class Cluster:
 
 
 def _local_cluster(distributed: Any, workers: int) -> Any:
-    return distributed.LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        # No dashboard; its HTTP routes on any free port, not 8787 (another cluster's).
-        scheduler_kwargs={"dashboard_address": ":0"},
-        silence_logs=50,  # logging.CRITICAL: a worker restart is ours to report
-    )
+    import dask
+
+    # Every task goes to a worker at once: the run bounds the tasks in flight itself, and a
+    # scheduler that holds them back leaves each worker idle for a round trip per task.
+    with dask.config.set({"distributed.scheduler.worker-saturation": float("inf")}):
+        return distributed.LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            # No dashboard; its HTTP routes on any free port, not 8787 (another cluster's).
+            scheduler_kwargs={"dashboard_address": ":0"},
+            silence_logs=50,  # logging.CRITICAL: a worker restart is ours to report
+        )
 
 
 @contextlib.contextmanager

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exportgui.imaging import ErrorCode, ISAttributes, ISError, RenderCancelled, Request, render
-from exportgui.jobs.attempts import attempt_name, claim
 from exportgui.jobs.model import Fmt
 from exportgui.jobs.writer import (
     FATAL_ERRNOS,
@@ -48,7 +47,6 @@ class WorkItem:
     attrs: ISAttributes | None = None
     durable: bool = False
     asset: str = ""  # the asset as the user knows it ("folder/name"), for messages
-    attempts: bool = False  # the task may run more than once: see attempts.py
 
 
 @dataclass(frozen=True)
@@ -65,17 +63,14 @@ def produce(task: WorkItem, cancel: threading.Event | None = None) -> Produced:
     """Write the task's complete temporary file; never raises for a per-asset problem."""
     if cancel is not None and cancel.is_set():
         return Produced(task.seq, "cancelled")
-    name = attempt_name(task.temp.name) if task.attempts else task.temp.name
     try:
         if task.fmt is Fmt.ORIG:
-            size = copy_new(task.folder, name, task.source, cancel, durable=task.durable)
+            size = copy_new(task.folder, task.temp.name, task.source, cancel, durable=task.durable)
         else:
             assert task.request is not None and task.attrs is not None
-            with new_file(task.folder, name, durable=task.durable) as out:
+            with new_file(task.folder, task.temp.name, durable=task.durable) as out:
                 render(task.source, task.request, task.attrs, out, cancel=cancel)
                 size = written_size(out)
-        if task.attempts:
-            size = claim(task.folder, name, task.temp.name, size, cancel)
         return Produced(task.seq, "ok", size)
     except (CopyCancelled, RenderCancelled):
         return Produced(task.seq, "cancelled")

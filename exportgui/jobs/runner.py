@@ -444,7 +444,6 @@ class JobRun:
             attrs,
             self.durable,
             asset=f"{asset.folder}/{asset.name}" if asset.folder else asset.name,
-            attempts=self.attempts,
         )
 
     def _finish(self, task: WorkItem, planned: PlannedOutput, produced: Produced) -> None:
