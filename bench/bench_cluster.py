@@ -12,7 +12,9 @@ order swapped every pair, so both see the same load on a shared machine):
 2. orig: many small files (copies handed out 32 to a task) on both.
 3. The submitting side's costs, from inside a cluster run: per placed output
    (job log record + the rename into place, summed over the run's commits),
-   and the submitting process's CPU per task round trip, with the scheduler
+   and the submitting process's CPU per output and per task (orig: the small
+   files; convert: 64×48 photos, so the renders cost next to nothing and the
+   coordination is what is left), with the scheduler
    and the workers in processes of their own (``dask scheduler`` and
    ``dask worker``), so only the submitter's own work is counted; the
    scheduler's CPU per task is read from its process.
@@ -89,6 +91,16 @@ def on_cluster(cluster: Cluster, catalog: Catalog, job: ExportJob) -> RunOptions
     return RunOptions(executor=cluster.executor())
 
 
+def make_files(root: Path, small: int) -> tuple[str, ...]:
+    """``small`` files of 2-3 KB, imported; their handles."""
+    files = root / "files"
+    fresh(files)
+    for i in range(small):
+        (files / f"file_{i:05d}.bin").write_bytes(os.urandom(2000 + i % 1000))
+    with Catalog.open(root / "catalog") as catalog:
+        return tuple(i.asset.handle for i in catalog.import_paths([files]).imported)
+
+
 # -- 1., 2. throughput -------------------------------------------------------------------
 def bench_throughput(root: Path, cluster: Cluster, photos: int, size: tuple[int, int],
                      small: int, pairs: int) -> None:  # fmt: skip
@@ -96,13 +108,9 @@ def bench_throughput(root: Path, cluster: Cluster, photos: int, size: tuple[int,
     fresh(sources)
     for i in range(photos):
         photo(sources / f"photo_{i:03d}.jpg", i + 1, size)
-    files = root / "files"
-    fresh(files)
-    for i in range(small):
-        (files / f"file_{i:05d}.bin").write_bytes(os.urandom(2000 + i % 1000))
+    copies = make_files(root, small)
     with Catalog.open(root / "catalog") as catalog:
         renders = tuple(i.asset.handle for i in catalog.import_paths([sources]).imported)
-        copies = tuple(i.asset.handle for i in catalog.import_paths([files]).imported)
         dest = root / "dest"
         for title, job in (
             (
@@ -197,19 +205,26 @@ def bench_submitter(root: Path, small: int, photos: int) -> None:
         idle = idle_cpu(scheduler)
         try:
             with Catalog.open(root / "catalog") as catalog:
+                tiny = root / "tiny"
+                fresh(tiny)
+                for i in range(small // 4):
+                    photo(tiny / f"tiny_{i:04d}.jpg", i + 1, (64, 48))
+                catalog.import_paths([tiny])
                 assets = catalog.list_assets()
                 copies = tuple(a.handle for a in assets if a.file_name.endswith(".bin"))[:small]
-                renders = tuple(a.handle for a in assets if a.file_name.endswith(".jpg"))
+                # Tiny renders: the work is next to nothing, what is left is the coordination.
+                renders = tuple(a.handle for a in assets if a.file_name.startswith("tiny_"))
                 dest = root / "dest"
                 rows = []
                 for title, job in (
                     ("orig", ExportJob(copies, Fmt.ORIG, destination=dest)),
-                    ("convert", ExportJob(renders, Fmt.CONVERT, CONVERT_MODIFIER,
+                    ("convert", ExportJob(renders, Fmt.CONVERT, "wid=32&qlt=85",
                                           destination=dest)),
                 ):  # fmt: skip
                     commit_s.clear(), record_s.clear(), placed.clear()
                     runner_module.JobRun._commit_many = commit_many  # type: ignore[method-assign]
                     runner_module.JobLogStore.record_many = record_many  # type: ignore[method-assign]
+                    fresh(dest)
                     options = on_cluster(cluster, catalog, job)
                     cpu0 = time.process_time()
                     sched0 = sum(scheduler.cpu_times()[:2])
@@ -272,6 +287,7 @@ def bench_round_trip(count: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sets (smoke run)")
+    parser.add_argument("--costs", action="store_true", help="only the submitting side's costs")
     parser.add_argument("--dir", type=Path, help="scratch folder (default: a temporary one)")
     args = parser.parse_args()
     print(f"cpus: {os.cpu_count()}  python {sys.version.split()[0]}  load {load()}")
@@ -280,12 +296,15 @@ def main() -> int:
     )
     with tempfile.TemporaryDirectory(dir=args.dir) as scratch:
         root = Path(scratch)
-        cluster = connect("local:2")
-        cluster.client.wait_for_workers(2)
-        try:
-            bench_throughput(root, cluster, photos, size, small, pairs)
-        finally:
-            cluster.close()
+        if args.costs:
+            make_files(root, small)
+        else:
+            cluster = connect("local:2")
+            cluster.client.wait_for_workers(2)
+            try:
+                bench_throughput(root, cluster, photos, size, small, pairs)
+            finally:
+                cluster.close()
         bench_submitter(root, small, photos)
         bench_round_trip(500 if args.quick else 3000)
     return 0
