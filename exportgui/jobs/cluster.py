@@ -411,6 +411,8 @@ class Cluster:
 
     def worker_count(self) -> int:
         """Worker threads of the cluster, as of now (at least 1)."""
+        if self.client.status != "running":  # lost: asking would wait for the scheduler
+            return 1
         try:
             workers = self.client.scheduler_info(n_workers=-1)["workers"]
         except TypeError:  # older distributed: no n_workers

@@ -16,8 +16,6 @@ from exportgui.jobs.cluster import Cluster, ClusterError, PathMap, connect, pars
 from exportgui.jobs.resume import resume
 from tests.helpers import SLOW_MODIFIER, export_files, import_files, make_image, noise_images
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Cluster]:
