@@ -14,7 +14,8 @@ order swapped every pair, so both see the same load on a shared machine):
    (job log record + the rename into place, summed over the run's commits),
    and the submitting process's CPU per output and per task (orig: the small
    files; convert: 64×48 photos, so the renders cost next to nothing and the
-   coordination is what is left), with the scheduler
+   coordination is what is left), and its peak Python memory for two job
+   sizes, with the scheduler
    and the workers in processes of their own (``dask scheduler`` and
    ``dask worker``), so only the submitter's own work is counted; the
    scheduler's CPU per task is read from its process.
@@ -30,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -181,7 +183,7 @@ def idle_cpu(process: psutil.Process, seconds: float = 2.0) -> float:
     return (sum(process.cpu_times()[:2]) - before) / seconds
 
 
-def bench_submitter(root: Path, small: int, photos: int) -> None:
+def bench_submitter(root: Path, small: int, rounds: int) -> None:
     commit_s: list[float] = []
     record_s: list[float] = []
     placed: list[int] = []
@@ -199,6 +201,9 @@ def bench_submitter(root: Path, small: int, photos: int) -> None:
         original_record(self, handle, outcomes)  # type: ignore[arg-type]
         record_s.append(time.perf_counter() - start)
 
+    # title → per-output figures of each round: place+record, record, CPU, scheduler CPU/task
+    figures: dict[str, list[tuple[float, float, float, float, float]]] = {}
+    peaks: list[tuple[int, int]] = []
     with separate_cluster(2) as (address, scheduler):
         cluster = connect(address)
         cluster.client.wait_for_workers(2)
@@ -215,41 +220,59 @@ def bench_submitter(root: Path, small: int, photos: int) -> None:
                 # Tiny renders: the work is next to nothing, what is left is the coordination.
                 renders = tuple(a.handle for a in assets if a.file_name.startswith("tiny_"))
                 dest = root / "dest"
-                rows = []
-                for title, job in (
-                    ("orig", ExportJob(copies, Fmt.ORIG, destination=dest)),
-                    ("convert", ExportJob(renders, Fmt.CONVERT, "wid=32&qlt=85",
-                                          destination=dest)),
-                ):  # fmt: skip
-                    commit_s.clear(), record_s.clear(), placed.clear()
-                    runner_module.JobRun._commit_many = commit_many  # type: ignore[method-assign]
-                    runner_module.JobLogStore.record_many = record_many  # type: ignore[method-assign]
+                jobs = {
+                    "orig": ExportJob(copies, Fmt.ORIG, destination=dest),
+                    "convert": ExportJob(renders, Fmt.CONVERT, "wid=32&qlt=85", destination=dest),
+                }
+                for _ in range(rounds):
+                    for title, job in jobs.items():
+                        commit_s.clear(), record_s.clear(), placed.clear()
+                        runner_module.JobRun._commit_many = commit_many  # type: ignore[method-assign]
+                        runner_module.JobLogStore.record_many = record_many  # type: ignore[method-assign]
+                        fresh(dest)
+                        options = on_cluster(cluster, catalog, job)
+                        cpu0 = time.process_time()
+                        sched0 = sum(scheduler.cpu_times()[:2])
+                        elapsed = timed_run(job, catalog, dest, options)
+                        cpu = time.process_time() - cpu0
+                        sched = sum(scheduler.cpu_times()[:2]) - sched0 - idle * elapsed
+                        runner_module.JobRun._commit_many = original_commit  # type: ignore[method-assign]
+                        runner_module.JobLogStore.record_many = original_record  # type: ignore[method-assign]
+                        n = sum(placed)
+                        tasks = n if job.fmt is Fmt.CONVERT else -(-n // 32)
+                        figures.setdefault(title, []).append(
+                            (sum(commit_s) / n, sum(record_s) / n, cpu / n, cpu / tasks,
+                             sched / tasks)
+                        )  # fmt: skip
+                for n in (len(copies) // 4, len(copies)):
+                    job = ExportJob(copies[:n], Fmt.ORIG, destination=dest)
                     fresh(dest)
                     options = on_cluster(cluster, catalog, job)
-                    cpu0 = time.process_time()
-                    sched0 = sum(scheduler.cpu_times()[:2])
-                    elapsed = timed_run(job, catalog, dest, options)
-                    cpu = time.process_time() - cpu0
-                    sched = sum(scheduler.cpu_times()[:2]) - sched0 - idle * elapsed
-                    runner_module.JobRun._commit_many = original_commit  # type: ignore[method-assign]
-                    runner_module.JobLogStore.record_many = original_record  # type: ignore[method-assign]
-                    n = sum(placed)
-                    tasks = n if job.fmt is Fmt.CONVERT else -(-n // 32)
-                    rows.append(
-                        (title, n, tasks, elapsed, sum(commit_s), sum(record_s), cpu, sched)
-                    )
+                    planned = plan(job, catalog)
+                    tracemalloc.start()
+                    run(planned, catalog, options)
+                    peaks.append((n, tracemalloc.get_traced_memory()[1]))
+                    tracemalloc.stop()
         finally:
             cluster.close()
-    print(f"submitting side, scheduler and 2 workers in processes of their own, load {load()}:")
+    print(
+        f"submitting side, scheduler and 2 workers in processes of their own, medians of "
+        f"{rounds} runs, load {load()}:"
+    )
     print(f"  scheduler idle CPU {idle * 1000:.0f} ms/s (taken off its figures below)")
-    for title, n, tasks, elapsed, commit, record, cpu, sched in rows:
-        print(
-            f"  {title:8s} {n:6d} outputs in {tasks:5d} tasks, {elapsed:6.2f} s: "
-            f"place+record {commit / n * 1e6:6.0f} µs/output "
-            f"(record {record / n * 1e6:5.0f}, rename {(commit - record) / n * 1e6:5.0f}); "
-            f"submitter CPU {cpu / n * 1e6:6.0f} µs/output = {cpu / tasks * 1e6:6.0f} µs/task; "
-            f"scheduler CPU {sched / tasks * 1e6:6.0f} µs/task"
+    for title, rows in figures.items():
+        place, record, cpu, cpu_task, sched = (
+            statistics.median(c) for c in zip(*rows, strict=True)
         )
+        print(
+            f"  {title:8s} place+record {place * 1e6:5.0f} µs/output (record {record * 1e6:4.0f}, "
+            f"rename {(place - record) * 1e6:4.0f}); submitter CPU {cpu * 1e6:5.0f} µs/output "
+            f"= {cpu_task * 1e6:6.0f} µs/task; scheduler CPU {sched * 1e6:5.0f} µs/task"
+        )
+    for n, peak in peaks:
+        print(f"  peak Python memory of an orig run of {n:5d} files: {peak / 1e6:6.2f} MB")
+    (n1, p1), (n2, p2) = peaks
+    print(f"  = {(p2 - p1) / (n2 - n1):.0f} bytes more per asset of the job")
 
 
 def bench_round_trip(count: int) -> None:
@@ -305,7 +328,7 @@ def main() -> int:
                 bench_throughput(root, cluster, photos, size, small, pairs)
             finally:
                 cluster.close()
-        bench_submitter(root, small, photos)
+        bench_submitter(root, small, 3 if args.quick else 5)
         bench_round_trip(500 if args.quick else 3000)
     return 0
 
