@@ -9,11 +9,13 @@ Exit codes of ``export`` and ``jobs resume``: 0 every asset succeeded
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
@@ -49,6 +51,14 @@ from exportgui.jobs import (
     resume,
     run,
     validate,
+)
+from exportgui.jobs.cluster import (
+    CLUSTER_ENV,
+    ClusterError,
+    PathMap,
+    connect,
+    parse_address,
+    sample_original,
 )
 from exportgui.jobs.execute import WORKERS_PER_CORE, cpu_cores, default_workers
 from exportgui.jobs.joblog_doc import plan_to_dict
@@ -92,6 +102,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     _selection_args(p)
     add_job_args(p, for_export=True)
     _mail_args(p)
+    _cluster_args(p)
     p.add_argument("--json", action="store_true", help="print the job log as one JSON document")
     p.set_defaults(func=_export)
 
@@ -114,6 +125,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--retry-failed", action="store_true", help="also redo the failed assets")
     p.add_argument("--workers", type=_workers, help="parallel workers (default: one per core)")
     _mail_args(p)
+    _cluster_args(p)
     p.add_argument("--json", action="store_true", help="print the job log as one JSON document")
     p.set_defaults(func=_jobs_resume)
 
@@ -228,6 +240,23 @@ def _mail_args(p: argparse.ArgumentParser) -> None:
         "--fsync",
         action="store_true",
         help="flush every file to disk before it gets its name (slower; survives power cuts)",
+    )
+
+
+def _cluster_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="run the renders and copies on a Dask cluster: tcp://HOST:8786, or local:N to "
+        "start N worker processes here; none: on this computer (default: $"
+        f"{CLUSTER_ENV}, else the settings). The originals and the destination must be "
+        "visible to every worker",
+    )
+    p.add_argument(
+        "--cluster-path",
+        metavar="HERE=THERE",
+        action="append",
+        help="the workers see the folder HERE of this computer as THERE (repeatable)",
     )
 
 
@@ -458,6 +487,42 @@ def _note_worker_cap(requested: int, assets: int) -> None:
         )
 
 
+@contextmanager
+def _workers_for(
+    args: argparse.Namespace, settings: Settings, original: Path | None, destination: Path | None
+) -> Iterator[Executor | None]:
+    """The cluster's executor when one is named (connected and probed), else None."""
+    address = args.cluster or os.environ.get(CLUSTER_ENV, "").strip() or settings.cluster
+    if not address or address == "none":
+        yield None
+        return
+    try:
+        address = parse_address(address)
+        paths = PathMap.parse(args.cluster_path or [])
+    except ValueError as exc:
+        raise UserError(f"--cluster: {exc}") from None
+    try:
+        cluster = connect(address, paths)
+    except ClusterError as exc:
+        raise UserError(str(exc)) from None
+    try:
+        if destination is not None:
+            try:
+                cluster.probe(original, destination)
+            except ClusterError as exc:
+                raise UserError(f"the cluster cannot run this job: {exc}") from None
+        echo(
+            f"exportgui: running on {cluster.worker_count()} workers of {address}", file=sys.stderr
+        )
+        executor = cluster.executor()
+        try:
+            yield executor
+        finally:
+            executor.shutdown()
+    finally:
+        cluster.close()
+
+
 def _report(log: JobLog, args: argparse.Namespace) -> int:
     """Print the job's outcome; return its exit status (the same when nobody reads the output)."""
     with suppress(OSError):  # the reader or the terminal went away: the status still tells
@@ -525,17 +590,25 @@ def _export(args: argparse.Namespace) -> int:
                 return EXIT_INVALID
         workers = job.workers or settings.workers
         planned = plan(job, catalog)
-        _note_worker_cap(workers, len(planned.outputs))
-        return _execute(
-            args,
-            lambda cancel, display: run(
-                planned,
-                catalog,
-                RunOptions(
-                    workers=workers, cancel=cancel, progress=display, mail=mail, durable=args.fsync
+        original = sample_original(catalog, (p.asset_handle for p in planned.outputs if p.target))
+        with _workers_for(args, settings, original, job.destination) as executor:
+            if executor is None:
+                _note_worker_cap(workers, len(planned.outputs))
+            return _execute(
+                args,
+                lambda cancel, display: run(
+                    planned,
+                    catalog,
+                    RunOptions(
+                        workers=workers,
+                        cancel=cancel,
+                        progress=display,
+                        mail=mail,
+                        durable=args.fsync,
+                        executor=executor,
+                    ),
                 ),
-            ),
-        )
+            )
 
 
 # -- jobs ------------------------------------------------------------------------
@@ -593,23 +666,27 @@ def _jobs_resume(args: argparse.Namespace) -> int:
             if mail is None:
                 return EXIT_INVALID
         workers = args.workers or log.job.workers or settings.workers
-        _note_worker_cap(workers, len(log.job.asset_handles))
+        original = sample_original(catalog, log.job.asset_handles)
+        with _workers_for(args, settings, original, log.job.destination) as executor:
+            if executor is None:
+                _note_worker_cap(workers, len(log.job.asset_handles))
 
-        def start(cancel: threading.Event, display: _ProgressLine) -> JobLog:
-            try:
-                return resume(
-                    args.job,
-                    catalog,
-                    retry_failed=args.retry_failed,
-                    options=RunOptions(
-                        workers=workers,
-                        cancel=cancel,
-                        progress=display,
-                        mail=mail,
-                        durable=args.fsync,
-                    ),
-                )
-            except ResumeError as exc:
-                raise UserError(str(exc)) from None
+            def start(cancel: threading.Event, display: _ProgressLine) -> JobLog:
+                try:
+                    return resume(
+                        args.job,
+                        catalog,
+                        retry_failed=args.retry_failed,
+                        options=RunOptions(
+                            workers=workers,
+                            cancel=cancel,
+                            progress=display,
+                            mail=mail,
+                            durable=args.fsync,
+                            executor=executor,
+                        ),
+                    )
+                except ResumeError as exc:
+                    raise UserError(str(exc)) from None
 
-        return _execute(args, start)
+            return _execute(args, start)

@@ -72,6 +72,7 @@ class Settings:
 
     mail: MailSettings = field(default_factory=MailSettings)
     workers: int = 0  # 0 = one per CPU core
+    cluster: str = ""  # a Dask scheduler (tcp://HOST:8786) or local:N; "" = this computer
     schema: int = SETTINGS_SCHEMA
 
     def to_json(self) -> str:
@@ -99,7 +100,7 @@ class Settings:
         workers = data.get("workers", 0)
         if not isinstance(workers, int) or isinstance(workers, bool) or not 0 <= workers <= 256:
             raise SettingsError("'workers' must be a whole number from 0 to 256")
-        return cls(mail=mail, workers=workers)
+        return cls(mail=mail, workers=workers, cluster=_str(data, "cluster", "cluster").strip())
 
 
 def _str(data: dict[str, Any], key: str, where: str) -> str:

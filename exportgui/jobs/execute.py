@@ -19,7 +19,7 @@ from exportgui.config import MailSettings
 from exportgui.jobs.joblog import JobLogStore, JobTakenOver
 from exportgui.jobs.model import JobLog, LogType, Plan, PlannedOutput
 from exportgui.jobs.notify import notify
-from exportgui.jobs.runner import JobRun, ProgressCallback, RunCatalog
+from exportgui.jobs.runner import JobRun, ProgressCallback, RemoteExecutor, RunCatalog
 from exportgui.jobs.validate import check_destination
 
 WORKERS_PER_CORE = 2
@@ -112,7 +112,11 @@ def run_job_items(
             warnings.append(warning)
     state = "failed"
     try:
-        workers = default_workers(options.workers, log.job.workers, len(items))
+        remote: object = options.executor
+        if isinstance(remote, RemoteExecutor):  # a cluster: its workers, not this machine's cores
+            workers = remote.worker_count()
+        else:
+            workers = default_workers(options.workers, log.job.workers, len(items))
         runner.process(items, options.executor, workers)
         undone = any(runner.outcomes.get(seq) is None for seq, _ in items)
         if runner.fatal:

@@ -36,12 +36,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from exportgui.catalog import Asset
 from exportgui.imaging import ISAttributes, ISError, Request
 from exportgui.imaging.batch import make_executor, request_format, strategy_for
 from exportgui.imaging.batch_pool import ProcessRenderPool
+from exportgui.jobs.attempts import remove_attempts
 from exportgui.jobs.joblog import HasDatabase, JobLogStore, JobTakenOver, Outcome
 from exportgui.jobs.layer_sources import catalog_sources
 from exportgui.jobs.liveness import HEARTBEAT_S
@@ -82,6 +83,23 @@ class RunCatalog(CatalogView, HasDatabase, Protocol):
 
     def original_path(self, asset: Asset | str) -> Path:
         """Where the original bytes of ``asset`` are stored."""
+        ...
+
+
+class ExecutorLost(RuntimeError):
+    """The executor lost its workers for good (a cluster that went away): the job stops."""
+
+
+@runtime_checkable
+class RemoteExecutor(Protocol):
+    """An executor on other machines (a cluster): tasks may run twice, workers are counted there."""
+
+    def worker_count(self) -> int:
+        """How many tasks the executor runs at once."""
+        ...
+
+    def retries_tasks(self) -> bool:
+        """True: a task may run more than once (each attempt writes its own file)."""
         ...
 
 
@@ -130,6 +148,8 @@ class JobRun:
         self.bytes_written = 0
         self.root: Folder | None = None  # the destination as it was when work began
         self.placed: list[Placed] = []  # placed since the last record, not remembered yet
+        self.attempts = False  # tasks may run more than once (see attempts.py)…
+        self.folders: set[tuple[str, ...]] = set()  # …and then: the folders written to
         self._last_beat = time.monotonic()
 
     # -- bookkeeping ---------------------------------------------------------
@@ -216,6 +236,7 @@ class JobRun:
                 return
         owned = executor is None
         pool = executor or self._default_pool(work, assets, requests, workers)
+        self.attempts = isinstance(pool, RemoteExecutor) and pool.retries_tasks()
         # A plain process pool cannot carry a threading.Event; the engine's pool can.
         share_cancel = not isinstance(pool, ProcessPoolExecutor)
         # Small copies go to the workers in batches, so each file does not pay a handoff;
@@ -243,6 +264,9 @@ class JobRun:
                 future = pool.submit(produce_many, [task for task, _ in batch], halt)
             except BrokenProcessPool:  # a process pool of the caller's that cannot restart
                 self._stop("stopped: a worker process ended abruptly")
+                return None
+            except ExecutorLost as exc:
+                self._stop(f"stopped: {exc}")
                 return None
             pending[future] = batch
             in_flight += len(batch)
@@ -304,6 +328,11 @@ class JobRun:
                             continue
                         else:
                             results = [Produced(t.seq, "cancelled") for t, _ in batch]
+                    except ExecutorLost as exc:
+                        self._stop(f"stopped: {exc}")
+                        for task, _ in batch:
+                            _remove_temporaries(task)
+                        results = [Produced(t.seq, "cancelled") for t, _ in batch]
                     except Exception as exc:  # the executor failed; produce() never raises
                         message = f"unexpected {type(exc).__name__}: {exc}"
                         results = []
@@ -335,6 +364,8 @@ class JobRun:
                         _remove_temporaries(task)
                 for task, _planned, _produced in ready:
                     _remove_temporaries(task)
+            if self.attempts and self.root is not None:
+                remove_attempts(self.root, self.folders, self.handle, self.run_tag)
             if owned:
                 pool.shutdown(wait=True, cancel_futures=True)
             if not self.taken_over:
@@ -429,6 +460,8 @@ class JobRun:
             if self.root is None:
                 self.root = Folder.destination(self.destination)
             folder = self.root.child(target.parent.parts)
+            if self.attempts:
+                self.folders.add(folder.parts)
         except (LookupError, ValueError, OutsideDestination) as exc:
             self._record(seq, LogType.ERROR, f"refused: {exc}")
             self._report(planned.asset_name)

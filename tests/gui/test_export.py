@@ -12,7 +12,7 @@ from exportgui.catalog import Catalog
 from exportgui.gui.assets.model import Column
 from exportgui.jobs import ConflictPolicy, ExportJob, Fmt, JobLogStore
 from tests.gui.helpers import WindowFactory, prepare_export, settle
-from tests.helpers import make_image
+from tests.helpers import SLOW_MODIFIER, make_image
 
 
 def test_export_writes_the_files_and_the_job_log(
@@ -137,3 +137,27 @@ def test_cancel_stops_the_job_and_leaves_no_partial_file(
             image.load()
     assert "Cancelled" in window.run_bar.label.text()
     assert not window.export_runner.running()
+
+
+def test_export_on_a_cluster_shows_its_workers_in_the_run_bar(
+    qtbot: QtBot, catalog: Catalog, tmp_path: Path, open_window: WindowFactory
+) -> None:
+    sources = [
+        make_image(tmp_path / "many" / f"img{i:02d}.png", (500, 500), (i * 5, 90, 200 - i * 4))
+        for i in range(16)
+    ]
+    catalog.import_paths(sources)
+    out = tmp_path / "out"
+    out.mkdir()
+    window = open_window(catalog)
+    window.settings.cluster = "local:1"
+    prepare_export(window, ExportJob(fmt=Fmt.CONVERT, is_modifier=SLOW_MODIFIER, destination=out))
+    settle(qtbot, window)
+    seen: list[str] = []
+    window.export_runner.progressed.connect(lambda _s: seen.append(window.run_bar.label.text()))
+    with qtbot.waitSignal(window.export_runner.finished, timeout=60_000) as blocker:
+        assert window.export()
+    log = blocker.args[0].log
+    assert log.state == "completed" and log.file_success_count == 16
+    assert sorted(p.name for p in out.iterdir()) == [f"img{i:02d}.png" for i in range(16)]
+    assert any("on 1 cluster worker" in text for text in seen), seen

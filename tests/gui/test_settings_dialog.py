@@ -469,3 +469,23 @@ def test_tab_goes_through_the_mail_page_from_top_to_bottom(
             reached.append(widget)
         widget = widget.nextInFocusChain()
     assert reached == order
+
+
+def test_a_cluster_is_saved_and_a_wrong_address_is_named(
+    qtbot: QtBot, paths: AppPaths, catalog: Catalog, pool: QThreadPool
+) -> None:
+    dialog = open_dialog(qtbot, paths, catalog, pool)
+    page = dialog.general_page
+    assert page.cluster_edit.placeholderText() == "This computer"
+    qtbot.keyClicks(page.cluster_edit, "scheduler:8786")
+    assert "is not a scheduler address like tcp://HOST:8786" in page.cluster_message.full_text()
+    assert page.cluster_message.meaning is Meaning.ERROR
+    assert not dialog.save()
+    assert load_settings(paths).settings.cluster == ""
+    page.cluster_edit.clear()
+    qtbot.keyClicks(page.cluster_edit, " tcp://10.0.0.5:8786 ")
+    assert page.cluster_message.full_text() == ""
+    with qtbot.waitSignal(dialog.settings_saved, timeout=2000) as saved:
+        assert dialog.save()
+    assert saved.args[0].cluster == "tcp://10.0.0.5:8786"
+    assert load_settings(paths).settings.cluster == "tcp://10.0.0.5:8786"

@@ -8,6 +8,11 @@ lock; a 150 ms timer on the GUI thread picks it up and emits one
 this pool thread), so SMTP never touches the GUI thread. Cancel sets the
 ``threading.Event`` the runner checks before each asset and between the
 expensive steps of one.
+
+With a cluster named in the settings, each run connects to it on the pool
+thread, probes it (a worker that cannot reach the originals or the
+destination refuses the job before anything is written) and runs the job's
+work on it; the progress then says how many workers take part.
 """
 
 from __future__ import annotations
@@ -15,8 +20,11 @@ from __future__ import annotations
 import dataclasses
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -26,9 +34,11 @@ from exportgui.catalog import Catalog
 from exportgui.config import MailSettings
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import ExportJob, JobLog, Progress
+from exportgui.jobs.cluster import Cluster, ClusterError, connect, sample_original
 from exportgui.jobs.validate import InvalidJob, nothing_written_problem, selection_problems
 
 REPAINT_MS = 150
+WORKERS_RECOUNT_S = 2.0  # how often a cluster's workers are counted during a run
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,7 @@ class RunStatus:
     successes: int
     warnings: int
     errors: int
+    cluster_workers: int = 0  # workers of the cluster taking part; 0: this computer
 
 
 @dataclass(frozen=True)
@@ -78,6 +89,9 @@ class ExportRunner(QObject):
         self._shown: Progress | None = None
         self._started_at = 0.0
         self._running = False
+        self._cluster_workers = 0
+        self._cluster: Cluster | None = None
+        self._counted_at = 0.0
         self._timer = QTimer(self)
         self._timer.setInterval(REPAINT_MS)
         self._timer.timeout.connect(self._on_tick)
@@ -94,8 +108,11 @@ class ExportRunner(QObject):
         """True once cancel was asked for the current run."""
         return self._cancel.is_set()
 
-    def start_export(self, job: ExportJob, workers: int = 0) -> None:
-        """Check, plan and run ``job`` (a snapshot: later edits in the form do not reach it)."""
+    def start_export(self, job: ExportJob, workers: int = 0, cluster: str = "") -> None:
+        """Check, plan and run ``job`` (a snapshot: later edits in the form do not reach it).
+
+        ``cluster`` (a scheduler's address, or local:N) runs the work there.
+        """
         snapshot = dataclasses.replace(job, workers=job.workers or workers)
         catalog, cancel, mail = self._catalog, self._cancel_event(), self._mail()
 
@@ -108,32 +125,85 @@ class ExportRunner(QObject):
             nothing = nothing_written_problem(plan)
             if nothing is not None:
                 raise InvalidJob(nothing.message)  # a job of refusals only: not run, not logged
-            options = jobs.RunOptions(
-                workers=snapshot.workers, cancel=cancel, progress=self._store, mail=mail
-            )
-            log = jobs.run(plan, catalog, options)
+            handles = (p.asset_handle for p in plan.outputs if p.target is not None)
+            with self._on_cluster(cluster, catalog, handles, snapshot.destination) as executor:
+                options = jobs.RunOptions(
+                    workers=snapshot.workers,
+                    cancel=cancel,
+                    progress=self._store,
+                    mail=mail,
+                    executor=executor,
+                )
+                log = jobs.run(plan, catalog, options)
             return RunOutcome(log, log.notification_warning)
 
         self._launch(work)
 
-    def start_resume(self, job_handle: str, retry_failed: bool, workers: int = 0) -> None:
-        """Continue an interrupted job (or retry its failed assets)."""
+    def start_resume(
+        self, job_handle: str, retry_failed: bool, workers: int = 0, cluster: str = ""
+    ) -> None:
+        """Continue an interrupted job (or retry its failed assets), on ``cluster`` if named."""
         catalog, cancel, mail = self._catalog, self._cancel_event(), self._mail()
 
         def work(_report: Callable[[Any], None]) -> RunOutcome:
-            log = jobs.resume(
-                job_handle,
-                catalog,
-                retry_failed=retry_failed,
-                options=jobs.RunOptions(
-                    workers=workers, cancel=cancel, progress=self._store, mail=mail
-                ),
-            )
+            job = jobs.JobLogStore(catalog).get(job_handle).job if cluster else None
+            handles = job.asset_handles if job is not None else ()
+            destination = job.destination if job is not None else None
+            with self._on_cluster(cluster, catalog, handles, destination) as executor:
+                log = jobs.resume(
+                    job_handle,
+                    catalog,
+                    retry_failed=retry_failed,
+                    options=jobs.RunOptions(
+                        workers=workers,
+                        cancel=cancel,
+                        progress=self._store,
+                        mail=mail,
+                        executor=executor,
+                    ),
+                )
             return RunOutcome(log, log.notification_warning)
 
         self._launch(work)
 
     # -- internals -----------------------------------------------------------
+    @contextmanager
+    def _on_cluster(
+        self,
+        address: str,
+        catalog: Catalog,
+        handles: Iterable[str],
+        destination: Path | None,
+    ) -> Iterator[Executor | None]:
+        """On the pool thread: the cluster's executor, connected and probed; None without one."""
+        if not address:
+            yield None
+            return
+        try:
+            cluster = connect(address)
+        except (ClusterError, ValueError) as exc:
+            raise InvalidJob(str(exc)) from None
+        try:
+            if destination is not None:
+                try:
+                    cluster.probe(sample_original(catalog, handles), destination)
+                except ClusterError as exc:
+                    raise InvalidJob(f"the cluster cannot run this job: {exc}") from None
+            self._count_workers(cluster)
+            executor = cluster.executor()
+            try:
+                yield executor
+            finally:
+                executor.shutdown()
+        finally:
+            cluster.close()
+
+    def _count_workers(self, cluster: Cluster) -> None:
+        """Keep the worker count the progress shows up to date (on the run's threads)."""
+        self._cluster_workers = cluster.worker_count()
+        self._cluster = cluster
+        self._counted_at = time.monotonic()
+
     def _cancel_event(self) -> threading.Event:
         if self._running:
             raise RuntimeError("an export is already running")
@@ -142,6 +212,7 @@ class ExportRunner(QObject):
 
     def _launch(self, work: Callable[[Callable[[Any], None]], RunOutcome]) -> None:
         self._running = True
+        self._cluster, self._cluster_workers = None, 0
         with self._lock:
             self._latest = None
         self._shown = None
@@ -152,6 +223,9 @@ class ExportRunner(QObject):
 
     def _store(self, progress: Progress) -> None:
         """Called on worker threads: keep only the newest value (coalescing)."""
+        cluster = self._cluster
+        if cluster is not None and time.monotonic() - self._counted_at >= WORKERS_RECOUNT_S:
+            self._count_workers(cluster)  # workers join and leave a cluster during a run
         with self._lock:
             if self._latest is None or progress.done >= self._latest.done:
                 self._latest = progress
@@ -177,6 +251,7 @@ class ExportRunner(QObject):
             progress.successes,
             progress.warnings,
             progress.errors,
+            self._cluster_workers,
         )
 
     def _on_finished(self, _generation: int, outcome: RunOutcome) -> None:

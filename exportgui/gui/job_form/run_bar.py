@@ -88,6 +88,8 @@ class RunBar(QFrame):
         self.progress.setRange(0, max(status.total, 1))
         self.progress.setValue(status.done)
         parts = [f"{status.files_per_second:.1f} files/s"]
+        if status.cluster_workers:
+            parts.append(f"on {count(status.cluster_workers, 'cluster worker')}")
         if status.seconds_left is not None and status.done < status.total:
             parts.append(f"about {duration(status.seconds_left)} left")
         if status.errors:

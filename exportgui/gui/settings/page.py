@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from exportgui.config import Settings
+from exportgui.gui.widgets import theme
 from exportgui.gui.widgets.theme import MessageLabel, expand_wrapped
+from exportgui.jobs.cluster import parse_address
 from exportgui.jobs.execute import WORKERS_PER_CORE, worker_limit
 
 
@@ -109,7 +111,7 @@ def add_field(
 
 
 class GeneralPage(OptionsPage):
-    """How many workers an export uses."""
+    """How many workers an export uses, and where they run (this computer or a cluster)."""
 
     title = "General"
 
@@ -136,17 +138,58 @@ class GeneralPage(OptionsPage):
             stretch=False,
         )
         self.workers_spin.valueChanged.connect(self.changed)
+        self.cluster_edit = QLineEdit(self)
+        self.cluster_edit.setPlaceholderText("This computer")
+        self.cluster_message = add_field(
+            form,
+            "&Cluster:",
+            self.cluster_edit,
+            "Export cluster",
+            "Run the conversions and copies on a Dask cluster: its scheduler's address "
+            "(tcp://host:8786), or local:N for N worker processes on this computer. Every "
+            "worker must see the catalog and the destination folder at the same paths. "
+            "Empty: this computer.",
+        )
+        self.cluster_edit.textChanged.connect(self._check_cluster)
+        self.cluster_edit.textChanged.connect(self.changed)
         layout.addStretch(1)
         self.load()
 
     def load(self) -> None:
-        """Show the stored worker count."""
+        """Show the stored worker count and cluster."""
         self.workers_spin.setValue(self._settings.workers)
+        self.cluster_edit.setText(self._settings.cluster)
 
     def restore_defaults(self) -> None:
-        """One worker per core."""
+        """One worker per core, on this computer."""
         self.workers_spin.setValue(Settings().workers)
+        self.cluster_edit.setText(Settings().cluster)
+
+    def problem(self) -> str | None:
+        """A cluster address that is not one."""
+        return self._cluster_problem()
 
     def save(self, settings: Settings) -> None:
-        """Store the worker count."""
+        """Store the worker count and the cluster."""
         settings.workers = self.workers_spin.value()
+        text = self.cluster_edit.text().strip()
+        settings.cluster = parse_address(text) if text else ""
+
+    def _cluster_problem(self) -> str | None:
+        text = self.cluster_edit.text().strip()
+        if not text:
+            return None
+        try:
+            parse_address(text)
+        except ValueError as exc:
+            return f"Cluster: {exc}"
+        return None
+
+    def _check_cluster(self) -> None:
+        problem = self._cluster_problem()
+        if problem is None:
+            self.cluster_message.clear_message()
+        else:
+            self.cluster_message.show_message(
+                problem.removeprefix("Cluster: "), theme.Meaning.ERROR
+            )

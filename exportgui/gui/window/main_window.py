@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
         if not self.actions_.export.isEnabled():
             self.statusBar().showMessage(self.actions_.export.toolTip(), 5000)
             return False
-        self.export_runner.start_export(self._job, self.settings.workers)
+        self.export_runner.start_export(self._job, self.settings.workers, self.settings.cluster)
         self._on_run_started("Planning the export…")
         return True
 
@@ -391,7 +391,9 @@ class MainWindow(QMainWindow):
         if self.export_runner.running():
             self.statusBar().showMessage("Wait for the running export to finish", 5000)
             return
-        self.export_runner.start_resume(job_handle, retry_failed, self.settings.workers)
+        self.export_runner.start_resume(
+            job_handle, retry_failed, self.settings.workers, self.settings.cluster
+        )
         self._on_run_started("Retrying failed assets…" if retry_failed else "Resuming the job…")
 
     def cancel_export(self) -> None:

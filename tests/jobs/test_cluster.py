@@ -1,0 +1,203 @@
+"""Jobs on a real Dask LocalCluster of worker processes: same outputs, exactly once, cancel."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from exportgui.catalog import Catalog
+from exportgui.jobs import ExportJob, Fmt, JobLogStore, LogType, Progress, RunOptions, plan, run
+from exportgui.jobs.cluster import Cluster, ClusterError, PathMap, connect, parse_address
+from exportgui.jobs.resume import resume
+from tests.helpers import SLOW_MODIFIER, export_files, import_files, make_image, noise_images
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Cluster]:
+    """Two worker processes for the whole module: starting them takes seconds."""
+    started = connect("local:2")
+    started.client.wait_for_workers(2)
+    try:
+        yield started
+    finally:
+        started.close()
+
+
+def _on(cluster: Cluster, job: ExportJob, catalog: Catalog, **options: object) -> RunOptions:
+    """Probe like the command line does, then run options for the cluster."""
+    first = catalog.original_path(job.asset_handles[0])
+    assert job.destination is not None
+    cluster.probe(first, Path(job.destination))
+    return RunOptions(executor=cluster.executor(), **options)  # type: ignore[arg-type]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in export_files(folder)}
+
+
+def test_convert_job_gives_the_same_bytes_as_the_local_pool(
+    cluster: Cluster, catalog: Catalog, sources: Path, tmp_path: Path
+) -> None:
+    handles = noise_images(catalog, sources, 6, (96, 64))
+    local, remote = tmp_path / "local", tmp_path / "remote"
+    local.mkdir()
+    remote.mkdir()
+    job = ExportJob(tuple(handles), Fmt.CONVERT, "wid=40&fmt=png", destination=local)
+    here = run(plan(job, catalog), catalog, RunOptions(workers=2))
+    job = ExportJob(tuple(handles), Fmt.CONVERT, "wid=40&fmt=png", destination=remote)
+    there = run(plan(job, catalog), catalog, _on(cluster, job, catalog))
+    assert (here.state, there.state) == ("completed", "completed")
+    assert there.file_success_count == 6
+    assert _files(remote) == _files(local)
+    assert len(_files(remote)) == 6
+
+
+def test_orig_job_in_batches_gives_the_same_bytes_as_the_local_pool(
+    cluster: Cluster, catalog: Catalog, sources: Path, tmp_path: Path
+) -> None:
+    files = [make_image(sources / f"f{i:03d}.png", (20, 12), i) for i in range(70)]
+    found = import_files(catalog, files)
+    handles = tuple(found[f.name] for f in files)
+    local, remote = tmp_path / "local", tmp_path / "remote"
+    local.mkdir()
+    remote.mkdir()
+    here = run(
+        plan(ExportJob(handles, Fmt.ORIG, destination=local), catalog),
+        catalog,
+        RunOptions(workers=2),
+    )
+    job = ExportJob(handles, Fmt.ORIG, destination=remote)
+    there = run(plan(job, catalog), catalog, _on(cluster, job, catalog))
+    assert there.file_success_count == 70 == here.file_success_count
+    assert _files(remote) == _files(local)
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.rglob("*") if p.name.startswith(".")]
+
+
+def test_a_worker_killed_mid_job_still_gives_one_output_per_asset(
+    cluster: Cluster, catalog: Catalog, sources: Path, dest: Path
+) -> None:
+    handles = noise_images(catalog, sources, 16, (300, 300))
+    job = ExportJob(tuple(handles), Fmt.CONVERT, SLOW_MODIFIER, destination=dest)
+    pids = cluster.worker_pids()
+    killed: list[str] = []
+
+    def kill_a_busy_worker() -> None:
+        # Once both workers write a file (each render half-way), one of them is killed outright.
+        while not killed:
+            busy = [w for w, keys in cluster.client.processing().items() if keys and w in pids]
+            if busy and len(_leftovers(dest)) >= 2:
+                os.kill(pids[busy[0]], signal.SIGKILL)
+                killed.append(busy[0])
+
+    killer = threading.Thread(target=kill_a_busy_worker, daemon=True)
+    killer.start()
+    try:
+        log = run(plan(job, catalog), catalog, _on(cluster, job, catalog))
+    finally:
+        killed.append("")  # the job is over: stop looking
+        killer.join()
+    cluster.client.wait_for_workers(2)
+    assert killed[0], "no worker was killed while writing"
+    assert [d.message for d in log.details if d.message] == []
+    assert log.state == "completed" and log.file_success_count == 16
+    assert export_files(dest) == sorted(f"noise{i:03d}.png" for i in range(16))
+    assert _leftovers(dest) == []
+    assert {d.output for d in log.details} == {dest / f"noise{i:03d}.png" for i in range(16)}
+
+
+def test_cancel_stops_the_cluster_tasks_and_resume_finishes_locally(
+    cluster: Cluster, catalog: Catalog, sources: Path, dest: Path
+) -> None:
+    handles = noise_images(catalog, sources, 24, (200, 150))
+    job = ExportJob(tuple(handles), Fmt.CONVERT, SLOW_MODIFIER, destination=dest)
+    cancel = threading.Event()
+
+    def progress(p: Progress) -> None:
+        if p.done >= 2:
+            cancel.set()
+
+    log = run(
+        plan(job, catalog), catalog, _on(cluster, job, catalog, cancel=cancel, progress=progress)
+    )
+    assert log.state == "cancelled"
+    done = export_files(dest)
+    assert 2 <= len(done) < 24
+    assert _leftovers(dest) == []
+    finished = resume(log.job_handle, catalog)
+    assert finished.state == "completed" and finished.file_success_count == 24
+    assert export_files(dest) == sorted(f"noise{i:03d}.png" for i in range(24))
+    assert _leftovers(dest) == []
+
+
+def test_a_destination_a_worker_cannot_reach_is_refused_up_front(
+    cluster: Cluster, catalog: Catalog, sources: Path, dest: Path, tmp_path: Path
+) -> None:
+    handles = noise_images(catalog, sources, 2, (20, 20))
+    original = catalog.original_path(handles[0])
+    unreachable = Cluster(
+        cluster.address, cluster.client, None, PathMap.parse([f"{dest}={tmp_path}/not-mounted"])
+    )
+    with pytest.raises(ClusterError) as refused:
+        unreachable.probe(original, dest)
+    message = str(refused.value)
+    assert "worker tcp://127.0.0.1:" in message
+    assert f"cannot write in the destination {tmp_path}/not-mounted" in message
+    store = PathMap.parse([f"{original.parent}={tmp_path}/no-store"])
+    with pytest.raises(ClusterError, match=r"worker tcp://.*cannot read the original .*no-store"):
+        Cluster(cluster.address, cluster.client, None, store).probe(original, dest)
+    assert export_files(dest) == []
+
+
+def test_a_cluster_that_goes_away_stops_the_job_and_resume_finishes_it_on_another(
+    cluster: Cluster, catalog: Catalog, sources: Path, dest: Path
+) -> None:
+    handles = noise_images(catalog, sources, 24, (200, 150))
+    job = ExportJob(tuple(handles), Fmt.CONVERT, SLOW_MODIFIER, destination=dest)
+    doomed = connect("local:1")
+    try:
+
+        def progress(p: Progress) -> None:
+            if p.done >= 2 and doomed.local is not None:
+                doomed.local.close()  # the scheduler and its worker go away
+
+        log = run(plan(job, catalog), catalog, _on(doomed, job, catalog, progress=progress))
+    finally:
+        doomed.close()
+    assert log.state == "failed"
+    assert (
+        log.fatal_error is not None
+        and "lost the connection to the local cluster" in log.fatal_error
+    )
+    assert _leftovers(dest) == []
+    assert len(export_files(dest)) < 24
+    finished = resume(log.job_handle, catalog, options=_on(cluster, job, catalog))
+    assert finished.state == "completed" and finished.file_success_count == 24
+    assert export_files(dest) == sorted(f"noise{i:03d}.png" for i in range(24))
+    assert _leftovers(dest) == []
+    assert [d.log_type for d in JobLogStore(catalog).get(log.job_handle).details] == [
+        LogType.SUCCESS
+    ] * 24
+
+
+def test_addresses_are_checked() -> None:
+    assert parse_address(" local:3 ") == "local:3"
+    assert parse_address("tcp://10.0.0.5:8786") == "tcp://10.0.0.5:8786"
+    for wrong in ("local:0", "local:x", "10.0.0.5:8786", "tcp://host", "http://h:1"):
+        with pytest.raises(ValueError, match=r"local:N|port"):
+            parse_address(wrong)
+    with pytest.raises(ValueError, match="HERE=THERE"):
+        PathMap.parse(["/a"])
+    with pytest.raises(ValueError, match="absolute"):
+        PathMap.parse(["a=/b"])
+    assert PathMap.parse(["/data/=/mnt/data"]).there(Path("/data/x/y.png")) == Path(
+        "/mnt/data/x/y.png"
+    )
+    assert PathMap.parse(["/data=/mnt/data"]).there(Path("/database/y")) == Path("/database/y")
