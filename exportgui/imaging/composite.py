@@ -23,7 +23,7 @@ from exportgui.imaging.decode import REDUCE_GAP, decode, open_source, reduce_for
 from exportgui.imaging.errors import ErrorCode, ISError
 from exportgui.imaging.geometry import Geometry, rnd, rsize
 from exportgui.imaging.layers import LayerPlan
-from exportgui.imaging.ops import filters, flipped, opacity
+from exportgui.imaging.ops import extended, filters, flipped, opacity
 from exportgui.imaging.pixels import (
     TRANSPARENT,
     crop_padded,
@@ -128,15 +128,7 @@ def _make(plan: LayerPlan, kx: float, ky: float, res_mode: str, check: Check) ->
             -plan.rotate, resample=rotate_filter(res_mode), expand=True, fillcolor=TRANSPARENT
         )
     if plan.extend is not None:  # L9
-        left, top, right, bottom = plan.extend
-        box = (
-            -rnd(left * kx),
-            -rnd(top * ky),
-            image.width + rnd(right * kx),
-            image.height + rnd(bottom * ky),
-        )
-        box = (box[0], box[1], max(box[2], box[0] + 1), max(box[3], box[1] + 1))
-        image = crop_padded(image, box, TRANSPARENT)
+        image = extended(image, plan.extend, kx, ky)
     if layer.bg_color is not None:  # L10
         image = over_color(ensure_rgba(image), layer.bg_color.rgba)
     return image

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.errors import ErrorCode, ISError
-from exportgui.imaging.request import Fit, Request
+from exportgui.imaging.request import Box, Fit, Request
 
 Size = tuple[int, int]
 Box4 = tuple[int, int, int, int]
@@ -101,6 +101,18 @@ def rotated_size(width: int, height: int, clockwise: float) -> Size:
     )
 
 
+def crop_pixels(box: Box, width: int, height: int) -> Box4:
+    """A ``crop`` command's x, y, w, h in pixels of a ``width`` × ``height`` source."""
+    if box.normalized:
+        return (
+            rnd(box.a * width),
+            rnd(box.b * height),
+            rsize(box.c * width),
+            rsize(box.d * height),
+        )
+    return (int(box.a), int(box.b), int(box.c), int(box.d))
+
+
 def command_error(request: Request, slot: str, code: ErrorCode, message: str) -> ISError:
     """An ISError that points at the command (token, position, macro) that caused it."""
     origin = request.origins.get(slot)
@@ -125,15 +137,7 @@ def plan_geometry(request: Request, width: int, height: int, attrs: ISAttributes
     cw, ch = width, height
     box = request.crop
     if box is not None:
-        if box.normalized:
-            crop = (
-                rnd(box.a * width),
-                rnd(box.b * height),
-                rsize(box.c * width),
-                rsize(box.d * height),
-            )
-        else:
-            crop = (int(box.a), int(box.b), int(box.c), int(box.d))
+        crop = crop_pixels(box, width, height)
         if crop[2] <= 0 or crop[3] <= 0:
             raise command_error(request, "crop", ErrorCode.E_BAD_VALUE, "crop leaves no pixels")
         cw, ch = crop[2], crop[3]

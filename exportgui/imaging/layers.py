@@ -21,6 +21,7 @@ from exportgui.imaging.geometry import (
     Geometry,
     Size,
     command_error,
+    crop_pixels,
     rnd,
     rotated_size,
     rsize,
@@ -195,16 +196,7 @@ def _crop(layer: Layer, source: Size) -> tuple[Box4 | None, Size]:
     box = layer.crop
     if box is None:
         return None, source
-    width, height = source
-    if box.normalized:
-        crop = (
-            rnd(box.a * width),
-            rnd(box.b * height),
-            rsize(box.c * width),
-            rsize(box.d * height),
-        )
-    else:
-        crop = (int(box.a), int(box.b), int(box.c), int(box.d))
+    crop = crop_pixels(box, *source)
     return crop, (crop[2], crop[3])
 
 

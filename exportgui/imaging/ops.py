@@ -81,17 +81,23 @@ def layer0(
         )
         logical = geometry.rotated
     if geometry.extend is not None:
-        kx, ky = _ratio(image, logical)
-        left, top, right, bottom = geometry.extend
-        box = (
-            -rnd(left * kx),
-            -rnd(top * ky),
-            image.width + rnd(right * kx),
-            image.height + rnd(bottom * ky),
-        )
-        box = (box[0], box[1], max(box[2], box[0] + 1), max(box[3], box[1] + 1))
-        image = crop_padded(image, box, TRANSPARENT)
+        image = extended(image, geometry.extend, *_ratio(image, logical))
     return image
+
+
+def extended(
+    image: Image.Image, margins: tuple[int, int, int, int], kx: float, ky: float
+) -> Image.Image:
+    """``image`` with ``extend`` margins (in logical pixels, ``kx``/``ky`` per pixel) added."""
+    left, top, right, bottom = margins
+    box = (
+        -rnd(left * kx),
+        -rnd(top * ky),
+        image.width + rnd(right * kx),
+        image.height + rnd(bottom * ky),
+    )
+    box = (box[0], box[1], max(box[2], box[0] + 1), max(box[3], box[1] + 1))
+    return crop_padded(image, box, TRANSPARENT)
 
 
 def opacity(
