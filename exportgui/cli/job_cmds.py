@@ -30,6 +30,7 @@ from exportgui.cli.common import (
     print_json,
 )
 from exportgui.config import MailSettings, Settings, app_paths, load_settings
+from exportgui.config.i18n import ngettext, number, parse_locale, set_language, supported_words
 from exportgui.jobs import (
     ConflictPolicy,
     EmailSetting,
@@ -56,10 +57,12 @@ from exportgui.jobs.notify import PLAIN_LOGIN_FLAG
 from exportgui.jobs.presets import PresetError, PresetStore, combine
 from exportgui.jobs.report import (
     joblog_lines,
+    kind_word,
     list_line,
     plan_lines,
     problem_lines,
     progress_text,
+    state_word,
     summary_line,
 )
 from exportgui.jobs.resume import not_done_count, resumable
@@ -113,6 +116,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("job", metavar="JOB")
     p.add_argument("--retry-failed", action="store_true", help="also redo the failed assets")
     p.add_argument("--workers", type=_workers, help="parallel workers (default: one per core)")
+    _locale_arg(p, "the language of this run's log messages, output and mail (default: the job's)")
     _mail_args(p)
     p.add_argument("--json", action="store_true", help="print the job log as one JSON document")
     p.set_defaults(func=_jobs_resume)
@@ -206,10 +210,15 @@ def add_job_args(p: argparse.ArgumentParser, *, for_export: bool) -> None:
         "(tokens: name ext folder preset wid hei fmt handle seq date); "
         "default: the asset's name with the format's extension",
     )
+    _locale_arg(p, "the language of the job's log, output and mail (default: yours)")
     if for_export:
         p.add_argument("--email-setting", help="All, Error, ErrorAndWarning, JobCompletion, None")
         p.add_argument("--client-id", help="IPS clientId (stored with the job, not acted on)")
         p.add_argument("--workers", type=_workers, help="parallel workers (0: one per core)")
+
+
+def _locale_arg(p: argparse.ArgumentParser, help_text: str) -> None:
+    p.add_argument("--locale", metavar="LANG", help=f"{help_text}: {supported_words()}")
 
 
 def _mail_args(p: argparse.ArgumentParser) -> None:
@@ -250,6 +259,7 @@ _JOB_OPTIONS: dict[str, tuple[str, Callable[[Any], Any] | None]] = {
     "email_setting": ("email_setting", EmailSetting.parse),
     "client_id": ("client_id", None),
     "workers": ("workers", None),
+    "locale": ("locale", parse_locale),
 }
 
 
@@ -344,6 +354,7 @@ def _print_problems(problems: list[Problem], job: ExportJob) -> None:
 def _plan(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         job = _job_from_args(args, catalog)
+        set_language(job.locale)
         problems = validate(job, catalog)
         invalid = any(p.is_error for p in problems)
         the_plan = plan(job, catalog)
@@ -475,22 +486,26 @@ def _print_report(log: JobLog, args: argparse.Namespace) -> None:
     else:
         for detail in log.details:
             if detail.log_type is not LogType.SUCCESS:
-                kind = detail.log_type.value.lower()
+                kind = kind_word(detail.log_type)
                 echo(
                     f"{kind}: {detail.name} ({detail.asset_handle}): {detail.message}",
                     file=sys.stderr,
                 )
         echo(summary_line(log))
     if log.fatal_error:
-        echo(f"exportgui: error: {log.fatal_error}", file=sys.stderr)
+        echo(f"exportgui: {kind_word(LogType.ERROR)}: {log.fatal_error}", file=sys.stderr)
     if log.notification_warning:
-        echo(f"exportgui: warning: {log.notification_warning}", file=sys.stderr)
-    if resumable(log):  # cancelled, or stopped by a fatal error (a full disk)
-        print(
-            f"exportgui: {log.state}; {not_done_count(log)} assets not done "
-            f"(exportgui jobs resume {log.job_handle})",
-            file=sys.stderr,
+        echo(
+            f"exportgui: {kind_word(LogType.WARNING)}: {log.notification_warning}", file=sys.stderr
         )
+    if resumable(log):  # cancelled, or stopped by a fatal error (a full disk)
+        undone = not_done_count(log)
+        text = ngettext(
+            "{state}; {n} asset not done (exportgui jobs resume {handle})",
+            "{state}; {n} assets not done (exportgui jobs resume {handle})",
+            undone,
+        ).format(state=state_word(log.state), n=number(undone), handle=log.job_handle)
+        print(f"exportgui: {text}", file=sys.stderr)
 
 
 def _execute(
@@ -513,6 +528,7 @@ def _execute(
 def _export(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         job = _job_from_args(args, catalog)
+        set_language(job.locale)
         problems = validate(job, catalog)
         _print_problems(problems, job)
         if any(p.is_error for p in problems):
@@ -565,6 +581,7 @@ def _get_log(catalog: Catalog, handle: str) -> JobLog:
 def _jobs_show(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         log = _get_log(catalog, args.job)
+    set_language(log.job.locale)
     if args.json:
         print_json(joblog_to_dict(log))
     elif args.csv:
@@ -586,6 +603,11 @@ def _csv_for_terminal(document: str) -> str:
 def _jobs_resume(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         log = _get_log(catalog, args.job)
+        try:
+            locale = parse_locale(args.locale or "")
+        except ValueError as exc:
+            raise UserError(f"--locale: {exc}") from None
+        set_language(locale or log.job.locale)
         settings = _settings()
         mail = None
         if log.job.email_setting is not EmailSetting.NONE:
@@ -607,6 +629,7 @@ def _jobs_resume(args: argparse.Namespace) -> int:
                         progress=display,
                         mail=mail,
                         durable=args.fsync,
+                        locale=locale,
                     ),
                 )
             except ResumeError as exc:

@@ -28,9 +28,10 @@ from email.utils import formatdate, getaddresses, make_msgid
 from urllib.parse import unquote, urlsplit
 
 from exportgui.config import MailSettings
+from exportgui.config.i18n import _, date_time, ngettext, number, use_language
 from exportgui.config.settings import redact_url
-from exportgui.config.words import count
 from exportgui.jobs.model import EmailSetting, JobLog, LogDetail, LogType
+from exportgui.jobs.report import kind_word, state_word
 from exportgui.jobs.tally import tally, tally_words
 
 KEYRING_SERVICE = "exportgui"
@@ -323,31 +324,53 @@ def should_notify(log: JobLog, setting: EmailSetting, *, starting: bool) -> bool
 
 
 def compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMessage:
-    """The notification for ``log`` at the start or the end of the job."""
+    """The notification for ``log`` at the start or the end of the job, in the job's locale."""
+    with use_language(log.job.locale):
+        return _compose(log, setting, starting=starting)
+
+
+def _compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMessage:
     message = EmailMessage()
     title = log.job.name or log.job_handle
+    total = log.total_file_count
     if starting:
-        started = f"started: {count(log.total_file_count, _unit(log))}"
-        _set_header(message, "Subject", f"[exportgui] job {title!r} {started}")
+        if log.job.renditions:
+            subject = ngettext(
+                "[exportgui] job {title!r} started: {n} output",
+                "[exportgui] job {title!r} started: {n} outputs",
+                total,
+            )
+        else:
+            subject = ngettext(
+                "[exportgui] job {title!r} started: {n} asset",
+                "[exportgui] job {title!r} started: {n} assets",
+                total,
+            )
+        _set_header(message, "Subject", subject.format(title=title, n=number(total)))
         message.set_content(
-            "\n".join([*_header(log), "", "You will get another message when it ends.", ""])
+            "\n".join([*_header(log), "", _("You will get another message when it ends."), ""])
         )
         return message
     _set_header(
         message,
         "Subject",
-        f"[exportgui] job {title!r} {log.state}: {tally_words(tally(log))}",
+        _("[exportgui] job {title!r} {state}: {outcome}").format(
+            title=title, state=state_word(log.state), outcome=tally_words(tally(log))
+        ),
     )
     lines = _header(log)
     if log.end_date:
-        lines.append(f"Ended:        {log.end_date}")
-    label = f"{_unit(log).capitalize()}s:"
-    lines.append(f"{label:<14}{log.total_file_count} in the job; {tally_words(tally(log))}")
-    undone = log.total_file_count - len(log.details)
+        lines.append(_field(_("Ended"), date_time(log.end_date)))
+    label = _("Outputs") if log.job.renditions else _("Assets")
+    counted = ngettext("{n} in the job; {outcome}", "{n} in the job; {outcome}", total)
+    lines.append(_field(label, counted.format(n=number(total), outcome=tally_words(tally(log)))))
+    undone = total - len(log.details)
     if undone > 0:
-        lines.append(f"Not done:     {undone} (the job can be resumed)")
+        lines.append(
+            _field(_("Not done"), _("{n} (the job can be resumed)").format(n=number(undone)))
+        )
     if log.fatal_error:
-        lines.append(f"Stopped by:   {log.fatal_error}")
+        lines.append(_field(_("Stopped by"), log.fatal_error))
     wanted = {
         EmailSetting.ALL: {LogType.SUCCESS, LogType.WARNING, LogType.ERROR},
         EmailSetting.ERROR: {LogType.ERROR},
@@ -355,50 +378,64 @@ def compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMessa
     }.get(setting, set())
     listed = [d for d in log.details if d.log_type in wanted]
     if listed:
-        lines += ["", "Assets:" if setting is EmailSetting.ALL else "Problems:"]
+        lines += ["", _("Assets:") if setting is EmailSetting.ALL else _("Problems:")]
         lines += [_detail_line(d) for d in listed]
     message.set_content("\n".join([*lines, ""]))
     return message
 
 
-def _unit(log: JobLog) -> str:
-    """What the job's counts count: assets, or outputs when each asset has several."""
-    return "output" if log.job.renditions else "asset"
+def _field(label: str, value: str) -> str:
+    """``Job:          value``: the values of the mail's header lines in one column."""
+    return f"{label + ':':<14}{value}"
 
 
 def _header(log: JobLog) -> list[str]:
     job = log.job
+    name = _("{name} ({handle})").format(name=job.name or _("(unnamed)"), handle=log.job_handle)
     if job.renditions:
         names = ", ".join(r.name for r in job.renditions)
         lines = [
-            f"Job:          {job.name or '(unnamed)'} ({log.job_handle})",
-            f"Exports:      {len(job.renditions)} renditions ({names}) to {job.destination}",
+            _field(_("Job"), name),
+            _field(
+                _("Exports"),
+                _("{n} renditions ({names}) to {destination}").format(
+                    n=number(len(job.renditions)), names=names, destination=job.destination
+                ),
+            ),
         ]
         for r in job.renditions:
             if r.fmt.value == "convert":
-                request = f"modifier: {r.is_modifier or '-'}   macro: {r.macro or '-'}"
+                request = _("modifier: {modifier}   macro: {macro}").format(
+                    modifier=r.is_modifier or "-", macro=r.macro or "-"
+                )
             else:
-                request = "original files"
+                request = _("original files")
             if r.name_template:
-                request += f"   file names: {r.name_template}"
+                request += "   " + _("file names: {template}").format(template=r.name_template)
             lines.append(f"  {r.name}: {request}")
-        return [*lines, f"Started:      {log.start_date}"]
-    what = "original files" if job.fmt.value == "orig" else "converted images"
+        return [*lines, _field(_("Started"), date_time(log.start_date))]
+    what = _("original files") if job.fmt.value == "orig" else _("converted images")
     lines = [
-        f"Job:          {job.name or '(unnamed)'} ({log.job_handle})",
-        f"Exports:      {what} to {job.destination}",
-        f"Started:      {log.start_date}",
+        _field(_("Job"), name),
+        _field(
+            _("Exports"),
+            _("{what} to {destination}").format(what=what, destination=job.destination),
+        ),
+        _field(_("Started"), date_time(log.start_date)),
     ]
     if job.fmt.value == "convert":
-        lines.insert(2, f"Modifier:     {job.is_modifier or '-'}   macro: {job.macro or '-'}")
+        modifier = _("{modifier}   macro: {macro}").format(
+            modifier=job.is_modifier or "-", macro=job.macro or "-"
+        )
+        lines.insert(2, _field(_("Modifier"), modifier))
     if job.name_template:
-        lines.insert(-1, f"File names:   {job.name_template}")
+        lines.insert(-1, _field(_("File names"), job.name_template))
     return lines
 
 
 def _detail_line(detail: LogDetail) -> str:
     preset = f", {detail.rendition}" if detail.rendition else ""
-    text = f"  {detail.log_type.value:<8} {detail.name} ({detail.asset_handle}{preset})"
+    text = f"  {kind_word(detail.log_type):<8} {detail.name} ({detail.asset_handle}{preset})"
     if detail.output:
         text += f" → {detail.output}"
     if detail.message:
@@ -420,16 +457,18 @@ def notify(
     """
     if not should_notify(log, setting, starting=starting):
         return None
-    if not mail.configured:
-        return (
-            f"emailSetting is {setting.value} but no mail server, sender and recipient "
-            "are configured; no notification was sent"
-        )
-    if password is None:
-        password = get_password(mail)
-    try:
-        send_message(mail, compose(log, setting, starting=starting), password)
-    except NotifyError as exc:
-        when = "start" if starting else "end"
-        return f"the job {when} notification was not sent: {exc}"
+    with use_language(log.job.locale):
+        if not mail.configured:
+            return _(
+                "emailSetting is {setting} but no mail server, sender and recipient "
+                "are configured; no notification was sent"
+            ).format(setting=setting.value)
+        if password is None:
+            password = get_password(mail)
+        try:
+            send_message(mail, compose(log, setting, starting=starting), password)
+        except NotifyError as exc:
+            if starting:
+                return _("the job start notification was not sent: {problem}").format(problem=exc)
+            return _("the job end notification was not sent: {problem}").format(problem=exc)
     return None

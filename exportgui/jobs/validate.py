@@ -13,6 +13,7 @@ from pathlib import Path
 
 from exportgui.catalog import Asset
 from exportgui.config import MailSettings
+from exportgui.config.i18n import parse_locale, use_language
 from exportgui.config.words import count
 from exportgui.imaging import ISAttributes, ISError
 from exportgui.jobs.layer_sources import catalog_sources
@@ -122,6 +123,7 @@ def _enum_problems(job: ExportJob) -> tuple[ExportJob | None, list[Problem]]:
         ("fmt", Fmt.parse),
         ("email_setting", EmailSetting.parse),
         ("conflict", ConflictPolicy.parse),
+        ("locale", parse_locale),
     ):
         try:
             fields[field] = parse(getattr(job, field))
@@ -223,8 +225,13 @@ def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     """Errors (which block the export) and warnings for the job, errors first.
 
     In a job of several renditions, each rendition's fields are checked as a
-    job of its own, and their problems name the rendition.
+    job of its own, and their problems name the rendition. The messages are in the job's locale.
     """
+    with use_language(job.locale):
+        return _validate(job, catalog)
+
+
+def _validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     checked, problems = _enum_problems(job)
     problems += _destination_problems(job, getattr(catalog, "folder", None))
     if checked is None:
