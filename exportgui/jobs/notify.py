@@ -31,7 +31,7 @@ from exportgui.config import MailSettings
 from exportgui.config.i18n import _, date_time, ngettext, number, use_language
 from exportgui.config.settings import redact_url
 from exportgui.jobs.model import EmailSetting, JobLog, LogDetail, LogType
-from exportgui.jobs.report import kind_word, state_word
+from exportgui.jobs.report import log_type_word, state_word
 from exportgui.jobs.tally import tally, tally_words
 
 KEYRING_SERVICE = "exportgui"
@@ -435,7 +435,7 @@ def _header(log: JobLog) -> list[str]:
 
 def _detail_line(detail: LogDetail) -> str:
     preset = f", {detail.rendition}" if detail.rendition else ""
-    text = f"  {kind_word(detail.log_type):<8} {detail.name} ({detail.asset_handle}{preset})"
+    text = f"  {log_type_word(detail.log_type):<8} {detail.name} ({detail.asset_handle}{preset})"
     if detail.output:
         text += f" → {detail.output}"
     if detail.message:

@@ -24,6 +24,12 @@ _KIND_WORDS = {
     LogType.ERROR: N_("error"),
 }
 
+_LOG_TYPE_WORDS = {  # IPS logType, as a label
+    LogType.SUCCESS: N_("Success"),
+    LogType.WARNING: N_("Warning"),
+    LogType.ERROR: N_("Error"),
+}
+
 
 def state_word(state: str) -> str:
     """``completed`` in the current language (an unknown state as stored)."""
@@ -33,6 +39,11 @@ def state_word(state: str) -> str:
 def kind_word(log_type: LogType) -> str:
     """``warning``, ``error`` or ``success`` in the current language."""
     return _(_KIND_WORDS[log_type])
+
+
+def log_type_word(log_type: LogType) -> str:
+    """The IPS ``logType`` as a label (``Success``) in the current language."""
+    return _(_LOG_TYPE_WORDS[log_type])
 
 
 _FIELD_FLAGS = {
@@ -150,7 +161,7 @@ def joblog_lines(log: JobLog) -> list[str]:
         target = f" → {d.output}" if d.output else ""
         note = f": {d.message}" if d.message else ""
         name = f"{d.name} ({d.rendition})" if job.renditions else d.name
-        lines.append(f"  {d.log_type.value:<8} {d.asset_handle}  {name}{target}{note}")
+        lines.append(f"  {log_type_word(d.log_type):<8} {d.asset_handle}  {name}{target}{note}")
     return lines
 
 
