@@ -28,7 +28,7 @@ from email.utils import formatdate, getaddresses, make_msgid
 from urllib.parse import unquote, urlsplit
 
 from exportgui.config import MailSettings
-from exportgui.config.i18n import _, date_time, ngettext, number, use_language
+from exportgui.config.i18n import N_, _, date_time, ngettext, number, use_language
 from exportgui.config.settings import redact_url
 from exportgui.jobs.model import EmailSetting, JobLog, LogDetail, LogType
 from exportgui.jobs.report import log_type_word, state_word
@@ -37,7 +37,7 @@ from exportgui.jobs.tally import tally, tally_words
 KEYRING_SERVICE = "exportgui"
 PASSWORD_ENV = "EXPORTGUI_SMTP_PASSWORD"  # noqa: S105 - the variable's name, not a password
 PLAIN_LOGIN_FLAG = "--allow-plain-login"
-PLAIN_LOGIN_SETTING = "Allow a login without encryption"
+PLAIN_LOGIN_SETTING = N_("Allow a login without encryption")
 _TIMEOUT_S = 20.0
 _SCHEMES = {"smtp": ("plain", 25), "smtp+starttls": ("starttls", 587), "smtps": ("ssl", 465)}
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines splits at
@@ -83,13 +83,17 @@ def parse_smtp_url(url: str, username: str = "") -> SmtpServer:
         parts = urlsplit(url.strip())
     except ValueError:
         raise NotifyError(
-            f"the mail server URL {shown!r} is malformed: a host in [brackets] must be "
-            "an IPv6 address, as in smtp://[::1]:25"
+            _(
+                "the mail server URL {url!r} is malformed: a host in [brackets] must be "
+                "an IPv6 address, as in smtp://[::1]:25"
+            ).format(url=shown)
         ) from None
     scheme = parts.scheme.lower()
     if scheme not in _SCHEMES:
         raise NotifyError(
-            f"the mail server URL {shown!r} must start with smtp://, smtp+starttls:// or smtps://"
+            _(
+                "the mail server URL {url!r} must start with smtp://, smtp+starttls:// or smtps://"
+            ).format(url=shown)
         )
     try:
         port = parts.port
@@ -97,19 +101,24 @@ def parse_smtp_url(url: str, username: str = "") -> SmtpServer:
         port = 0
     if port == 0:
         raise NotifyError(
-            f"the mail server URL {shown!r} is malformed: its port must be a number from 1 to 65535"
+            _(
+                "the mail server URL {url!r} is malformed: its port must be a number from 1 to "
+                "65535"
+            ).format(url=shown)
         )
     if not parts.hostname:
-        raise NotifyError(f"the mail server URL {shown!r} names no host")
+        raise NotifyError(_("the mail server URL {url!r} names no host").format(url=shown))
     if parts.password is not None:
         raise NotifyError(
-            "the mail server URL must not contain a password; store it in the keyring "
-            f"or set {PASSWORD_ENV}"
+            _(
+                "the mail server URL must not contain a password; store it in the keyring "
+                "or set {variable}"
+            ).format(variable=PASSWORD_ENV)
         )
     user = username or unquote(parts.username or "")
     problem = control_problem(user)
     if problem:
-        raise NotifyError(f"the mail user name {problem}")
+        raise NotifyError(_("the mail user name {problem}").format(problem=problem))
     security, default_port = _SCHEMES[scheme]
     return SmtpServer(security, parts.hostname, port or default_port, user)
 
@@ -123,20 +132,28 @@ def server_for(mail: MailSettings) -> SmtpServer:
     server = parse_smtp_url(mail.smtp_url, mail.username)
     if not server.username or server.security != "plain":
         return server
-    encrypted = (
-        f"use smtp+starttls://{server.url_host} (STARTTLS, port 587) or "
-        f"smtps://{server.url_host} (TLS, port 465)"
-    )
+    encrypted = _(
+        "use smtp+starttls://{host} (STARTTLS, port 587) or smtps://{host} (TLS, port 465)"
+    ).format(host=server.url_host)
     if not mail.allow_plain_login:
         raise NotifyError(
-            f"{server} would get the password without encryption: {encrypted}; "
-            f"for a server on this computer only, allow a plain login with {PLAIN_LOGIN_FLAG} "
-            f'or "{PLAIN_LOGIN_SETTING}" in the mail settings'
+            _(
+                "{server} would get the password without encryption: {encrypted}; "
+                "for a server on this computer only, allow a plain login with {flag} "
+                'or "{setting}" in the mail settings'
+            ).format(
+                server=server,
+                encrypted=encrypted,
+                flag=PLAIN_LOGIN_FLAG,
+                setting=_(PLAIN_LOGIN_SETTING),
+            )
         )
     if not server.on_this_computer:
         raise NotifyError(
-            f"{server} would get the password without encryption: a plain login is allowed "
-            f"only to a server on this computer (localhost, 127.0.0.1, ::1); {encrypted}"
+            _(
+                "{server} would get the password without encryption: a plain login is allowed "
+                "only to a server on this computer (localhost, 127.0.0.1, ::1); {encrypted}"
+            ).format(server=server, encrypted=encrypted)
         )
     return server
 
@@ -148,32 +165,35 @@ def _address_problem(address: str) -> str | None:
         return problem
     found = getaddresses([address])
     if len(found) != 1:
-        return "is not one mail address like name@example.com"
-    _, addr = found[0]
+        return _("is not one mail address like name@example.com")
+    _name, addr = found[0]
     local, at, domain = addr.rpartition("@")
     if not (local and at and domain) or any(c.isspace() for c in addr):
-        return "is not a mail address like name@example.com"
+        return _("is not a mail address like name@example.com")
     return None
 
 
 def address_problems(mail: MailSettings) -> list[tuple[str, str]]:
     """``(field, message)`` for each sender or recipient address of ``mail`` that cannot be used."""
-    addresses = [("sender", "the sender", mail.sender)] if mail.sender else []
-    addresses += [("recipients", "the recipient", r) for r in mail.recipients]
+    addresses = [("sender", _("the sender {address!r} {problem}"), mail.sender)]
+    addresses = addresses if mail.sender else []
+    addresses += [
+        ("recipients", _("the recipient {address!r} {problem}"), r) for r in mail.recipients
+    ]
     found = []
-    for field, what, address in addresses:
+    for field, words, address in addresses:
         problem = _address_problem(address)
         if problem:
-            found.append((field, f"{what} {address!r} {problem}"))
+            found.append((field, words.format(address=address, problem=problem)))
     return found
 
 
 def control_problem(text: str) -> str | None:
     """``contains a line break`` (or another control character), or None."""
     if any(c in _LINE_BREAKS for c in text):
-        return "contains a line break"
+        return _("contains a line break")
     if any(unicodedata.category(c) == "Cc" for c in text):
-        return "contains a control character"
+        return _("contains a control character")
     return None
 
 
@@ -230,7 +250,7 @@ def send_message(mail: MailSettings, message: EmailMessage, password: str | None
     """Deliver ``message`` to the configured recipients; NotifyError on any failure."""
     if not mail.configured:
         raise NotifyError(
-            "mail is not configured: a server URL, a sender and a recipient are needed"
+            _("mail is not configured: a server URL, a sender and a recipient are needed")
         )
     server = server_for(mail)
     bad_addresses = address_problems(mail)
@@ -267,44 +287,62 @@ def _failure(exc: Exception, step: str, server: SmtpServer, password: str | None
     smtp = f" (SMTP {code})" if isinstance(code, int) and code > 0 else ""
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         codes = sorted({str(reply[0]) for reply in exc.recipients.values()})
-        return f"{server} refused every recipient (SMTP {', '.join(codes)})"
+        return _("{server} refused every recipient (SMTP {codes})").format(
+            server=server, codes=", ".join(codes)
+        )
     if isinstance(exc, smtplib.SMTPSenderRefused):
-        return f"{server} refused the sender{smtp}"
+        return _("{server} refused the sender{smtp}").format(server=server, smtp=smtp)
+    user = repr(server.username)
     if step == "login":
-        hint = "" if password else f" (no password found in the keyring or {PASSWORD_ENV})"
-        if isinstance(exc, UnicodeError):
-            return (
-                f"{server} cannot take the login for {server.username!r}: the user name and "
-                "password must be ASCII characters"
+        hint = ""
+        if not password:
+            hint = _(" (no password found in the keyring or {variable})").format(
+                variable=PASSWORD_ENV
             )
+        if isinstance(exc, UnicodeError):
+            return _(
+                "{server} cannot take the login for {user}: the user name and "
+                "password must be ASCII characters"
+            ).format(server=server, user=user)
         if isinstance(exc, smtplib.SMTPNotSupportedError):
-            return f"{server} offers no login (SMTP AUTH) for {server.username!r}"
-        return f"{server} refused the login for {server.username!r}{hint}{smtp}"
+            return _("{server} offers no login (SMTP AUTH) for {user}").format(
+                server=server, user=user
+            )
+        return _("{server} refused the login for {user}{hint}{smtp}").format(
+            server=server, user=user, hint=hint, smtp=smtp
+        )
     if isinstance(exc, socket.timeout):
-        reason = f"no answer within {_TIMEOUT_S:.0f} s"
+        reason = _("no answer within {seconds} s").format(seconds=f"{_TIMEOUT_S:.0f}")
     elif isinstance(exc, ssl.SSLCertVerificationError):
-        return f"TLS with the mail server {server} failed: its certificate is not trusted"
+        return _("TLS with the mail server {server} failed: its certificate is not trusted").format(
+            server=server
+        )
     elif isinstance(exc, ssl.SSLError) or step == "tls":
         if isinstance(exc, smtplib.SMTPNotSupportedError):
-            return f"{server} does not offer STARTTLS"
-        return f"TLS with the mail server {server} failed{smtp}"
+            return _("{server} does not offer STARTTLS").format(server=server)
+        return _("TLS with the mail server {server} failed{smtp}").format(server=server, smtp=smtp)
     elif isinstance(exc, smtplib.SMTPServerDisconnected):
-        reason = "the server closed the connection"
+        reason = _("the server closed the connection")
     elif isinstance(exc, OSError):
         reason = exc.strerror or type(exc).__name__
     elif step == "send":
-        return f"{server} did not accept the message{smtp}"
+        return _("{server} did not accept the message{smtp}").format(server=server, smtp=smtp)
     else:
-        reason = f"the server refused the connection{smtp}"
-    return f"cannot reach the mail server {server}: {reason}"
+        reason = _("the server refused the connection{smtp}").format(smtp=smtp)
+    return _("cannot reach the mail server {server}: {problem}").format(
+        server=server, problem=reason
+    )
 
 
 def send_test_message(mail: MailSettings, password: str | None) -> None:
     """Send a short test message (settings dialog); NotifyError says what went wrong."""
     message = EmailMessage()
-    _set_header(message, "Subject", "[exportgui] test message")
+    _set_header(message, "Subject", _("[exportgui] test message"))
     message.set_content(
-        "This is a test message from exportgui.\nJob notifications will be sent to this address.\n"
+        _("This is a test message from exportgui.")
+        + "\n"
+        + _("Job notifications will be sent to this address.")
+        + "\n"
     )
     send_message(mail, message, password)
 

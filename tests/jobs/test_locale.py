@@ -26,7 +26,7 @@ from exportgui.jobs.job_dict import job_from_dict, job_to_dict
 from exportgui.jobs.model import LogType
 from exportgui.jobs.report import joblog_lines, summary_line
 from exportgui.jobs.tally import tally, tally_words
-from tests.smtp_server import smtp_server
+from tests.smtp_server import free_port, smtp_server
 
 
 def _job(library: dict[str, str], dest: Path, locale: str, **changes: object) -> ExportJob:
@@ -139,3 +139,35 @@ def test_the_mail_of_an_italian_job_is_in_italian(
     assert "Risorse:      4 nel processo; 2 file scritti" in body
     assert "Errore   turntable" in body and "ExportJob non supporta Set 360 gradi" in body
     assert "Processo:     web (" in body and "Esportazione: file originali in" in body
+
+
+def test_an_italian_jobs_problems_are_in_italian(
+    catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    job = _job(library, dest, "it", destination=None, fmt=Fmt.CONVERT)
+    messages = [p.message for p in validate(job, catalog)]
+    assert "scegli una cartella di destinazione" in messages
+    assert (
+        "ExportJob non supporta Set 360 gradi: 1 risorsa selezionata verrà registrata come errore"
+    ) in messages
+    assert "alcune risorse sono selezionate due volte; ognuna viene esportata una volta sola" in (
+        messages
+    )
+    english = {p.field: p.message for p in validate(replace(job, locale="en"), catalog)}
+    assert english["destination"] == "choose a destination folder"
+
+
+def test_an_italian_jobs_mail_failure_is_noted_in_italian(
+    catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    url = f"smtp://127.0.0.1:{free_port()}"
+    mail = MailSettings(smtp_url=url, sender="a@example.com", recipients=["b@example.com"])
+    job = ExportJob((library["b.png"],), Fmt.ORIG, destination=dest, locale="it",
+                    email_setting=EmailSetting.ERROR_AND_WARNING)  # fmt: skip
+    job = replace(job, asset_handles=(library["b.png"], library["turntable"]))
+    log = run(plan(job, catalog), catalog, RunOptions(mail=mail))
+    assert log.notification_warning is not None
+    assert log.notification_warning.startswith(
+        "la notifica di fine processo non è stata inviata: "
+        "impossibile raggiungere il server di posta smtp://127.0.0.1:"
+    ), log.notification_warning
