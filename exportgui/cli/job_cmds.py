@@ -30,7 +30,14 @@ from exportgui.cli.common import (
     print_json,
 )
 from exportgui.config import MailSettings, Settings, app_paths, load_settings
-from exportgui.config.i18n import ngettext, number, parse_locale, set_language, supported_words
+from exportgui.config.i18n import (
+    _,
+    ngettext,
+    number,
+    parse_locale,
+    set_language,
+    supported_words,
+)
 from exportgui.jobs import (
     ConflictPolicy,
     EmailSetting,
@@ -303,12 +310,12 @@ def _job_from_args(args: argparse.Namespace, catalog: Catalog) -> ExportJob:
             )
         settled = {
             field
-            for dest, (field, _) in _JOB_OPTIONS.items()
+            for dest, (field, _parse) in _JOB_OPTIONS.items()
             if getattr(args, dest, None) is not None
         }
         how = {
             field: f"choose one with --{dest.replace('_', '-')}"
-            for dest, (field, _) in _JOB_OPTIONS.items()
+            for dest, (field, _parse) in _JOB_OPTIONS.items()
         }
         if args.handles or args.all or args.folder is not None or args.types:
             settled.add("selection")
@@ -461,12 +468,17 @@ def _note_worker_cap(requested: int, assets: int) -> None:
     """Say on stderr when fewer workers than asked for will run."""
     used = default_workers(requested, 0, assets)
     if requested > used:
-        print(
-            f"exportgui: note: {requested} workers asked for, {used} used "
-            f"(at most one per asset and {WORKERS_PER_CORE} per CPU core; "
-            f"{assets} assets, {cpu_cores()} cores)",
-            file=sys.stderr,
+        note = _(
+            "note: {requested} workers asked for, {used} used (at most one per asset and "
+            "{per_core} per CPU core; {assets} assets, {cores} cores)"
+        ).format(
+            requested=number(requested),
+            used=number(used),
+            per_core=WORKERS_PER_CORE,
+            assets=number(assets),
+            cores=number(cpu_cores()),
         )
+        print(f"exportgui: {note}", file=sys.stderr)
 
 
 def _report(log: JobLog, args: argparse.Namespace) -> int:
@@ -565,7 +577,7 @@ def _jobs_list(args: argparse.Namespace) -> int:
         echo(list_line(log))
     if any(resumable(log) for log in logs):
         print(
-            "(finish a cancelled or interrupted job with: exportgui jobs resume JOB)",
+            _("(finish a cancelled or interrupted job with: exportgui jobs resume JOB)"),
             file=sys.stderr,
         )
     return 0

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -78,13 +80,20 @@ def test_an_english_job_logs_what_it_always_did(
     assert summary_line(log).startswith(f"job {log.job_handle} completed: 1 file written")
 
 
-def test_a_worker_thread_writes_in_the_jobs_language(
-    catalog: Catalog, library: dict[str, str], dest: Path
+def _spawned_processes(workers: int) -> Executor:
+    """A process pool whose workers start afresh: nothing of this process's state."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+@pytest.mark.parametrize("pool_type", [ThreadPoolExecutor, _spawned_processes])
+def test_a_worker_writes_in_the_jobs_language(
+    pool_type: Callable[[int], Executor], catalog: Catalog, library: dict[str, str], dest: Path
 ) -> None:
+    """A worker thread or process (which knows only the user's language) gets the job's."""
     job = ExportJob((library["b.png"],), Fmt.ORIG, destination=dest, locale="it")
     planned = plan(job, catalog)
     catalog.original_path(library["b.png"]).unlink()  # the copy fails on the worker
-    with ThreadPoolExecutor(1) as pool:
+    with pool_type(1) as pool:
         log = run(planned, catalog, RunOptions(executor=pool))
     (detail,) = log.details
     assert detail.log_type is LogType.ERROR
