@@ -26,6 +26,7 @@ from exportgui.jobs import (
 )
 from exportgui.jobs.job_dict import job_from_dict, job_to_dict
 from exportgui.jobs.model import LogType
+from exportgui.jobs.presets import Preset, PresetError, combine
 from exportgui.jobs.report import joblog_lines, summary_line
 from exportgui.jobs.tally import tally, tally_words
 from tests.smtp_server import free_port, smtp_server
@@ -180,3 +181,13 @@ def test_an_italian_jobs_mail_failure_is_noted_in_italian(
         "la notifica di fine processo non è stata inviata: "
         "impossibile raggiungere il server di posta smtp://127.0.0.1:"
     ), log.notification_warning
+
+
+def test_presets_of_one_job_agree_about_its_locale() -> None:
+    def preset(name: str, locale: str) -> Preset:
+        return Preset(name, ExportJob((), Fmt.CONVERT, "wid=40", locale=locale))
+
+    assert combine([preset("web", "it"), preset("thumb", "")]).locale == "it"
+    with pytest.raises(PresetError, match=r"disagree about the locale \(it and en\)"):
+        combine([preset("web", "it"), preset("thumb", "en")])
+    assert combine([preset("web", "it"), preset("thumb", "en")], settled={"locale"}).renditions
