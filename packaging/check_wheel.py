@@ -187,6 +187,12 @@ def check(work: Path) -> None:
         env=env,
     ).strip()
     expect(Path(rendered).is_file(), f"render printed {rendered!r}, which is no file")
+    italian = run(
+        [exportgui, "plan", images[0], "--fmt", "orig", "--dest", out, "--locale", "it"],
+        cwd=work,
+        env=env,
+    )
+    expect("byte originali" in italian, f"the wheel's Italian job texts are missing:\n{italian}")
 
     print(run([python, "-c", WINDOW_CHECK], cwd=work, env=env).strip())
 

@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 
 from exportgui.catalog import Catalog
+from exportgui.config.i18n import set_language
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # No keyring daemon in CI: the null backend keeps keyring from probing D-Bus.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+# English texts whatever the machine's language; a test of another language asks for it.
+os.environ["LANGUAGE"] = "en"
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +28,7 @@ def exportgui_home(
     monkeypatch.delenv("EXPORTGUI_CATALOG", raising=False)
     monkeypatch.delenv("EXPORTGUI_SMTP_PASSWORD", raising=False)
     yield home
+    set_language("")  # a command run in this process may have chosen a job's language
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from exportgui.catalog.model import SET_TYPES, Asset, export_block_reason
 from exportgui.catalog.rows import gc_paused, plain_cursor
+from exportgui.config.i18n import use_language
 
 if TYPE_CHECKING:
     from exportgui.catalog.catalog import Catalog
@@ -27,10 +28,11 @@ _QUERY = (
     f"'reason', CASE type {' '.join('WHEN ? THEN ?' for _ in _SETS)} ELSE NULL END, "
     "'width', width, 'height', height, 'bytes', bytes, 'sha256', sha256) FROM assets"
 )
-_PARAMS = [
-    *(kind.value for kind in _SETS),
-    *(value for kind in _SETS for value in (kind.value, export_block_reason(kind))),
-]
+with use_language("en"):  # JSON documents keep one language, whatever the user's
+    _PARAMS = [
+        *(kind.value for kind in _SETS),
+        *(value for kind in _SETS for value in (kind.value, export_block_reason(kind))),
+    ]
 
 
 def asset_summary(asset: Asset) -> dict[str, Any]:
@@ -41,7 +43,7 @@ def asset_summary(asset: Asset) -> dict[str, Any]:
         "type": asset.type.value,
         "folder": asset.folder,
         "exportable": asset.exportable,
-        "reason": asset.block_reason,
+        "reason": _english_block_reason(asset),
         "width": asset.width,
         "height": asset.height,
         "bytes": asset.bytes,
@@ -61,3 +63,8 @@ def summary_lines(catalog: Catalog) -> list[str]:
             raise
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     return [encode(asset_summary(asset)) for asset in catalog.list_assets()]
+
+
+def _english_block_reason(asset: Asset) -> str | None:
+    with use_language("en"):
+        return asset.block_reason

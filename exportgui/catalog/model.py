@@ -1,9 +1,11 @@
-"""Asset types in the IPS vocabulary, and what ExportJob may export."""
+"""Asset types in the IPS vocabulary (in the current language), and what ExportJob exports."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+
+from exportgui.config.i18n import N_, _
 
 
 class AssetType(StrEnum):
@@ -34,12 +36,12 @@ class AssetType(StrEnum):
     @property
     def label(self) -> str:
         """Plural words a designer reads, e.g. "Spin Sets"."""
-        return _PLURAL_LABELS[self]
+        return _(_PLURAL_LABELS[self])
 
     @property
     def one(self) -> str:
         """One asset of this type in words, for a sentence: "an SVG file", "a Spin Set"."""
-        return _ONE[self]
+        return _(_ONE[self])
 
     @classmethod
     def parse(cls, text: str) -> AssetType:
@@ -67,49 +69,49 @@ SET_TYPES = frozenset(
 )
 
 _PLURAL_LABELS = {
-    AssetType.IMAGE: "Images",
-    AssetType.VIDEO: "Videos",
-    AssetType.AUDIO: "Audio files",
-    AssetType.PDF: "PDFs",
-    AssetType.FONT: "Fonts",
-    AssetType.ICC_PROFILE: "ICC profiles",
-    AssetType.SVG: "SVG files",
-    AssetType.OTHER: "Other files",
-    AssetType.IMAGE_SET: "Image Sets",
-    AssetType.RENDER_SET: "Render Sets",
-    AssetType.SPIN_SET: "Spin Sets",
-    AssetType.MEDIA_SET: "Media Sets",
-    AssetType.ADAPTIVE_VIDEO_SET: "multi-bitrate (adaptive video) sets",
-    AssetType.VIDEO_SET: "Video Sets",
-    AssetType.ECATALOG: "eCatalogs",
-    AssetType.OFFER_SET: "Offer Sets",
+    AssetType.IMAGE: N_("Images"),
+    AssetType.VIDEO: N_("Videos"),
+    AssetType.AUDIO: N_("Audio files"),
+    AssetType.PDF: N_("PDFs"),
+    AssetType.FONT: N_("Fonts"),
+    AssetType.ICC_PROFILE: N_("ICC profiles"),
+    AssetType.SVG: N_("SVG files"),
+    AssetType.OTHER: N_("Other files"),
+    AssetType.IMAGE_SET: N_("Image Sets"),
+    AssetType.RENDER_SET: N_("Render Sets"),
+    AssetType.SPIN_SET: N_("Spin Sets"),
+    AssetType.MEDIA_SET: N_("Media Sets"),
+    AssetType.ADAPTIVE_VIDEO_SET: N_("multi-bitrate (adaptive video) sets"),
+    AssetType.VIDEO_SET: N_("Video Sets"),
+    AssetType.ECATALOG: N_("eCatalogs"),
+    AssetType.OFFER_SET: N_("Offer Sets"),
 }
 
 
 _ONE = {
-    AssetType.IMAGE: "an image",
-    AssetType.VIDEO: "a video",
-    AssetType.AUDIO: "an audio file",
-    AssetType.PDF: "a PDF",
-    AssetType.FONT: "a font",
-    AssetType.ICC_PROFILE: "an ICC profile",
-    AssetType.SVG: "an SVG file",
-    AssetType.OTHER: "a file of another type",
-    AssetType.IMAGE_SET: "an Image Set",
-    AssetType.RENDER_SET: "a Render Set",
-    AssetType.SPIN_SET: "a Spin Set",
-    AssetType.MEDIA_SET: "a Media Set",
-    AssetType.ADAPTIVE_VIDEO_SET: "a multi-bitrate (adaptive video) set",
-    AssetType.VIDEO_SET: "a Video Set",
-    AssetType.ECATALOG: "an eCatalog",
-    AssetType.OFFER_SET: "an Offer Set",
+    AssetType.IMAGE: N_("an image"),
+    AssetType.VIDEO: N_("a video"),
+    AssetType.AUDIO: N_("an audio file"),
+    AssetType.PDF: N_("a PDF"),
+    AssetType.FONT: N_("a font"),
+    AssetType.ICC_PROFILE: N_("an ICC profile"),
+    AssetType.SVG: N_("an SVG file"),
+    AssetType.OTHER: N_("a file of another type"),
+    AssetType.IMAGE_SET: N_("an Image Set"),
+    AssetType.RENDER_SET: N_("a Render Set"),
+    AssetType.SPIN_SET: N_("a Spin Set"),
+    AssetType.MEDIA_SET: N_("a Media Set"),
+    AssetType.ADAPTIVE_VIDEO_SET: N_("a multi-bitrate (adaptive video) set"),
+    AssetType.VIDEO_SET: N_("a Video Set"),
+    AssetType.ECATALOG: N_("an eCatalog"),
+    AssetType.OFFER_SET: N_("an Offer Set"),
 }
 
 
 def export_block_reason(asset_type: AssetType) -> str | None:
     """Why ExportJob refuses this type, or None if it may be exported."""
     if asset_type in SET_TYPES:
-        return f"ExportJob does not export {asset_type.label}"
+        return _("ExportJob does not export {types}").format(types=asset_type.label)
     return None
 
 

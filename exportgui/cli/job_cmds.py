@@ -32,6 +32,14 @@ from exportgui.cli.common import (
     print_json,
 )
 from exportgui.config import MailSettings, Settings, app_paths, load_settings
+from exportgui.config.i18n import (
+    _,
+    ngettext,
+    number,
+    parse_locale,
+    set_language,
+    supported_words,
+)
 from exportgui.jobs import (
     ConflictPolicy,
     EmailSetting,
@@ -66,10 +74,12 @@ from exportgui.jobs.notify import PLAIN_LOGIN_FLAG
 from exportgui.jobs.presets import PresetError, PresetStore, combine
 from exportgui.jobs.report import (
     joblog_lines,
+    kind_word,
     list_line,
     plan_lines,
     problem_lines,
     progress_text,
+    state_word,
     summary_line,
 )
 from exportgui.jobs.resume import not_done_count, resumable
@@ -124,6 +134,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("job", metavar="JOB")
     p.add_argument("--retry-failed", action="store_true", help="also redo the failed assets")
     p.add_argument("--workers", type=_workers, help="parallel workers (default: one per core)")
+    _locale_arg(p, "the language of this run's log messages, output and mail (default: the job's)")
     _mail_args(p)
     _cluster_args(p)
     p.add_argument("--json", action="store_true", help="print the job log as one JSON document")
@@ -218,10 +229,15 @@ def add_job_args(p: argparse.ArgumentParser, *, for_export: bool) -> None:
         "(tokens: name ext folder preset wid hei fmt handle seq date); "
         "default: the asset's name with the format's extension",
     )
+    _locale_arg(p, "the language of the job's log, output and mail (default: yours)")
     if for_export:
         p.add_argument("--email-setting", help="All, Error, ErrorAndWarning, JobCompletion, None")
         p.add_argument("--client-id", help="IPS clientId (stored with the job, not acted on)")
         p.add_argument("--workers", type=_workers, help="parallel workers (0: one per core)")
+
+
+def _locale_arg(p: argparse.ArgumentParser, help_text: str) -> None:
+    p.add_argument("--locale", metavar="LANG", help=f"{help_text}: {supported_words()}")
 
 
 def _mail_args(p: argparse.ArgumentParser) -> None:
@@ -279,6 +295,7 @@ _JOB_OPTIONS: dict[str, tuple[str, Callable[[Any], Any] | None]] = {
     "email_setting": ("email_setting", EmailSetting.parse),
     "client_id": ("client_id", None),
     "workers": ("workers", None),
+    "locale": ("locale", parse_locale),
 }
 
 
@@ -322,12 +339,12 @@ def _job_from_args(args: argparse.Namespace, catalog: Catalog) -> ExportJob:
             )
         settled = {
             field
-            for dest, (field, _) in _JOB_OPTIONS.items()
+            for dest, (field, _parse) in _JOB_OPTIONS.items()
             if getattr(args, dest, None) is not None
         }
         how = {
             field: f"choose one with --{dest.replace('_', '-')}"
-            for dest, (field, _) in _JOB_OPTIONS.items()
+            for dest, (field, _parse) in _JOB_OPTIONS.items()
         }
         if args.handles or args.all or args.folder is not None or args.types:
             settled.add("selection")
@@ -373,6 +390,7 @@ def _print_problems(problems: list[Problem], job: ExportJob) -> None:
 def _plan(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         job = _job_from_args(args, catalog)
+        set_language(job.locale)
         problems = validate(job, catalog)
         invalid = any(p.is_error for p in problems)
         the_plan = plan(job, catalog)
@@ -479,12 +497,17 @@ def _note_worker_cap(requested: int, assets: int) -> None:
     """Say on stderr when fewer workers than asked for will run."""
     used = default_workers(requested, 0, assets)
     if requested > used:
-        print(
-            f"exportgui: note: {requested} workers asked for, {used} used "
-            f"(at most one per asset and {WORKERS_PER_CORE} per CPU core; "
-            f"{assets} assets, {cpu_cores()} cores)",
-            file=sys.stderr,
+        note = _(
+            "note: {requested} workers asked for, {used} used (at most one per asset and "
+            "{per_core} per CPU core; {assets} assets, {cores} cores)"
+        ).format(
+            requested=number(requested),
+            used=number(used),
+            per_core=WORKERS_PER_CORE,
+            assets=number(assets),
+            cores=number(cpu_cores()),
         )
+        print(f"exportgui: {note}", file=sys.stderr)
 
 
 @contextmanager
@@ -540,22 +563,26 @@ def _print_report(log: JobLog, args: argparse.Namespace) -> None:
     else:
         for detail in log.details:
             if detail.log_type is not LogType.SUCCESS:
-                kind = detail.log_type.value.lower()
+                kind = kind_word(detail.log_type)
                 echo(
                     f"{kind}: {detail.name} ({detail.asset_handle}): {detail.message}",
                     file=sys.stderr,
                 )
         echo(summary_line(log))
     if log.fatal_error:
-        echo(f"exportgui: error: {log.fatal_error}", file=sys.stderr)
+        echo(f"exportgui: {kind_word(LogType.ERROR)}: {log.fatal_error}", file=sys.stderr)
     if log.notification_warning:
-        echo(f"exportgui: warning: {log.notification_warning}", file=sys.stderr)
-    if resumable(log):  # cancelled, or stopped by a fatal error (a full disk)
-        print(
-            f"exportgui: {log.state}; {not_done_count(log)} assets not done "
-            f"(exportgui jobs resume {log.job_handle})",
-            file=sys.stderr,
+        echo(
+            f"exportgui: {kind_word(LogType.WARNING)}: {log.notification_warning}", file=sys.stderr
         )
+    if resumable(log):  # cancelled, or stopped by a fatal error (a full disk)
+        undone = not_done_count(log)
+        text = ngettext(
+            "{state}; {n} asset not done (exportgui jobs resume {handle})",
+            "{state}; {n} assets not done (exportgui jobs resume {handle})",
+            undone,
+        ).format(state=state_word(log.state), n=number(undone), handle=log.job_handle)
+        print(f"exportgui: {text}", file=sys.stderr)
 
 
 def _execute(
@@ -578,6 +605,7 @@ def _execute(
 def _export(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         job = _job_from_args(args, catalog)
+        set_language(job.locale)
         problems = validate(job, catalog)
         _print_problems(problems, job)
         if any(p.is_error for p in problems):
@@ -622,7 +650,7 @@ def _jobs_list(args: argparse.Namespace) -> int:
         echo(list_line(log))
     if any(resumable(log) for log in logs):
         print(
-            "(finish a cancelled or interrupted job with: exportgui jobs resume JOB)",
+            _("(finish a cancelled or interrupted job with: exportgui jobs resume JOB)"),
             file=sys.stderr,
         )
     return 0
@@ -638,6 +666,7 @@ def _get_log(catalog: Catalog, handle: str) -> JobLog:
 def _jobs_show(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         log = _get_log(catalog, args.job)
+    set_language(log.job.locale)
     if args.json:
         print_json(joblog_to_dict(log))
     elif args.csv:
@@ -659,6 +688,11 @@ def _csv_for_terminal(document: str) -> str:
 def _jobs_resume(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
         log = _get_log(catalog, args.job)
+        try:
+            locale = parse_locale(args.locale or "")
+        except ValueError as exc:
+            raise UserError(f"--locale: {exc}") from None
+        set_language(locale or log.job.locale)
         settings = _settings()
         mail = None
         if log.job.email_setting is not EmailSetting.NONE:
@@ -684,6 +718,7 @@ def _jobs_resume(args: argparse.Namespace) -> int:
                             mail=mail,
                             durable=args.fsync,
                             executor=executor,
+                            locale=locale,
                         ),
                     )
                 except ResumeError as exc:

@@ -19,6 +19,7 @@ from exportgui.cli.common import UserError, echo, path_arg, print_json
 from exportgui.cli.job_cmds import add_rule_args, build_job, preset_store
 from exportgui.cli.os_scheduler import exportgui_command, install, uninstall
 from exportgui.config import app_paths, resolve_catalog_dir
+from exportgui.config.i18n import every_language
 from exportgui.jobs import ExportJob
 from exportgui.jobs.presets import PresetError
 from exportgui.jobs.schedule import (
@@ -195,9 +196,11 @@ def _outcome(started: datetime, done: subprocess.CompletedProcess[str]) -> LastR
             message=str(log.get("fatalError") or ""),
         )
     lines = [line for line in done.stderr.splitlines() if line.strip()]
-    errors = [line for line in lines if "error" in line]
+    words = every_language("error")  # the job's language says "error" its own way
+    errors = [line for line in lines if any(word in line for word in words)]
     message = (errors or lines or [f"exportgui export exited with status {done.returncode}"])[-1]
-    message = message.removeprefix("exportgui: error: ")
+    for word in words:
+        message = message.removeprefix(f"exportgui: {word}: ")
     return LastRun(started, ended, "invalid" if done.returncode == 2 else "failed", message=message)
 
 

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any, TypeVar, cast
 
+from exportgui.config.i18n import _, use_language
 from exportgui.jobs.attempts import attempt_name, claim
 from exportgui.jobs.produce import Produced, WorkItem, describe_os_error, fatal_reason
 from exportgui.jobs.runner import ExecutorLost, RunCatalog
@@ -214,19 +215,20 @@ def _claimed(
     if done.kind != "ok" or done.seq not in attempts:
         return done
     item, temp = attempts[done.seq]
-    try:
-        return replace(done, size=claim(item.folder, item.temp.name, temp, done.size, cancel))
-    except CopyCancelled:
-        return Produced(done.seq, "cancelled")
-    except OutsideDestination as exc:
-        return Produced(done.seq, "error", message=f"refused: {exc}")
-    except DestinationChanged as exc:
-        return Produced(done.seq, "fatal", message=f"stopped: {exc}")
-    except OSError as exc:
-        fatal = fatal_reason(exc, item.destination)
-        if fatal:
-            return Produced(done.seq, "fatal", message=fatal)
-        return Produced(done.seq, "error", message=describe_os_error(exc, item))
+    with use_language(item.language):  # the messages in the job's language
+        try:
+            return replace(done, size=claim(item.folder, item.temp.name, temp, done.size, cancel))
+        except CopyCancelled:
+            return Produced(done.seq, "cancelled")
+        except OutsideDestination as exc:
+            return Produced(done.seq, "error", message=_("refused: {problem}").format(problem=exc))
+        except DestinationChanged as exc:
+            return Produced(done.seq, "fatal", message=_("stopped: {problem}").format(problem=exc))
+        except OSError as exc:
+            fatal = fatal_reason(exc, item.destination)
+            if fatal:
+                return Produced(done.seq, "fatal", message=fatal)
+            return Produced(done.seq, "error", message=describe_os_error(exc, item))
 
 
 def run_task(fn: Callable[..., T], view: WorkerView, *args: Any) -> T:

@@ -16,6 +16,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from exportgui.config import MailSettings
+from exportgui.config.i18n import use_language
 from exportgui.jobs.joblog import JobLogStore, JobTakenOver
 from exportgui.jobs.model import JobLog, LogType, Plan, PlannedOutput
 from exportgui.jobs.notify import notify
@@ -61,6 +62,7 @@ class RunOptions:
             failure becomes the log's ``notification_warning``.
         durable: fsync every file before its rename (see writer.py).
         store: the job log store to use (default: one opened on the catalog).
+        locale: the language of this run's log messages and mail ("" = the job's).
     """
 
     workers: int = 0
@@ -70,6 +72,7 @@ class RunOptions:
     mail: MailSettings | None = None
     durable: bool = False
     store: JobLogStore | None = None
+    locale: str = ""
 
 
 def end_state(errors: int, total: int) -> str:
@@ -94,6 +97,18 @@ def run_job_items(
         JobTakenOver: another run (a resume) took the job over; this run placed
             nothing more and left the job log to it.
     """
+    with use_language(options.locale or log.job.locale):
+        return _run_job_items(store, log, catalog, items, options, done_before)
+
+
+def _run_job_items(
+    store: JobLogStore,
+    log: JobLog,
+    catalog: RunCatalog,
+    items: Sequence[tuple[int, PlannedOutput]],
+    options: RunOptions,
+    done_before: dict[int, LogType] | None,
+) -> JobLog:
     runner = JobRun(
         store,
         log,

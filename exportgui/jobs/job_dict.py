@@ -2,13 +2,13 @@
 
 Fields carry their IPS names (``assetHandleArray``, ``emailSetting``,
 ``clientId``, ``jobName``) and the local ones are camel-cased the same way
-(``keepFolders``, ``nameTemplate``). A job of several renditions adds
-``renditions``, a list of objects with the fields one rendition holds
-(``preset``, ``fmt``, ``is_modifier``, ``macro``, ``nameTemplate``); a job of
-one has no such key, so its document is what it always was. Reading also
-accepts the spellings older files used (``name``, ``client_id``,
-``email_setting``, ``keep_folders``), so files written before are read back;
-writing uses only the IPS names.
+(``keepFolders``, ``nameTemplate``); ``locale`` is written only when the job has
+one. A job of several renditions adds ``renditions``, a list of objects with the
+fields one rendition holds (``preset``, ``fmt``, ``is_modifier``, ``macro``,
+``nameTemplate``); a job of one has no such key, so its document is what it
+always was. Reading also accepts the spellings older files used (``name``,
+``client_id``, ``email_setting``, ``keep_folders``), so files written before
+are read back; writing uses only the IPS names.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
+from exportgui.config.i18n import parse_locale
 from exportgui.jobs.model import (
     MAX_WORKERS,
     ConflictPolicy,
@@ -64,6 +65,8 @@ def job_to_dict(job: ExportJob, *, with_assets: bool = True) -> dict[str, Any]:
         data["selection"] = _selection_to_dict(job.selection)
     if job.renditions:
         data["renditions"] = [rendition_to_dict(r) for r in job.renditions]
+    if job.locale:
+        data["locale"] = job.locale
     return data
 
 
@@ -124,6 +127,7 @@ def job_from_dict(data: Mapping[str, Any], *, lenient: bool = False) -> ExportJo
         name_template=field("nameTemplate", "", lambda v: _text("nameTemplate", v)),
         preset=field("preset", "", lambda v: _text("preset", v)),
         selection=field("selection", None, _selection),
+        locale=field("locale", "", lambda v: parse_locale(_text("locale", v))),
     )
     return job.with_renditions(renditions) if renditions else job
 

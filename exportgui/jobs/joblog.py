@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Protocol
 
 from exportgui.catalog import Database
+from exportgui.config.i18n import _
 from exportgui.jobs.joblog_doc import job_from_json, job_to_json, joblog_to_csv, joblog_to_dict
 from exportgui.jobs.joblog_schema import MIGRATIONS
 from exportgui.jobs.liveness import (
@@ -175,11 +176,17 @@ class JobLogStore:
                 raise KeyError(f"no job {job_handle!r} in this catalog")
             if row["state"] == "running" and _row_is_live(job_handle, row):
                 paused = row["host"] == socket.gethostname() and process_paused(row["pid"])
-                return (
-                    f"job {job_handle} is still running (process {row['pid']} on "
-                    f"{row['host']}{', paused' if paused else ''}); "
-                    f"{'continue or cancel' if paused else 'cancel'} it there first"
-                )
+                if paused:
+                    words = _(
+                        "job {handle} is still running (process {pid} on {host}, paused); "
+                        "continue or cancel it there first"
+                    )
+                else:
+                    words = _(
+                        "job {handle} is still running (process {pid} on {host}); "
+                        "cancel it there first"
+                    )
+                return words.format(handle=job_handle, pid=row["pid"], host=row["host"])
             conn.execute(
                 "UPDATE joblog_job SET state='running', end_date=NULL, fatal_error=NULL,"
                 " notification_warning=NULL, pid=?, host=?, heartbeat=?, pid_start=?,"
@@ -229,8 +236,10 @@ class JobLogStore:
                 ).fetchone()
                 if owner is None or owner[0] != token:
                     raise JobTakenOver(
-                        f"job {job_handle} was taken over by another run (jobs resume); "
-                        "this run stopped and placed nothing more"
+                        _(
+                            "job {handle} was taken over by another run (jobs resume); "
+                            "this run stopped and placed nothing more"
+                        ).format(handle=job_handle)
                     )
             old: dict[int, str | None] = {}
             for start in range(0, len(seqs), 500):

@@ -20,6 +20,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import ClassVar, Self
 
+from exportgui.config.i18n import parse_locale
+
 MAX_WORKERS = 256  # the most workers a job may ask for
 
 
@@ -134,6 +136,7 @@ class ExportJob:
     # Two or more: one output per asset and rendition, and fmt … preset above are the
     # first rendition's. Empty: the job's own fields are its one rendition.
     renditions: tuple[Rendition, ...] = ()
+    locale: str = ""  # IPS locale: the language of the job's log and mail ("" = the user's)
 
     @property
     def rendition_list(self) -> tuple[Rendition, ...]:
@@ -261,7 +264,7 @@ class JobLog:
 
 
 def normalize(job: ExportJob) -> ExportJob:
-    """The job with canonical spellings of fmt, emailSetting and conflict (any case accepted).
+    """The job with canonical spellings of fmt, emailSetting, conflict and locale (any case).
 
     Raises:
         ValueError: naming the field and the values it accepts.
@@ -272,4 +275,5 @@ def normalize(job: ExportJob) -> ExportJob:
         email_setting=EmailSetting.parse(job.email_setting),
         conflict=ConflictPolicy.parse(job.conflict),
         renditions=tuple(replace(r, fmt=Fmt.parse(r.fmt)) for r in job.renditions),
+        locale=parse_locale(job.locale),
     )

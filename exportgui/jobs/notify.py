@@ -28,15 +28,16 @@ from email.utils import formatdate, getaddresses, make_msgid
 from urllib.parse import unquote, urlsplit
 
 from exportgui.config import MailSettings
+from exportgui.config.i18n import N_, _, date_time, ngettext, number, use_language
 from exportgui.config.settings import redact_url
-from exportgui.config.words import count
 from exportgui.jobs.model import EmailSetting, JobLog, LogDetail, LogType
+from exportgui.jobs.report import log_type_word, state_word
 from exportgui.jobs.tally import tally, tally_words
 
 KEYRING_SERVICE = "exportgui"
 PASSWORD_ENV = "EXPORTGUI_SMTP_PASSWORD"  # noqa: S105 - the variable's name, not a password
 PLAIN_LOGIN_FLAG = "--allow-plain-login"
-PLAIN_LOGIN_SETTING = "Allow a login without encryption"
+PLAIN_LOGIN_SETTING = N_("Allow a login without encryption")
 _TIMEOUT_S = 20.0
 _SCHEMES = {"smtp": ("plain", 25), "smtp+starttls": ("starttls", 587), "smtps": ("ssl", 465)}
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines splits at
@@ -82,13 +83,17 @@ def parse_smtp_url(url: str, username: str = "") -> SmtpServer:
         parts = urlsplit(url.strip())
     except ValueError:
         raise NotifyError(
-            f"the mail server URL {shown!r} is malformed: a host in [brackets] must be "
-            "an IPv6 address, as in smtp://[::1]:25"
+            _(
+                "the mail server URL {url!r} is malformed: a host in [brackets] must be "
+                "an IPv6 address, as in smtp://[::1]:25"
+            ).format(url=shown)
         ) from None
     scheme = parts.scheme.lower()
     if scheme not in _SCHEMES:
         raise NotifyError(
-            f"the mail server URL {shown!r} must start with smtp://, smtp+starttls:// or smtps://"
+            _(
+                "the mail server URL {url!r} must start with smtp://, smtp+starttls:// or smtps://"
+            ).format(url=shown)
         )
     try:
         port = parts.port
@@ -96,19 +101,24 @@ def parse_smtp_url(url: str, username: str = "") -> SmtpServer:
         port = 0
     if port == 0:
         raise NotifyError(
-            f"the mail server URL {shown!r} is malformed: its port must be a number from 1 to 65535"
+            _(
+                "the mail server URL {url!r} is malformed: its port must be a number from 1 to "
+                "65535"
+            ).format(url=shown)
         )
     if not parts.hostname:
-        raise NotifyError(f"the mail server URL {shown!r} names no host")
+        raise NotifyError(_("the mail server URL {url!r} names no host").format(url=shown))
     if parts.password is not None:
         raise NotifyError(
-            "the mail server URL must not contain a password; store it in the keyring "
-            f"or set {PASSWORD_ENV}"
+            _(
+                "the mail server URL must not contain a password; store it in the keyring "
+                "or set {variable}"
+            ).format(variable=PASSWORD_ENV)
         )
     user = username or unquote(parts.username or "")
     problem = control_problem(user)
     if problem:
-        raise NotifyError(f"the mail user name {problem}")
+        raise NotifyError(_("the mail user name {problem}").format(problem=problem))
     security, default_port = _SCHEMES[scheme]
     return SmtpServer(security, parts.hostname, port or default_port, user)
 
@@ -122,20 +132,28 @@ def server_for(mail: MailSettings) -> SmtpServer:
     server = parse_smtp_url(mail.smtp_url, mail.username)
     if not server.username or server.security != "plain":
         return server
-    encrypted = (
-        f"use smtp+starttls://{server.url_host} (STARTTLS, port 587) or "
-        f"smtps://{server.url_host} (TLS, port 465)"
-    )
+    encrypted = _(
+        "use smtp+starttls://{host} (STARTTLS, port 587) or smtps://{host} (TLS, port 465)"
+    ).format(host=server.url_host)
     if not mail.allow_plain_login:
         raise NotifyError(
-            f"{server} would get the password without encryption: {encrypted}; "
-            f"for a server on this computer only, allow a plain login with {PLAIN_LOGIN_FLAG} "
-            f'or "{PLAIN_LOGIN_SETTING}" in the mail settings'
+            _(
+                "{server} would get the password without encryption: {encrypted}; "
+                "for a server on this computer only, allow a plain login with {flag} "
+                'or "{setting}" in the mail settings'
+            ).format(
+                server=server,
+                encrypted=encrypted,
+                flag=PLAIN_LOGIN_FLAG,
+                setting=_(PLAIN_LOGIN_SETTING),
+            )
         )
     if not server.on_this_computer:
         raise NotifyError(
-            f"{server} would get the password without encryption: a plain login is allowed "
-            f"only to a server on this computer (localhost, 127.0.0.1, ::1); {encrypted}"
+            _(
+                "{server} would get the password without encryption: a plain login is allowed "
+                "only to a server on this computer (localhost, 127.0.0.1, ::1); {encrypted}"
+            ).format(server=server, encrypted=encrypted)
         )
     return server
 
@@ -147,32 +165,35 @@ def _address_problem(address: str) -> str | None:
         return problem
     found = getaddresses([address])
     if len(found) != 1:
-        return "is not one mail address like name@example.com"
-    _, addr = found[0]
+        return _("is not one mail address like name@example.com")
+    _name, addr = found[0]
     local, at, domain = addr.rpartition("@")
     if not (local and at and domain) or any(c.isspace() for c in addr):
-        return "is not a mail address like name@example.com"
+        return _("is not a mail address like name@example.com")
     return None
 
 
 def address_problems(mail: MailSettings) -> list[tuple[str, str]]:
     """``(field, message)`` for each sender or recipient address of ``mail`` that cannot be used."""
-    addresses = [("sender", "the sender", mail.sender)] if mail.sender else []
-    addresses += [("recipients", "the recipient", r) for r in mail.recipients]
+    addresses = [("sender", _("the sender {address!r} {problem}"), mail.sender)]
+    addresses = addresses if mail.sender else []
+    addresses += [
+        ("recipients", _("the recipient {address!r} {problem}"), r) for r in mail.recipients
+    ]
     found = []
-    for field, what, address in addresses:
+    for field, words, address in addresses:
         problem = _address_problem(address)
         if problem:
-            found.append((field, f"{what} {address!r} {problem}"))
+            found.append((field, words.format(address=address, problem=problem)))
     return found
 
 
 def control_problem(text: str) -> str | None:
     """``contains a line break`` (or another control character), or None."""
     if any(c in _LINE_BREAKS for c in text):
-        return "contains a line break"
+        return _("contains a line break")
     if any(unicodedata.category(c) == "Cc" for c in text):
-        return "contains a control character"
+        return _("contains a control character")
     return None
 
 
@@ -229,7 +250,7 @@ def send_message(mail: MailSettings, message: EmailMessage, password: str | None
     """Deliver ``message`` to the configured recipients; NotifyError on any failure."""
     if not mail.configured:
         raise NotifyError(
-            "mail is not configured: a server URL, a sender and a recipient are needed"
+            _("mail is not configured: a server URL, a sender and a recipient are needed")
         )
     server = server_for(mail)
     bad_addresses = address_problems(mail)
@@ -266,44 +287,62 @@ def _failure(exc: Exception, step: str, server: SmtpServer, password: str | None
     smtp = f" (SMTP {code})" if isinstance(code, int) and code > 0 else ""
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         codes = sorted({str(reply[0]) for reply in exc.recipients.values()})
-        return f"{server} refused every recipient (SMTP {', '.join(codes)})"
+        return _("{server} refused every recipient (SMTP {codes})").format(
+            server=server, codes=", ".join(codes)
+        )
     if isinstance(exc, smtplib.SMTPSenderRefused):
-        return f"{server} refused the sender{smtp}"
+        return _("{server} refused the sender{smtp}").format(server=server, smtp=smtp)
+    user = repr(server.username)
     if step == "login":
-        hint = "" if password else f" (no password found in the keyring or {PASSWORD_ENV})"
-        if isinstance(exc, UnicodeError):
-            return (
-                f"{server} cannot take the login for {server.username!r}: the user name and "
-                "password must be ASCII characters"
+        hint = ""
+        if not password:
+            hint = _(" (no password found in the keyring or {variable})").format(
+                variable=PASSWORD_ENV
             )
+        if isinstance(exc, UnicodeError):
+            return _(
+                "{server} cannot take the login for {user}: the user name and "
+                "password must be ASCII characters"
+            ).format(server=server, user=user)
         if isinstance(exc, smtplib.SMTPNotSupportedError):
-            return f"{server} offers no login (SMTP AUTH) for {server.username!r}"
-        return f"{server} refused the login for {server.username!r}{hint}{smtp}"
+            return _("{server} offers no login (SMTP AUTH) for {user}").format(
+                server=server, user=user
+            )
+        return _("{server} refused the login for {user}{hint}{smtp}").format(
+            server=server, user=user, hint=hint, smtp=smtp
+        )
     if isinstance(exc, socket.timeout):
-        reason = f"no answer within {_TIMEOUT_S:.0f} s"
+        reason = _("no answer within {seconds} s").format(seconds=f"{_TIMEOUT_S:.0f}")
     elif isinstance(exc, ssl.SSLCertVerificationError):
-        return f"TLS with the mail server {server} failed: its certificate is not trusted"
+        return _("TLS with the mail server {server} failed: its certificate is not trusted").format(
+            server=server
+        )
     elif isinstance(exc, ssl.SSLError) or step == "tls":
         if isinstance(exc, smtplib.SMTPNotSupportedError):
-            return f"{server} does not offer STARTTLS"
-        return f"TLS with the mail server {server} failed{smtp}"
+            return _("{server} does not offer STARTTLS").format(server=server)
+        return _("TLS with the mail server {server} failed{smtp}").format(server=server, smtp=smtp)
     elif isinstance(exc, smtplib.SMTPServerDisconnected):
-        reason = "the server closed the connection"
+        reason = _("the server closed the connection")
     elif isinstance(exc, OSError):
         reason = exc.strerror or type(exc).__name__
     elif step == "send":
-        return f"{server} did not accept the message{smtp}"
+        return _("{server} did not accept the message{smtp}").format(server=server, smtp=smtp)
     else:
-        reason = f"the server refused the connection{smtp}"
-    return f"cannot reach the mail server {server}: {reason}"
+        reason = _("the server refused the connection{smtp}").format(smtp=smtp)
+    return _("cannot reach the mail server {server}: {problem}").format(
+        server=server, problem=reason
+    )
 
 
 def send_test_message(mail: MailSettings, password: str | None) -> None:
     """Send a short test message (settings dialog); NotifyError says what went wrong."""
     message = EmailMessage()
-    _set_header(message, "Subject", "[exportgui] test message")
+    _set_header(message, "Subject", _("[exportgui] test message"))
     message.set_content(
-        "This is a test message from exportgui.\nJob notifications will be sent to this address.\n"
+        _("This is a test message from exportgui.")
+        + "\n"
+        + _("Job notifications will be sent to this address.")
+        + "\n"
     )
     send_message(mail, message, password)
 
@@ -323,31 +362,53 @@ def should_notify(log: JobLog, setting: EmailSetting, *, starting: bool) -> bool
 
 
 def compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMessage:
-    """The notification for ``log`` at the start or the end of the job."""
+    """The notification for ``log`` at the start or the end of the job, in the job's locale."""
+    with use_language(log.job.locale):
+        return _compose(log, setting, starting=starting)
+
+
+def _compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMessage:
     message = EmailMessage()
     title = log.job.name or log.job_handle
+    total = log.total_file_count
     if starting:
-        started = f"started: {count(log.total_file_count, _unit(log))}"
-        _set_header(message, "Subject", f"[exportgui] job {title!r} {started}")
+        if log.job.renditions:
+            subject = ngettext(
+                "[exportgui] job {title!r} started: {n} output",
+                "[exportgui] job {title!r} started: {n} outputs",
+                total,
+            )
+        else:
+            subject = ngettext(
+                "[exportgui] job {title!r} started: {n} asset",
+                "[exportgui] job {title!r} started: {n} assets",
+                total,
+            )
+        _set_header(message, "Subject", subject.format(title=title, n=number(total)))
         message.set_content(
-            "\n".join([*_header(log), "", "You will get another message when it ends.", ""])
+            "\n".join([*_header(log), "", _("You will get another message when it ends."), ""])
         )
         return message
     _set_header(
         message,
         "Subject",
-        f"[exportgui] job {title!r} {log.state}: {tally_words(tally(log))}",
+        _("[exportgui] job {title!r} {state}: {outcome}").format(
+            title=title, state=state_word(log.state), outcome=tally_words(tally(log))
+        ),
     )
     lines = _header(log)
     if log.end_date:
-        lines.append(f"Ended:        {log.end_date}")
-    label = f"{_unit(log).capitalize()}s:"
-    lines.append(f"{label:<14}{log.total_file_count} in the job; {tally_words(tally(log))}")
-    undone = log.total_file_count - len(log.details)
+        lines.append(_field(_("Ended"), date_time(log.end_date)))
+    label = _("Outputs") if log.job.renditions else _("Assets")
+    counted = ngettext("{n} in the job; {outcome}", "{n} in the job; {outcome}", total)
+    lines.append(_field(label, counted.format(n=number(total), outcome=tally_words(tally(log)))))
+    undone = total - len(log.details)
     if undone > 0:
-        lines.append(f"Not done:     {undone} (the job can be resumed)")
+        lines.append(
+            _field(_("Not done"), _("{n} (the job can be resumed)").format(n=number(undone)))
+        )
     if log.fatal_error:
-        lines.append(f"Stopped by:   {log.fatal_error}")
+        lines.append(_field(_("Stopped by"), log.fatal_error))
     wanted = {
         EmailSetting.ALL: {LogType.SUCCESS, LogType.WARNING, LogType.ERROR},
         EmailSetting.ERROR: {LogType.ERROR},
@@ -355,50 +416,64 @@ def compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMessa
     }.get(setting, set())
     listed = [d for d in log.details if d.log_type in wanted]
     if listed:
-        lines += ["", "Assets:" if setting is EmailSetting.ALL else "Problems:"]
+        lines += ["", _("Assets:") if setting is EmailSetting.ALL else _("Problems:")]
         lines += [_detail_line(d) for d in listed]
     message.set_content("\n".join([*lines, ""]))
     return message
 
 
-def _unit(log: JobLog) -> str:
-    """What the job's counts count: assets, or outputs when each asset has several."""
-    return "output" if log.job.renditions else "asset"
+def _field(label: str, value: str) -> str:
+    """``Job:          value``: the values of the mail's header lines in one column."""
+    return f"{label + ':':<14}{value}"
 
 
 def _header(log: JobLog) -> list[str]:
     job = log.job
+    name = _("{name} ({handle})").format(name=job.name or _("(unnamed)"), handle=log.job_handle)
     if job.renditions:
         names = ", ".join(r.name for r in job.renditions)
         lines = [
-            f"Job:          {job.name or '(unnamed)'} ({log.job_handle})",
-            f"Exports:      {len(job.renditions)} renditions ({names}) to {job.destination}",
+            _field(_("Job"), name),
+            _field(
+                _("Exports"),
+                _("{n} renditions ({names}) to {destination}").format(
+                    n=number(len(job.renditions)), names=names, destination=job.destination
+                ),
+            ),
         ]
         for r in job.renditions:
             if r.fmt.value == "convert":
-                request = f"modifier: {r.is_modifier or '-'}   macro: {r.macro or '-'}"
+                request = _("modifier: {modifier}   macro: {macro}").format(
+                    modifier=r.is_modifier or "-", macro=r.macro or "-"
+                )
             else:
-                request = "original files"
+                request = _("original files")
             if r.name_template:
-                request += f"   file names: {r.name_template}"
+                request += "   " + _("file names: {template}").format(template=r.name_template)
             lines.append(f"  {r.name}: {request}")
-        return [*lines, f"Started:      {log.start_date}"]
-    what = "original files" if job.fmt.value == "orig" else "converted images"
+        return [*lines, _field(_("Started"), date_time(log.start_date))]
+    what = _("original files") if job.fmt.value == "orig" else _("converted images")
     lines = [
-        f"Job:          {job.name or '(unnamed)'} ({log.job_handle})",
-        f"Exports:      {what} to {job.destination}",
-        f"Started:      {log.start_date}",
+        _field(_("Job"), name),
+        _field(
+            _("Exports"),
+            _("{what} to {destination}").format(what=what, destination=job.destination),
+        ),
+        _field(_("Started"), date_time(log.start_date)),
     ]
     if job.fmt.value == "convert":
-        lines.insert(2, f"Modifier:     {job.is_modifier or '-'}   macro: {job.macro or '-'}")
+        modifier = _("{modifier}   macro: {macro}").format(
+            modifier=job.is_modifier or "-", macro=job.macro or "-"
+        )
+        lines.insert(2, _field(_("Modifier"), modifier))
     if job.name_template:
-        lines.insert(-1, f"File names:   {job.name_template}")
+        lines.insert(-1, _field(_("File names"), job.name_template))
     return lines
 
 
 def _detail_line(detail: LogDetail) -> str:
     preset = f", {detail.rendition}" if detail.rendition else ""
-    text = f"  {detail.log_type.value:<8} {detail.name} ({detail.asset_handle}{preset})"
+    text = f"  {log_type_word(detail.log_type):<8} {detail.name} ({detail.asset_handle}{preset})"
     if detail.output:
         text += f" → {detail.output}"
     if detail.message:
@@ -420,16 +495,18 @@ def notify(
     """
     if not should_notify(log, setting, starting=starting):
         return None
-    if not mail.configured:
-        return (
-            f"emailSetting is {setting.value} but no mail server, sender and recipient "
-            "are configured; no notification was sent"
-        )
-    if password is None:
-        password = get_password(mail)
-    try:
-        send_message(mail, compose(log, setting, starting=starting), password)
-    except NotifyError as exc:
-        when = "start" if starting else "end"
-        return f"the job {when} notification was not sent: {exc}"
+    with use_language(log.job.locale):
+        if not mail.configured:
+            return _(
+                "emailSetting is {setting} but no mail server, sender and recipient "
+                "are configured; no notification was sent"
+            ).format(setting=setting.value)
+        if password is None:
+            password = get_password(mail)
+        try:
+            send_message(mail, compose(log, setting, starting=starting), password)
+        except NotifyError as exc:
+            if starting:
+                return _("the job start notification was not sent: {problem}").format(problem=exc)
+            return _("the job end notification was not sent: {problem}").format(problem=exc)
     return None

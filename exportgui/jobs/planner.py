@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from exportgui.catalog import Asset
+from exportgui.config.i18n import N_, _, use_language
 from exportgui.imaging import (
     ISAttributes,
     ISError,
@@ -47,7 +48,7 @@ from exportgui.jobs.request import CatalogView, object_name, parse_job_request
 from exportgui.jobs.tally import KEPT, LISTED_TWICE, RENAMED, REPLACES, SKIPPED, UP_TO_DATE
 from exportgui.jobs.update import Freshness, Placed, judge, placed_in, request_key
 
-ORIG_REASON = "original bytes, unchanged"
+ORIG_REASON = N_("original bytes, unchanged")
 
 
 class _RequestsOfOne:
@@ -154,23 +155,33 @@ class _Namer:
             chosen = numbered(name, n)
             status = LogType.WARNING
             notes.append(
-                f"{RENAMED}{chosen}: {name} is also the target of {self.first_owner[key(name)]}"
+                _(RENAMED)
+                + _("{name}: {other} is also the target of {owner}").format(
+                    name=chosen, other=name, owner=self.first_owner[key(name)]
+                )
             )
         if name_key(chosen) in existing and self.policy is not ConflictPolicy.UPDATE:
             status = LogType.WARNING
             if self.policy is ConflictPolicy.SKIP:
                 self.taken.add(key(chosen))
                 self.first_owner.setdefault(key(chosen), owner)
-                notes.append(f"{SKIPPED}{chosen} already exists in the destination")
+                notes.append(
+                    _(SKIPPED) + _("{name} already exists in the destination").format(name=chosen)
+                )
                 return None, status, "; ".join(notes)
             if self.policy is ConflictPolicy.OVERWRITE:
-                notes.append(f"{REPLACES}{chosen}")
+                notes.append(_(REPLACES) + chosen)
             else:
                 base, n = chosen, 2
                 while not free(numbered(base, n), also_existing=True):
                     n += 1
                 chosen = numbered(base, n)
-                notes.append(f"{RENAMED}{chosen}: {base} already exists in the destination")
+                notes.append(
+                    _(RENAMED)
+                    + _("{name}: {other} already exists in the destination").format(
+                        name=chosen, other=base
+                    )
+                )
         self.taken.add(key(chosen))
         self.first_owner.setdefault(key(chosen), owner)
         return prefix + chosen, status, "; ".join(notes)
@@ -230,7 +241,7 @@ class _RenditionPlanner:
             try:
                 self.template = parse_template(rendition.name_template)
             except TemplateError as exc:
-                self.template = f"name template: {exc}"
+                self.template = _("name template: {problem}").format(problem=exc)
         # Several renditions: each in a folder of its own, unless its template places it.
         self.folder = (safe_component(rendition.name),) if several else ()
 
@@ -303,15 +314,22 @@ class _RenditionPlanner:
         notes = [note] if note else []
         written: str | None = target
         if fresh is Freshness.UP_TO_DATE:
-            written, notes = None, [*notes, f"{UP_TO_DATE}{shown}"]
+            written, notes = None, [*notes, _(UP_TO_DATE) + shown]
         elif fresh.conflict and not self.job.force:
             status, written = LogType.WARNING, None
-            notes.append(f"{KEPT}{shown} ({fresh}); force the job to replace it")
+            notes.append(
+                _(KEPT)
+                + _("{name} ({found}); force the job to replace it").format(
+                    name=shown, found=_(fresh.value)
+                )
+            )
         elif fresh.conflict:
             status = LogType.WARNING
-            notes.append(f"{REPLACES}{shown} ({fresh}; forced)")
+            notes.append(
+                _(REPLACES) + _("{name} ({found}; forced)").format(name=shown, found=_(fresh.value))
+            )
         else:
-            notes.append(str(fresh))
+            notes.append(_(fresh.value))
         return PlannedOutput(
             asset_handle=asset.handle,
             asset_name=asset.name,
@@ -339,8 +357,15 @@ def plan(
     An asset's renditions follow one another, in the job's order of renditions.
     The requests are parsed through ``requests`` when it is given, so the caller
     can render with the very requests the plan resolved. ``date`` is the job's
-    date for a naming template's ``{date}`` (default: now).
+    date for a naming template's ``{date}`` (default: now). Its texts are in the job's locale.
     """
+    with use_language(job.locale):
+        return _plan(job, catalog, requests, date)
+
+
+def _plan(
+    job: ExportJob, catalog: CatalogView, requests: RequestCache | None, date: datetime | None
+) -> Plan:
     job = normalize(job)
     assets = catalog.get_many(job.asset_handles)
     namer = _Namer(Path(job.destination) if job.destination else None, job.conflict)
@@ -360,10 +385,10 @@ def plan(
         seen.add(handle)
         for planner in planners:
             if twice:
-                out = _as_warning(_refused(asset, handle, "listed twice", LISTED_TWICE))
+                out = _as_warning(_refused(asset, handle, _("listed twice"), _(LISTED_TWICE)))
             elif asset is None:
-                message = f"no asset with handle {handle!r} in this catalog"
-                out = _refused(None, handle, "unknown asset", message)
+                message = _("no asset with handle {handle!r} in this catalog").format(handle=handle)
+                out = _refused(None, handle, _("unknown asset"), message)
             elif asset.block_reason:
                 out = _refused(asset, handle, asset.block_reason, asset.block_reason)
             else:
@@ -390,7 +415,7 @@ def _describe_orig(asset: Asset) -> _Described:
     base = source.replace("\\", "/").rsplit("/", 1)[-1]
     extension = base[len(stem) + 1 :] if len(base) > len(stem) else ""
     return _Described(
-        safe_component(source), extension, "orig", asset.width, asset.height, ORIG_REASON
+        safe_component(source), extension, "orig", asset.width, asset.height, _(ORIG_REASON)
     )
 
 
@@ -401,21 +426,20 @@ def _convert_describer(
     try:
         attrs = ISAttributes.from_strings(catalog.attributes())
     except ISError as exc:
-        attrs = f"the catalog's Image Serving attributes: {exc}"
+        attrs = _("the catalog's Image Serving attributes: {problem}").format(problem=exc)
 
     def describe(asset: Asset) -> _Described | str:
         if not asset.is_raster:
-            return (
-                f"fmt=convert renders images only and {asset.file_name or asset.name} is "
-                f"{asset.type.one} (export it with fmt=orig)"
-            )
+            return _(
+                "fmt=convert renders images only and {name} is {kind} (export it with fmt=orig)"
+            ).format(name=asset.file_name or asset.name, kind=asset.type.one)
         if isinstance(attrs, str):
             return attrs
         request = requests.get(asset, rendition)
         if isinstance(request, str):
             return request
         if not asset.width or not asset.height:
-            return "the catalog does not know this image's pixel size"
+            return _("the catalog does not know this image's pixel size")
         try:
             resolved: ResolvedOutput = resolve(
                 request, asset.width, asset.height, asset.mode or "RGB", attrs

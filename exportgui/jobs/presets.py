@@ -272,6 +272,7 @@ _JOB_WIDE: dict[str, tuple[str, bool]] = {
     "name": ("jobName", True),
     "client_id": ("clientId", True),
     "selection": ("assets (folder and types)", True),
+    "locale": ("locale", True),
 }
 
 
@@ -283,8 +284,8 @@ def combine(
     """One job with each preset as a rendition, in the order given (no assets yet).
 
     A job-wide field (destination, emailSetting, conflict policy, keepFolders,
-    workers, jobName, clientId) comes from the presets, which must agree about
-    it, unless it is in ``settled`` (the caller sets it for this job).
+    workers, jobName, clientId, locale) comes from the presets, which must agree
+    about it, unless it is in ``settled`` (the caller sets it for this job).
 
     Raises:
         PresetError: no preset, a preset listed twice, or two presets that disagree

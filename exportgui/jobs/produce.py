@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
+from exportgui.config.i18n import _, use_language
 from exportgui.imaging import (
     ErrorCode,
     ISAttributes,
@@ -64,6 +65,7 @@ class WorkItem:
     asset_handle: str = ""
     request_key: str = ""
     source_sha256: str | None = None
+    language: str = ""  # the job's language, for the messages (a process pool has its own)
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,11 @@ def produce_many(
     tasks: Sequence[WorkItem], cancel: threading.Event | None = None
 ) -> list[Produced]:
     """Do each task in turn, renders of one source together; once one is fatal, no more start."""
+    with use_language(tasks[0].language if tasks else ""):
+        return _produce_many(tasks, cancel)
+
+
+def _produce_many(tasks: Sequence[WorkItem], cancel: threading.Event | None) -> list[Produced]:
     results: list[Produced] = []
     index = 0
     while index < len(tasks):
@@ -126,13 +133,17 @@ def _guarded(
     except (CopyCancelled, RenderCancelled):
         return [Produced(task.seq, "cancelled") for task in group]
     except OutsideDestination as exc:
-        return [Produced(task.seq, "error", message=f"refused: {exc}") for task in group]
+        return [
+            Produced(task.seq, "error", message=_("refused: {problem}").format(problem=exc))
+            for task in group
+        ]
     except DestinationChanged as exc:
-        return [Produced(task.seq, "fatal", message=f"stopped: {exc}") for task in group]
+        message = _("stopped: {problem}").format(problem=exc)
+        return [Produced(task.seq, "fatal", message=message) for task in group]
     except (ISError, OSError) as exc:
         return [_failure(task, exc) for task in group]
     except Exception as exc:  # a bug in one asset's path must not take the job down
-        message = f"unexpected {type(exc).__name__}: {exc}"
+        message = _("unexpected {error}: {problem}").format(error=type(exc).__name__, problem=exc)
         return [Produced(task.seq, "error", message=message) for task in group]
 
 
@@ -154,7 +165,9 @@ def _render(group: Sequence[WorkItem], cancel: threading.Event | None) -> list[P
                     new_file(task.folder, task.temp.name, durable=task.durable)
                 )
             except OutsideDestination as exc:
-                results[task.seq] = Produced(task.seq, "error", message=f"refused: {exc}")
+                results[task.seq] = Produced(
+                    task.seq, "error", message=_("refused: {problem}").format(problem=exc)
+                )
                 continue
             except OSError as exc:
                 results[task.seq] = _failure(task, exc)
@@ -199,9 +212,11 @@ def fatal_reason(exc: BaseException, destination: Path) -> str | None:
     code = root_cause_errno(exc)
     if code in FATAL_ERRNOS:
         reason = os.strerror(code) if code is not None else str(exc)
-        return f"stopped: cannot write to {destination}: {reason}"
+        return _("stopped: cannot write to {folder}: {problem}").format(
+            folder=destination, problem=reason
+        )
     if not destination.is_dir():
-        return f"stopped: the destination folder {destination} is gone"
+        return _("stopped: the destination folder {folder} is gone").format(folder=destination)
     return None
 
 
@@ -209,10 +224,14 @@ def describe_os_error(exc: OSError, task: WorkItem) -> str:
     """Words for a per-asset OS error: the asset and the output, not store or temporary names."""
     reason = exc.strerror or str(exc)
     if exc.filename and str(exc.filename) == str(task.source):
-        return f"cannot read the stored original of {task.asset or 'the asset'}: {reason}"
+        return _("cannot read {original}: {problem}").format(
+            original=_stored_original(task.asset), problem=reason
+        )
     if exc.errno == errno.ENOENT and not task.final.parent.is_dir():
-        return f"cannot write {task.final}: the folder {task.final.parent} is gone"
-    return f"cannot write {task.final}: {reason}"
+        return _("cannot write {file}: the folder {folder} is gone").format(
+            file=task.final, folder=task.final.parent
+        )
+    return _("cannot write {file}: {problem}").format(file=task.final, problem=reason)
 
 
 def describe_render_error(exc: ISError, task: WorkItem) -> str:
@@ -222,12 +241,19 @@ def describe_render_error(exc: ISError, task: WorkItem) -> str:
     return name_the_asset(str(exc), task.source, task.asset)
 
 
+def _stored_original(asset: str) -> str:
+    """``the stored original of photos/a.jpg``."""
+    if not asset:
+        return _("the stored original of the asset")
+    return _("the stored original of {asset}").format(asset=asset)
+
+
 def name_the_asset(message: str, original: Path, asset: str) -> str:
     """``message`` about the stored ``original`` (a checksum-named file) in terms of ``asset``.
 
     The engine and Pillow name the file they were given; the user knows the
     asset ("folder/name"), not the store.
     """
-    words = f"the stored original of {asset or 'the asset'}"
+    words = _stored_original(asset)
     message = message.replace(f" '{original}'", "")  # Pillow quotes the path it read
     return message.replace(str(original), words).replace(original.name, words)

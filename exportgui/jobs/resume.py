@@ -26,6 +26,7 @@ import re
 from fnmatch import fnmatchcase
 from pathlib import Path
 
+from exportgui.config.i18n import _
 from exportgui.jobs.execute import RunOptions, end_state, run_job_items
 from exportgui.jobs.joblog import JobLogStore, StoredItem
 from exportgui.jobs.model import JobLog, LogType
@@ -145,7 +146,11 @@ def resume(
     store = options.store or JobLogStore(catalog)
     unusable = destination_problem(store.get(job_handle).job.destination)
     if unusable is not None:
-        raise ResumeError(f"job {job_handle} cannot be resumed: destination: {unusable}")
+        raise ResumeError(
+            _("job {handle} cannot be resumed: destination: {problem}").format(
+                handle=job_handle, problem=unusable
+            )
+        )
     refused = store.claim(job_handle)  # raises KeyError for an unknown job
     if refused:
         raise ResumeError(refused)

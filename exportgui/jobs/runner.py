@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from exportgui.catalog import Asset
+from exportgui.config.i18n import _, language
 from exportgui.imaging import ISAttributes, ISError, Request
 from exportgui.imaging.batch import make_executor, request_format, strategy_for
 from exportgui.imaging.batch_pool import ProcessRenderPool
@@ -219,10 +220,12 @@ class JobRun:
         if not work:
             return
         if self.job.destination is None:
-            self.fatal = "stopped: the job has no destination folder"
+            self.fatal = _("stopped: the job has no destination folder")
             return
         if not self.destination.is_dir():
-            self.fatal = f"stopped: the destination folder {self.destination} does not exist"
+            self.fatal = _("stopped: the destination folder {folder} does not exist").format(
+                folder=self.destination
+            )
             return
         assets = self.catalog_assets([p.asset_handle for _, p in work])
         requests = None
@@ -232,7 +235,9 @@ class JobRun:
             try:
                 attrs = ISAttributes.from_strings(self.catalog.attributes())
             except ISError as exc:
-                self.fatal = f"stopped: the catalog's Image Serving attributes: {exc}"
+                self.fatal = _("stopped: the catalog's Image Serving attributes: {problem}").format(
+                    problem=exc
+                )
                 return
         owned = executor is None
         pool = executor or self._default_pool(work, assets, requests, workers)
@@ -263,10 +268,10 @@ class JobRun:
             try:
                 future = pool.submit(produce_many, [task for task, _ in batch], halt)
             except BrokenProcessPool:  # a process pool of the caller's that cannot restart
-                self._stop("stopped: a worker process ended abruptly")
+                self._stop(_("stopped: a worker process ended abruptly"))
                 return None
             except ExecutorLost as exc:
-                self._stop(f"stopped: {exc}")
+                self._stop(_("stopped: {problem}").format(problem=exc))
                 return None
             pending[future] = batch
             in_flight += len(batch)
@@ -318,8 +323,8 @@ class JobRun:
                             try:
                                 pool.recover()  # returns once no old worker writes any more
                             except BrokenProcessPool:  # the new workers died while starting
-                                self._stop("stopped: the render processes keep ending abruptly")
-                        for task, _ in batch:
+                                self._stop(_("stopped: the render processes keep ending abruptly"))
+                        for task, _planned in batch:
                             _remove_temporaries(task)
                         if future in alone:
                             results = [Produced(t.seq, "error", message=_died(t)) for t, _ in batch]
@@ -329,14 +334,16 @@ class JobRun:
                         else:
                             results = [Produced(t.seq, "cancelled") for t, _ in batch]
                     except ExecutorLost as exc:
-                        self._stop(f"stopped: {exc}")
-                        for task, _ in batch:
+                        self._stop(_("stopped: {problem}").format(problem=exc))
+                        for task, _planned in batch:
                             _remove_temporaries(task)
                         results = [Produced(t.seq, "cancelled") for t, _ in batch]
                     except Exception as exc:  # the executor failed; produce() never raises
-                        message = f"unexpected {type(exc).__name__}: {exc}"
+                        message = _("unexpected {error}: {problem}").format(
+                            error=type(exc).__name__, problem=exc
+                        )
                         results = []
-                        for task, _ in batch:
+                        for task, _planned in batch:
                             _remove_temporaries(task)
                             results.append(Produced(task.seq, "error", message=message))
                     alone.discard(future)
@@ -360,7 +367,7 @@ class JobRun:
                     if not future.cancelled():
                         with contextlib.suppress(Exception):
                             future.exception()  # wait for the worker to stop touching the files
-                    for task, _ in batch:
+                    for task, _planned in batch:
                         _remove_temporaries(task)
                 for task, _planned, _produced in ready:
                     _remove_temporaries(task)
@@ -444,7 +451,7 @@ class JobRun:
         final = self.destination / planned.target
         try:
             if asset is None:
-                raise LookupError("the asset was deleted from the catalog during the job")
+                raise LookupError(_("the asset was deleted from the catalog during the job"))
             source = Path(self.catalog.original_path(asset))
             rendition = self._rendition(planned)
             request = None
@@ -456,14 +463,16 @@ class JobRun:
                 request = parsed
             target = planned.target
             if target.is_absolute() or ".." in target.parts or target.name in {"", "."}:
-                raise OutsideDestination(f"{target} is not a path inside the destination")
+                raise OutsideDestination(
+                    _("{target} is not a path inside the destination").format(target=target)
+                )
             if self.root is None:
                 self.root = Folder.destination(self.destination)
             folder = self.root.child(target.parent.parts)
             if self.attempts:
                 self.folders.add(folder.parts)
         except (LookupError, ValueError, OutsideDestination) as exc:
-            self._record(seq, LogType.ERROR, f"refused: {exc}")
+            self._record(seq, LogType.ERROR, _("refused: {problem}").format(problem=exc))
             self._report(planned.asset_name)
             return None
         except OSError as exc:
@@ -471,7 +480,11 @@ class JobRun:
             if fatal:
                 self._stop(fatal)
                 return None
-            self._record(seq, LogType.ERROR, f"cannot write {final}: {exc.strerror}")
+            self._record(
+                seq,
+                LogType.ERROR,
+                _("cannot write {file}: {problem}").format(file=final, problem=exc.strerror),
+            )
             self._report(planned.asset_name)
             return None
         # A stale temporary file of this job (killed run) was removed by resume; the
@@ -490,6 +503,7 @@ class JobRun:
             attrs,
             self.durable,
             asset=f"{asset.folder}/{asset.name}" if asset.folder else asset.name,
+            language=language(),
             digest=request is not None and self.job.conflict is ConflictPolicy.UPDATE,
             asset_handle=asset.handle,
             request_key=request_key(request),
@@ -540,11 +554,11 @@ class JobRun:
             except (
                 OutsideDestination
             ) as exc:  # its folder is a link now: the file stays unreachable
-                self._record(task.seq, LogType.ERROR, f"refused: {exc}")
+                self._record(task.seq, LogType.ERROR, _("refused: {problem}").format(problem=exc))
                 self._report(planned.asset_name)
                 return
             except DestinationChanged as exc:
-                self._stop(f"stopped: {exc}")
+                self._stop(_("stopped: {problem}").format(problem=exc))
                 self._record(task.seq, None)
                 return
             except OSError as exc:
@@ -566,13 +580,17 @@ class JobRun:
             base = task.final.name
             if self.job.conflict is ConflictPolicy.SKIP:
                 discard(task.folder, task.temp.name)
-                note = f"{SKIPPED}{base} appeared in the destination during the job"
+                note = _(SKIPPED) + _("{name} appeared in the destination during the job").format(
+                    name=base
+                )
                 self._record(task.seq, LogType.WARNING, note)
                 self._report(planned.asset_name)
                 return
             n += 1
             final = task.final.with_name(numbered(base, n))
-            note = f"{RENAMED}{final.name}: {base} appeared in the destination during the job"
+            note = _(RENAMED) + _(
+                "{name}: {other} appeared in the destination during the job"
+            ).format(name=final.name, other=base)
             status = LogType.WARNING
             message = f"{planned.message}; {note}" if planned.message else note
 
@@ -605,11 +623,11 @@ def _remove_temporaries(task: WorkItem) -> None:
 def _died(task: WorkItem) -> str:
     """Words for an asset whose worker process died under it (twice: once alone)."""
     if task.fmt is Fmt.CONVERT:
-        return (
+        return _(
             "the render process ended abruptly "
             "(out of memory, or a crash while decoding or encoding)"
         )
-    return "the copy process ended abruptly (out of memory, or a crash)"
+    return _("the copy process ended abruptly (out of memory, or a crash)")
 
 
 def _drain(

@@ -7,23 +7,24 @@ job log's details by what happened instead (written, of which replaced or
 under a new name; skipped, and why; failed; not done), and :func:`tally_words`
 says it the one way the window, the command line and the mail all use. The
 notes the planner and the runner attach to an outcome start with the phrases
-below, which is how a detail is told apart.
+below (in the job's language), which is how a detail is told apart.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 
-from exportgui.config.words import count
+from exportgui.config.i18n import N_, _, every_language, ngettext, number
 from exportgui.jobs.model import JobLog, LogType, Plan
 
-SKIPPED = "skipped: "  # not written: a file of that name was there (policy "skip")
-REPLACES = "replaces the existing "  # written over a file that was there (policy "overwrite")
-RENAMED = "renamed to "  # written under a new name: the name was taken
-LISTED_TWICE = "already in this job: exported once"
-UP_TO_DATE = "up to date: "  # not written again: policy "update" found it unchanged
-KEPT = "kept: "  # not written: policy "update" found a file the user made or changed
+SKIPPED = N_("skipped: ")  # not written: a file of that name was there (policy "skip")
+REPLACES = N_("replaces the existing ")  # written over a file that was there ("overwrite")
+RENAMED = N_("renamed to ")  # written under a new name: the name was taken
+LISTED_TWICE = N_("already in this job: exported once")
+UP_TO_DATE = N_("up to date: ")  # not written again: policy "update" found it unchanged
+KEPT = N_("kept: ")  # not written: policy "update" found a file the user made or changed
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,16 @@ def _notes(message: str) -> list[str]:
     return [part.strip() for part in message.split(";")]
 
 
+@cache
+def _phrase(english: str) -> tuple[str, ...]:
+    """``english`` in every language a job log may be written in."""
+    return tuple(every_language(english))
+
+
+def _starts(notes: list[str], phrase: str) -> bool:
+    return any(n.startswith(_phrase(phrase)) for n in notes)
+
+
 def tally(log: JobLog) -> Tally:
     """Count ``log``'s details (read with details) by what became of each asset."""
     counted = _count((d.log_type, d.message, d.output is not None) for d in log.details)
@@ -76,19 +87,19 @@ def _count(outcomes: Iterable[tuple[LogType, str, bool]]) -> Tally:
             continue
         notes = _notes(message)
         if not has_file:
-            if any(n.startswith(LISTED_TWICE) for n in notes):
+            if _starts(notes, LISTED_TWICE):
                 skipped_twice += 1
-            elif any(n.startswith(UP_TO_DATE) for n in notes):
+            elif _starts(notes, UP_TO_DATE):
                 up_to_date += 1
-            elif any(n.startswith(KEPT) for n in notes):
+            elif _starts(notes, KEPT):
                 kept += 1
             else:
                 skipped_existing += 1
             continue
         written += 1
-        if any(n.startswith(REPLACES) for n in notes):
+        if _starts(notes, REPLACES):
             replaced += 1
-        elif any(n.startswith(RENAMED) for n in notes):
+        elif _starts(notes, RENAMED):
             renamed += 1
     return Tally(
         written=written,
@@ -108,32 +119,68 @@ def tally_words(counts: Tally, *, planned: bool = False) -> str:
     Written files are always named, even none; the other parts only when there are some.
     ``planned`` speaks of a plan (:func:`plan_tally`): "to write", "replacing", "refused".
     """
-    written = f"{count(counts.written, 'file')} {'to write' if planned else 'written'}"
+    n = counts.written
+    if planned:
+        written = ngettext("{n} file to write", "{n} files to write", n).format(n=number(n))
+    else:
+        written = ngettext("{n} file written", "{n} files written", n).format(n=number(n))
     how = []
     if counts.replaced:
-        how.append(f"{counts.replaced} {'replacing' if planned else 'replaced'}")
+        n = counts.replaced
+        if planned:
+            how.append(ngettext("{n} replacing", "{n} replacing", n).format(n=number(n)))
+        else:
+            how.append(ngettext("{n} replaced", "{n} replaced", n).format(n=number(n)))
     if counts.renamed:
-        how.append(f"{counts.renamed} under a new name")
+        how.append(_("{n} under a new name").format(n=number(counts.renamed)))
     if how:
         written += f" ({', '.join(how)})"
     parts = [written]
-    existing = f"{counts.skipped_existing} already in the destination"
-    twice = f"{counts.skipped_twice} listed twice"
+    existing = _("{n} already in the destination").format(n=number(counts.skipped_existing))
+    n = counts.skipped_twice
+    twice = ngettext("{n} listed twice", "{n} listed twice", n).format(n=number(n))
     if counts.up_to_date:
-        parts.append(f"{counts.up_to_date} up to date")
+        n = counts.up_to_date
+        parts.append(ngettext("{n} up to date", "{n} up to date", n).format(n=number(n)))
     if counts.kept:
-        parts.append(f"{counts.kept} kept: changed at the destination")
+        n = counts.kept
+        parts.append(
+            ngettext(
+                "{n} kept: changed at the destination", "{n} kept: changed at the destination", n
+            ).format(n=number(n))
+        )
     if counts.skipped_existing and counts.skipped_twice:
-        both = counts.skipped_existing + counts.skipped_twice
-        parts.append(f"{both} skipped ({existing}, {twice})")
+        n = counts.skipped_existing + counts.skipped_twice
+        parts.append(
+            ngettext(
+                "{n} skipped ({existing}, {twice})", "{n} skipped ({existing}, {twice})", n
+            ).format(n=number(n), existing=existing, twice=twice)
+        )
     elif counts.skipped_existing:
-        parts.append(f"{counts.skipped_existing} skipped: already in the destination")
+        n = counts.skipped_existing
+        parts.append(
+            ngettext(
+                "{n} skipped: already in the destination",
+                "{n} skipped: already in the destination",
+                n,
+            ).format(n=number(n))
+        )
     elif counts.skipped_twice:
-        parts.append(f"{counts.skipped_twice} skipped: listed twice")
+        n = counts.skipped_twice
+        parts.append(
+            ngettext("{n} skipped: listed twice", "{n} skipped: listed twice", n).format(
+                n=number(n)
+            )
+        )
     if counts.failed:
-        parts.append(f"{counts.failed} {'refused' if planned else 'failed'}")
+        n = counts.failed
+        if planned:
+            parts.append(ngettext("{n} refused", "{n} refused", n).format(n=number(n)))
+        else:
+            parts.append(ngettext("{n} failed", "{n} failed", n).format(n=number(n)))
     if counts.not_done:
-        parts.append(f"{counts.not_done} not done")
+        n = counts.not_done
+        parts.append(ngettext("{n} not done", "{n} not done", n).format(n=number(n)))
     return " · ".join(parts)
 
 

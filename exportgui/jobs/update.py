@@ -23,6 +23,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from exportgui.catalog import Asset, Database
+from exportgui.config.i18n import N_
 from exportgui.imaging import Request
 from exportgui.jobs.joblog_schema import MIGRATIONS
 
@@ -32,12 +33,12 @@ ORIG_KEY = "orig"  # the request key of a copy of the original bytes
 class Freshness(StrEnum):
     """What the plan of an ``update`` job found at an output's target."""
 
-    NEW = "new"
-    UP_TO_DATE = "up to date"
-    SOURCE_CHANGED = "source changed"
-    REQUEST_CHANGED = "request changed"
-    CHANGED_AT_DESTINATION = "changed at the destination"
-    NOT_OURS = "not placed by exportgui"
+    NEW = N_("new")
+    UP_TO_DATE = N_("up to date")
+    SOURCE_CHANGED = N_("source changed")
+    REQUEST_CHANGED = N_("request changed")
+    CHANGED_AT_DESTINATION = N_("changed at the destination")
+    NOT_OURS = N_("not placed by exportgui")
 
     @property
     def writes(self) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from exportgui.catalog import Asset
 from exportgui.config import MailSettings
-from exportgui.config.words import count
+from exportgui.config.i18n import _, ngettext, number, parse_locale, use_language
 from exportgui.imaging import ISAttributes, ISError
 from exportgui.jobs.layer_sources import catalog_sources
 from exportgui.jobs.model import (
@@ -51,9 +51,11 @@ def destination_problem(destination: Path | str | None) -> str | None:
     Only a full path is a destination: a relative one has no fixed meaning.
     """
     if destination is None or not str(destination).strip():
-        return "choose a destination folder"
+        return _("choose a destination folder")
     if not Path(destination).is_absolute():
-        return f"{str(destination)!r} is not a full folder path; choose the folder by its full path"
+        return _(
+            "{destination!r} is not a full folder path; choose the folder by its full path"
+        ).format(destination=str(destination))
     return None
 
 
@@ -94,24 +96,30 @@ def check_destination(job: ExportJob) -> None:
 def _destination_problems(job: ExportJob, catalog_folder: Path | None) -> list[Problem]:
     problem = destination_problem(job.destination)
     if problem is not None or job.destination is None:
-        return [_error("destination", problem or "choose a destination folder")]
+        return [_error("destination", problem or _("choose a destination folder"))]
     dest = job.destination
     try:
         is_dir = Path(dest).is_dir()
         exists = is_dir or Path(dest).exists()
     except OSError as exc:
-        return [_error("destination", f"cannot use {dest}: {exc.strerror or exc}")]
+        message = _("cannot use {folder}: {problem}").format(
+            folder=dest, problem=exc.strerror or exc
+        )
+        return [_error("destination", message)]
     if not exists:
-        return [_error("destination", f"the destination folder {dest} does not exist")]
+        message = _("the destination folder {folder} does not exist").format(folder=dest)
+        return [_error("destination", message)]
     if not is_dir:
-        return [_error("destination", f"the destination {dest} is not a folder")]
+        message = _("the destination {folder} is not a folder").format(folder=dest)
+        return [_error("destination", message)]
     if not os.access(dest, os.W_OK | os.X_OK):
-        return [_error("destination", f"the destination folder {dest} is not writable")]
+        message = _("the destination folder {folder} is not writable").format(folder=dest)
+        return [_error("destination", message)]
     if catalog_folder is not None:
         real_dest = os.path.realpath(dest)
         real_catalog = os.path.realpath(catalog_folder)
         if os.path.commonpath([real_dest, real_catalog]) == real_catalog:
-            return [_error("destination", "the destination is inside the catalog folder")]
+            return [_error("destination", _("the destination is inside the catalog folder"))]
     return []
 
 
@@ -122,6 +130,7 @@ def _enum_problems(job: ExportJob) -> tuple[ExportJob | None, list[Problem]]:
         ("fmt", Fmt.parse),
         ("email_setting", EmailSetting.parse),
         ("conflict", ConflictPolicy.parse),
+        ("locale", parse_locale),
     ):
         try:
             fields[field] = parse(getattr(job, field))
@@ -129,7 +138,8 @@ def _enum_problems(job: ExportJob) -> tuple[ExportJob | None, list[Problem]]:
             problems.append(_error(field, str(exc)))
     workers = job.workers
     if not isinstance(workers, int) or isinstance(workers, bool) or not 0 <= workers <= MAX_WORKERS:
-        problems.append(_error("workers", f"workers must be 0 (one per core) to {MAX_WORKERS}"))
+        message = _("workers must be 0 (one per core) to {most}").format(most=MAX_WORKERS)
+        problems.append(_error("workers", message))
     if problems:
         return None, problems
     return replace(job, **fields), []  # type: ignore[arg-type]
@@ -138,19 +148,22 @@ def _enum_problems(job: ExportJob) -> tuple[ExportJob | None, list[Problem]]:
 def _asset_problems(job: ExportJob, assets: dict[str, Asset]) -> list[Problem]:
     handles = job.asset_handles
     if not handles:
-        return [_error("assets", "no asset selected")]
+        return [_error("assets", _("no asset selected"))]
     problems: list[Problem] = []
     missing = [h for h in dict.fromkeys(handles) if h not in assets]
     blocked = [a for a in assets.values() if not a.exportable]
     exportable = [a for a in assets.values() if a.exportable]
     if not exportable:
-        return [_error("assets", "no exportable asset selected")]
+        return [_error("assets", _("no exportable asset selected"))]
     if missing:
         problems.append(
             _warning(
                 "assets",
-                f"{count(len(missing), 'selected handle')} not in the catalog "
-                f"(e.g. {missing[0]!r}); logged as errors",
+                ngettext(
+                    "{n} selected handle not in the catalog (e.g. {example!r}); logged as errors",
+                    "{n} selected handles not in the catalog (e.g. {example!r}); logged as errors",
+                    len(missing),
+                ).format(n=number(len(missing)), example=missing[0]),
             )
         )
     if blocked:
@@ -158,22 +171,34 @@ def _asset_problems(job: ExportJob, assets: dict[str, Asset]) -> list[Problem]:
         problems.append(
             _warning(
                 "assets",
-                f"ExportJob does not export {', '.join(labels)}: "
-                f"{count(len(blocked), 'selected asset')} will be logged as errors",
+                ngettext(
+                    "ExportJob does not export {types}: {n} selected asset will be logged as an "
+                    "error",
+                    "ExportJob does not export {types}: {n} selected assets will be logged as "
+                    "errors",
+                    len(blocked),
+                ).format(types=", ".join(labels), n=number(len(blocked))),
             )
         )
     if len(handles) != len(set(handles)):
-        problems.append(_warning("assets", "some assets are selected twice; each is exported once"))
+        problems.append(
+            _warning("assets", _("some assets are selected twice; each is exported once"))
+        )
     if job.fmt is Fmt.CONVERT:
         not_raster = [a for a in exportable if not a.is_raster]
         if len(not_raster) == len(exportable):
-            return [*problems, _error("assets", "fmt=convert needs images; none is selected")]
+            return [*problems, _error("assets", _("fmt=convert needs images; none is selected"))]
         if not_raster:
             problems.append(
                 _warning(
                     "assets",
-                    f"fmt=convert renders images only: "
-                    f"{count(len(not_raster), 'selected asset')} will be logged as errors",
+                    ngettext(
+                        "fmt=convert renders images only: {n} selected asset will be logged as "
+                        "an error",
+                        "fmt=convert renders images only: {n} selected assets will be logged as "
+                        "errors",
+                        len(not_raster),
+                    ).format(n=number(len(not_raster))),
                 )
             )
     return problems
@@ -216,15 +241,21 @@ def _selection(catalog: CatalogView, handles: tuple[str, ...]) -> dict[str, Asse
 
 def selection_problems(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     """The ``assets`` problems of :func:`validate` alone: one lookup of the selection, no parse."""
-    return _sorted(_asset_problems(job, _selection(catalog, job.asset_handles)))
+    with use_language(job.locale):
+        return _sorted(_asset_problems(job, _selection(catalog, job.asset_handles)))
 
 
 def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     """Errors (which block the export) and warnings for the job, errors first.
 
     In a job of several renditions, each rendition's fields are checked as a
-    job of its own, and their problems name the rendition.
+    job of its own, and their problems name the rendition. The messages are in the job's locale.
     """
+    with use_language(job.locale):
+        return _validate(job, catalog)
+
+
+def _validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     checked, problems = _enum_problems(job)
     problems += _destination_problems(job, getattr(catalog, "folder", None))
     if checked is None:
@@ -238,7 +269,7 @@ def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     )
     if job.force and job.conflict is not ConflictPolicy.UPDATE:
         problems.append(
-            _warning("force", "forcing only matters with the conflict policy update; ignored")
+            _warning("force", _("forcing only matters with the conflict policy update; ignored"))
         )
     several = len(renditions) > 1
     if several:
@@ -251,7 +282,8 @@ def validate(job: ExportJob, catalog: CatalogView) -> list[Problem]:
     try:
         ISAttributes.from_strings(catalog.attributes())
     except ISError as exc:
-        problems.append(_error("attributes", f"the catalog's Image Serving attributes: {exc}"))
+        message = _("the catalog's Image Serving attributes: {problem}").format(problem=exc)
+        problems.append(_error("attributes", message))
     return _sorted(problems)
 
 
@@ -260,10 +292,11 @@ def _rendition_problems(job: ExportJob) -> list[Problem]:
     seen: set[str] = set()
     for rendition in job.renditions:
         if not rendition.name.strip():
-            return [_error("renditions", "every rendition of a job of several needs a name")]
+            return [_error("renditions", _("every rendition of a job of several needs a name"))]
         key = name_key(rendition.name)
         if key in seen:
-            return [_error("renditions", f"the rendition {rendition.name!r} is listed twice")]
+            message = _("the rendition {name!r} is listed twice").format(name=rendition.name)
+            return [_error("renditions", message)]
         seen.add(key)
     return []
 
@@ -276,10 +309,10 @@ def _rendition_field_problems(
     if job.fmt is Fmt.ORIG:
         if job.is_modifier.strip():
             problems.append(
-                _warning("is_modifier", "ignored with fmt=orig: files are copied as is")
+                _warning("is_modifier", _("ignored with fmt=orig: files are copied as is"))
             )
         if job.macro.strip():
-            problems.append(_warning("macro", "ignored with fmt=orig: files are copied as is"))
+            problems.append(_warning("macro", _("ignored with fmt=orig: files are copied as is")))
         return problems
     first = next((assets[h] for h in job.asset_handles if h in assets), None)
     _request, parse_problems = parse_job_request(
@@ -301,46 +334,73 @@ def template_problems(job: ExportJob) -> list[Problem]:
         problems.append(
             _warning(
                 "name_template",
-                "the template decides the folders, so the catalog's folders are not "
-                "recreated; put {folder} in it to keep them",
+                _(
+                    "the template decides the folders, so the catalog's folders are not "
+                    "recreated; put {folder} in it to keep them"
+                ),
             )
         )
     if "preset" in template.tokens and not job.preset:
         problems.append(
-            _warning("name_template", "{preset} is empty: this job was not made from a preset")
+            _warning("name_template", _("{preset} is empty: this job was not made from a preset"))
         )
     return problems
 
 
 def nothing_written_problem(plan: Plan) -> Problem | None:
     """An error when the plan writes no file at all (every asset refused or skipped), else None."""
+    with use_language(plan.job.locale):
+        return _nothing_written_problem(plan)
+
+
+def _nothing_written_problem(plan: Plan) -> Problem | None:
     counts = plan_tally(plan)
     if not plan.outputs or counts.written:
         return None
     total = len(plan.outputs)
+    assets = ngettext("{n} asset", "{n} assets", total).format(n=number(total))
+    outputs = ngettext("{n} output", "{n} outputs", total).format(n=number(total))
     parts = []
     if counts.failed:
         first = next(o for o in plan.outputs if o.status is LogType.ERROR)
         name = first.source_file_name or first.asset_name
         example = f"{name}: {first.message or first.reason}"
-        verb = "is" if counts.failed == 1 else "are"
-        parts.append(f"{counts.failed} of {count(total, 'asset')} {verb} refused (e.g. {example})")
-    if counts.skipped_existing:
-        verb = "is" if counts.skipped_existing == 1 else "are"
         parts.append(
-            f"{counts.skipped_existing} of {count(total, 'asset')} {verb} already in the"
-            " destination, and existing files are skipped"
+            ngettext(
+                "{n} of {total} is refused (e.g. {example})",
+                "{n} of {total} are refused (e.g. {example})",
+                counts.failed,
+            ).format(n=number(counts.failed), total=assets, example=example)
+        )
+    if counts.skipped_existing:
+        parts.append(
+            ngettext(
+                "{n} of {total} is already in the destination, and existing files are skipped",
+                "{n} of {total} are already in the destination, and existing files are skipped",
+                counts.skipped_existing,
+            ).format(n=number(counts.skipped_existing), total=assets)
         )
     if counts.up_to_date:
-        verb = "is" if counts.up_to_date == 1 else "are"
-        parts.append(f"{counts.up_to_date} of {count(total, 'output')} {verb} up to date")
-    if counts.kept:
-        verb = "was" if counts.kept == 1 else "were"
         parts.append(
-            f"{counts.kept} of {count(total, 'output')} {verb} changed at the destination"
-            " and are kept (force the job to replace them)"
+            ngettext(
+                "{n} of {total} is up to date",
+                "{n} of {total} are up to date",
+                counts.up_to_date,
+            ).format(n=number(counts.up_to_date), total=outputs)
         )
-    return _error("assets", "Nothing would be written: " + "; ".join(parts))
+    if counts.kept:
+        parts.append(
+            ngettext(
+                "{n} of {total} was changed at the destination and are kept "
+                "(force the job to replace them)",
+                "{n} of {total} were changed at the destination and are kept "
+                "(force the job to replace them)",
+                counts.kept,
+            ).format(n=number(counts.kept), total=outputs)
+        )
+    return _error(
+        "assets", _("Nothing would be written: {reasons}").format(reasons="; ".join(parts))
+    )
 
 
 def mail_problems(mail: MailSettings) -> list[Problem]:

@@ -122,6 +122,21 @@ def test_a_job_that_cannot_run_is_recorded_with_the_reason(setup: tuple[Path, Pa
     assert _jobs(catalog) == []
 
 
+def test_the_reason_of_a_job_in_italian_is_recorded_without_the_prefix(
+    setup: tuple[Path, Path],
+) -> None:
+    catalog, dest = setup
+    PresetStore(app_paths().presets_dir).save("web", ExportJob(fmt=Fmt.ORIG, locale="it"))
+    _due("photos", catalog, dest)
+    dest.rmdir()
+    ran = exportgui("schedule", "run-due")
+    assert ran.returncode == 2
+    [schedule] = _schedules()
+    last = schedule["lastRun"]
+    assert isinstance(last, dict) and last["state"] == "invalid"
+    assert last["message"] == f"--dest: la cartella di destinazione {dest} non esiste"
+
+
 def test_add_list_and_remove(setup: tuple[Path, Path]) -> None:
     catalog, dest = setup
     added = exportgui(
