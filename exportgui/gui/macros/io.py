@@ -14,7 +14,7 @@ from pathlib import Path
 
 from exportgui.catalog import Catalog, CatalogError
 from exportgui.catalog.macrofile import read_macro_file, write_macro_file
-from exportgui.config.words import count
+from exportgui.gui.widgets.i18n import tr
 from exportgui.imaging.macro_checks import check_name, rejected_definitions
 
 # Given the names that already exist, say True (replace), False (keep mine) or None (cancel).
@@ -44,23 +44,31 @@ class MacroImportOutcome:
         name and definition." Past three skipped lines the rest are counted.
         """
         if self.refused:
-            return _sentence(f"Nothing imported from {self.path.name}: {self.refused}")
+            return _sentence(
+                tr("Nothing imported from {file}: {reason}").format(
+                    file=self.path.name, reason=self.refused
+                )
+            )
         stored = len(self.added) + len(self.replaced)
-        text = f"Imported {count(stored, 'macro')} from {self.path.name}"
+        text = tr("Imported %Ln macro(s) from {file}", "", stored).format(file=self.path.name)
         extras = []
         if self.replaced:
-            extras.append(f"{len(self.replaced)} replaced")
+            extras.append(tr("%Ln replaced", "", len(self.replaced)))
         if self.kept:
-            extras.append(f"{count(len(self.kept), 'existing one')} kept")
+            extras.append(tr("%Ln existing one(s) kept", "", len(self.kept)))
         if extras:
             text += f" ({', '.join(extras)})"
         if len(self.problems) == 1:
-            text += f"; skipped {self.problems[0]}"
+            text += "; " + tr("skipped {line}").format(line=self.problems[0])
         elif self.problems:
             shown = "; ".join(self.problems[:_SHOWN_PROBLEMS])
-            text += f"; skipped {count(len(self.problems), 'line')}: {shown}"
+            text += "; " + tr("skipped %Ln line(s): {lines}", "", len(self.problems)).format(
+                lines=shown
+            )
             if len(self.problems) > _SHOWN_PROBLEMS:
-                text += f"; and {len(self.problems) - _SHOWN_PROBLEMS} more (see the details)"
+                text += "; " + tr(
+                    "and %Ln more (see the details)", "", len(self.problems) - _SHOWN_PROBLEMS
+                )
         return _sentence(text)
 
     def details(self) -> str:

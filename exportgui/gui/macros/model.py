@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import ListTableModel, ModelIndex
@@ -30,7 +30,7 @@ class MacroTableModel(ListTableModel[MacroRow]):
     """Columns: the invocation (``$name$``) and the definition; rows sorted by name."""
 
     NAME, DEFINITION = range(2)
-    HEADERS = ("Macro", "Definition")
+    HEADERS = (QT_TR_NOOP("Macro"), QT_TR_NOOP("Definition"))
 
     def set_macros(
         self, macros: Mapping[str, str], problems: Mapping[str, str] | None = None

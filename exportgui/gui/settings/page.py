@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from exportgui.config import Settings
+from exportgui.config.settings import WINDOW_LANGUAGES
+from exportgui.gui.widgets.i18n import LANGUAGE_NAMES, tr
 from exportgui.gui.widgets.theme import MessageLabel, expand_wrapped
 from exportgui.jobs.execute import WORKERS_PER_CORE, worker_limit
 
@@ -99,7 +102,9 @@ def add_field(
             target.setToolTip(hint)
     # Its room is kept when it is empty: a message that comes and goes while the user
     # types must not move the fields below (a click meant for one would land on another).
-    message = MessageLabel(f"{accessible} problem", box, max_lines=2, reserve=True)
+    message = MessageLabel(
+        tr("{field} problem").format(field=accessible), box, max_lines=2, reserve=True
+    )
     message.clear_message()
     column.addWidget(message)
     title = QLabel(label, parent)
@@ -109,9 +114,9 @@ def add_field(
 
 
 class GeneralPage(OptionsPage):
-    """How many workers an export uses."""
+    """How many workers an export uses, and the language of the window."""
 
-    title = "General"
+    title = QT_TR_NOOP("General")
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,29 +129,48 @@ class GeneralPage(OptionsPage):
         self.workers_spin = QSpinBox(self)
         self.workers_spin.setRange(0, 256)
         cores = os.cpu_count() or 1
-        self.workers_spin.setSpecialValueText(f"One per core ({cores})")
+        self.workers_spin.setSpecialValueText(tr("One per core ({cores})").format(cores=cores))
         self.workers_message = add_field(
             form,
-            "&Workers:",
+            tr("&Workers:"),
             self.workers_spin,
-            "Export workers",
-            "How many images are converted at the same time. More than the number of cores "
-            f"rarely helps: at most {worker_limit()} ({WORKERS_PER_CORE} per core) are used, "
-            "and never more than the assets exported.",
+            tr("Export workers"),
+            tr(
+                "How many images are converted at the same time. More than the number of cores "
+                "rarely helps: at most {limit} ({per_core} per core) are used, "
+                "and never more than the assets exported."
+            ).format(limit=worker_limit(), per_core=WORKERS_PER_CORE),
             stretch=False,
         )
         self.workers_spin.valueChanged.connect(self.changed)
+        self.language_combo = QComboBox(self)
+        for code in WINDOW_LANGUAGES:  # each language in its own words, "System" in the current
+            self.language_combo.addItem(LANGUAGE_NAMES[code] or tr("System"), code)
+        self.language_message = add_field(
+            form,
+            tr("&Language:"),
+            self.language_combo,
+            tr("Language of the window"),
+            tr("System follows the computer's language. A change takes effect on restart."),
+            stretch=False,
+        )
+        self.language_combo.currentIndexChanged.connect(self.changed)
         layout.addStretch(1)
         self.load()
 
     def load(self) -> None:
         """Show the stored worker count."""
         self.workers_spin.setValue(self._settings.workers)
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(self._settings.language))
+        )
 
     def restore_defaults(self) -> None:
         """One worker per core."""
         self.workers_spin.setValue(Settings().workers)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(Settings().language))
 
     def save(self, settings: Settings) -> None:
         """Store the worker count."""
         settings.workers = self.workers_spin.value()
+        settings.language = str(self.language_combo.currentData())
