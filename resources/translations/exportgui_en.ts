@@ -1971,6 +1971,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDFs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICC profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image Sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Render Sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spin Sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media Sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multi-bitrate (adaptive video) sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video Sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eCatalogs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer Sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>names {template}</source>
         <translation type="unfinished"></translation>
     </message>

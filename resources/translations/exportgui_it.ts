@@ -1971,6 +1971,66 @@
         <translation>In corso</translation>
     </message>
     <message>
+        <source>Videos</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Audio files</source>
+        <translation>File audio</translation>
+    </message>
+    <message>
+        <source>PDFs</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation>Font</translation>
+    </message>
+    <message>
+        <source>ICC profiles</source>
+        <translation>Profili ICC</translation>
+    </message>
+    <message>
+        <source>SVG files</source>
+        <translation>File SVG</translation>
+    </message>
+    <message>
+        <source>Other files</source>
+        <translation>Altri file</translation>
+    </message>
+    <message>
+        <source>Image Sets</source>
+        <translation>Set di immagini</translation>
+    </message>
+    <message>
+        <source>Render Sets</source>
+        <translation>Set di rendering</translation>
+    </message>
+    <message>
+        <source>Spin Sets</source>
+        <translation>Set 360 gradi</translation>
+    </message>
+    <message>
+        <source>Media Sets</source>
+        <translation>Set di file multimediali</translation>
+    </message>
+    <message>
+        <source>multi-bitrate (adaptive video) sets</source>
+        <translation>Set con bitrate multiplo (video adattivo)</translation>
+    </message>
+    <message>
+        <source>Video Sets</source>
+        <translation>Set video</translation>
+    </message>
+    <message>
+        <source>eCatalogs</source>
+        <translation>eCatalog</translation>
+    </message>
+    <message>
+        <source>Offer Sets</source>
+        <translation>Set di offerte</translation>
+    </message>
+    <message>
         <source>names {template}</source>
         <translation>nomi {template}</translation>
     </message>

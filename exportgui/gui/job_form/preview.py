@@ -24,7 +24,7 @@ from exportgui import imaging, jobs
 from exportgui.catalog import Asset, Catalog
 from exportgui.gui.job_form.plan_model import format_label
 from exportgui.gui.widgets import theme
-from exportgui.gui.widgets.formatting import pixel_size, type_label
+from exportgui.gui.widgets.formatting import pixel_size, type_label, type_plural
 from exportgui.gui.widgets.i18n import tr
 from exportgui.gui.widgets.image_view import ImageView, pil_to_qimage
 from exportgui.gui.widgets.tasks import TaskRunner
@@ -92,7 +92,7 @@ def build_preview(
                 None,
                 # English names the type in the plural, Italian in the singular: both are given.
                 tr("No picture preview for {types}").format(
-                    types=asset.type.label, type=type_label(asset.type)
+                    types=type_plural(asset.type), type=type_label(asset.type)
                 ),
             )
         source = catalog.original_path(asset)

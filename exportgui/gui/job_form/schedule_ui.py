@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exportgui.gui.widgets.formatting import type_plural
 from exportgui.gui.widgets.i18n import date_time, number, tr
 from exportgui.gui.widgets.theme import Meaning, MessageLabel
 from exportgui.jobs import ExportJob
@@ -142,7 +143,7 @@ class ScheduleDialog(QDialog):
         self.type_combo.setAccessibleName("Asset type")
         self.type_combo.addItem(tr(ANY_TYPE), None)
         for kind in exportable_types():
-            self.type_combo.addItem(kind.label, kind.value)
+            self.type_combo.addItem(type_plural(kind), kind.value)
 
         self.dest_edit = QLineEdit(str(destination) if destination else "")
         self.dest_edit.setAccessibleName("Destination folder")

@@ -18,6 +18,7 @@ __all__ = [
     "rendition_format",
     "state_word",
     "type_label",
+    "type_plural",
 ]
 
 _TYPE_LABELS = {
@@ -53,6 +54,31 @@ def state_word(state: str) -> str:
     """A job log's state as the window says it: ``completed`` → ``Finished``."""
     word = _STATE_WORDS.get(state)
     return tr(word) if word else state.capitalize()
+
+
+_PLURAL_LABELS = (  # AssetType.label's words, for the translations
+    QT_TR_NOOP("Images"),
+    QT_TR_NOOP("Videos"),
+    QT_TR_NOOP("Audio files"),
+    QT_TR_NOOP("PDFs"),
+    QT_TR_NOOP("Fonts"),
+    QT_TR_NOOP("ICC profiles"),
+    QT_TR_NOOP("SVG files"),
+    QT_TR_NOOP("Other files"),
+    QT_TR_NOOP("Image Sets"),
+    QT_TR_NOOP("Render Sets"),
+    QT_TR_NOOP("Spin Sets"),
+    QT_TR_NOOP("Media Sets"),
+    QT_TR_NOOP("multi-bitrate (adaptive video) sets"),
+    QT_TR_NOOP("Video Sets"),
+    QT_TR_NOOP("eCatalogs"),
+    QT_TR_NOOP("Offer Sets"),
+)
+
+
+def type_plural(asset_type: AssetType) -> str:
+    """Plural words for an asset type in the window's language, e.g. "Spin Sets"."""
+    return tr(asset_type.label)
 
 
 def type_label(asset_type: AssetType) -> str:
