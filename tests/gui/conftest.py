@@ -96,6 +96,6 @@ def compiled_translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(autouse=True)
 def english_window(qapp: QApplication, compiled_translations: Path) -> Iterator[None]:
-    """Every window test starts in English (with English plural forms), whatever the host's locale."""
+    """Every window test starts in English (English plural forms), whatever the host's locale."""
     install_translators("en", compiled_translations)
     yield

@@ -10,7 +10,8 @@ in Italian (proper names, format names, IPS terms, data) are listed below.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -123,7 +124,7 @@ def _words(root: QWidget) -> Iterator[tuple[str, str]]:
 
 def _dialogs(window: MainWindow, qtbot: QtBot) -> Iterator[QDialog]:
     """Each dialog the window opens (non-blocking), open while the caller reads it."""
-    openers = [
+    openers: list[Callable[[], object]] = [
         window.open_settings,
         window.open_macro_manager,
         window.show_about,
@@ -134,7 +135,7 @@ def _dialogs(window: MainWindow, qtbot: QtBot) -> Iterator[QDialog]:
     for opener in openers:
         before = set(QApplication.topLevelWidgets())
         opener()
-        qtbot.waitUntil(lambda b=before: bool(_new_dialogs(b)))
+        qtbot.waitUntil(lambda: bool(_new_dialogs(before)))  # noqa: B023 - used at once
         for dialog in _new_dialogs(before):
             yield dialog
             dialog.reject()
@@ -211,17 +212,13 @@ def test_italian_plurals_numbers_sizes_and_dates(compiled_translations: Path) ->
         assert tr("Imported %Ln macro(s) from {file}", "", 1) == "Importata 1 macro da {file}"
         assert human_bytes(1536) == "1,5 KB"
         assert human_bytes(250_000_000) == "250 MB"
-        from datetime import datetime, timezone
-
-        when = datetime(2026, 3, 4, 17, 5, tzinfo=timezone.utc).astimezone()
+        when = datetime(2026, 3, 4, 17, 5, tzinfo=UTC).astimezone()
         assert date_time(when).startswith("04/03/26")  # day first, the Italian way
     finally:
         install_translators("en", compiled_translations)
 
 
-def test_qt_standard_buttons_follow_the_language(
-    qtbot: QtBot, compiled_translations: Path
-) -> None:
+def test_qt_standard_buttons_follow_the_language(qtbot: QtBot, compiled_translations: Path) -> None:
     install_translators("it", compiled_translations)
     try:
         box = QDialogButtonBox(

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QT_TR_NOOP,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -37,7 +36,7 @@ from exportgui.gui.assets.filter import AssetFilter, AssetFilterProxy
 from exportgui.gui.assets.model import AssetRole, AssetTableModel
 from exportgui.gui.assets.view import AssetTableView
 from exportgui.gui.widgets import theme
-from exportgui.gui.widgets.i18n import tr
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.plain_text import qt_text
 
 FolderRole = int(Qt.ItemDataRole.UserRole) + 1

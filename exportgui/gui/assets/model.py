@@ -19,14 +19,14 @@ from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from exportgui.catalog import Asset
 from exportgui.gui.widgets import theme
 from exportgui.gui.widgets.formatting import human_bytes, pixel_size, type_label
-from exportgui.gui.widgets.i18n import tr
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import ListTableModel, ModelIndex
 

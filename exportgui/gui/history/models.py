@@ -6,10 +6,10 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from exportgui.gui.widgets.formatting import rendition_format, state_word
-from exportgui.gui.widgets.i18n import date_time, number, tr
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, date_time, number, tr
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import ListTableModel, ModelIndex
 from exportgui.gui.widgets.theme import Meaning, meaning_color, monospace_font

@@ -5,11 +5,11 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from exportgui.gui.widgets import theme
 from exportgui.gui.widgets.formatting import pixel_size
-from exportgui.gui.widgets.i18n import tr
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import ListTableModel, ModelIndex
 from exportgui.jobs import LogType, Plan, PlannedOutput

@@ -6,12 +6,12 @@ Rendition column; its summary counts outputs.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from exportgui.gui.job_form.plan_model import PlanColumn, PlanTableModel
 from exportgui.gui.widgets import theme
-from exportgui.gui.widgets.i18n import tr
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.theme import Meaning, meaning_color
 from exportgui.jobs import Plan, Problem

@@ -19,13 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from exportgui.gui.job_form.renditions_dialog import RenditionsDialog
 from exportgui.gui.widgets.file_dialogs import start_folder, suggested_path
-from exportgui.gui.widgets.i18n import tr
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.theme import with_shortcut
 from exportgui.jobs import ExportJob
 from exportgui.jobs.presets import Preset, PresetError, PresetStore, combine

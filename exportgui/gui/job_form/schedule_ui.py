@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from exportgui.gui.widgets.formatting import type_plural
-from exportgui.gui.widgets.i18n import date_time, number, tr
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, date_time, number, tr
 from exportgui.gui.widgets.theme import Meaning, MessageLabel
 from exportgui.jobs import ExportJob
 from exportgui.jobs.presets import PresetError, PresetStore

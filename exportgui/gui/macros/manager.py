@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TR_NOOP,
     QItemSelectionModel,
     QModelIndex,
     QSortFilterProxyModel,
@@ -37,7 +36,7 @@ from exportgui.gui.macros.editor import MacroEditor
 from exportgui.gui.macros.io import MacroImportOutcome, export_macros, import_macros
 from exportgui.gui.macros.model import MacroTableModel, NameRole
 from exportgui.gui.widgets.file_dialogs import start_folder, suggested_path
-from exportgui.gui.widgets.i18n import tr
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import compact_rows
 from exportgui.gui.widgets.theme import Meaning, MessageLabel, with_shortcut

@@ -7,7 +7,6 @@ typed, so what the dialog accepts is exactly what an export will accept.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from exportgui.catalog import DEFAULT_ATTRIBUTES, Catalog, CatalogError, CatalogUnavailable
 from exportgui.config import Settings
 from exportgui.gui.settings.page import OptionsPage, PageSaveError, add_field
-from exportgui.gui.widgets.i18n import tr
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.theme import Meaning, MessageLabel, monospace_font
 from exportgui.imaging import ISAttributes, ISError
 from exportgui.imaging.attributes import RES_MODES

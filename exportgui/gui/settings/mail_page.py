@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QT_TR_NOOP, QThreadPool, Signal
+from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from exportgui.config import MailSettings, Settings
 from exportgui.gui.settings.page import OptionsPage, PageSaveError, add_field
-from exportgui.gui.widgets.i18n import tr
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.gui.widgets.theme import Meaning, MessageLabel, monospace_font
 from exportgui.jobs import notify

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from exportgui.config import Settings
 from exportgui.config.settings import WINDOW_LANGUAGES
-from exportgui.gui.widgets.i18n import LANGUAGE_NAMES, tr
+from exportgui.gui.widgets.i18n import LANGUAGE_NAMES, QT_TR_NOOP, tr
 from exportgui.gui.widgets.theme import MessageLabel, expand_wrapped
 from exportgui.jobs.execute import WORKERS_PER_CORE, worker_limit
 

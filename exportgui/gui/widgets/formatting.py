@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP
-
 from exportgui.catalog import AssetType
 from exportgui.config.words import count
-from exportgui.gui.widgets.i18n import number, tr
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, number, tr
 from exportgui.jobs.model import Fmt, Problem, Rendition
 
 __all__ = [

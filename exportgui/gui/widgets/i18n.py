@@ -26,8 +26,13 @@ APP_CATALOG = "exportgui"
 LANGUAGE_NAMES = {"": "", "en": "English", "it": "Italiano"}  # a language in its own words
 
 
+def QT_TR_NOOP(text: str) -> str:
+    """Mark ``text`` for translation where it is defined; :func:`tr` translates it where shown."""
+    return text
+
+
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """``text`` in the window's language; ``%Ln`` takes ``n`` (in the locale) and its plural form."""
+    """``text`` in the window's language; ``%Ln`` is ``n`` in the locale, with its plural form."""
     return QCoreApplication.translate("", text, disambiguation, n)
 
 
