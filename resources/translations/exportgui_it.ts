@@ -509,7 +509,7 @@
     </message>
     <message>
         <source>Keep both: number the new file</source>
-        <translation>Mantieni entrambi: numera il nuovo file</translation>
+        <translation>Tieni entrambi: numera il nuovo</translation>
     </message>
     <message>
         <source>Replace the existing file</source>
