@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from exportgui.catalog import AssetType
-from exportgui.config.words import count
 from exportgui.gui.widgets.i18n import QT_TR_NOOP, number, tr
 from exportgui.jobs.model import Fmt, Problem, Rendition
 
 __all__ = [
-    "count",
     "duration",
     "human_bytes",
     "pixel_size",
