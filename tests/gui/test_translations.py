@@ -36,14 +36,15 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
-from exportgui.config import Settings, app_paths, load_settings
+from exportgui.config import Settings, app_paths, load_settings, save_settings
 from exportgui.config.settings import SettingsError
+from exportgui.gui.app import open_main_window
 from exportgui.gui.settings.dialog import SettingsDialog
 from exportgui.gui.widgets.formatting import human_bytes
 from exportgui.gui.widgets.i18n import date_time, install_translators, tr
 from exportgui.gui.window.main_window import MainWindow
 from exportgui.jobs import EmailSetting
-from tests.gui.helpers import WindowFactory
+from tests.gui.helpers import WindowFactory, settle
 
 # The same in Italian: names of the program, formats, IPS attributes and values, and words
 # Italian designers use as they are.
@@ -270,3 +271,23 @@ def test_the_language_choice_is_stored_and_read_back(
 def test_an_unknown_language_in_the_settings_file_is_named() -> None:
     with pytest.raises(SettingsError, match="'language'"):
         Settings.from_dict({"language": "klingon"})
+
+
+def test_the_window_opens_in_the_language_of_the_settings(
+    qtbot: QtBot, pool: QThreadPool, tmp_path: Path, compiled_translations: Path
+) -> None:
+    """The whole path at start: the setting, the catalogs compiled into the cache, Italian menus."""
+    paths = app_paths()
+    save_settings(paths, Settings(language="it"))
+    window = open_main_window(str(tmp_path / "catalog"), pool)
+    qtbot.addWidget(window)
+    try:
+        menus = [action.text() for action in window.menuBar().actions()]
+        assert menus[:3] == ["&File", "&Modifica", "Pro&cesso"]
+        assert (paths.cache_dir / "translations" / "exportgui_it.qm").is_file()
+        settle(qtbot, window)
+    finally:
+        window.close()
+        pool.waitForDone()
+        window.catalog.close()
+        install_translators("en", compiled_translations)
