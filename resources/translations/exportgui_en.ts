@@ -90,6 +90,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Search assets by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show only some asset types</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,6 +267,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -315,7 +327,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Jobs and log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Jobs panel message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the selected job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -853,6 +873,14 @@
         <source>Tick assets to plan an export</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Plan: what every ticked asset becomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan summary</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%Ln output(s) planned</source>
         <translation>
@@ -1074,11 +1102,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Output of the current asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous rendition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The previous rendition of this asset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Next rendition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The next rendition of this asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendition shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1114,6 +1162,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Presets to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Modifier and macro</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1126,7 +1178,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Move the preset up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the preset down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presets ticked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1153,6 +1217,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1161,7 +1229,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cancel the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the destination folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1169,7 +1245,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Show the job log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss the summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1226,11 +1310,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Schedule export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>e.g. nightly web renditions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Presets to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Include &amp;subfolders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asset type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1243,6 +1347,14 @@
     </message>
     <message>
         <source>&amp;Repeating (cron)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run once at (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cron expression (local time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1306,6 +1418,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scheduled jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Due jobs run whenever &lt;code&gt;exportgui schedule run-due&lt;/code&gt; does; &lt;code&gt;exportgui schedule install&lt;/code&gt; has the system run it every minute. Each run appears in the Jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1342,6 +1458,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Macro name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>e.g. web-hero</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1370,6 +1490,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>How to use the macro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Na&amp;me:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1382,6 +1506,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Discard the changes in the editor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1390,7 +1518,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save the macro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the macro cannot be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1493,11 +1629,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Macro manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Filter macros</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show only macros containing this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Macro list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1663,7 +1807,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Image Serving attributes of the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pick…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the background colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1683,6 +1835,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Settings pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Next page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1691,11 +1847,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save the settings and close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Close without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore defaults of this page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1787,11 +1951,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Allow a login without encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sends the password in clear: only for a server at localhost, 127.0.0.1 or ::1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Send &amp;test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send test message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1847,11 +2019,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{field} hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{field} problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2039,6 +2219,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dismiss the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>About {app}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2196,6 +2380,14 @@
     </message>
     <message>
         <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked and exportable assets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan and job history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -90,6 +90,14 @@
         <translation>Cerca per nome  (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Search assets by name</source>
+        <translation>Cerca risorse per nome</translation>
+    </message>
+    <message>
+        <source>Filter by type</source>
+        <translation>Filtra per tipo</translation>
+    </message>
+    <message>
         <source>Show only some asset types</source>
         <translation>Mostra solo alcuni tipi di risorse</translation>
     </message>
@@ -259,6 +267,10 @@
         <translation>Ancora nessun processo: qui compare ogni esportazione.</translation>
     </message>
     <message>
+        <source>No jobs</source>
+        <translation>Nessun processo</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Aggiorna</translation>
     </message>
@@ -315,8 +327,16 @@
         <translation>Registro del processo selezionato</translation>
     </message>
     <message>
+        <source>Jobs and log</source>
+        <translation>Processi e registro</translation>
+    </message>
+    <message>
         <source>Jobs panel message</source>
         <translation>Messaggio del pannello Processi</translation>
+    </message>
+    <message>
+        <source>About the selected job</source>
+        <translation>Informazioni sul processo selezionato</translation>
     </message>
     <message>
         <source>The job log cannot be read: {reason}</source>
@@ -853,6 +873,14 @@
         <source>Tick assets to plan an export</source>
         <translation>Spunta le risorse per preparare il piano di esportazione</translation>
     </message>
+    <message>
+        <source>Plan: what every ticked asset becomes</source>
+        <translation>Piano: cosa diventa ogni risorsa spuntata</translation>
+    </message>
+    <message>
+        <source>Plan summary</source>
+        <translation>Riepilogo del piano</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln output(s) planned</source>
         <translation>
@@ -1074,12 +1102,32 @@
         <translation>Seleziona una risorsa per vedere il risultato</translation>
     </message>
     <message>
+        <source>Output of the current asset</source>
+        <translation>Output della risorsa corrente</translation>
+    </message>
+    <message>
+        <source>Why this format</source>
+        <translation>Perché questo formato</translation>
+    </message>
+    <message>
+        <source>Previous rendition</source>
+        <translation>Rappresentazione precedente</translation>
+    </message>
+    <message>
         <source>The previous rendition of this asset</source>
         <translation>La rappresentazione precedente di questa risorsa</translation>
     </message>
     <message>
+        <source>Next rendition</source>
+        <translation>Rappresentazione successiva</translation>
+    </message>
+    <message>
         <source>The next rendition of this asset</source>
         <translation>La rappresentazione successiva di questa risorsa</translation>
+    </message>
+    <message>
+        <source>Rendition shown</source>
+        <translation>Rappresentazione mostrata</translation>
     </message>
     <message>
         <source>Original image</source>
@@ -1114,6 +1162,10 @@
         <translation>Preset</translation>
     </message>
     <message>
+        <source>Presets to write</source>
+        <translation>Preset da scrivere</translation>
+    </message>
+    <message>
         <source>Modifier and macro</source>
         <translation>Modificatore e macro</translation>
     </message>
@@ -1126,8 +1178,20 @@
         <translation>&amp;Su</translation>
     </message>
     <message>
+        <source>Move the preset up</source>
+        <translation>Sposta il preset in alto</translation>
+    </message>
+    <message>
         <source>&amp;Down</source>
         <translation>&amp;Giù</translation>
+    </message>
+    <message>
+        <source>Move the preset down</source>
+        <translation>Sposta il preset in basso</translation>
+    </message>
+    <message>
+        <source>Presets ticked</source>
+        <translation>Preset spuntati</translation>
     </message>
     <message>
         <source>Use these presets</source>
@@ -1153,6 +1217,10 @@
         <translation>Spunta due o più preset (per uno solo, sceglilo nell’elenco Preset)</translation>
     </message>
     <message>
+        <source>Export progress</source>
+        <translation>Avanzamento dell’esportazione</translation>
+    </message>
+    <message>
         <source>Export status</source>
         <translation>Stato dell’esportazione</translation>
     </message>
@@ -1161,16 +1229,32 @@
         <translation>Interrompi l’esportazione (Esc)</translation>
     </message>
     <message>
+        <source>Cancel the export</source>
+        <translation>Annulla l’esportazione</translation>
+    </message>
+    <message>
         <source>Open folder</source>
         <translation>Apri cartella</translation>
+    </message>
+    <message>
+        <source>Open the destination folder</source>
+        <translation>Apri la cartella di destinazione</translation>
     </message>
     <message>
         <source>Show log</source>
         <translation>Mostra registro</translation>
     </message>
     <message>
+        <source>Show the job log</source>
+        <translation>Mostra il registro del processo</translation>
+    </message>
+    <message>
         <source>Dismiss</source>
         <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>Dismiss the summary</source>
+        <translation>Chiudi il riepilogo</translation>
     </message>
     <message>
         <source>{rate} files/s</source>
@@ -1226,12 +1310,32 @@
         <translation>Programma esportazione</translation>
     </message>
     <message>
+        <source>Schedule export</source>
+        <translation>Programma esportazione</translation>
+    </message>
+    <message>
+        <source>Schedule name</source>
+        <translation>Nome della programmazione</translation>
+    </message>
+    <message>
         <source>e.g. nightly web renditions</source>
         <translation>ad es. rappresentazioni web notturne</translation>
     </message>
     <message>
+        <source>Presets to run</source>
+        <translation>Preset da eseguire</translation>
+    </message>
+    <message>
+        <source>Catalog folder</source>
+        <translation>Cartella del catalogo</translation>
+    </message>
+    <message>
         <source>Include &amp;subfolders</source>
         <translation>Includi &amp;sottocartelle</translation>
+    </message>
+    <message>
+        <source>Asset type</source>
+        <translation>Tipo di risorsa</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
@@ -1244,6 +1348,14 @@
     <message>
         <source>&amp;Repeating (cron)</source>
         <translation>&amp;Ripetuto (cron)</translation>
+    </message>
+    <message>
+        <source>Run once at (local time)</source>
+        <translation>Esegui una volta il (ora locale)</translation>
+    </message>
+    <message>
+        <source>Cron expression (local time)</source>
+        <translation>Espressione cron (ora locale)</translation>
     </message>
     <message>
         <source>minute hour day-of-month month day-of-week, e.g. 0 6 * * 1-5</source>
@@ -1306,6 +1418,10 @@
         <translation>Processi programmati</translation>
     </message>
     <message>
+        <source>Scheduled jobs</source>
+        <translation>Processi programmati</translation>
+    </message>
+    <message>
         <source>Due jobs run whenever &lt;code&gt;exportgui schedule run-due&lt;/code&gt; does; &lt;code&gt;exportgui schedule install&lt;/code&gt; has the system run it every minute. Each run appears in the Jobs panel.</source>
         <translation>I processi in scadenza vengono eseguiti a ogni &lt;code&gt;exportgui schedule run-due&lt;/code&gt;; &lt;code&gt;exportgui schedule install&lt;/code&gt; fa sì che il sistema lo esegua ogni minuto. Ogni esecuzione compare nel pannello Processi.</translation>
     </message>
@@ -1342,6 +1458,10 @@
         <translation>“{name}” rimosso.</translation>
     </message>
     <message>
+        <source>Macro name</source>
+        <translation>Nome della macro</translation>
+    </message>
+    <message>
         <source>e.g. web-hero</source>
         <translation>ad es. web-hero</translation>
     </message>
@@ -1370,6 +1490,10 @@
         <translation>Messaggio sulla definizione della macro</translation>
     </message>
     <message>
+        <source>How to use the macro</source>
+        <translation>Come usare la macro</translation>
+    </message>
+    <message>
         <source>Na&amp;me:</source>
         <translation>No&amp;me:</translation>
     </message>
@@ -1382,6 +1506,10 @@
         <translation>&amp;Ripristina</translation>
     </message>
     <message>
+        <source>Revert</source>
+        <translation>Ripristina</translation>
+    </message>
+    <message>
         <source>Discard the changes in the editor</source>
         <translation>Scarta le modifiche nell’editor</translation>
     </message>
@@ -1390,8 +1518,16 @@
         <translation>&amp;Salva</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>Salva</translation>
+    </message>
+    <message>
         <source>Save the macro</source>
         <translation>Salva la macro</translation>
+    </message>
+    <message>
+        <source>Why the macro cannot be saved</source>
+        <translation>Perché la macro non può essere salvata</translation>
     </message>
     <message>
         <source>Macro ${name}$</source>
@@ -1493,12 +1629,20 @@
         <translation>Macro</translation>
     </message>
     <message>
+        <source>Macro manager</source>
+        <translation>Gestione macro</translation>
+    </message>
+    <message>
         <source>Filter macros</source>
         <translation>Filtra le macro</translation>
     </message>
     <message>
         <source>Show only macros containing this text</source>
         <translation>Mostra solo le macro che contengono questo testo</translation>
+    </message>
+    <message>
+        <source>Macro list</source>
+        <translation>Elenco delle macro</translation>
     </message>
     <message>
         <source>&amp;New</source>
@@ -1663,8 +1807,16 @@
         <translation>Image Serving</translation>
     </message>
     <message>
+        <source>Image Serving attributes of the catalog</source>
+        <translation>Attributi Image Serving del catalogo</translation>
+    </message>
+    <message>
         <source>Pick…</source>
         <translation>Scegli…</translation>
+    </message>
+    <message>
+        <source>Pick the background colour</source>
+        <translation>Scegli il colore di sfondo</translation>
     </message>
     <message>
         <source>Choose BkgColor with the colour picker</source>
@@ -1683,6 +1835,10 @@
         <translation>Impostazioni</translation>
     </message>
     <message>
+        <source>Settings pages</source>
+        <translation>Pagine delle impostazioni</translation>
+    </message>
+    <message>
         <source>Next page</source>
         <translation>Pagina successiva</translation>
     </message>
@@ -1691,12 +1847,20 @@
         <translation>Messaggio delle impostazioni</translation>
     </message>
     <message>
+        <source>Save settings</source>
+        <translation>Salva le impostazioni</translation>
+    </message>
+    <message>
         <source>Save the settings and close</source>
         <translation>Salva le impostazioni e chiudi</translation>
     </message>
     <message>
         <source>Close without saving</source>
         <translation>Chiudi senza salvare</translation>
+    </message>
+    <message>
+        <source>Restore defaults of this page</source>
+        <translation>Ripristina i valori predefiniti di questa pagina</translation>
     </message>
     <message>
         <source>Put back the defaults of this page (stored only when you press OK)</source>
@@ -1787,12 +1951,20 @@
         <translation>Consenti l’accesso &amp;senza cifratura (smtp://, solo questo computer)</translation>
     </message>
     <message>
+        <source>Allow a login without encryption</source>
+        <translation>Consenti l’accesso senza cifratura</translation>
+    </message>
+    <message>
         <source>Sends the password in clear: only for a server at localhost, 127.0.0.1 or ::1</source>
         <translation>Invia la password in chiaro: solo per un server su localhost, 127.0.0.1 o ::1</translation>
     </message>
     <message>
         <source>Send &amp;test message</source>
         <translation>Invia messaggio di &amp;prova</translation>
+    </message>
+    <message>
+        <source>Send test message</source>
+        <translation>Invia messaggio di prova</translation>
     </message>
     <message>
         <source>Send a short message with these settings (not yet saved)</source>
@@ -1847,12 +2019,20 @@
         <translation>Non inviato: {reason}</translation>
     </message>
     <message>
+        <source>{field} hint</source>
+        <translation>Suggerimento: {field}</translation>
+    </message>
+    <message>
         <source>{field} problem</source>
         <translation>Problema: {field}</translation>
     </message>
     <message>
         <source>General</source>
         <translation>Generale</translation>
+    </message>
+    <message>
+        <source>General settings</source>
+        <translation>Impostazioni generali</translation>
     </message>
     <message>
         <source>One per core ({cores})</source>
@@ -2039,6 +2219,10 @@
         <translation>Avviso</translation>
     </message>
     <message>
+        <source>Dismiss the notice</source>
+        <translation>Chiudi l’avviso</translation>
+    </message>
+    <message>
         <source>About {app}</source>
         <translation>Informazioni su {app}</translation>
     </message>
@@ -2197,6 +2381,14 @@
     <message>
         <source>Jobs</source>
         <translation>Processi</translation>
+    </message>
+    <message>
+        <source>Ticked and exportable assets</source>
+        <translation>Risorse spuntate ed esportabili</translation>
+    </message>
+    <message>
+        <source>Plan and job history</source>
+        <translation>Piano e cronologia dei processi</translation>
     </message>
     <message>
         <source>Import failed: {reason}</source>

@@ -2,7 +2,8 @@
 
 The walk opens the same window and dialogs twice, in English and in Italian,
 reads the words of each widget (labels, buttons, group boxes, tabs, headers,
-tooltips, placeholders, combo items, menu actions, window titles) in the
+tooltips, accessible names, placeholders, combo items, menu actions, window
+titles) in the
 same order, and fails on words that stayed English. Words that are the same
 in Italian (proper names, format names, IPS terms, data) are listed below.
 """
@@ -92,6 +93,7 @@ def _words(root: QWidget) -> Iterator[tuple[str, str]]:
         if widget.isWindow():
             yield f"{kind} title", widget.windowTitle()
         yield f"{kind} tooltip", widget.toolTip()
+        yield f"{kind} accessible name", widget.accessibleName()
         if isinstance(widget, QLabel) and not widget.pixmap():
             yield f"{kind} text", widget.text()
         if isinstance(widget, QAbstractButton):

@@ -107,7 +107,7 @@ class JobsPanel(QWidget):
         pool: QThreadPool,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Jobs")
+        self.setAccessibleName(tr("Jobs"))
         self._catalog = catalog
         self._store = JobLogStore(catalog)
         # Reading a log of 10,000 assets takes about half a second: always off the GUI thread.
@@ -147,7 +147,7 @@ class JobsPanel(QWidget):
         self.history_view.selectionModel().currentRowChanged.connect(self._on_job_changed)
 
         self.empty_label = QLabel(tr("No jobs yet: every export is listed here."), self)
-        self.empty_label.setAccessibleName("No jobs")
+        self.empty_label.setAccessibleName(tr("No jobs"))
         self.empty_label.setEnabled(False)
         self.empty_label.setWordWrap(True)  # on one line it widened a 1000 px window
 
@@ -225,7 +225,7 @@ class JobsPanel(QWidget):
         bottom_layout.addWidget(self.details_view, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setAccessibleName("Jobs and log")
+        self.splitter.setAccessibleName(tr("Jobs and log"))
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(top)
         self.splitter.addWidget(bottom)
@@ -248,7 +248,7 @@ class JobsPanel(QWidget):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.mail_label)
         self.about = _FittedScrollArea(box, lines=4, parent=self)
-        self.about.setAccessibleName("About the selected job")
+        self.about.setAccessibleName(tr("About the selected job"))
         return self.about
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -31,7 +31,7 @@ class PlanPanel(QWidget):
         self.model = PlanTableModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Plan: what every ticked asset becomes")
+        self.view.setAccessibleName(tr("Plan: what every ticked asset becomes"))
         self.view.verticalHeader().hide()
         self.view.setShowGrid(False)
         self.view.setAlternatingRowColors(True)
@@ -54,7 +54,7 @@ class PlanPanel(QWidget):
         self.summary.setWordWrap(True)  # a long reason wraps: it never widens the window
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setContentsMargins(4, 2, 4, 2)
-        self.summary.setAccessibleName("Plan summary")
+        self.summary.setAccessibleName(tr("Plan summary"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)

@@ -72,7 +72,7 @@ class PresetController(QObject):
         self.combo = QComboBox(parent)
         self.combo.setMinimumContentsLength(18)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo.setAccessibleName("Preset")
+        self.combo.setAccessibleName(tr("Preset"))
         self.combo.setToolTip(tr("Load a saved set of options (Ctrl+P to focus)"))
         self.combo.activated.connect(self._on_activated)
         self.save_as_action = self._action(tr("Save Preset &As…"), "Ctrl+Shift+S", self.ask_save_as)

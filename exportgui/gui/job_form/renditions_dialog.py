@@ -56,7 +56,7 @@ class RenditionsDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.list = QTreeWidget()
-        self.list.setAccessibleName("Presets to write")
+        self.list.setAccessibleName(tr("Presets to write"))
         self.list.setColumnCount(4)
         self.list.setHeaderLabels(
             [tr("Preset"), tr("Format"), tr("Modifier and macro"), tr("File names")]
@@ -68,11 +68,11 @@ class RenditionsDialog(QDialog):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.up_button = QPushButton(tr("&Up"))
-        self.up_button.setAccessibleName("Move the preset up")
+        self.up_button.setAccessibleName(tr("Move the preset up"))
         self.down_button = QPushButton(tr("&Down"))
-        self.down_button.setAccessibleName("Move the preset down")
+        self.down_button.setAccessibleName(tr("Move the preset down"))
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Presets ticked")
+        self.count_label.setAccessibleName(tr("Presets ticked"))
         theme.secondary_text(self.count_label)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -114,17 +114,17 @@ class ScheduleDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Schedule Export"))
-        self.setAccessibleName("Schedule export")
+        self.setAccessibleName(tr("Schedule export"))
         self._schedules = schedules
         self._presets = presets
         self._catalog_folder = catalog_folder
         self._options = options  # saved as a preset when its entry is ticked
 
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Schedule name")
+        self.name_edit.setAccessibleName(tr("Schedule name"))
         self.name_edit.setPlaceholderText(tr("e.g. nightly web renditions"))
         self.preset_list = QListWidget()
-        self.preset_list.setAccessibleName("Presets to run")
+        self.preset_list.setAccessibleName(tr("Presets to run"))
         self.preset_list.setMaximumHeight(110)
         if options is not None:
             self._add_preset_item(tr(CURRENT_OPTIONS), None, checked=not checked)
@@ -132,7 +132,7 @@ class ScheduleDialog(QDialog):
             self._add_preset_item(name, name, checked=name in checked)
 
         self.folder_combo = QComboBox()
-        self.folder_combo.setAccessibleName("Catalog folder")
+        self.folder_combo.setAccessibleName(tr("Catalog folder"))
         self.folder_combo.addItem(tr(EVERY_FOLDER), None)
         for each in folders:
             self.folder_combo.addItem(each, each)
@@ -140,13 +140,13 @@ class ScheduleDialog(QDialog):
             self.folder_combo.setCurrentIndex(max(self.folder_combo.findData(folder), 0))
         self.subfolders_box = QCheckBox(tr("Include &subfolders"))
         self.type_combo = QComboBox()
-        self.type_combo.setAccessibleName("Asset type")
+        self.type_combo.setAccessibleName(tr("Asset type"))
         self.type_combo.addItem(tr(ANY_TYPE), None)
         for kind in exportable_types():
             self.type_combo.addItem(type_plural(kind), kind.value)
 
         self.dest_edit = QLineEdit(str(destination) if destination else "")
-        self.dest_edit.setAccessibleName("Destination folder")
+        self.dest_edit.setAccessibleName(tr("Destination folder"))
         choose = QPushButton(tr("C&hoose…"))
         choose.clicked.connect(self._choose_destination)
 
@@ -156,13 +156,13 @@ class ScheduleDialog(QDialog):
         group.addButton(self.once_radio)
         group.addButton(self.cron_radio)
         self.at_edit = QDateTimeEdit()
-        self.at_edit.setAccessibleName("Run once at (local time)")
+        self.at_edit.setAccessibleName(tr("Run once at (local time)"))
         self.at_edit.setCalendarPopup(True)
         self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         tomorrow = QDateTime.currentDateTime().addDays(1)
         self.at_edit.setDateTime(QDateTime(tomorrow.date(), QTime(6, 0)))
         self.cron_edit = QLineEdit("0 6 * * *")
-        self.cron_edit.setAccessibleName("Cron expression (local time)")
+        self.cron_edit.setAccessibleName(tr("Cron expression (local time)"))
         self.cron_edit.setToolTip(
             tr("minute hour day-of-month month day-of-week, e.g. 0 6 * * 1-5")
         )
@@ -325,10 +325,10 @@ class SchedulesDialog(QDialog):
     def __init__(self, schedules: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Scheduled Jobs"))
-        self.setAccessibleName("Scheduled jobs")
+        self.setAccessibleName(tr("Scheduled jobs"))
         self._path = schedules
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setAccessibleName("Scheduled jobs")
+        self.table.setAccessibleName(tr("Scheduled jobs"))
         self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -61,7 +61,7 @@ class MacroEditor(QGroupBox):
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setFont(monospace_font())
-        self.name_edit.setAccessibleName("Macro name")
+        self.name_edit.setAccessibleName(tr("Macro name"))
         self.name_edit.setPlaceholderText(tr("e.g. web-hero"))
         self.name_edit.setToolTip(tr("Letters, digits, '.', '_' and '-'; letter case is ignored"))
         self.name_message = MessageLabel(tr("Macro name message"), self, max_lines=2, reserve=True)
@@ -77,7 +77,7 @@ class MacroEditor(QGroupBox):
         self.usage_label = QLabel(self)
         self.usage_label.setWordWrap(True)
         expand_wrapped(self.usage_label)
-        self.usage_label.setAccessibleName("How to use the macro")
+        self.usage_label.setAccessibleName(tr("How to use the macro"))
         self.usage_label.setEnabled(False)  # greyed: a hint, not a message
 
         form = QFormLayout()
@@ -92,17 +92,17 @@ class MacroEditor(QGroupBox):
         )
 
         self.revert_button = QPushButton(tr("&Revert"), self)
-        self.revert_button.setAccessibleName("Revert")
+        self.revert_button.setAccessibleName(tr("Revert"))
         self.revert_button.setToolTip(tr("Discard the changes in the editor"))
         self.revert_button.setAutoDefault(False)
         self.revert_button.clicked.connect(self.revert)
         self.save_button = QPushButton(tr("&Save"), self)
-        self.save_button.setAccessibleName("Save")
+        self.save_button.setAccessibleName(tr("Save"))
         self.save_button.setToolTip(with_shortcut(tr("Save the macro"), "Ctrl+S"))
         self.save_button.setAutoDefault(False)
         self.save_reason = QLabel(self)
         self.save_reason.setWordWrap(True)
-        self.save_reason.setAccessibleName("Why the macro cannot be saved")
+        self.save_reason.setAccessibleName(tr("Why the macro cannot be saved"))
         self.save_reason.setEnabled(False)  # greyed: a hint, like the usage line
         policy = self.save_reason.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # the buttons stay put when the reason goes

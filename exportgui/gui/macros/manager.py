@@ -57,7 +57,7 @@ class MacroManagerDialog(QDialog):
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Macros"))
-        self.setAccessibleName("Macro manager")
+        self.setAccessibleName(tr("Macro manager"))
         self._catalog = catalog
         self._loading = False
 
@@ -80,7 +80,7 @@ class MacroManagerDialog(QDialog):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(tr("Filter macros"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter macros")
+        self.filter_edit.setAccessibleName(tr("Filter macros"))
         self.filter_edit.setToolTip(
             with_shortcut(tr("Show only macros containing this text"), "Ctrl+F")
         )
@@ -89,7 +89,7 @@ class MacroManagerDialog(QDialog):
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Macro list")
+        self.table.setAccessibleName(tr("Macro list"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -155,7 +155,7 @@ class MacroManagerDialog(QDialog):
         self.status_label = MessageLabel(tr("Import and export report"), self)
         self.status_label.clear_message()
         self.close_button = QPushButton(tr("Close"), self)
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setAccessibleName(tr("Close"))
         self.close_button.setToolTip(with_shortcut(tr("Close the macro manager"), "Esc"))
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)

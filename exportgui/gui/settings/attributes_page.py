@@ -72,7 +72,7 @@ class AttributesPage(OptionsPage):
         super().__init__(parent)
         self._catalog = catalog
         self._stored: dict[str, str] = {}
-        self.setAccessibleName("Image Serving attributes of the catalog")
+        self.setAccessibleName(tr("Image Serving attributes of the catalog"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)  # before the fields: they are made in the page, in Tab order
@@ -96,7 +96,7 @@ class AttributesPage(OptionsPage):
             if name == "BkgColor":
                 self.color_button = QToolButton(self)
                 self.color_button.setText(tr("Pick…"))
-                self.color_button.setAccessibleName("Pick the background colour")
+                self.color_button.setAccessibleName(tr("Pick the background colour"))
                 self.color_button.setToolTip(tr("Choose BkgColor with the colour picker"))
                 self.color_button.clicked.connect(self._on_pick_color)
                 row = QWidget(self)

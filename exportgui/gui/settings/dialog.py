@@ -52,7 +52,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Settings"))
-        self.setAccessibleName("Settings")
+        self.setAccessibleName(tr("Settings"))
         self._paths = paths
         self._settings = copy.deepcopy(settings)
         self.pool = pool
@@ -63,7 +63,7 @@ class SettingsDialog(QDialog):
         self.pages: list[OptionsPage] = [self.mail_page, self.attributes_page, self.general_page]
 
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName("Settings pages")
+        self.tabs.setAccessibleName(tr("Settings pages"))
         for page in self.pages:
             self.tabs.addTab(page, tr(page.title))
             page.changed.connect(self._on_page_changed)
@@ -79,13 +79,13 @@ class SettingsDialog(QDialog):
             self,
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setAccessibleName("Save settings")
+        ok.setAccessibleName(tr("Save settings"))
         ok.setToolTip(with_shortcut(tr("Save the settings and close"), "Ctrl+Return"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(tr("Cancel"))
         cancel.setToolTip(with_shortcut(tr("Close without saving"), "Esc"))
         defaults = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
-        defaults.setAccessibleName("Restore defaults of this page")
+        defaults.setAccessibleName(tr("Restore defaults of this page"))
         defaults.setToolTip(
             tr("Put back the defaults of this page (stored only when you press OK)")
         )

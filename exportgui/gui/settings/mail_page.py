@@ -67,7 +67,7 @@ class MailPage(OptionsPage):
         self._settings = settings
         self._tasks = TaskRunner(pool, self)
         self._password_state = ""
-        self.setAccessibleName("Mail settings")
+        self.setAccessibleName(tr("Mail settings"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)  # before the fields: they are made in the page, in Tab order
@@ -112,14 +112,14 @@ class MailPage(OptionsPage):
         self.plain_login_check = QCheckBox(
             tr("Allow a login &without encryption (smtp://, this computer only)"), self
         )
-        self.plain_login_check.setAccessibleName(notify.PLAIN_LOGIN_SETTING)
+        self.plain_login_check.setAccessibleName(tr("Allow a login without encryption"))
         self.plain_login_check.setToolTip(
             tr("Sends the password in clear: only for a server at localhost, 127.0.0.1 or ::1")
         )
         form.addRow("", self.plain_login_check)
 
         self.test_button = QPushButton(tr("Send &test message"), self)
-        self.test_button.setAccessibleName("Send test message")
+        self.test_button.setAccessibleName(tr("Send test message"))
         self.test_button.setToolTip(tr("Send a short message with these settings (not yet saved)"))
         self.test_button.setAutoDefault(False)
         self.test_button.clicked.connect(self.send_test_message)

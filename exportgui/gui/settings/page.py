@@ -94,7 +94,7 @@ def add_field(
         hint_label.setWordWrap(True)
         hint_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         hint_label.setEnabled(False)  # greyed: a hint, not a message
-        hint_label.setAccessibleName(f"{accessible} hint")
+        hint_label.setAccessibleName(tr("{field} hint").format(field=accessible))
         expand_wrapped(hint_label)
         column.addWidget(hint_label)
         target.setAccessibleDescription(hint)
@@ -121,7 +121,7 @@ class GeneralPage(OptionsPage):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
-        self.setAccessibleName("General settings")
+        self.setAccessibleName(tr("General settings"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)  # before the fields: they are made in the page, in Tab order

@@ -31,7 +31,7 @@ class NoticeBar(QFrame):
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
         self.close_button.setToolTip(tr("Dismiss"))
-        self.close_button.setAccessibleName("Dismiss the notice")
+        self.close_button.setAccessibleName(tr("Dismiss the notice"))
         self.action_button = QPushButton()
         self.action_button.hide()
         self.action_button.clicked.connect(self._on_action)

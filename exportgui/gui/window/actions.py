@@ -220,7 +220,7 @@ def _toolbar(
     toolbar.addSeparator()
     button = QPushButton(tr("Export"))
     button.setObjectName("exportButton")
-    button.setAccessibleName("Export the ticked assets")
+    button.setAccessibleName(tr("Export the ticked assets"))
     button.setMinimumWidth(110)
     button.setStyleSheet(
         "QPushButton#exportButton { background: palette(highlight); "

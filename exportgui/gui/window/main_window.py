@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         self.run_bar = RunBar()
         self.notice = NoticeBar()
         self.counts_label = QLabel()
-        self.counts_label.setAccessibleName("Ticked and exportable assets")
+        self.counts_label.setAccessibleName(tr("Ticked and exportable assets"))
         self.statusBar().addPermanentWidget(self.counts_label)
 
     def _build_layout(self) -> None:
@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.setDocumentMode(True)
         self.bottom_tabs.addTab(self.plan_panel, tr("Plan"))
         self.bottom_tabs.addTab(self.jobs_panel, tr("Jobs"))
-        self.bottom_tabs.setAccessibleName("Plan and job history")
+        self.bottom_tabs.setAccessibleName(tr("Plan and job history"))
 
         self.center_split = QSplitter(Qt.Orientation.Vertical)
         self.center_split.addWidget(self.browser)
