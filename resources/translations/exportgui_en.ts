@@ -1621,6 +1621,10 @@
         </translation>
     </message>
     <message>
+        <source>line {number}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Macro definition files (*.txt *.tsv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>

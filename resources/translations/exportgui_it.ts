@@ -1621,6 +1621,10 @@
         </translation>
     </message>
     <message>
+        <source>line {number}: {reason}</source>
+        <translation>riga {number}: {reason}</translation>
+    </message>
+    <message>
         <source>Macro definition files (*.txt *.tsv);;All files (*)</source>
         <translation>File di definizione macro (*.txt *.tsv);;Tutti i file (*)</translation>
     </message>

@@ -40,6 +40,7 @@ from exportgui.catalog import Catalog
 from exportgui.config import Settings, app_paths, load_settings, save_settings
 from exportgui.config.settings import SettingsError
 from exportgui.gui.app import open_main_window
+from exportgui.gui.macros.manager import MacroManagerDialog
 from exportgui.gui.settings.dialog import SettingsDialog
 from exportgui.gui.widgets.formatting import human_bytes
 from exportgui.gui.widgets.i18n import date_time, install_translators, tr
@@ -292,4 +293,23 @@ def test_the_window_opens_in_the_language_of_the_settings(
         window.close()
         pool.waitForDone()
         window.catalog.close()
+        install_translators("en", compiled_translations)
+
+
+def test_the_macro_import_summary_reads_italian_in_the_order_of_the_file(
+    qtbot: QtBot, catalog: Catalog, tmp_path: Path, compiled_translations: Path
+) -> None:
+    source = tmp_path / "m.txt"
+    source.write_text("oops\nweb\twid=1200&fmt=jpeg\nbad name!\tfmt=png\nhero\twid=1920\n", "utf-8")
+    install_translators("it", compiled_translations)
+    try:
+        dialog = MacroManagerDialog(catalog)
+        qtbot.addWidget(dialog)
+        outcome = dialog.import_file(source, replace_existing=True)
+        assert outcome is not None
+        assert [p.split(":")[0] for p in outcome.problems] == ["riga 1", "riga 3"]
+        assert dialog.status_label.text().startswith(
+            "Importate 2 macro da m.txt; ignorate 2 righe: riga 1: "
+        )
+    finally:
         install_translators("en", compiled_translations)

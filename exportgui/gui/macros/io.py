@@ -102,7 +102,8 @@ def import_macros(catalog: Catalog, path: Path, ask: AskReplace) -> MacroImportO
     except CatalogError as exc:
         outcome.refused = str(exc)
         return outcome
-    outcome.problems.extend(f"line {bad.line}: {bad.reason}" for bad in result.bad_lines)
+    # (line, words) of each skipped line, shown in the order of the file.
+    skipped = [(bad.line, _on_line(bad.line, bad.reason)) for bad in result.bad_lines]
     entries = [_Entry(m.line, m.name, m.definition) for m in result.macros]
 
     existing = catalog.macros()
@@ -119,14 +120,14 @@ def import_macros(catalog: Catalog, path: Path, ask: AskReplace) -> MacroImportO
     for entry in entries:
         problem = check_name(entry.name, entry.name, {})
         if problem:
-            outcome.problems.append(f"line {entry.line}: {entry.name!r}: {problem}")
+            skipped.append((entry.line, _on_line(entry.line, f"{entry.name!r}: {problem}")))
         elif entry.name.casefold() in folded_existing and not replace:
             outcome.kept.append(folded_existing[entry.name.casefold()])
         else:
             incoming.append(entry)
 
-    accepted = _engine_accepted(existing, incoming, outcome)
-    outcome.problems.sort(key=_line_number)
+    accepted = _engine_accepted(existing, incoming, skipped)
+    outcome.problems.extend(words for _line, words in sorted(skipped, key=lambda p: p[0]))
     # One transaction: a refused import leaves the catalog's macros as they were.
     catalog.set_macros({entry.name: entry.definition for entry in accepted})
     for entry in accepted:
@@ -136,7 +137,7 @@ def import_macros(catalog: Catalog, path: Path, ask: AskReplace) -> MacroImportO
 
 
 def _engine_accepted(
-    existing: dict[str, str], incoming: list[_Entry], outcome: MacroImportOutcome
+    existing: dict[str, str], incoming: list[_Entry], skipped: list[tuple[int, str]]
 ) -> list[_Entry]:
     """Drop definitions the engine rejects, until the rest is consistent.
 
@@ -150,15 +151,13 @@ def _engine_accepted(
             return remaining
         for entry in remaining:
             if entry.name in rejected:
-                outcome.problems.append(
-                    f"line {entry.line}: ${entry.name}$: {rejected[entry.name]}"
-                )
+                reason = f"${entry.name}$: {rejected[entry.name]}"
+                skipped.append((entry.line, _on_line(entry.line, reason)))
         remaining = [e for e in remaining if e.name not in rejected]
 
 
-def _line_number(problem: str) -> int:
-    head = problem.split(":", 1)[0]
-    return int(head[5:]) if head.startswith("line ") and head[5:].isdigit() else 0
+def _on_line(line: int, reason: str) -> str:
+    return tr("line {number}: {reason}").format(number=line, reason=reason)
 
 
 def export_macros(catalog: Catalog, path: Path) -> int:
