@@ -11,7 +11,8 @@ to the engine's process pool: a frozen program has to hand the forkserver and
 its workers over to multiprocessing before its own argument parsing), and a
 ``render`` to TIFF. On Linux the script watches ``/proc`` during the export
 and requires that the pool's processes ran and were gone after it. The icons
-must be in the bundle. Any failure ends with exit status 1 and what went wrong.
+and the compiled translations (with Qt's own Italian) must be in the bundle. Any
+failure ends with exit status 1 and what went wrong.
 """
 
 from __future__ import annotations
@@ -153,6 +154,13 @@ def smoke(bundle: Path, work: Path) -> None:
     expect((bundle / f"exportgui{exe}").is_file(), f"no exportgui{exe} in {bundle}")
     icons = list(bundle.rglob(f"exportgui/resources/icons/hicolor/*/apps/{APP_ID}.*"))
     expect(len(icons) == 9, f"the bundle carries {len(icons)} of the 9 icon files")
+    catalogs = sorted(p.name for p in bundle.rglob("exportgui/resources/translations/*.qm"))
+    expect(
+        catalogs == ["exportgui_en.qm", "exportgui_it.qm"],
+        f"the bundle carries the compiled translations {catalogs}, not en and it",
+    )
+    qt_italian = list(bundle.rglob("qtbase_it.qm"))
+    expect(bool(qt_italian), "the bundle carries no qtbase_it.qm: Qt's buttons would stay English")
 
     env = {key: value for key, value in os.environ.items() if key != "EXPORTGUI_CATALOG"}
     env |= {"EXPORTGUI_HOME": str(work / "home"), "QT_QPA_PLATFORM": "offscreen"}

@@ -50,9 +50,14 @@ missing = [n for n in ICON_SIZES if (n, n) not in sizes]
 window.quit_guard.close_without_asking()
 pool.waitForDone()
 window.catalog.close()
+from exportgui.config.resources import translations_dir
+from exportgui.gui.widgets.i18n import install_translators, tr
+install_translators("it", translations_dir())
+if tr("Settings") != "Impostazioni":
+    sys.exit(f"window: the Italian catalog did not load ({tr('Settings')!r})")
 if window.loading() or rows == 0 or missing:
     sys.exit(f"window: loading={window.loading()} rows={rows} icon sizes missing={missing}")
-print(f"window: {rows} assets listed, icon at {len(ICON_SIZES)} sizes")
+print(f"window: {rows} assets listed, icon at {len(ICON_SIZES)} sizes, Italian loads")
 """
 
 WHERE_CHECK = """
@@ -62,6 +67,7 @@ print(exportgui.__file__)
 print(resources_dir())
 print(translations_dir())
 print(len(icon_files()))
+print(" ".join(sorted(path.name for path in translations_dir().glob("*.qm"))))
 """
 
 
@@ -131,7 +137,7 @@ def check(work: Path) -> None:
     expect(exportgui is not None, f"the wheel installed no exportgui command in {bin_dir}")
     assert exportgui is not None
 
-    package, resources, translations, icons = run(
+    package, resources, translations, icons, catalogs = run(
         [python, "-c", WHERE_CHECK], cwd=work, env=env
     ).splitlines()
     expect(
@@ -147,6 +153,10 @@ def check(work: Path) -> None:
         f"translations are looked for in {translations}",
     )
     expect(icons == "9", f"the installed copy finds {icons} of the 9 icon files")
+    expect(
+        catalogs == "exportgui_en.qm exportgui_it.qm",
+        f"the wheel carries the compiled translations {catalogs or 'none'}, not en and it",
+    )
     for shared in (
         f"share/applications/{APP_ID}.desktop",
         f"share/metainfo/{APP_ID}.metainfo.xml",

@@ -43,6 +43,9 @@ def redact_url(url: str) -> str:
     return url
 
 
+WINDOW_LANGUAGES = ("", "en", "it")  # "" follows the system locale
+
+
 @dataclass
 class MailSettings:
     """Where job notifications go. The password is never here: it lives in the keyring."""
@@ -73,6 +76,7 @@ class Settings:
     mail: MailSettings = field(default_factory=MailSettings)
     workers: int = 0  # 0 = one per CPU core
     cluster: str = ""  # a Dask scheduler (tcp://HOST:8786) or local:N; "" = this computer
+    language: str = ""  # the window's language: "" follows the system, else "en", "it"
     schema: int = SETTINGS_SCHEMA
 
     def to_json(self) -> str:
@@ -100,7 +104,13 @@ class Settings:
         workers = data.get("workers", 0)
         if not isinstance(workers, int) or isinstance(workers, bool) or not 0 <= workers <= 256:
             raise SettingsError("'workers' must be a whole number from 0 to 256")
-        return cls(mail=mail, workers=workers, cluster=_str(data, "cluster", "cluster").strip())
+        language = _str(data, "language", "language")
+        if language not in WINDOW_LANGUAGES:
+            raise SettingsError(
+                f"'language' must be one of {', '.join(map(repr, WINDOW_LANGUAGES))}"
+            )
+        cluster = _str(data, "cluster", "cluster").strip()
+        return cls(mail=mail, workers=workers, cluster=cluster, language=language)
 
 
 def _str(data: dict[str, Any], key: str, where: str) -> str:

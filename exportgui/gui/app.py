@@ -14,7 +14,7 @@ from exportgui.catalog import Catalog, CatalogUnavailable
 from exportgui.config import app_paths, load_settings, resolve_catalog_dir
 from exportgui.config.crash import crash_message, write_crash_report
 from exportgui.gui.history.models import job_title
-from exportgui.gui.widgets.formatting import count
+from exportgui.gui.widgets.i18n import catalog_dir, install_translators, number, tr
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.window.resources import app_icon
 from exportgui.gui.window.termination import EXIT_CANCELLED, closing_on_signals
@@ -74,13 +74,13 @@ class CrashHandler(QObject):
             return
         self.box = QMessageBox(
             QMessageBox.Icon.Critical,
-            "Something went wrong",
+            tr("Something went wrong"),
             qt_text(message[:1].upper() + message[1:]),
             QMessageBox.StandardButton.Ok,
             QApplication.activeWindow(),
         )
         self.box.setInformativeText(
-            "The window goes on; your catalog and the files already exported are not affected."
+            tr("The window goes on; your catalog and the files already exported are not affected.")
         )
         self.box.open()
 
@@ -106,6 +106,7 @@ def open_main_window(catalog: str | None, pool: QThreadPool) -> MainWindow:
 
     paths = app_paths()
     loaded = load_settings(paths)
+    install_translators(loaded.settings.language, catalog_dir(paths.cache_dir))
     opened = Catalog.open(resolve_catalog_dir(catalog))
     window = MainWindow(opened, paths, loaded.settings, pool)
     window.setWindowIcon(app_icon())
@@ -129,15 +130,21 @@ def _offer(window: MainWindow, interrupted: list[JobLog]) -> None:
         return
     newest = interrupted[0]
     done = newest.file_success_count + newest.file_warning_count + newest.file_error_count
-    progress = f"{done:,} of {count(newest.total_file_count, 'asset')} done"
+    progress = tr("{done} of %Ln asset(s) done", "", newest.total_file_count).format(
+        done=number(done)
+    )
     title = job_title(newest)
     if len(interrupted) == 1:
-        text = f"The export “{title}” was interrupted ({progress}). Resume finishes the rest."
+        text = tr(
+            "The export “{title}” was interrupted ({progress}). Resume finishes the rest."
+        ).format(title=title, progress=progress)
     else:
-        text = (
-            f"{len(interrupted)} exports were interrupted. Resume finishes the newest, "
-            f"“{title}” ({progress}); the others are in the Jobs panel."
-        )
+        text = tr(
+            "%Ln exports were interrupted. Resume finishes the newest, "
+            "“{title}” ({progress}); the others are in the Jobs panel.",
+            "",
+            len(interrupted),
+        ).format(title=title, progress=progress)
 
     def resume() -> bool:
         busy = window.export_runner.running()
@@ -148,7 +155,7 @@ def _offer(window: MainWindow, interrupted: list[JobLog]) -> None:
         if handle == newest.job_handle:
             window.notice.withdraw(_RESUME_TOPIC)
 
-    window.notice.offer(text, "Resume", resume, _RESUME_TOPIC)
+    window.notice.offer(text, tr("Resume"), resume, _RESUME_TOPIC)
     window.jobs_panel.resume_requested.connect(resumed_elsewhere)
 
 
@@ -164,7 +171,7 @@ def run_app(catalog: str | None = None) -> int:
         window = open_main_window(catalog, pool)
     except CatalogUnavailable as exc:
         print(f"exportgui: error: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, "The catalog cannot be opened", qt_text(str(exc)))
+        QMessageBox.critical(None, tr("The catalog cannot be opened"), qt_text(str(exc)))
         return EXIT_CATALOG_UNAVAILABLE
     try:
         with closing_on_signals(window) as signalled:

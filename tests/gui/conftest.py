@@ -12,10 +12,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from exportgui.catalog import Catalog
 from exportgui.config import Settings, app_paths
+from exportgui.config.resources import compile_translations, translations_dir
+from exportgui.gui.widgets.i18n import install_translators
 from exportgui.gui.window.main_window import MainWindow
 from tests.gui.helpers import WindowFactory, settle
 from tests.helpers import make_image
@@ -81,3 +84,18 @@ def open_window(qtbot: QtBot, pool: QThreadPool) -> Iterator[WindowFactory]:
         window.quit_guard.close_without_asking()  # as the process ends: a running export stops
     assert pool.waitForDone(30_000)
     qtbot.waitUntil(lambda: not any(w.runner.busy() for w in windows), timeout=10_000)
+
+
+@pytest.fixture(scope="session")
+def compiled_translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The window's catalogs compiled once per session, as the build hook compiles them."""
+    folder = tmp_path_factory.mktemp("translations")
+    compile_translations(translations_dir(), folder)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def english_window(qapp: QApplication, compiled_translations: Path) -> Iterator[None]:
+    """Every window test starts in English (English plural forms), whatever the host's locale."""
+    install_translators("en", compiled_translations)
+    yield

@@ -49,7 +49,7 @@ def test_schedule_the_form_as_a_repeating_job_with_its_next_runs_shown(
 
     dialog.cron_edit.setText("0 7 * * *")
     assert dialog.runs_label.full_text().startswith("Next: ")
-    assert dialog.runs_label.full_text().count(" 07:00 ") == 3
+    assert dialog.runs_label.full_text().count("7:00") == 3  # in the locale: 7:00 AM, 07:00
     dialog.cron_edit.setText("0 7 * *")
     assert "must have 5 fields" in dialog.runs_label.full_text()
     assert not dialog.save()  # no name yet, and the cron is bad

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +36,7 @@ from exportgui.gui.assets.filter import AssetFilter, AssetFilterProxy
 from exportgui.gui.assets.model import AssetRole, AssetTableModel
 from exportgui.gui.assets.view import AssetTableView
 from exportgui.gui.widgets import theme
-from exportgui.gui.widgets.formatting import count
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.plain_text import qt_text
 
 FolderRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -37,20 +44,23 @@ ALL_FOLDERS = "\x00all"  # item data of the "All assets" row (None cannot be sto
 SEARCH_DEBOUNCE_MS = 120
 
 TYPE_FILTERS: list[tuple[str, frozenset[AssetType] | None]] = [
-    ("All types", None),
-    ("Exportable", frozenset(t for t in AssetType if t not in SET_TYPES)),
-    ("Images", frozenset({AssetType.IMAGE})),
-    ("Video and audio", frozenset({AssetType.VIDEO, AssetType.AUDIO})),
-    ("Documents", frozenset({AssetType.PDF, AssetType.SVG, AssetType.FONT, AssetType.OTHER})),
-    ("Sets (not exportable)", frozenset(SET_TYPES)),
+    (QT_TR_NOOP("All types"), None),
+    (QT_TR_NOOP("Exportable"), frozenset(t for t in AssetType if t not in SET_TYPES)),
+    (QT_TR_NOOP("Images"), frozenset({AssetType.IMAGE})),
+    (QT_TR_NOOP("Video and audio"), frozenset({AssetType.VIDEO, AssetType.AUDIO})),
+    (
+        QT_TR_NOOP("Documents"),
+        frozenset({AssetType.PDF, AssetType.SVG, AssetType.FONT, AssetType.OTHER}),
+    ),
+    (QT_TR_NOOP("Sets (not exportable)"), frozenset(SET_TYPES)),
 ]
 
 
 def build_folder_model(model: QStandardItemModel, folders: Sequence[str]) -> None:
     """Fill ``model`` with "All assets", the root, and the folder tree."""
     model.clear()
-    model.setHorizontalHeaderLabels(["Folders"])
-    everything = QStandardItem("All assets")
+    model.setHorizontalHeaderLabels([tr("Folders")])
+    everything = QStandardItem(tr("All assets"))
     everything.setData(ALL_FOLDERS, FolderRole)
     everything.setEditable(False)
     model.appendRow(everything)
@@ -79,19 +89,21 @@ class EmptyCatalogView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("Your catalog is empty")
+        title = QLabel(tr("Your catalog is empty"))
         theme.heading(title, 1.4)
         text = QLabel(
-            "Import images, videos and documents — or start with the demo collection "
-            "to try modifiers, macros and the preview."
+            tr(
+                "Import images, videos and documents — or start with the demo collection "
+                "to try modifiers, macros and the preview."
+            )
         )
         text.setWordWrap(True)
         theme.secondary_text(text)
-        self.demo_button = QPushButton("Load the demo collection")
+        self.demo_button = QPushButton(tr("Load the demo collection"))
         self.demo_button.setDefault(True)
-        self.demo_button.setAccessibleName("Load the demo collection")
-        self.import_button = QPushButton("Import files…")
-        self.import_button.setAccessibleName("Import files")
+        self.demo_button.setAccessibleName(tr("Load the demo collection"))
+        self.import_button = QPushButton(tr("Import files…"))
+        self.import_button.setAccessibleName(tr("Import files"))
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         theme.secondary_text(self.status_label)
@@ -155,14 +167,14 @@ class AssetBrowser(QWidget):
 
     def _build(self) -> None:
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search by name  (Ctrl+F)")
+        self.search_edit.setPlaceholderText(tr("Search by name  (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search assets by name")
+        self.search_edit.setAccessibleName(tr("Search assets by name"))
         self.type_combo = QComboBox()
         for label, _types in TYPE_FILTERS:
-            self.type_combo.addItem(label)
-        self.type_combo.setAccessibleName("Filter by type")
-        self.type_combo.setToolTip("Show only some asset types")
+            self.type_combo.addItem(tr(label))
+        self.type_combo.setAccessibleName(tr("Filter by type"))
+        self.type_combo.setToolTip(tr("Show only some asset types"))
 
         self.view = AssetTableView()
         self.view.setModel(self.proxy)
@@ -172,11 +184,11 @@ class AssetBrowser(QWidget):
         self.folder_view.setModel(self.folder_model)
         self.folder_view.setHeaderHidden(True)
         self.folder_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.folder_view.setAccessibleName("Folders")
+        self.folder_view.setAccessibleName(tr("Folders"))
         self.folder_view.setMinimumWidth(140)
 
         self.empty_view = EmptyCatalogView()
-        self.loading_label = QLabel("Loading the catalog…")
+        self.loading_label = QLabel(tr("Loading the catalog…"))
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         theme.secondary_text(self.loading_label)
         self.stack = QStackedWidget()
@@ -280,11 +292,13 @@ class AssetBrowser(QWidget):
         changed = self.model.set_ticked(self._tickable(visible), True)
         left_out = sum(1 for a in visible if not a.is_raster and not self.model.is_ticked(a.handle))
         if self._images_only and left_out:
-            images = count(len(self._tickable(visible)), "image")
-            others = count(left_out, "other asset")
+            images = tr("%Ln image(s)", "", len(self._tickable(visible)))
+            others = tr("%Ln other asset(s)", "", left_out)
             self.tick_note.emit(
-                f"Ticked {images}; {others} left out: Convert renders images only "
-                "(choose Original to export them)"
+                tr(
+                    "Ticked {images}; {others} left out: Convert renders images only "
+                    "(choose Original to export them)"
+                ).format(images=images, others=others)
             )
         return changed
 

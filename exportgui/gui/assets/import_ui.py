@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from exportgui.catalog import Catalog, ImportProgress, ImportReport
 from exportgui.config.userfiles import shown
-from exportgui.gui.widgets.formatting import count
+from exportgui.gui.widgets.i18n import tr
 from exportgui.gui.widgets.tasks import TaskRunner
 
 MAX_LISTED = 20
@@ -28,25 +28,25 @@ MAX_LISTED = 20
 
 def summary(report: ImportReport) -> tuple[str, str]:
     """A one-line summary and the detailed list of duplicates and rejected files."""
-    parts = [f"{count(len(report.imported), 'file')} imported"]
+    parts = [tr("%Ln file(s) imported", "", len(report.imported))]
     if report.duplicates:
-        parts.append(f"{count(len(report.duplicates), 'duplicate')} skipped")
+        parts.append(tr("%Ln duplicate(s) skipped", "", len(report.duplicates)))
     if report.rejected:
-        parts.append(f"{count(len(report.rejected), 'file')} rejected")
+        parts.append(tr("%Ln file(s) rejected", "", len(report.rejected)))
     line = ", ".join(parts) + "."
     if report.cancelled:
-        line = "Import cancelled. " + line
+        line = tr("Import cancelled.") + " " + line
     details: list[str] = []
     if report.duplicates:
-        details.append("Already in the catalog:")
+        details.append(tr("Already in the catalog:"))
         details += [f"  {shown(d.path)}" for d in report.duplicates[:MAX_LISTED]]
         if len(report.duplicates) > MAX_LISTED:
-            details.append(f"  … and {len(report.duplicates) - MAX_LISTED} more")
+            details.append("  " + tr("… and %Ln more", "", len(report.duplicates) - MAX_LISTED))
     if report.rejected:
-        details.append("Not imported:")
+        details.append(tr("Not imported:"))
         details += [f"  {shown(r.path)}: {r.reason}" for r in report.rejected[:MAX_LISTED]]
         if len(report.rejected) > MAX_LISTED:
-            details.append(f"  … and {len(report.rejected) - MAX_LISTED} more")
+            details.append("  " + tr("… and %Ln more", "", len(report.rejected) - MAX_LISTED))
     return line, "\n".join(details)
 
 
@@ -66,13 +66,13 @@ class ImportController(QObject):
         self._busy = False
         self._dialog: QProgressDialog | None = None
         self.summary_box: QMessageBox | None = None
-        self.files_action = QAction("&Import Files…", parent)
+        self.files_action = QAction(tr("&Import Files…"), parent)
         self.files_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.files_action.setToolTip("Import files into the catalog (Ctrl+I)")
+        self.files_action.setToolTip(tr("Import files into the catalog (Ctrl+I)"))
         self.files_action.triggered.connect(self.ask_files)
-        self.folder_action = QAction("Import &Folder…", parent)
+        self.folder_action = QAction(tr("Import &Folder…"), parent)
         self.folder_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
-        self.folder_action.setToolTip("Import a folder and its subfolders (Ctrl+Shift+I)")
+        self.folder_action.setToolTip(tr("Import a folder and its subfolders (Ctrl+Shift+I)"))
         self.folder_action.triggered.connect(self.ask_folder)
 
     def busy(self) -> bool:
@@ -81,13 +81,13 @@ class ImportController(QObject):
 
     def ask_files(self) -> None:
         """Pick files, then import them."""
-        paths, _filter = QFileDialog.getOpenFileNames(self._parent, "Import files")
+        paths, _filter = QFileDialog.getOpenFileNames(self._parent, tr("Import files"))
         if paths:
             self.start([Path(p) for p in paths])
 
     def ask_folder(self) -> None:
         """Pick a folder, then import it recursively."""
-        folder = QFileDialog.getExistingDirectory(self._parent, "Import folder")
+        folder = QFileDialog.getExistingDirectory(self._parent, tr("Import folder"))
         if folder:
             self.start([Path(folder)])
 
@@ -102,8 +102,8 @@ class ImportController(QObject):
         def work(report: Callable[[Any], None]) -> ImportReport:
             return catalog.import_paths(wanted, folder, progress=report, cancel=cancel)
 
-        self._dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self._parent)
-        self._dialog.setWindowTitle("Import")
+        self._dialog = QProgressDialog(tr("Importing…"), tr("Cancel"), 0, 0, self._parent)
+        self._dialog.setWindowTitle(tr("Import"))
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self._dialog.setMinimumDuration(400)
         self._dialog.setAutoClose(False)
@@ -140,7 +140,7 @@ class ImportController(QObject):
         if self._dialog is not None:
             self._dialog.setMaximum(progress.total)
             self._dialog.setValue(progress.done)
-            self._dialog.setLabelText(f"Importing {progress.path.name}…")
+            self._dialog.setLabelText(tr("Importing {file}…").format(file=progress.path.name))
 
     def _close_dialog(self) -> None:
         self._busy = False
@@ -154,7 +154,7 @@ class ImportController(QObject):
         self.imported.emit(report)
         line, details = summary(report)
         box = QMessageBox(self._parent)
-        box.setWindowTitle("Import finished")
+        box.setWindowTitle(tr("Import finished"))
         problems = bool(report.rejected) or report.cancelled
         box.setIcon(QMessageBox.Icon.Warning if problems else QMessageBox.Icon.Information)
         box.setTextFormat(Qt.TextFormat.PlainText)  # file names may look like markup

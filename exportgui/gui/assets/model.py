@@ -25,7 +25,8 @@ from PySide6.QtWidgets import QApplication
 
 from exportgui.catalog import Asset
 from exportgui.gui.widgets import theme
-from exportgui.gui.widgets.formatting import count, human_bytes, pixel_size, type_label
+from exportgui.gui.widgets.formatting import human_bytes, pixel_size, type_label
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import ListTableModel, ModelIndex
 
@@ -50,17 +51,21 @@ class Column(IntEnum):
 _TITLES = {
     Column.TICK: "",
     Column.THUMB: "",
-    Column.NAME: "Name",
-    Column.TYPE: "Type",
-    Column.PIXELS: "Pixels",
-    Column.BYTES: "File size",
-    Column.FOLDER: "Folder",
-    Column.OUTPUT: "Will be written as",
+    Column.NAME: QT_TR_NOOP("Name"),
+    Column.TYPE: QT_TR_NOOP("Type"),
+    Column.PIXELS: QT_TR_NOOP("Pixels"),
+    Column.BYTES: QT_TR_NOOP("File size"),
+    Column.FOLDER: QT_TR_NOOP("Folder"),
+    Column.OUTPUT: QT_TR_NOOP("Will be written as"),
 }
 
 _TIPS: dict[int, str] = {
-    Column.TICK: "Tick every asset in view that the current options can export (Ctrl+Shift+A)",
-    Column.OUTPUT: "The output file name of each ticked asset, from the current options",
+    Column.TICK: QT_TR_NOOP(
+        "Tick every asset in view that the current options can export (Ctrl+Shift+A)"
+    ),
+    Column.OUTPUT: QT_TR_NOOP(
+        "The output file name of each ticked asset, from the current options"
+    ),
 }
 
 _SORT_KEYS: dict[Column, Callable[[Asset], Any]] = {
@@ -241,15 +246,17 @@ class AssetTableModel(ListTableModel[Asset]):
             return asset.folder or "/"
         if column == Column.OUTPUT and asset.handle in self._ticked:
             if asset.handle in self._refused:
-                return "not exported"
+                return tr("not exported")
             return self._outputs.get(asset.handle, "")
         return None
 
     def _tooltip(self, asset: Asset) -> str:
         reason = asset.block_reason
         if reason:
-            members = f" ({count(len(asset.members), 'member')})" if asset.members else ""
-            return f"{asset.name}{members}: {reason}. It cannot be ticked."
+            members = tr(" (%Ln member(s))", "", len(asset.members)) if asset.members else ""
+            return tr("{name}{members}: {reason}. It cannot be ticked.").format(
+                name=asset.name, members=members, reason=reason
+            )
         where = f"{asset.folder}/" if asset.folder else ""
         return f"{where}{asset.file_name or asset.name}"
 

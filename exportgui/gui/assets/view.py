@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from exportgui.gui.assets.filter import AssetFilterProxy
 from exportgui.gui.assets.model import Column, HandleRole
 from exportgui.gui.widgets.formatting import human_bytes, pixel_size, type_labels
+from exportgui.gui.widgets.i18n import tr
 
 # The widest texts the file size column shows (decimal units, three digits at most).
 WIDEST_BYTES = [
@@ -105,7 +106,7 @@ class AssetTableView(QTableView):
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumSectionSize(28)
-        self.setAccessibleName("Assets")
+        self.setAccessibleName(tr("Assets"))
 
     def setup_columns(self) -> None:
         """Initial column widths (once a model is set); saved header state overrides them.

@@ -45,11 +45,11 @@ from exportgui.gui.history.models import (
     LogDetailModel,
     LogTypeFilterProxy,
     SortRole,
-    item_word,
+    counted_items,
     job_title,
 )
 from exportgui.gui.widgets.file_dialogs import suggested_path
-from exportgui.gui.widgets.formatting import count
+from exportgui.gui.widgets.i18n import number, tr
 from exportgui.gui.widgets.table_model import compact_rows
 from exportgui.gui.widgets.tasks import TaskRunner, failure_message
 from exportgui.gui.widgets.theme import Meaning, MessageLabel, with_shortcut
@@ -107,7 +107,7 @@ class JobsPanel(QWidget):
         pool: QThreadPool,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Jobs")
+        self.setAccessibleName(tr("Jobs"))
         self._catalog = catalog
         self._store = JobLogStore(catalog)
         # Reading a log of 10,000 assets takes about half a second: always off the GUI thread.
@@ -127,7 +127,7 @@ class JobsPanel(QWidget):
         self.details_proxy.setSourceModel(self.details)
 
         self._build()
-        self.summary_label.show_message("Reading the job log…")
+        self.summary_label.show_message(tr("Reading the job log…"))
         self._show_actions(None)
         self.refresh()
 
@@ -136,7 +136,7 @@ class JobsPanel(QWidget):
         # No mnemonics here: the panel lives inside the main window, whose form
         # already uses most letters. Keys are shortcuts scoped to the panel
         # (Ctrl+R, Ctrl+Shift+R, F5) and Tab.
-        self.history_view = self._table(self.history_proxy, "Job history")
+        self.history_view = self._table(self.history_proxy, tr("Job history"))
         self.history_view.sortByColumn(JobHistoryModel.STARTED, Qt.SortOrder.DescendingOrder)
         header = self.history_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -146,26 +146,32 @@ class JobsPanel(QWidget):
         header.setStretchLastSection(True)  # Format
         self.history_view.selectionModel().currentRowChanged.connect(self._on_job_changed)
 
-        self.empty_label = QLabel("No jobs yet: every export is listed here.", self)
-        self.empty_label.setAccessibleName("No jobs")
+        self.empty_label = QLabel(tr("No jobs yet: every export is listed here."), self)
+        self.empty_label.setAccessibleName(tr("No jobs"))
         self.empty_label.setEnabled(False)
         self.empty_label.setWordWrap(True)  # on one line it widened a 1000 px window
 
-        self.refresh_button = self._button("Refresh", "Read the job log again", "F5")
+        self.refresh_button = self._button(tr("Refresh"), tr("Read the job log again"), "F5")
         self.refresh_button.clicked.connect(self.refresh)
         self.resume_button = self._button(
-            "Resume",
-            "Finish the assets a stopped job (cancelled, failed or killed) did not get to",
+            tr("Resume"),
+            tr("Finish the assets a stopped job (cancelled, failed or killed) did not get to"),
             "Ctrl+R",
         )
         self.resume_button.clicked.connect(self._on_resume)
         self.retry_button = self._button(
-            "Retry failed", "Export again the assets that failed in this job", "Ctrl+Shift+R"
+            tr("Retry failed"),
+            tr("Export again the assets that failed in this job"),
+            "Ctrl+Shift+R",
         )
         self.retry_button.clicked.connect(self._on_retry)
-        self.csv_button = self._button("Save log as CSV…", "Write this job's log as CSV", "")
+        self.csv_button = self._button(
+            tr("Save log as CSV…"), tr("Write this job's log as CSV"), ""
+        )
         self.csv_button.clicked.connect(self._on_save_csv)
-        self.json_button = self._button("Save log as JSON…", "Write this job's log as JSON", "")
+        self.json_button = self._button(
+            tr("Save log as JSON…"), tr("Write this job's log as JSON"), ""
+        )
         self.json_button.clicked.connect(self._on_save_json)
 
         actions = QHBoxLayout()
@@ -183,8 +189,8 @@ class JobsPanel(QWidget):
         top_layout.addWidget(self.empty_label)
 
         # Wrapped: a long fatal error or mail failure must not widen the window.
-        self.summary_label = MessageLabel("Selected job", self)
-        self.mail_label = MessageLabel("Mail of the selected job", self)
+        self.summary_label = MessageLabel(tr("Selected job"), self)
+        self.mail_label = MessageLabel(tr("Mail of the selected job"), self)
         self.mail_label.clear_message()
         self.filter_boxes: dict[LogType, QCheckBox] = {}
         filters = QHBoxLayout()
@@ -192,13 +198,15 @@ class JobsPanel(QWidget):
             text = log_type.value
             box = QCheckBox(text, self)
             box.setChecked(True)
-            box.setAccessibleName(f"Show {log_type.value} lines")
-            box.setToolTip(f"Show the assets whose result is {log_type.value}")
+            box.setAccessibleName(tr("Show {type} lines").format(type=tr(log_type.value)))
+            box.setToolTip(
+                tr("Show the assets whose result is {type}").format(type=tr(log_type.value))
+            )
             box.toggled.connect(lambda on, t=log_type: self.details_proxy.set_shown(t, on))
             self.filter_boxes[log_type] = box
             filters.addWidget(box)
         filters.addStretch(1)
-        self.details_view = self._table(self.details_proxy, "Log of the selected job")
+        self.details_view = self._table(self.details_proxy, tr("Log of the selected job"))
         # Job order until the user sorts by a column.
         self.details_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         detail_header = self.details_view.horizontalHeader()
@@ -217,14 +225,14 @@ class JobsPanel(QWidget):
         bottom_layout.addWidget(self.details_view, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setAccessibleName("Jobs and log")
+        self.splitter.setAccessibleName(tr("Jobs and log"))
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(top)
         self.splitter.addWidget(bottom)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
 
-        self.message = MessageLabel("Jobs panel message", self)
+        self.message = MessageLabel(tr("Jobs panel message"), self)
         self.message.clear_message()
         layout = QVBoxLayout(self)
         layout.addLayout(actions)
@@ -240,7 +248,7 @@ class JobsPanel(QWidget):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.mail_label)
         self.about = _FittedScrollArea(box, lines=4, parent=self)
-        self.about.setAccessibleName("About the selected job")
+        self.about.setAccessibleName(tr("About the selected job"))
         return self.about
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -382,7 +390,10 @@ class JobsPanel(QWidget):
     def _on_read_failed(self, generation: int, exc: Exception) -> None:
         if generation in (self._list_generation, self._log_generation):
             message = failure_message(exc)
-            self.message.show_message(f"✗ The job log cannot be read: {message}", Meaning.ERROR)
+            self.message.show_message(
+                "✗ " + tr("The job log cannot be read: {reason}").format(reason=message),
+                Meaning.ERROR,
+            )
 
     def _show_actions(self, log: JobLog | None) -> None:
         """Resume and Retry need only the listed job; saving needs its details."""
@@ -406,19 +417,25 @@ class JobsPanel(QWidget):
             self.details_view.resizeColumnToContents(LogDetailModel.RENDITION)
         counts = self.details.counts()
         for log_type, box in self.filter_boxes.items():
-            box.setText(f"{log_type.value} ({counts[log_type]})")
+            box.setText(f"{tr(log_type.value)} ({number(counts[log_type])})")
         if log is None:
-            self.summary_label.show_message("No job selected.")
+            self.summary_label.show_message(tr("No job selected."))
         else:
             done = len(log.details)
             self.summary_label.show_message(
-                f"{job_title(log)}: {done:,} of {count(log.total_file_count, item_word(log))} "
-                f"done, "
-                f"{log.state}" + (f" — {log.fatal_error}" if log.fatal_error else ""),
+                tr("{job}: {done} of {total} done, {state}").format(
+                    job=job_title(log),
+                    done=number(done),
+                    total=counted_items(log, log.total_file_count),
+                    state=tr(log.state),
+                )
+                + (f" — {log.fatal_error}" if log.fatal_error else ""),
                 Meaning.ERROR if log.fatal_error else None,
             )
         if log is not None and log.notification_warning:
-            self.mail_label.show_message(f"Mail: {log.notification_warning}", Meaning.WARNING)
+            self.mail_label.show_message(
+                tr("Mail: {warning}").format(warning=log.notification_warning), Meaning.WARNING
+            )
         else:
             self.mail_label.clear_message()
         self.about.fit()
@@ -445,12 +462,12 @@ class JobsPanel(QWidget):
         return Path(path) if path else None
 
     def _on_save_csv(self) -> None:
-        path = self._ask_path("Save log as CSV", ".csv", "CSV files")
+        path = self._ask_path(tr("Save log as CSV"), ".csv", tr("CSV files"))
         if path is not None:
             self.save_log_csv(path)
 
     def _on_save_json(self) -> None:
-        path = self._ask_path("Save log as JSON", ".json", "JSON files")
+        path = self._ask_path(tr("Save log as JSON"), ".json", tr("JSON files"))
         if path is not None:
             self.save_log_json(path)
 
@@ -472,8 +489,12 @@ class JobsPanel(QWidget):
             atomic_write_text(path, text)
         except OSError as exc:
             self.message.show_message(
-                f"✗ The log was not saved to {path}: {exc.strerror or exc}", Meaning.ERROR
+                "✗ "
+                + tr("The log was not saved to {path}: {reason}").format(
+                    path=path, reason=exc.strerror or exc
+                ),
+                Meaning.ERROR,
             )
             return False
-        self.message.show_message(f"Log saved to {path}.")
+        self.message.show_message(tr("Log saved to {path}.").format(path=path))
         return True

@@ -8,7 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
-from exportgui.gui.widgets.formatting import count, rendition_format
+from exportgui.gui.widgets.formatting import rendition_format, state_word
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, date_time, number, tr
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import ListTableModel, ModelIndex
 from exportgui.gui.widgets.theme import Meaning, meaning_color, monospace_font
@@ -27,6 +28,16 @@ _STATE_MEANING = {
     "cancelled": Meaning.WARNING,
     "failed": Meaning.ERROR,
 }
+_WORDS = (  # job states and log types, as the window shows them
+    QT_TR_NOOP("completed"),
+    QT_TR_NOOP("running"),
+    QT_TR_NOOP("cancelled"),
+    QT_TR_NOOP("failed"),
+    QT_TR_NOOP("interrupted"),
+    QT_TR_NOOP("Success"),
+    QT_TR_NOOP("Warning"),
+    QT_TR_NOOP("Error"),
+)
 _TYPE_MEANING = {
     LogType.SUCCESS: Meaning.SUCCESS,
     LogType.WARNING: Meaning.WARNING,
@@ -36,23 +47,23 @@ _NUMERIC = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def local_time(iso: str | None) -> str:
-    """An ISO 8601 time as the user's local ``YYYY-MM-DD HH:MM`` (the text itself if unreadable)."""
+    """An ISO 8601 time in the user's local time and locale (the text itself if unreadable)."""
     if not iso:
         return ""
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+        return date_time(datetime.fromisoformat(iso))
     except ValueError:
         return iso
 
 
 def job_title(log: JobLog) -> str:
     """The job's name, or its handle when it has none."""
-    return log.job.name or f"Job {log.job_handle}"
+    return log.job.name or tr("Job {handle}").format(handle=log.job_handle)
 
 
-def item_word(log: JobLog) -> str:
-    """What the job's counts count: its assets, or its outputs when it has several renditions."""
-    return "output" if log.job.renditions else "asset"
+def counted_items(log: JobLog, n: int) -> str:
+    """``n`` of what the job's counts count: assets, or outputs when it has several renditions."""
+    return tr("%Ln output(s)", "", n) if log.job.renditions else tr("%Ln asset(s)", "", n)
 
 
 def job_format(log: JobLog) -> str:
@@ -74,7 +85,16 @@ class JobHistoryModel(ListTableModel[JobLog]):
     # The state next to the name and the long Format column last: in a narrow panel
     # what a job is and how it ended stay in view.
     NAME, STATE, STARTED, TOTAL, SUCCESS, WARNINGS, ERRORS, FORMAT = range(8)
-    HEADERS = ("Job", "State", "Started", "Assets", "Succeeded", "Warnings", "Errors", "Format")
+    HEADERS = (
+        QT_TR_NOOP("Job"),
+        QT_TR_NOOP("State"),
+        QT_TR_NOOP("Started"),
+        QT_TR_NOOP("Assets"),
+        QT_TR_NOOP("Succeeded"),
+        QT_TR_NOOP("Warnings"),
+        QT_TR_NOOP("Errors"),
+        QT_TR_NOOP("Format"),
+    )
 
     def row_of(self, job_handle: str) -> int:
         """The row of ``job_handle``, or -1."""
@@ -110,11 +130,11 @@ class JobHistoryModel(ListTableModel[JobLog]):
             self.NAME: job_title(log),
             self.STARTED: local_time(log.start_date),
             self.FORMAT: job_format(log),
-            self.TOTAL: str(log.total_file_count),
-            self.SUCCESS: str(log.file_success_count),
-            self.WARNINGS: str(log.file_warning_count),
-            self.ERRORS: str(log.file_error_count),
-            self.STATE: log.state,
+            self.TOTAL: number(log.total_file_count),
+            self.SUCCESS: number(log.file_success_count),
+            self.WARNINGS: number(log.file_warning_count),
+            self.ERRORS: number(log.file_error_count),
+            self.STATE: tr(log.state),
         }
         return values.get(column, "")
 
@@ -141,29 +161,36 @@ class JobHistoryModel(ListTableModel[JobLog]):
         return None
 
     def _tooltip(self, log: JobLog) -> str:
-        lines = [f"{job_title(log)} ({log.job_handle})", f"Format: {job_format(log)}"]
+        lines = [
+            f"{job_title(log)} ({log.job_handle})",
+            tr("Format: {format}").format(format=job_format(log)),
+        ]
         if log.job.destination is not None:
-            lines.append(f"Destination: {log.job.destination}")
+            lines.append(tr("Destination: {folder}").format(folder=log.job.destination))
         if log.job.renditions:
-            lines.append(f"{len(log.job.renditions)} renditions:")
+            lines.append(tr("%Ln renditions:", "", len(log.job.renditions)))
             lines += [f"  {r.name}: {rendition_format(r)}" for r in log.job.renditions]
         elif log.job.name_template:
-            lines.append(f"File names: {log.job.name_template}")
-        lines.append(f"Started {local_time(log.start_date)}")
+            lines.append(tr("File names: {template}").format(template=log.job.name_template))
+        lines.append(tr("Started {time}").format(time=local_time(log.start_date)))
         if log.end_date:
-            lines.append(f"Ended {local_time(log.end_date)}")
+            lines.append(tr("Ended {time}").format(time=local_time(log.end_date)))
         if log.fatal_error:
-            lines.append(f"Stopped: {log.fatal_error}")
+            lines.append(tr("Stopped: {reason}").format(reason=log.fatal_error))
         if log.notification_warning:
-            lines.append(f"Mail: {log.notification_warning}")
+            lines.append(tr("Mail: {warning}").format(warning=log.notification_warning))
         if resumable(log):
             left = not_done_count(log)
             lines.append(
-                f"{log.state.capitalize()} with {left:,} of "
-                f"{count(log.total_file_count, item_word(log))}"
-                " not done: Resume finishes them."
+                tr("{state} with {left} of {total} not done: Resume finishes them.").format(
+                    state=state_word(log.state),
+                    left=number(left),
+                    total=counted_items(log, log.total_file_count),
+                )
                 if left
-                else f"{log.state.capitalize()}: Resume checks its last files and closes it."
+                else tr("{state}: Resume checks its last files and closes it.").format(
+                    state=state_word(log.state)
+                )
             )
         return "\n".join(lines)
 
@@ -172,7 +199,13 @@ class LogDetailModel(ListTableModel[LogDetail]):
     """One row per output of one job: result, asset, rendition, message, output file."""
 
     RESULT, NAME, RENDITION, MESSAGE, OUTPUT = range(5)
-    HEADERS = ("Result", "Asset", "Rendition", "Message", "Output")
+    HEADERS = (
+        QT_TR_NOOP("Result"),
+        QT_TR_NOOP("Asset"),
+        QT_TR_NOOP("Rendition"),
+        QT_TR_NOOP("Message"),
+        QT_TR_NOOP("Output"),
+    )
 
     def counts(self) -> dict[LogType, int]:
         """How many rows of each log type."""
@@ -203,7 +236,7 @@ class LogDetailModel(ListTableModel[LogDetail]):
 
     def _text(self, detail: LogDetail, column: int) -> str:
         if column == self.RESULT:
-            return detail.log_type.value
+            return tr(detail.log_type.value)
         if column == self.NAME:
             return detail.name
         if column == self.RENDITION:

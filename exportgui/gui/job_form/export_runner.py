@@ -32,6 +32,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from exportgui import jobs
 from exportgui.catalog import Catalog
 from exportgui.config import MailSettings
+from exportgui.gui.widgets.i18n import tr
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import ExportJob, JobLog, Progress
 from exportgui.jobs.cluster import Cluster, ClusterError, connect, sample_original
@@ -263,7 +264,11 @@ class ExportRunner(QObject):
         text = str(exc) or type(exc).__name__
         # A job refused before it ran did not stop: it never started.
         refused = isinstance(exc, InvalidJob)
-        self.failed.emit(f"Not exported: {text}" if refused else f"The export stopped: {text}")
+        self.failed.emit(
+            tr("Not exported: {reason}").format(reason=text)
+            if refused
+            else tr("The export stopped: {reason}").format(reason=text)
+        )
 
     def _stop(self) -> None:
         self._timer.stop()

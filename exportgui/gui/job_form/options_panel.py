@@ -41,6 +41,7 @@ from exportgui.gui.widgets.described_items import (
     fit_list_width,
 )
 from exportgui.gui.widgets.formatting import problem_text, rendition_format
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.modifier_edit import Mark, ModifierEdit
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.jobs import ConflictPolicy, EmailSetting, ExportJob, Fmt, LogType, Problem
@@ -48,22 +49,24 @@ from exportgui.jobs.model import Rendition, Selection
 from exportgui.jobs.validate import missing_folders
 
 CONFLICT_LABELS = {
-    ConflictPolicy.RENAME: "Keep both: number the new file",
-    ConflictPolicy.OVERWRITE: "Replace the existing file",
-    ConflictPolicy.SKIP: "Skip the asset",
-    ConflictPolicy.UPDATE: "Update: write only what changed",
+    ConflictPolicy.RENAME: QT_TR_NOOP("Keep both: number the new file"),
+    ConflictPolicy.OVERWRITE: QT_TR_NOOP("Replace the existing file"),
+    ConflictPolicy.SKIP: QT_TR_NOOP("Skip the asset"),
+    ConflictPolicy.UPDATE: QT_TR_NOOP("Update: write only what changed"),
 }
 
 EMAIL_LABELS = {
-    EmailSetting.NONE: "None — no mail",
-    EmailSetting.ALL: "All — start and end of the job",
-    EmailSetting.JOB_COMPLETION: "JobCompletion — when the job ends",
-    EmailSetting.ERROR_AND_WARNING: "ErrorAndWarning — errors, warnings",
-    EmailSetting.ERROR: "Error — only on errors",
+    EmailSetting.NONE: QT_TR_NOOP("None — no mail"),
+    EmailSetting.ALL: QT_TR_NOOP("All — start and end of the job"),
+    EmailSetting.JOB_COMPLETION: QT_TR_NOOP("JobCompletion — when the job ends"),
+    EmailSetting.ERROR_AND_WARNING: QT_TR_NOOP("ErrorAndWarning — errors, warnings"),
+    EmailSetting.ERROR: QT_TR_NOOP("Error — only on errors"),
 }
 
 NO_MACRO = ""
-DEFAULT_NAMES = "{name}.{ext} (default)"  # the IPS rule: the asset's name, the format's extension
+DEFAULT_NAMES = QT_TR_NOOP(
+    "{name}.{ext} (default)"
+)  # the IPS rule: the asset's name, the format's extension
 
 
 class OptionsPanel(QWidget):
@@ -91,23 +94,27 @@ class OptionsPanel(QWidget):
         outer.setContentsMargins(12, 12, 12, 12)
         outer.setSpacing(6)
 
-        title = QLabel("Export options")
+        title = QLabel(tr("Export options"))
         theme.heading(title, 1.15)
         outer.addWidget(title)
 
         # Message labels: a long request or template wraps anywhere, never widening the panel.
-        self.renditions_label = theme.MessageLabel("Renditions of the job")
-        self.renditions_detail = theme.MessageLabel("What each rendition writes")
+        self.renditions_label = theme.MessageLabel(tr("Renditions of the job"))
+        self.renditions_detail = theme.MessageLabel(tr("What each rendition writes"))
         self.renditions_detail.setFont(theme.monospace_font())
         theme.secondary_text(self.renditions_detail)
-        self.renditions_change = QPushButton("Chan&ge…")
-        self.renditions_change.setToolTip("Choose and order the presets this job writes")
-        self.renditions_single = QPushButton("One rendition")
+        self.renditions_change = QPushButton(tr("Chan&ge…"))
+        self.renditions_change.setToolTip(tr("Choose and order the presets this job writes"))
+        self.renditions_single = QPushButton(tr("One rendition"))
         self.renditions_single.setToolTip(
-            "Back to one rendition: the form gets the first preset's format, "
-            "modifier, macro and file names"
+            tr(
+                tr(
+                    "Back to one rendition: the form gets the first preset's format, "
+                    "modifier, macro and file names"
+                )
+            )
         )
-        self.renditions_message = theme.MessageLabel("Rendition problem")
+        self.renditions_message = theme.MessageLabel(tr("Rendition problem"))
         renditions_buttons = QHBoxLayout()
         renditions_buttons.addWidget(self.renditions_change)
         renditions_buttons.addWidget(self.renditions_single)
@@ -122,10 +129,10 @@ class OptionsPanel(QWidget):
         renditions_layout.addLayout(renditions_buttons)
         renditions_layout.addWidget(self.renditions_message)
 
-        self.orig_radio = QRadioButton("&Original file")
-        self.orig_radio.setToolTip("fmt=orig: copy the stored bytes unchanged")
-        self.convert_radio = QRadioButton("&Convert")
-        self.convert_radio.setToolTip("fmt=convert: render through the modifier and macro")
+        self.orig_radio = QRadioButton(tr("&Original file"))
+        self.orig_radio.setToolTip(tr("fmt=orig: copy the stored bytes unchanged"))
+        self.convert_radio = QRadioButton(tr("&Convert"))
+        self.convert_radio.setToolTip(tr("fmt=convert: render through the modifier and macro"))
         self.fmt_group = QButtonGroup(self)
         self.fmt_group.addButton(self.orig_radio)
         self.fmt_group.addButton(self.convert_radio)
@@ -137,77 +144,79 @@ class OptionsPanel(QWidget):
         fmt_row.addStretch(1)
 
         self.modifier_edit = ModifierEdit(
-            "Image Serving modifier",
-            "Image Serving commands joined by &, e.g. &wid=1200&fmt=png&qlt=85",
+            tr("Image Serving modifier"),
+            tr("Image Serving commands joined by &, e.g. &wid=1200&fmt=png&qlt=85"),
         )
         self.modifier_edit.setPlaceholderText("&wid=1200&fmt=png&qlt=85")
-        self.modifier_message = self._field_message("Modifier problem", 2)
+        self.modifier_message = self._field_message(tr("Modifier problem"), 2)
 
         self.macro_combo = QComboBox()
         self.macro_combo.setFont(theme.monospace_font())
         self.macro_combo.setItemDelegate(DescribedItemDelegate(self.macro_combo))
-        self.macro_button = QPushButton("Macros…")
-        self.macro_button.setToolTip("Add, edit and delete the catalog's macros (Ctrl+M)")
+        self.macro_button = QPushButton(tr("Macros…"))
+        self.macro_button.setToolTip(tr("Add, edit and delete the catalog's macros (Ctrl+M)"))
         macro_row = QHBoxLayout()
         macro_row.addWidget(self.macro_combo, 1)
         macro_row.addWidget(self.macro_button)
-        self.macro_message = self._field_message("Macro problem", 1)
+        self.macro_message = self._field_message(tr("Macro problem"), 1)
 
         self.destination_edit = QLineEdit()
-        self.destination_edit.setPlaceholderText("Full folder path, or Choose…")
-        self.destination_button = QPushButton("Choo&se…")
+        self.destination_edit.setPlaceholderText(tr("Full folder path, or Choose…"))
+        self.destination_button = QPushButton(tr("Choo&se…"))
         dest_row = QHBoxLayout()
         dest_row.addWidget(self.destination_edit, 1)
         dest_row.addWidget(self.destination_button)
-        self.destination_message = self._field_message("Destination problem", 2)
-        self.create_folder_button = QPushButton("Create folder")
-        self.create_folder_button.setAccessibleName("Create the destination folder")
+        self.destination_message = self._field_message(tr("Destination problem"), 2)
+        self.create_folder_button = QPushButton(tr("Create folder"))
+        self.create_folder_button.setAccessibleName(tr("Create the destination folder"))
         dest_message_row = QHBoxLayout()
         dest_message_row.addWidget(self.destination_message, 1)
         dest_message_row.addWidget(self.create_folder_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.conflict_combo = QComboBox()
         for policy, label in CONFLICT_LABELS.items():
-            self.conflict_combo.addItem(label, policy.value)
-        self.keep_folders_check = QCheckBox("&Recreate the catalog's folders")
+            self.conflict_combo.addItem(tr(label), policy.value)
+        self.keep_folders_check = QCheckBox(tr("&Recreate the catalog's folders"))
         self.template_edit = ModifierEdit(
-            "File name template",
-            "Name the files from tokens: {name} {ext} {folder} {preset} {wid} {hei} {fmt} "
-            "{handle} {seq:04} {date:%Y%m%d}; '/' makes folders. Empty: the asset's name "
-            "with the format's extension",
+            tr("File name template"),
+            tr(
+                "Name the files from tokens: {name} {ext} {folder} {preset} {wid} {hei} {fmt} "
+                "{handle} {seq:04} {date:%Y%m%d}; '/' makes folders. Empty: the asset's name "
+                "with the format's extension"
+            ),
         )
-        self.template_edit.setPlaceholderText(DEFAULT_NAMES)
-        self.template_message = self._field_message("File name problem", 2)
+        self.template_edit.setPlaceholderText(tr(DEFAULT_NAMES))
+        self.template_message = self._field_message(tr("File name problem"), 2)
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("e.g. Spring campaign — web")
+        self.name_edit.setPlaceholderText(tr("e.g. Spring campaign — web"))
 
         self.email_combo = QComboBox()
         for setting, label in EMAIL_LABELS.items():
-            self.email_combo.addItem(label, setting.value)
-        self.mail_button = QPushButton("Mail se&ttings…")
-        self.email_message = self._field_message("Email problem", 1)
+            self.email_combo.addItem(tr(label), setting.value)
+        self.mail_button = QPushButton(tr("Mail se&ttings…"))
+        self.email_message = self._field_message(tr("Email problem"), 1)
         self.client_edit = QLineEdit()
-        self.client_edit.setPlaceholderText("reserved, never used")
-        self.client_edit.setToolTip("Reserved: stored with the job, never used")
-        self.other_message = theme.MessageLabel("Job problem")
+        self.client_edit.setPlaceholderText(tr("reserved, never used"))
+        self.client_edit.setToolTip(tr("Reserved: stored with the job, never used"))
+        self.other_message = theme.MessageLabel(tr("Job problem"))
 
         form = self._form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setVerticalSpacing(6)
         form.setHorizontalSpacing(10)
-        self._row(form, "Renditions", self.renditions_box, self.renditions_change)
-        self._row(form, "Format", fmt_row, self.orig_radio)
-        self._row(form, "Mo&difier", self.modifier_edit)
+        self._row(form, tr("Renditions"), self.renditions_box, self.renditions_change)
+        self._row(form, tr("Format"), fmt_row, self.orig_radio)
+        self._row(form, tr("Mo&difier"), self.modifier_edit)
         form.addRow("", self.modifier_message)
-        self._row(form, "M&acro", macro_row, self.macro_combo)
+        self._row(form, tr("M&acro"), macro_row, self.macro_combo)
         form.addRow("", self.macro_message)
-        self._section(form, "Destination")
-        self._row(form, "Fo&lder", dest_row, self.destination_edit)
+        self._section(form, tr("Destination"))
+        self._row(form, tr("Fo&lder"), dest_row, self.destination_edit)
         form.addRow("", dest_message_row)
-        self._row(form, "If a file e&xists", self.conflict_combo)
+        self._row(form, tr("If a file e&xists"), self.conflict_combo)
         form.addRow("", self.keep_folders_check)
-        self._row(form, "F&ile names", self.template_edit)
+        self._row(form, tr("F&ile names"), self.template_edit)
         form.addRow("", self.template_message)
         # The rows of one rendition's own fields, which a job of several shows as the summary.
         self._rendition_rows = [
@@ -229,11 +238,11 @@ class OptionsPanel(QWidget):
         self._renditions_row = next(
             row for row in range(form.rowCount()) if self._row_holds(row, (self.renditions_box,))
         )
-        self._row(form, "Job &name", self.name_edit)
-        self._section(form, "Notification", self.mail_button)
-        self._row(form, "E&mail", self.email_combo)
+        self._row(form, tr("Job &name"), self.name_edit)
+        self._section(form, tr("Notification"), self.mail_button)
+        self._row(form, tr("E&mail"), self.email_combo)
         form.addRow("", self.email_message)
-        self._row(form, "Client ID", self.client_edit)
+        self._row(form, tr("Client ID"), self.client_edit)
         for combo in (self.macro_combo, self.conflict_combo, self.email_combo):
             # Let the panel shrink with its splitter instead of growing a scroll bar.
             combo.setSizeAdjustPolicy(
@@ -257,20 +266,20 @@ class OptionsPanel(QWidget):
         self._show_renditions()
 
         for widget, name in (
-            (self.orig_radio, "Format: original file"),
-            (self.convert_radio, "Format: convert"),
-            (self.modifier_edit, "Image Serving modifier"),
-            (self.macro_combo, "Macro"),
-            (self.macro_button, "Manage macros"),
-            (self.destination_edit, "Destination folder"),
-            (self.destination_button, "Choose destination folder"),
-            (self.conflict_combo, "When a file already exists"),
-            (self.keep_folders_check, "Recreate the catalog's folders"),
-            (self.template_edit, "File name template"),
-            (self.name_edit, "Job name"),
-            (self.email_combo, "Email notification"),
-            (self.mail_button, "Mail settings"),
-            (self.client_edit, "Client ID, reserved"),
+            (self.orig_radio, tr("Format: original file")),
+            (self.convert_radio, tr("Format: convert")),
+            (self.modifier_edit, tr("Image Serving modifier")),
+            (self.macro_combo, tr("Macro")),
+            (self.macro_button, tr("Manage macros")),
+            (self.destination_edit, tr("Destination folder")),
+            (self.destination_button, tr("Choose destination folder")),
+            (self.conflict_combo, tr("When a file already exists")),
+            (self.keep_folders_check, tr("Recreate the catalog's folders")),
+            (self.template_edit, tr("File name template")),
+            (self.name_edit, tr("Job name")),
+            (self.email_combo, tr("Email notification")),
+            (self.mail_button, tr("Mail settings")),
+            (self.client_edit, tr("Client ID, reserved")),
         ):
             widget.setAccessibleName(name)
         self.set_macros({})
@@ -452,7 +461,7 @@ class OptionsPanel(QWidget):
         current = self.macro_combo.currentData() or NO_MACRO
         blocked = self.macro_combo.blockSignals(True)
         self.macro_combo.clear()
-        self.macro_combo.addItem("(no macro)", NO_MACRO)
+        self.macro_combo.addItem(tr("(no macro)"), NO_MACRO)
         for name, definition in sorted(macros.items(), key=lambda kv: kv[0].casefold()):
             self.macro_combo.addItem(f"${name}$", f"${name}$")
             describe_item(self.macro_combo, self.macro_combo.count() - 1, definition)
@@ -473,7 +482,7 @@ class OptionsPanel(QWidget):
                 return
         # A preset or the last session named a macro the catalog does not have (any more):
         # keep it visible so validation can say so, instead of silently dropping it.
-        self.macro_combo.addItem(f"{wanted} (not in this catalog)", wanted)
+        self.macro_combo.addItem(tr("{macro} (not in this catalog)").format(macro=wanted), wanted)
         self.macro_combo.setCurrentIndex(self.macro_combo.count() - 1)
 
     def _show_renditions(self) -> None:
@@ -486,13 +495,15 @@ class OptionsPanel(QWidget):
         if not several:
             return
         names = ", ".join(r.name for r in self._renditions)
-        self.renditions_label.setText(f"{len(self._renditions)} presets: {names}")
+        self.renditions_label.setText(
+            tr("%Ln presets: {names}", "", len(self._renditions)).format(names=names)
+        )
         self.renditions_detail.setText(
             "\n".join(f"{r.name}: {rendition_format(r)}" for r in self._renditions)
         )
-        self.renditions_single.setText(f"Only “{self._renditions[0].name}”")
+        self.renditions_single.setText(tr("Only “{name}”").format(name=self._renditions[0].name))
         self.renditions_single.setAccessibleName(
-            f"Back to one rendition: {self._renditions[0].name}"
+            tr("Back to one rendition: {name}").format(name=self._renditions[0].name)
         )
 
     # -- feedback ------------------------------------------------------------
@@ -541,8 +552,10 @@ class OptionsPanel(QWidget):
                 Problem(
                     LogType.ERROR,
                     "destination",
-                    f"“{typed}” is not a full folder path: choose the folder with Choose…, "
-                    "or type its whole path",
+                    tr(
+                        "“{typed}” is not a full folder path: choose the folder with Choose…, "
+                        "or type its whole path"
+                    ).format(typed=typed),
                 )
             ]
         self.destination_message.show_problems(destination + by_field.pop("conflict", []))
@@ -561,9 +574,11 @@ class OptionsPanel(QWidget):
         # Disabled, not hidden: the user sees the options exist and what switches them on.
         for widget in (self.modifier_edit, self.macro_combo):
             widget.setEnabled(convert)
-        hint = "" if convert else "Only for Convert"
+        hint = "" if convert else tr("Only for Convert")
         self.modifier_edit.setPlaceholderText(hint or "&wid=1200&fmt=png&qlt=85")
-        self.macro_combo.setToolTip(hint or "A macro from the catalog, appended after the modifier")
+        self.macro_combo.setToolTip(
+            hint or tr("A macro from the catalog, appended after the modifier")
+        )
 
     def _offer_create(self, has_problem: bool) -> None:
         """Show Create folder when the destination is a full path to folders not there yet."""
@@ -571,10 +586,18 @@ class OptionsPanel(QWidget):
         missing = missing_folders(destination) if destination else []
         self.create_folder_button.setVisible(bool(missing))
         if missing:
-            above = f" (and {missing[0]}, which is missing too)" if len(missing) == 2 else ""
+            above = (
+                tr(" (and {folder}, which is missing too)").format(folder=missing[0])
+                if len(missing) == 2
+                else ""
+            )
             if len(missing) > 2:
-                above = f" (and the {len(missing) - 1} missing folders above it, from {missing[0]})"
-            self.create_folder_button.setToolTip(qt_text(f"Create {missing[-1]}{above}"))
+                above = tr(
+                    " (and the %Ln missing folders above it, from {folder})", "", len(missing) - 1
+                ).format(folder=missing[0])
+            self.create_folder_button.setToolTip(
+                qt_text(tr("Create {folder}").format(folder=missing[-1]) + above)
+            )
 
     def _on_create_destination(self) -> None:
         destination = self._destination()
@@ -585,13 +608,16 @@ class OptionsPanel(QWidget):
         except OSError as exc:
             self.create_folder_button.hide()
             self.destination_message.show_message(
-                f"Cannot create {destination}: {exc.strerror or exc}", theme.Meaning.ERROR
+                tr("Cannot create {folder}: {reason}").format(
+                    folder=destination, reason=exc.strerror or exc
+                ),
+                theme.Meaning.ERROR,
             )
             return
         self._on_edited()  # checked again: Export follows
 
     def _on_choose_destination(self) -> None:
         start = self.destination_edit.text() or str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, "Export to folder", start)
+        folder = QFileDialog.getExistingDirectory(self, tr("Export to folder"), start)
         if folder:
             self.destination_edit.setText(folder)

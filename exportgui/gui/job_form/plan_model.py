@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 
 from exportgui.gui.widgets import theme
 from exportgui.gui.widgets.formatting import pixel_size
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import ListTableModel, ModelIndex
 from exportgui.jobs import LogType, Plan, PlannedOutput
@@ -29,15 +30,19 @@ class PlanColumn(IntEnum):
 
 
 PLAN_HEADERS = {
-    PlanColumn.SOURCE: "Asset",
-    PlanColumn.RENDITION: "Rendition",
-    PlanColumn.TARGET: "Target",
-    PlanColumn.FORMAT: "Format",
-    PlanColumn.SIZE: "Pixels",
-    PlanColumn.STATUS: "Notes",
+    PlanColumn.SOURCE: QT_TR_NOOP("Asset"),
+    PlanColumn.RENDITION: QT_TR_NOOP("Rendition"),
+    PlanColumn.TARGET: QT_TR_NOOP("Target"),
+    PlanColumn.FORMAT: QT_TR_NOOP("Format"),
+    PlanColumn.SIZE: QT_TR_NOOP("Pixels"),
+    PlanColumn.STATUS: QT_TR_NOOP("Notes"),
 }
 
-STATUS_WORDS = {LogType.SUCCESS: "", LogType.WARNING: "Warning", LogType.ERROR: "Error"}
+STATUS_WORDS = {
+    LogType.SUCCESS: "",
+    LogType.WARNING: QT_TR_NOOP("Warning"),
+    LogType.ERROR: QT_TR_NOOP("Error"),
+}
 
 
 class PlanTableModel(ListTableModel[PlannedOutput]):
@@ -103,10 +108,10 @@ def _display(output: PlannedOutput, column: int) -> str:
 
 def notes(output: PlannedOutput) -> str:
     """The warning or error, why this format and size (once when the same), the layer images."""
-    word = STATUS_WORDS[output.status]
+    word = tr(STATUS_WORDS[output.status]) if STATUS_WORDS[output.status] else ""
     problem = f"{word}: {output.message}" if word and output.message else word or output.message
     reason = "" if output.reason.strip() == output.message.strip() else output.reason
-    layers = f"layers: {', '.join(output.layers)}" if output.layers else ""
+    layers = tr("layers: {names}").format(names=", ".join(output.layers)) if output.layers else ""
     return " · ".join(part for part in (problem, reason, layers) if part)
 
 
@@ -115,7 +120,7 @@ def format_label(fmt: str | None) -> str:
     if not fmt:
         return "—"
     if fmt == "orig":
-        return "original"
-    return {"tif": "TIFF", "tif-alpha": "TIFF (alpha)", "jpeg": "JPEG"}.get(
+        return tr("original")
+    return {"tif": "TIFF", "tif-alpha": tr("TIFF (alpha)"), "jpeg": "JPEG"}.get(
         fmt, fmt.upper().replace("-ALPHA", " (alpha)")
     )

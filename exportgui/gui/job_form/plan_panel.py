@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from exportgui.gui.job_form.plan_model import PlanColumn, PlanTableModel
 from exportgui.gui.widgets import theme
-from exportgui.gui.widgets.formatting import count
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.theme import Meaning, meaning_color
 from exportgui.jobs import Plan, Problem
 from exportgui.jobs.tally import plan_tally, tally_words
 
-EMPTY_TEXT = "Tick assets to plan an export"
+EMPTY_TEXT = QT_TR_NOOP("Tick assets to plan an export")
 
 
 class PlanPanel(QWidget):
@@ -31,7 +31,7 @@ class PlanPanel(QWidget):
         self.model = PlanTableModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Plan: what every ticked asset becomes")
+        self.view.setAccessibleName(tr("Plan: what every ticked asset becomes"))
         self.view.verticalHeader().hide()
         self.view.setShowGrid(False)
         self.view.setAlternatingRowColors(True)
@@ -49,12 +49,12 @@ class PlanPanel(QWidget):
         self.view.setColumnHidden(PlanColumn.RENDITION, True)
         header.setSectionResizeMode(PlanColumn.FORMAT, QHeaderView.ResizeMode.ResizeToContents)
         self.summary = theme.MessageLabel(max_lines=2)  # "Cannot plan: …" may be long
-        self.summary.setText(EMPTY_TEXT)
+        self.summary.setText(tr(EMPTY_TEXT))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)  # a long reason wraps: it never widens the window
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setContentsMargins(4, 2, 4, 2)
-        self.summary.setAccessibleName("Plan summary")
+        self.summary.setAccessibleName(tr("Plan summary"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
@@ -70,15 +70,17 @@ class PlanPanel(QWidget):
         renditions = len(plan.job.renditions)
         self.view.setColumnHidden(PlanColumn.RENDITION, not renditions)
         total = len(plan.outputs)
-        text = EMPTY_TEXT
+        text = tr(EMPTY_TEXT)
         if total and renditions:
             assets = len(plan.job.asset_handles)
-            text = (
-                f"{count(total, 'output')} planned ({count(assets, 'asset')} × "
-                f"{renditions} presets): {tally_words(plan_tally(plan), planned=True)}"
+            text = tr("%Ln output(s) planned", "", total) + " "
+            text += tr("({assets} × %Ln presets)", "", renditions).format(
+                assets=tr("%Ln asset(s)", "", assets)
             )
+            text += ": " + tally_words(plan_tally(plan), planned=True)
         elif total:
-            text = f"{count(total, 'asset')} planned: {tally_words(plan_tally(plan), planned=True)}"
+            text = tr("%Ln asset(s) planned", "", total)
+            text += ": " + tally_words(plan_tally(plan), planned=True)
         errors = [p.message for p in selection_problems if p.is_error]
         if total and errors:
             text += f" — {errors[0]}"
@@ -89,4 +91,4 @@ class PlanPanel(QWidget):
 
     def show_failure(self, message: str) -> None:
         """Planning itself failed (a bug or an unreadable catalog): say so."""
-        self.summary.setText(f"Cannot plan: {message}")
+        self.summary.setText(tr("Cannot plan: {reason}").format(reason=message))

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from exportgui import jobs
 from exportgui.config import MailSettings
 from exportgui.gui.widgets.formatting import problem_text
+from exportgui.gui.widgets.i18n import tr
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import EmailSetting, ExportJob, Plan, Problem
 from exportgui.jobs.catalog_view import LoadedCatalogView
@@ -46,7 +47,11 @@ def field_problems(job: ExportJob, view: LoadedCatalogView, mail: MailSettings) 
         # The mail settings this job would use: wrong ones stop it before it runs, as
         # on the command line, instead of failing when the first mail is due.
         problems += [
-            dataclasses.replace(p, field="email_setting", message=f"Mail settings: {p.message}")
+            dataclasses.replace(
+                p,
+                field="email_setting",
+                message=tr("Mail settings: {problem}").format(problem=p.message),
+            )
             for p in mail_problems(mail)
         ]
     return problems
@@ -107,8 +112,8 @@ class Planner(QObject):
             return ""
         shown = [f"• {problem_text(p)}" for p in errors[:4]]
         if len(errors) > 4:
-            shown.append(f"• … and {len(errors) - 4} more")
-        return "Fix this first:\n" + "\n".join(shown)
+            shown.append("• " + tr("… and %Ln more", "", len(errors) - 4))
+        return tr("Fix this first:") + "\n" + "\n".join(shown)
 
     def busy(self) -> bool:
         """True while a plan is waiting or computing."""

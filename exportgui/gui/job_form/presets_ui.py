@@ -25,6 +25,8 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QMessageBox,
 
 from exportgui.gui.job_form.renditions_dialog import RenditionsDialog
 from exportgui.gui.widgets.file_dialogs import start_folder, suggested_path
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
+from exportgui.gui.widgets.theme import with_shortcut
 from exportgui.jobs import ExportJob
 from exportgui.jobs.presets import Preset, PresetError, PresetStore, combine
 
@@ -32,7 +34,7 @@ from exportgui.jobs.presets import Preset, PresetError, PresetStore, combine
 # only their renditions and never disagree about a job-wide setting.
 _EVERY_FIELD = frozenset(f.name for f in dataclasses.fields(ExportJob))
 
-NO_PRESET = "(no preset)"
+NO_PRESET = QT_TR_NOOP("(no preset)")
 DIRTY_MARK = " •"
 ImportChoice = Literal["replace", "keep both"]
 REPLACE: ImportChoice = "replace"
@@ -70,21 +72,24 @@ class PresetController(QObject):
         self.combo = QComboBox(parent)
         self.combo.setMinimumContentsLength(18)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo.setAccessibleName("Preset")
-        self.combo.setToolTip("Load a saved set of options (Ctrl+P to focus)")
+        self.combo.setAccessibleName(tr("Preset"))
+        self.combo.setToolTip(tr("Load a saved set of options (Ctrl+P to focus)"))
         self.combo.activated.connect(self._on_activated)
-        self.save_as_action = self._action("Save Preset &As…", "Ctrl+Shift+S", self.ask_save_as)
-        self.update_action = self._action("&Update Preset", "Ctrl+S", self.update)
-        self.rename_action = self._action("&Rename Preset…", "", self.ask_rename)
-        self.delete_action = self._action("&Delete Preset…", "", self.ask_delete)
-        self.import_action = self._action("&Import Preset…", "", self.ask_import)
-        self.export_action = self._action("E&xport Preset…", "", self.ask_export)
+        self.save_as_action = self._action(tr("Save Preset &As…"), "Ctrl+Shift+S", self.ask_save_as)
+        self.update_action = self._action(tr("&Update Preset"), "Ctrl+S", self.update)
+        self.rename_action = self._action(tr("&Rename Preset…"), "", self.ask_rename)
+        self.delete_action = self._action(tr("&Delete Preset…"), "", self.ask_delete)
+        self.import_action = self._action(tr("&Import Preset…"), "", self.ask_import)
+        self.export_action = self._action(tr("E&xport Preset…"), "", self.ask_export)
         self.renditions_action = self._action(
-            "Export with &Presets…", "Ctrl+Shift+P", self.ask_renditions
+            tr("Export with &Presets…"), "Ctrl+Shift+P", self.ask_renditions
         )
-        self.renditions_action.setIconText("Several…")  # beside the preset combo: short
+        self.renditions_action.setIconText(tr("Several…"))  # beside the preset combo: short
         self.renditions_action.setToolTip(
-            "Export with several presets in one run: one output per asset and preset (Ctrl+Shift+P)"
+            tr(
+                "Export with several presets in one run: one output per asset and preset "
+                "(Ctrl+Shift+P)"
+            )
         )
         self._reported: set[Path] = set()
         # The owner calls refresh() once its signal handlers are connected.
@@ -93,7 +98,7 @@ class PresetController(QObject):
         action = QAction(text, self._parent)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shortcut})")
+            action.setToolTip(with_shortcut(text.replace("&", "").rstrip("…"), shortcut))
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
@@ -128,7 +133,7 @@ class PresetController(QObject):
         wanted = select if select is not None else self.current_name()
         self.combo.blockSignals(True)
         self.combo.clear()
-        self.combo.addItem(NO_PRESET, "")
+        self.combo.addItem(tr(NO_PRESET), "")
         for name in names:
             self.combo.addItem(name, name)
         index = self.combo.findData(wanted) if wanted else 0
@@ -141,14 +146,21 @@ class PresetController(QObject):
         if fresh:  # each damaged file is reported once, not at every refresh
             self._reported.update(path for path, _why in fresh)
             files = "; ".join(f"{path.name}: {why}" for path, why in fresh)
-            self.problem.emit(f"Some presets could not be read and are not listed — {files}", "")
+            self.problem.emit(
+                tr("Some presets could not be read and are not listed — {files}").format(
+                    files=files
+                ),
+                "",
+            )
 
     def on_form_changed(self, job: ExportJob) -> None:
         """Call after every edit of the form with its job: updates the unsaved-changes mark."""
         several = bool(job.renditions)
         self.save_as_action.setEnabled(not several)
         self.save_as_action.setStatusTip(
-            "A preset holds one rendition: save each one as a preset of its own" if several else ""
+            tr("A preset holds one rendition: save each one as a preset of its own")
+            if several
+            else ""
         )
         self._update_marks(job)
 
@@ -192,7 +204,7 @@ class PresetController(QObject):
         self._loaded = preset
         self._apply_job(preset.job)
         self.refresh(select=name)
-        self.message.emit(f"Preset “{name}” loaded")
+        self.message.emit(tr("Preset “{name}” loaded").format(name=name))
         return True
 
     def use_renditions(self, names: list[str]) -> bool:
@@ -208,13 +220,19 @@ class PresetController(QObject):
             self.problem.emit(str(exc), "preset load")
             return False
         if len(presets) < 2:
-            self.problem.emit("Tick two or more presets to write them in one run", "preset load")
+            self.problem.emit(
+                tr("Tick two or more presets to write them in one run"), "preset load"
+            )
             return False
         self.solved.emit("preset load")
         self._loaded = None
         self._apply_job(self._current_job().with_renditions(job.renditions))
         self.refresh(select="")
-        self.message.emit(f"Exporting with {len(presets)} presets: {', '.join(names)}")
+        self.message.emit(
+            tr("Exporting with %Ln presets: {names}", "", len(presets)).format(
+                names=", ".join(names)
+            )
+        )
         return True
 
     def save_as(self, name: str, replace: bool | None = None) -> bool:
@@ -235,7 +253,7 @@ class PresetController(QObject):
             return False
         self.solved.emit("preset save")
         self.refresh(select=self._loaded.name)
-        self.message.emit(f"Preset “{self._loaded.name}” saved")
+        self.message.emit(tr("Preset “{name}” saved").format(name=self._loaded.name))
         return True
 
     def update(self) -> bool:
@@ -308,7 +326,7 @@ class PresetController(QObject):
             self.problem.emit(str(exc), "preset export")
             return False
         self.solved.emit("preset export")
-        self.message.emit(f"Preset exported to {path}")
+        self.message.emit(tr("Preset exported to {path}").format(path=path))
         return True
 
     # -- prompts -------------------------------------------------------------
@@ -329,16 +347,19 @@ class PresetController(QObject):
             return True
         current = self._loaded.name
         if about_to_load == current:
-            text = f"The preset “{current}” has unsaved changes. Discard them and load it again?"
+            text = tr(
+                "The preset “{current}” has unsaved changes. Discard them and load it again?"
+            ).format(current=current)
         else:
-            text = (
-                f"The preset “{current}” has unsaved changes. "
-                f"Discard them and load “{about_to_load}”?"
-            )
-        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved preset", text, parent=self._parent)
-        box.setInformativeText("Update Preset (Ctrl+S) keeps them in the preset.")
-        discard = box.addButton("Discard changes", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+            text = tr(
+                "The preset “{current}” has unsaved changes. Discard them and load “{other}”?"
+            ).format(current=current, other=about_to_load)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, tr("Unsaved preset"), text, parent=self._parent
+        )
+        box.setInformativeText(tr("Update Preset (Ctrl+S) keeps them in the preset."))
+        discard = box.addButton(tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.exec()
@@ -348,11 +369,13 @@ class PresetController(QObject):
         """Ask whether to replace the preset ``name`` with the form's options."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Save preset",
-            f"A preset named “{name}” already exists. Replace it with these options?",
+            tr("Save preset"),
+            tr("A preset named “{name}” already exists. Replace it with these options?").format(
+                name=name
+            ),
             parent=self._parent,
         )
-        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        replace = box.addButton(tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
@@ -363,16 +386,17 @@ class PresetController(QObject):
         """Ask what to do about an imported preset whose name is taken; None: cancel."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Import preset",
-            f"A preset named “{name}” already exists.",
+            tr("Import preset"),
+            tr("A preset named “{name}” already exists.").format(name=name),
             parent=self._parent,
         )
         box.setInformativeText(
-            f"Replace it with the imported one, or keep both (the import is named "
-            f"“{self.store.free_name(name)}”)?"
+            tr(
+                "Replace it with the imported one, or keep both (the import is named “{free}”)?"
+            ).format(free=self.store.free_name(name))
         )
-        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
-        keep_both = box.addButton("Keep both", QMessageBox.ButtonRole.AcceptRole)
+        replace = box.addButton(tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        keep_both = box.addButton(tr("Keep both"), QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(keep_both)
         box.setEscapeButton(cancel)
@@ -399,7 +423,7 @@ class PresetController(QObject):
     def ask_save_as(self) -> None:
         """Prompt for a name, then save."""
         name, ok = QInputDialog.getText(
-            self._parent, "Save preset", "Preset name:", text=self.current_name() or ""
+            self._parent, tr("Save preset"), tr("Preset name:"), text=self.current_name() or ""
         )
         if ok and name.strip():
             self.save_as(name.strip())
@@ -409,7 +433,7 @@ class PresetController(QObject):
         if self._loaded is None:
             return
         name, ok = QInputDialog.getText(
-            self._parent, "Rename preset", "New name:", text=self._loaded.name
+            self._parent, tr("Rename preset"), tr("New name:"), text=self._loaded.name
         )
         if ok and name.strip():
             self.rename(name.strip())
@@ -419,7 +443,9 @@ class PresetController(QObject):
         if self._loaded is None:
             return
         answer = QMessageBox.question(
-            self._parent, "Delete preset", f"Delete the preset “{self._loaded.name}”?"
+            self._parent,
+            tr("Delete preset"),
+            tr("Delete the preset “{name}”?").format(name=self._loaded.name),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete()
@@ -427,7 +453,10 @@ class PresetController(QObject):
     def ask_import(self) -> None:
         """Pick a preset file, then import it."""
         path, _filter = QFileDialog.getOpenFileName(
-            self._parent, "Import preset", str(start_folder()), "Presets (*.json);;All files (*)"
+            self._parent,
+            tr("Import preset"),
+            str(start_folder()),
+            tr("Presets (*.json);;All files (*)"),
         )
         if path and self.ask_discard_edits(Path(path).stem):
             self.import_from(Path(path))
@@ -438,9 +467,9 @@ class PresetController(QObject):
             return
         path, _filter = QFileDialog.getSaveFileName(
             self._parent,
-            "Export preset",
+            tr("Export preset"),
             str(suggested_path(self._loaded.name, ".json")),
-            "Presets (*.json)",
+            tr("Presets (*.json)"),
         )
         if path:
             self.export_to(Path(path))

@@ -24,7 +24,8 @@ from exportgui import imaging, jobs
 from exportgui.catalog import Asset, Catalog
 from exportgui.gui.job_form.plan_model import format_label
 from exportgui.gui.widgets import theme
-from exportgui.gui.widgets.formatting import pixel_size
+from exportgui.gui.widgets.formatting import pixel_size, type_label, type_plural
+from exportgui.gui.widgets.i18n import tr
 from exportgui.gui.widgets.image_view import ImageView, pil_to_qimage
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import ExportJob, Fmt, LogType, Plan, PlannedOutput
@@ -49,7 +50,7 @@ class PreviewResult:
 
 def describe(output: PlannedOutput) -> str:
     """``fileToExport.jpg → web/fileToExport.tiff · TIFF · 1280×853``: the path inside DEST."""
-    target = output.target.as_posix() if output.target else "nothing written"
+    target = output.target.as_posix() if output.target else tr("nothing written")
     parts = [f"{output.source_file_name or output.asset_name} → {target}"]
     if output.format:
         parts.append(format_label(output.format))
@@ -85,18 +86,28 @@ def build_preview(
         output = mine[0] if mine else None
         report(output)  # the line and the reason show before the pixels are ready
         if not asset.is_raster:
-            return PreviewResult(output, None, None, f"No picture preview for {asset.type.label}")
+            return PreviewResult(
+                output,
+                None,
+                None,
+                # English names the type in the plural, Italian in the singular: both are given.
+                tr("No picture preview for {types}").format(
+                    types=type_plural(asset.type), type=type_label(asset.type)
+                ),
+            )
         source = catalog.original_path(asset)
         label = f"{asset.folder}/{asset.name}" if asset.folder else asset.name
         try:
             original = _load_original(source, PREVIEW_BOX)
         except imaging.ISError as exc:  # a damaged or missing stored original
-            note = f"No preview: {name_the_asset(exc.message, source, label)}"
+            note = tr("No preview: {reason}").format(
+                reason=name_the_asset(exc.message, source, label)
+            )
             return PreviewResult(output, None, None, note)
         if Fmt.parse(shown.fmt) is Fmt.ORIG:
-            return PreviewResult(output, original, original, "Copied unchanged")
+            return PreviewResult(output, original, original, tr("Copied unchanged"))
         if output is not None and output.status is LogType.ERROR:
-            return PreviewResult(output, original, None, "Not exported — see the reason above")
+            return PreviewResult(output, original, None, tr("Not exported — see the reason above"))
         # The one the plan resolved: parsed once, same $object$.
         request = requests.get(asset, shown.name)
         if not isinstance(request, imaging.Request):
@@ -139,32 +150,32 @@ class PreviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(6)
-        title = QLabel("Preview")
+        title = QLabel(tr("Preview"))
         theme.heading(title, 1.15)
         self.line_label = theme.MessageLabel()  # a long name must not widen the window
-        self.line_label.setText("Select an asset to see what it becomes")
+        self.line_label.setText(tr("Select an asset to see what it becomes"))
         self.line_label.setTextFormat(Qt.TextFormat.PlainText)
         self.line_label.setFont(theme.monospace_font())
         self.line_label.setWordWrap(True)
         self.line_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.line_label.setAccessibleName("Output of the current asset")
+        self.line_label.setAccessibleName(tr("Output of the current asset"))
         self.reason_label = theme.MessageLabel()
         self.reason_label.setTextFormat(Qt.TextFormat.PlainText)
         self.reason_label.setWordWrap(True)
-        self.reason_label.setAccessibleName("Why this format")
+        self.reason_label.setAccessibleName(tr("Why this format"))
         theme.secondary_text(self.reason_label)
         self.problem_label = theme.MessageLabel()
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label.setWordWrap(True)
         self.problem_label.hide()
         self.previous_button = QPushButton("◀")
-        self.previous_button.setAccessibleName("Previous rendition")
-        self.previous_button.setToolTip("The previous rendition of this asset")
+        self.previous_button.setAccessibleName(tr("Previous rendition"))
+        self.previous_button.setToolTip(tr("The previous rendition of this asset"))
         self.next_button = QPushButton("▶")
-        self.next_button.setAccessibleName("Next rendition")
-        self.next_button.setToolTip("The next rendition of this asset")
+        self.next_button.setAccessibleName(tr("Next rendition"))
+        self.next_button.setToolTip(tr("The next rendition of this asset"))
         self.rendition_label = QLabel()
-        self.rendition_label.setAccessibleName("Rendition shown")
+        self.rendition_label.setAccessibleName(tr("Rendition shown"))
         self.rendition_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for button in (self.previous_button, self.next_button):
             width = button.fontMetrics().horizontalAdvance("◀") * 3
@@ -189,11 +200,11 @@ class PreviewPanel(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         self.original_view = ImageView()
-        self.original_view.setAccessibleName("Original image")
+        self.original_view.setAccessibleName(tr("Original image"))
         self.converted_view = ImageView()
-        self.converted_view.setAccessibleName("Exported image")
+        self.converted_view.setAccessibleName(tr("Exported image"))
         for column, (caption, view) in enumerate(
-            (("Original", self.original_view), ("Result", self.converted_view))
+            ((tr("Original"), self.original_view), (tr("Result"), self.converted_view))
         ):
             label = QLabel(caption)
             theme.secondary_text(label)
@@ -215,7 +226,7 @@ class PreviewPanel(QWidget):
         self._generation += 1
         if asset is None:
             self._timer.stop()
-            self.line_label.setText("Select an asset to see what it becomes")
+            self.line_label.setText(tr("Select an asset to see what it becomes"))
             self.reason_label.clear()
             self.problem_label.hide()
             self._shown = None
@@ -271,7 +282,11 @@ class PreviewPanel(QWidget):
         self.renditions_bar.setVisible(bool(names))
         if names:
             place = names.index(self._rendition) + 1
-            self.rendition_label.setText(f"{self._rendition} ({place} of {len(names)})")
+            self.rendition_label.setText(
+                tr("{rendition} ({place} of {total})").format(
+                    rendition=self._rendition, place=place, total=len(names)
+                )
+            )
 
     def busy(self) -> bool:
         """True while a preview is waiting or rendering."""
@@ -314,7 +329,7 @@ class PreviewPanel(QWidget):
         self._done()
         if generation != self._generation:
             return
-        self.original_view.set_image(None, "Cannot read the original")
+        self.original_view.set_image(None, tr("Cannot read the original"))
         self.converted_view.set_image(None, str(exc))
         self.rendered.emit()
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from exportgui.gui.widgets import theme
 from exportgui.gui.widgets.formatting import rendition_format
+from exportgui.gui.widgets.i18n import tr
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.jobs import Fmt
 from exportgui.jobs.presets import PresetError, PresetStore
@@ -43,37 +44,41 @@ class RenditionsDialog(QDialog):
         self, store: PresetStore, ticked: Sequence[str] = (), parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export with presets")
+        self.setWindowTitle(tr("Export with presets"))
         self.setObjectName("renditionsDialog")
         intro = QLabel(
-            "Tick the presets to write in one run: each asset is decoded once and written "
-            "once per preset, each preset's files in a folder named after it unless its "
-            "file names say otherwise. The destination, mail and conflict settings are the "
-            "form's."
+            tr(
+                "Tick the presets to write in one run: each asset is decoded once and written "
+                "once per preset, each preset's files in a folder named after it unless its "
+                "file names say otherwise. The destination, mail and conflict settings are the "
+                "form's."
+            )
         )
         intro.setWordWrap(True)
         self.list = QTreeWidget()
-        self.list.setAccessibleName("Presets to write")
+        self.list.setAccessibleName(tr("Presets to write"))
         self.list.setColumnCount(4)
-        self.list.setHeaderLabels(["Preset", "Format", "Modifier and macro", "File names"])
+        self.list.setHeaderLabels(
+            [tr("Preset"), tr("Format"), tr("Modifier and macro"), tr("File names")]
+        )
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.list.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.up_button = QPushButton("&Up")
-        self.up_button.setAccessibleName("Move the preset up")
-        self.down_button = QPushButton("&Down")
-        self.down_button.setAccessibleName("Move the preset down")
+        self.up_button = QPushButton(tr("&Up"))
+        self.up_button.setAccessibleName(tr("Move the preset up"))
+        self.down_button = QPushButton(tr("&Down"))
+        self.down_button.setAccessibleName(tr("Move the preset down"))
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Presets ticked")
+        self.count_label.setAccessibleName(tr("Presets ticked"))
         theme.secondary_text(self.count_label)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Use these presets")
+        ok.setText(tr("Use these presets"))
         row = QHBoxLayout()
         row.addWidget(self.up_button)
         row.addWidget(self.down_button)
@@ -107,7 +112,7 @@ class RenditionsDialog(QDialog):
             try:
                 rendition = store.load(name).job.rendition_list[0]
             except PresetError as exc:
-                item.setText(1, "cannot be read")
+                item.setText(1, tr("cannot be read"))
                 item.setToolTip(0, qt_text(str(exc)))
                 item.setFlags(Qt.ItemFlag.ItemIsSelectable)  # shown, never ticked
                 self.list.addTopLevelItem(item)
@@ -173,12 +178,16 @@ class RenditionsDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(len(chosen) >= 2)
         if len(chosen) >= 2:
-            self.count_label.setText(f"{len(chosen)} presets, in this order: {', '.join(chosen)}")
+            self.count_label.setText(
+                tr("%Ln presets, in this order: {names}", "", len(chosen)).format(
+                    names=", ".join(chosen)
+                )
+            )
         elif self.list.topLevelItemCount() < 2:
-            self.count_label.setText("Save two or more presets to write them in one run")
+            self.count_label.setText(tr("Save two or more presets to write them in one run"))
         else:
             self.count_label.setText(
-                "Tick two or more presets (for one, choose it in the Preset list)"
+                tr("Tick two or more presets (for one, choose it in the Preset list)")
             )
         current = self.list.currentItem()
         row = self.list.indexOfTopLevelItem(current) if current is not None else -1

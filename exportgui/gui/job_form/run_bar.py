@@ -10,20 +10,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QPushButton, QW
 from exportgui.gui.job_form.export_runner import RunOutcome, RunStatus
 from exportgui.gui.widgets import theme
 from exportgui.gui.widgets.folders import open_folder
-from exportgui.gui.widgets.formatting import count, duration
+from exportgui.gui.widgets.formatting import duration, state_word
+from exportgui.gui.widgets.i18n import number, tr
 from exportgui.jobs.tally import tally, tally_words
 
 
 def summary_text(outcome: RunOutcome) -> str:
     """The state and the files in words: ``Finished: 2 files written (2 replaced) · 1 failed``."""
     log = outcome.log
-    state = {
-        "completed": "Finished",
-        "cancelled": "Cancelled",
-        "failed": "Failed",
-        "interrupted": "Interrupted",
-    }.get(log.state, log.state.capitalize())
-    text = f"{state}: {tally_words(tally(log))}"
+    text = f"{state_word(log.state)}: {tally_words(tally(log))}"
     if log.fatal_error:
         text += f" — {log.fatal_error}"
     return text
@@ -45,19 +40,19 @@ class RunBar(QFrame):
         self.progress.setTextVisible(True)
         self.progress.setFormat("%v / %m")
         self.progress.setMinimumWidth(220)
-        self.progress.setAccessibleName("Export progress")
+        self.progress.setAccessibleName(tr("Export progress"))
         # Wrapped in at most three lines (the rest in its tooltip): a summary with two mail
         # failures once pushed the window wider than the screen.
-        self.label = theme.MessageLabel("Export status", max_lines=3)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the export (Esc)")
-        self.cancel_button.setAccessibleName("Cancel the export")
-        self.open_button = QPushButton("Open folder")
-        self.open_button.setAccessibleName("Open the destination folder")
-        self.log_button = QPushButton("Show log")
-        self.log_button.setAccessibleName("Show the job log")
-        self.close_button = QPushButton("Dismiss")
-        self.close_button.setAccessibleName("Dismiss the summary")
+        self.label = theme.MessageLabel(tr("Export status"), max_lines=3)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setToolTip(tr("Stop the export (Esc)"))
+        self.cancel_button.setAccessibleName(tr("Cancel the export"))
+        self.open_button = QPushButton(tr("Open folder"))
+        self.open_button.setAccessibleName(tr("Open the destination folder"))
+        self.log_button = QPushButton(tr("Show log"))
+        self.log_button.setAccessibleName(tr("Show the job log"))
+        self.close_button = QPushButton(tr("Dismiss"))
+        self.close_button.setAccessibleName(tr("Dismiss the summary"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.setSpacing(10)
@@ -87,13 +82,13 @@ class RunBar(QFrame):
         """Done/total, rate, time left, and the asset in hand."""
         self.progress.setRange(0, max(status.total, 1))
         self.progress.setValue(status.done)
-        parts = [f"{status.files_per_second:.1f} files/s"]
+        parts = [tr("{rate} files/s").format(rate=number(status.files_per_second, 1))]
         if status.cluster_workers:
-            parts.append(f"on {count(status.cluster_workers, 'cluster worker')}")
+            parts.append(tr("on %Ln cluster worker(s)", "", status.cluster_workers))
         if status.seconds_left is not None and status.done < status.total:
-            parts.append(f"about {duration(status.seconds_left)} left")
+            parts.append(tr("about {time} left").format(time=duration(status.seconds_left)))
         if status.errors:
-            parts.append(count(status.errors, "error"))
+            parts.append(tr("%Ln error(s)", "", status.errors))
         if status.current_name:
             parts.append(status.current_name)
         self.label.setText(" · ".join(parts))
@@ -101,7 +96,7 @@ class RunBar(QFrame):
     def show_cancelling(self) -> None:
         """Cancel was pressed: say so until the run stops."""
         self.cancel_button.setEnabled(False)
-        self.label.setText("Cancelling — finishing the files in progress…")
+        self.label.setText(tr("Cancelling — finishing the files in progress…"))
 
     def show_outcome(self, outcome: RunOutcome) -> None:
         """Summary mode: counts in words, Open folder and Show log."""

@@ -42,6 +42,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exportgui.gui.widgets.formatting import type_plural
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, date_time, number, tr
 from exportgui.gui.widgets.theme import Meaning, MessageLabel
 from exportgui.jobs import ExportJob
 from exportgui.jobs.presets import PresetError, PresetStore
@@ -57,27 +59,29 @@ from exportgui.jobs.schedule import (
 )
 from exportgui.jobs.selection import describe, exportable_types, make_selection
 
-EVERY_FOLDER = "(every folder)"
-ANY_TYPE = "Any type"
-CURRENT_OPTIONS = "The form's current options"
+EVERY_FOLDER = QT_TR_NOOP("(every folder)")
+ANY_TYPE = QT_TR_NOOP("Any type")
+CURRENT_OPTIONS = QT_TR_NOOP("The form's current options")
 _SHOWN_RUNS = 3
 
 
 def local_time(when: datetime | None) -> str:
     """An instant in this computer's time, to the minute, with its offset."""
-    return when.astimezone().strftime("%Y-%m-%d %H:%M %z") if when else "—"
+    return date_time(when) if when else "—"
 
 
 def last_run_text(schedule: Schedule) -> str:
     """The last run in words: when, the job's state and counts, or why nothing ran."""
     last = schedule.last
     if last is None:
-        return "never run"
-    text = f"{local_time(last.started)} — {last.state}"
+        return tr("never run")
+    text = f"{local_time(last.started)} — {tr(last.state)}"
     if last.job_handle:
-        text += f", {last.succeeded + last.warnings} of {last.total} written"
+        text += ", " + tr("{written} of %Ln written", "", last.total).format(
+            written=number(last.succeeded + last.warnings)
+        )
         if last.failed:
-            text += f", {last.failed} failed"
+            text += ", " + tr("%Ln failed", "", last.failed)
     if last.message:
         text += f": {last.message}"
     return text
@@ -109,60 +113,62 @@ class ScheduleDialog(QDialog):
         folder: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Schedule Export")
-        self.setAccessibleName("Schedule export")
+        self.setWindowTitle(tr("Schedule Export"))
+        self.setAccessibleName(tr("Schedule export"))
         self._schedules = schedules
         self._presets = presets
         self._catalog_folder = catalog_folder
         self._options = options  # saved as a preset when its entry is ticked
 
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Schedule name")
-        self.name_edit.setPlaceholderText("e.g. nightly web renditions")
+        self.name_edit.setAccessibleName(tr("Schedule name"))
+        self.name_edit.setPlaceholderText(tr("e.g. nightly web renditions"))
         self.preset_list = QListWidget()
-        self.preset_list.setAccessibleName("Presets to run")
+        self.preset_list.setAccessibleName(tr("Presets to run"))
         self.preset_list.setMaximumHeight(110)
         if options is not None:
-            self._add_preset_item(CURRENT_OPTIONS, None, checked=not checked)
+            self._add_preset_item(tr(CURRENT_OPTIONS), None, checked=not checked)
         for name in presets.list():
             self._add_preset_item(name, name, checked=name in checked)
 
         self.folder_combo = QComboBox()
-        self.folder_combo.setAccessibleName("Catalog folder")
-        self.folder_combo.addItem(EVERY_FOLDER, None)
+        self.folder_combo.setAccessibleName(tr("Catalog folder"))
+        self.folder_combo.addItem(tr(EVERY_FOLDER), None)
         for each in folders:
             self.folder_combo.addItem(each, each)
         if folder is not None:
             self.folder_combo.setCurrentIndex(max(self.folder_combo.findData(folder), 0))
-        self.subfolders_box = QCheckBox("Include &subfolders")
+        self.subfolders_box = QCheckBox(tr("Include &subfolders"))
         self.type_combo = QComboBox()
-        self.type_combo.setAccessibleName("Asset type")
-        self.type_combo.addItem(ANY_TYPE, None)
+        self.type_combo.setAccessibleName(tr("Asset type"))
+        self.type_combo.addItem(tr(ANY_TYPE), None)
         for kind in exportable_types():
-            self.type_combo.addItem(kind.label, kind.value)
+            self.type_combo.addItem(type_plural(kind), kind.value)
 
         self.dest_edit = QLineEdit(str(destination) if destination else "")
-        self.dest_edit.setAccessibleName("Destination folder")
-        choose = QPushButton("C&hoose…")
+        self.dest_edit.setAccessibleName(tr("Destination folder"))
+        choose = QPushButton(tr("C&hoose…"))
         choose.clicked.connect(self._choose_destination)
 
-        self.once_radio = QRadioButton("&Once at")
-        self.cron_radio = QRadioButton("&Repeating (cron)")
+        self.once_radio = QRadioButton(tr("&Once at"))
+        self.cron_radio = QRadioButton(tr("&Repeating (cron)"))
         group = QButtonGroup(self)
         group.addButton(self.once_radio)
         group.addButton(self.cron_radio)
         self.at_edit = QDateTimeEdit()
-        self.at_edit.setAccessibleName("Run once at (local time)")
+        self.at_edit.setAccessibleName(tr("Run once at (local time)"))
         self.at_edit.setCalendarPopup(True)
         self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         tomorrow = QDateTime.currentDateTime().addDays(1)
         self.at_edit.setDateTime(QDateTime(tomorrow.date(), QTime(6, 0)))
         self.cron_edit = QLineEdit("0 6 * * *")
-        self.cron_edit.setAccessibleName("Cron expression (local time)")
-        self.cron_edit.setToolTip("minute hour day-of-month month day-of-week, e.g. 0 6 * * 1-5")
+        self.cron_edit.setAccessibleName(tr("Cron expression (local time)"))
+        self.cron_edit.setToolTip(
+            tr("minute hour day-of-month month day-of-week, e.g. 0 6 * * 1-5")
+        )
         self.cron_radio.setChecked(True)
-        self.runs_label = MessageLabel("Next runs", self)
-        self.message = MessageLabel("Schedule message", self)
+        self.runs_label = MessageLabel(tr("Next runs"), self)
+        self.message = MessageLabel(tr("Schedule message"), self)
         self.message.clear_message()
 
         self.buttons = QDialogButtonBox(
@@ -190,17 +196,17 @@ class ScheduleDialog(QDialog):
 
     def _lay_out(self, choose: QPushButton) -> None:
         form = QFormLayout()
-        form.addRow("&Name", self.name_edit)
-        form.addRow("&Presets", self.preset_list)
+        form.addRow(tr("&Name"), self.name_edit)
+        form.addRow(tr("&Presets"), self.preset_list)
         where = QHBoxLayout()
         where.addWidget(self.folder_combo, 1)
         where.addWidget(self.subfolders_box)
-        form.addRow(_buddy("&Folder", self.folder_combo), where)
-        form.addRow("&Type", self.type_combo)
+        form.addRow(_buddy(tr("&Folder"), self.folder_combo), where)
+        form.addRow(tr("&Type"), self.type_combo)
         dest = QHBoxLayout()
         dest.addWidget(self.dest_edit, 1)
         dest.addWidget(choose)
-        form.addRow(_buddy("&Destination", self.dest_edit), dest)
+        form.addRow(_buddy(tr("&Destination"), self.dest_edit), dest)
         when = QGridLayout()
         when.addWidget(self.once_radio, 0, 0)
         when.addWidget(self.at_edit, 0, 1)
@@ -208,7 +214,7 @@ class ScheduleDialog(QDialog):
         when.addWidget(self.cron_edit, 1, 1)
         when.addWidget(self.runs_label, 2, 1)
         when.setColumnStretch(1, 1)
-        form.addRow("When", when)
+        form.addRow(tr("When"), when)
         for label in (form.labelForField(w) for w in (self.name_edit, self.preset_list)):
             if isinstance(label, QLabel):
                 label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -220,7 +226,9 @@ class ScheduleDialog(QDialog):
         self.resize(560, 480)
 
     def _choose_destination(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Destination folder", self.dest_edit.text())
+        chosen = QFileDialog.getExistingDirectory(
+            self, tr("Destination folder"), self.dest_edit.text()
+        )
         if chosen:
             self.dest_edit.setText(chosen)
 
@@ -242,7 +250,7 @@ class ScheduleDialog(QDialog):
         except ScheduleError as exc:
             self.runs_label.show_message(str(exc), Meaning.ERROR)
             return
-        self.runs_label.show_message("Next: " + "; ".join(local_time(run) for run in runs))
+        self.runs_label.show_message(tr("Next: ") + "; ".join(local_time(run) for run in runs))
 
     def checked_presets(self) -> list[str | None]:
         """The ticked presets (None: the form's options, to be saved as a preset)."""
@@ -305,16 +313,23 @@ class ScheduleDialog(QDialog):
 class SchedulesDialog(QDialog):
     """The scheduled jobs with their next and last run; remove them."""
 
-    COLUMNS = ("Name", "Presets", "Selection", "When", "Next run", "Last run")
+    COLUMNS = (
+        QT_TR_NOOP("Name"),
+        QT_TR_NOOP("Presets"),
+        QT_TR_NOOP("Selection"),
+        QT_TR_NOOP("When"),
+        QT_TR_NOOP("Next run"),
+        QT_TR_NOOP("Last run"),
+    )
 
     def __init__(self, schedules: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Scheduled Jobs")
-        self.setAccessibleName("Scheduled jobs")
+        self.setWindowTitle(tr("Scheduled Jobs"))
+        self.setAccessibleName(tr("Scheduled jobs"))
         self._path = schedules
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setAccessibleName("Scheduled jobs")
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setAccessibleName(tr("Scheduled jobs"))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -326,16 +341,18 @@ class SchedulesDialog(QDialog):
             header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hint = QLabel(
-            "Due jobs run whenever <code>exportgui schedule run-due</code> does; "
-            "<code>exportgui schedule install</code> has the system run it every minute. "
-            "Each run appears in the Jobs panel."
+            tr(
+                "Due jobs run whenever <code>exportgui schedule run-due</code> does; "
+                "<code>exportgui schedule install</code> has the system run it every minute. "
+                "Each run appears in the Jobs panel."
+            )
         )
         hint.setWordWrap(True)
-        self.message = MessageLabel("Schedules message", self)
+        self.message = MessageLabel(tr("Schedules message"), self)
         self.message.clear_message()
-        self.remove_button = QPushButton("&Remove")
+        self.remove_button = QPushButton(tr("&Remove"))
         self.remove_button.clicked.connect(self._remove_selected)
-        refresh = QPushButton("Re&fresh")
+        refresh = QPushButton(tr("Re&fresh"))
         refresh.clicked.connect(self.refresh)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -365,12 +382,20 @@ class SchedulesDialog(QDialog):
             self.message.show_message(problem, Meaning.WARNING)
         self.table.setRowCount(len(schedules))
         for row, s in enumerate(schedules):
-            running = f" (running since {local_time(s.running_since)})" if s.running_since else ""
+            running = (
+                tr(" (running since {time})").format(time=local_time(s.running_since))
+                if s.running_since
+                else ""
+            )
             cells = (
                 s.name,
                 ", ".join(s.presets),
-                describe(s.selection) if s.selection else "as the preset says",
-                f"once at {local_time(s.at)}" if s.at else f"cron {s.cron} (local time)",
+                describe(s.selection) if s.selection else tr("as the preset says"),
+                (
+                    tr("once at {time}").format(time=local_time(s.at))
+                    if s.at
+                    else tr("cron {cron} (local time)").format(cron=s.cron)
+                ),
                 local_time(s.next_run) + running,
                 last_run_text(s),
             )
@@ -404,6 +429,6 @@ class SchedulesDialog(QDialog):
         except ScheduleError as exc:
             self.message.show_message(str(exc), Meaning.ERROR)
             return False
-        self.message.show_message(f"Removed “{name}”.", Meaning.SUCCESS)
+        self.message.show_message(tr("Removed “{name}”.").format(name=name), Meaning.SUCCESS)
         self.refresh()
         return True

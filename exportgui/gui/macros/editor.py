@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exportgui.gui.widgets.i18n import tr
 from exportgui.gui.widgets.modifier_edit import Mark, ModifierEdit
 from exportgui.gui.widgets.theme import (
     Meaning,
@@ -49,7 +50,7 @@ class MacroEditor(QGroupBox):
         parent: QWidget | None = None,
         sources: SourceIndex | None = None,
     ) -> None:
-        super().__init__("Macro", parent)
+        super().__init__(tr("Macro"), parent)
         self._stored_macros = stored_macros
         self._sources = sources
         self._original: str | None = None  # stored name of the macro being edited
@@ -60,47 +61,48 @@ class MacroEditor(QGroupBox):
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setFont(monospace_font())
-        self.name_edit.setAccessibleName("Macro name")
-        self.name_edit.setPlaceholderText("e.g. web-hero")
-        self.name_edit.setToolTip("Letters, digits, '.', '_' and '-'; letter case is ignored")
-        self.name_message = MessageLabel("Macro name message", self, max_lines=2, reserve=True)
+        self.name_edit.setAccessibleName(tr("Macro name"))
+        self.name_edit.setPlaceholderText(tr("e.g. web-hero"))
+        self.name_edit.setToolTip(tr("Letters, digits, '.', '_' and '-'; letter case is ignored"))
+        self.name_message = MessageLabel(tr("Macro name message"), self, max_lines=2, reserve=True)
         self.definition_edit = ModifierEdit(
-            "Macro definition", "Image Serving commands joined by '&'", lines=3, parent=self
+            tr("Macro definition"), tr("Image Serving commands joined by '&'"), lines=3, parent=self
         )
-        self.definition_edit.setPlaceholderText("e.g. wid=1200&hei=1200&fit=constrain&fmt=jpeg")
+        self.definition_edit.setPlaceholderText(tr("e.g. wid=1200&hei=1200&fit=constrain&fmt=jpeg"))
         if sources is not None:
             self.definition_edit.set_completions(sources.names)
         self.definition_message = MessageLabel(
-            "Macro definition message", self, max_lines=3, reserve=True
+            tr("Macro definition message"), self, max_lines=3, reserve=True
         )
         self.usage_label = QLabel(self)
         self.usage_label.setWordWrap(True)
         expand_wrapped(self.usage_label)
-        self.usage_label.setAccessibleName("How to use the macro")
+        self.usage_label.setAccessibleName(tr("How to use the macro"))
         self.usage_label.setEnabled(False)  # greyed: a hint, not a message
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(
-            self._label("Na&me:", self.name_edit), self._stack(self.name_edit, [self.name_message])
+            self._label(tr("Na&me:"), self.name_edit),
+            self._stack(self.name_edit, [self.name_message]),
         )
         form.addRow(
-            self._label("D&efinition:", self.definition_edit),
+            self._label(tr("D&efinition:"), self.definition_edit),
             self._stack(self.definition_edit, [self.definition_message, self.usage_label]),
         )
 
-        self.revert_button = QPushButton("&Revert", self)
-        self.revert_button.setAccessibleName("Revert")
-        self.revert_button.setToolTip("Discard the changes in the editor")
+        self.revert_button = QPushButton(tr("&Revert"), self)
+        self.revert_button.setAccessibleName(tr("Revert"))
+        self.revert_button.setToolTip(tr("Discard the changes in the editor"))
         self.revert_button.setAutoDefault(False)
         self.revert_button.clicked.connect(self.revert)
-        self.save_button = QPushButton("&Save", self)
-        self.save_button.setAccessibleName("Save")
-        self.save_button.setToolTip(with_shortcut("Save the macro", "Ctrl+S"))
+        self.save_button = QPushButton(tr("&Save"), self)
+        self.save_button.setAccessibleName(tr("Save"))
+        self.save_button.setToolTip(with_shortcut(tr("Save the macro"), "Ctrl+S"))
         self.save_button.setAutoDefault(False)
         self.save_reason = QLabel(self)
         self.save_reason.setWordWrap(True)
-        self.save_reason.setAccessibleName("Why the macro cannot be saved")
+        self.save_reason.setAccessibleName(tr("Why the macro cannot be saved"))
         self.save_reason.setEnabled(False)  # greyed: a hint, like the usage line
         policy = self.save_reason.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # the buttons stay put when the reason goes
@@ -176,7 +178,7 @@ class MacroEditor(QGroupBox):
             self.definition_edit.setText(definition)
         finally:
             self._loading = False
-        self.setTitle(f"Macro ${name}$" if name else "New macro")
+        self.setTitle(tr("Macro ${name}$").format(name=name) if name else tr("New macro"))
         self.revalidate()
 
     def revert(self) -> None:
@@ -207,7 +209,10 @@ class MacroEditor(QGroupBox):
         )
         lines = [f"✗ {f.message}" for f in self._check.errors]
         lines += [
-            f"⚠ {f.message} — fine if the request that uses the macro provides it."
+            "⚠ "
+            + tr("{problem} — fine if the request that uses the macro provides it.").format(
+                problem=f.message
+            )
             for f in self._check.warnings
         ]
         if not definition.strip() and self._original is None:
@@ -216,15 +221,19 @@ class MacroEditor(QGroupBox):
             meaning = Meaning.ERROR if self._check.errors else Meaning.WARNING
             self.definition_message.show_message("\n".join(lines), meaning)
         else:
-            self.definition_message.show_message("✓ Valid", Meaning.SUCCESS)
+            self.definition_message.show_message(tr("✓ Valid"), Meaning.SUCCESS)
         self.definition_edit.setAccessibleDescription(self.definition_message.full_text())
-        usage = name if name and not self._name_problem else "name"
-        self.usage_label.setText(f"Use it as ${usage}$ in the job's macro field or in a modifier.")
+        usage = name if name and not self._name_problem else tr("name")
+        self.usage_label.setText(
+            tr("Use it as ${name}$ in the job's macro field or in a modifier.").format(name=usage)
+        )
         self.save_button.setEnabled(self.can_save)
         reason = self._why_not_saved(untouched)
         self.save_reason.setText(reason)
         self.save_reason.setVisible(bool(reason))
-        self.save_button.setToolTip(f"{with_shortcut('Save the macro', 'Ctrl+S')} {reason}".strip())
+        self.save_button.setToolTip(
+            f"{with_shortcut(tr('Save the macro'), 'Ctrl+S')} {reason}".strip()
+        )
         self.revert_button.setEnabled(self.is_dirty and self._original is not None)
         self.changed.emit()
 
@@ -232,16 +241,16 @@ class MacroEditor(QGroupBox):
         if self.can_save:
             return ""
         if untouched:
-            return "Type a name and a definition to save."
+            return tr("Type a name and a definition to save.")
         if not self.name:
-            return "Give the macro a name to save it."
+            return tr("Give the macro a name to save it.")
         if self._name_problem:
-            return "Fix the name to save."
+            return tr("Fix the name to save.")
         if not self.definition.strip():
-            return "Type the definition to save."
+            return tr("Type the definition to save.")
         if not self._check.ok:
-            return "Fix the definition to save."
-        return "No changes to save."
+            return tr("Fix the definition to save.")
+        return tr("No changes to save.")
 
     def focus_problem(self) -> None:
         """Put the keyboard focus on the field that stops saving."""

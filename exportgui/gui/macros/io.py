@@ -14,7 +14,7 @@ from pathlib import Path
 
 from exportgui.catalog import Catalog, CatalogError
 from exportgui.catalog.macrofile import read_macro_file, write_macro_file
-from exportgui.config.words import count
+from exportgui.gui.widgets.i18n import tr
 from exportgui.imaging.macro_checks import check_name, rejected_definitions
 
 # Given the names that already exist, say True (replace), False (keep mine) or None (cancel).
@@ -44,23 +44,31 @@ class MacroImportOutcome:
         name and definition." Past three skipped lines the rest are counted.
         """
         if self.refused:
-            return _sentence(f"Nothing imported from {self.path.name}: {self.refused}")
+            return _sentence(
+                tr("Nothing imported from {file}: {reason}").format(
+                    file=self.path.name, reason=self.refused
+                )
+            )
         stored = len(self.added) + len(self.replaced)
-        text = f"Imported {count(stored, 'macro')} from {self.path.name}"
+        text = tr("Imported %Ln macro(s) from {file}", "", stored).format(file=self.path.name)
         extras = []
         if self.replaced:
-            extras.append(f"{len(self.replaced)} replaced")
+            extras.append(tr("%Ln replaced", "", len(self.replaced)))
         if self.kept:
-            extras.append(f"{count(len(self.kept), 'existing one')} kept")
+            extras.append(tr("%Ln existing one(s) kept", "", len(self.kept)))
         if extras:
             text += f" ({', '.join(extras)})"
         if len(self.problems) == 1:
-            text += f"; skipped {self.problems[0]}"
+            text += "; " + tr("skipped {line}").format(line=self.problems[0])
         elif self.problems:
             shown = "; ".join(self.problems[:_SHOWN_PROBLEMS])
-            text += f"; skipped {count(len(self.problems), 'line')}: {shown}"
+            text += "; " + tr("skipped %Ln line(s): {lines}", "", len(self.problems)).format(
+                lines=shown
+            )
             if len(self.problems) > _SHOWN_PROBLEMS:
-                text += f"; and {len(self.problems) - _SHOWN_PROBLEMS} more (see the details)"
+                text += "; " + tr(
+                    "and %Ln more (see the details)", "", len(self.problems) - _SHOWN_PROBLEMS
+                )
         return _sentence(text)
 
     def details(self) -> str:
@@ -94,7 +102,8 @@ def import_macros(catalog: Catalog, path: Path, ask: AskReplace) -> MacroImportO
     except CatalogError as exc:
         outcome.refused = str(exc)
         return outcome
-    outcome.problems.extend(f"line {bad.line}: {bad.reason}" for bad in result.bad_lines)
+    # (line, words) of each skipped line, shown in the order of the file.
+    skipped = [(bad.line, _on_line(bad.line, bad.reason)) for bad in result.bad_lines]
     entries = [_Entry(m.line, m.name, m.definition) for m in result.macros]
 
     existing = catalog.macros()
@@ -111,14 +120,14 @@ def import_macros(catalog: Catalog, path: Path, ask: AskReplace) -> MacroImportO
     for entry in entries:
         problem = check_name(entry.name, entry.name, {})
         if problem:
-            outcome.problems.append(f"line {entry.line}: {entry.name!r}: {problem}")
+            skipped.append((entry.line, _on_line(entry.line, f"{entry.name!r}: {problem}")))
         elif entry.name.casefold() in folded_existing and not replace:
             outcome.kept.append(folded_existing[entry.name.casefold()])
         else:
             incoming.append(entry)
 
-    accepted = _engine_accepted(existing, incoming, outcome)
-    outcome.problems.sort(key=_line_number)
+    accepted = _engine_accepted(existing, incoming, skipped)
+    outcome.problems.extend(words for _line, words in sorted(skipped, key=lambda p: p[0]))
     # One transaction: a refused import leaves the catalog's macros as they were.
     catalog.set_macros({entry.name: entry.definition for entry in accepted})
     for entry in accepted:
@@ -128,7 +137,7 @@ def import_macros(catalog: Catalog, path: Path, ask: AskReplace) -> MacroImportO
 
 
 def _engine_accepted(
-    existing: dict[str, str], incoming: list[_Entry], outcome: MacroImportOutcome
+    existing: dict[str, str], incoming: list[_Entry], skipped: list[tuple[int, str]]
 ) -> list[_Entry]:
     """Drop definitions the engine rejects, until the rest is consistent.
 
@@ -142,15 +151,13 @@ def _engine_accepted(
             return remaining
         for entry in remaining:
             if entry.name in rejected:
-                outcome.problems.append(
-                    f"line {entry.line}: ${entry.name}$: {rejected[entry.name]}"
-                )
+                reason = f"${entry.name}$: {rejected[entry.name]}"
+                skipped.append((entry.line, _on_line(entry.line, reason)))
         remaining = [e for e in remaining if e.name not in rejected]
 
 
-def _line_number(problem: str) -> int:
-    head = problem.split(":", 1)[0]
-    return int(head[5:]) if head.startswith("line ") and head[5:].isdigit() else 0
+def _on_line(line: int, reason: str) -> str:
+    return tr("line {number}: {reason}").format(number=line, reason=reason)
 
 
 def export_macros(catalog: Catalog, path: Path) -> int:

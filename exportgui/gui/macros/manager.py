@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +36,7 @@ from exportgui.gui.macros.editor import MacroEditor
 from exportgui.gui.macros.io import MacroImportOutcome, export_macros, import_macros
 from exportgui.gui.macros.model import MacroTableModel, NameRole
 from exportgui.gui.widgets.file_dialogs import start_folder, suggested_path
-from exportgui.gui.widgets.formatting import count
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import compact_rows
 from exportgui.gui.widgets.theme import Meaning, MessageLabel, with_shortcut
@@ -40,7 +46,7 @@ from exportgui.imaging.macro_checks import (
 )
 from exportgui.jobs.layer_sources import catalog_sources
 
-_FILE_FILTER = "Macro definition files (*.txt *.tsv);;All files (*)"
+_FILE_FILTER = QT_TR_NOOP("Macro definition files (*.txt *.tsv);;All files (*)")
 
 
 class MacroManagerDialog(QDialog):
@@ -50,8 +56,8 @@ class MacroManagerDialog(QDialog):
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Macros")
-        self.setAccessibleName("Macro manager")
+        self.setWindowTitle(tr("Macros"))
+        self.setAccessibleName(tr("Macro manager"))
         self._catalog = catalog
         self._loading = False
 
@@ -72,18 +78,18 @@ class MacroManagerDialog(QDialog):
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter macros")
+        self.filter_edit.setPlaceholderText(tr("Filter macros"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter macros")
+        self.filter_edit.setAccessibleName(tr("Filter macros"))
         self.filter_edit.setToolTip(
-            with_shortcut("Show only macros containing this text", "Ctrl+F")
+            with_shortcut(tr("Show only macros containing this text"), "Ctrl+F")
         )
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self._add_action("Ctrl+F", self.filter_edit.setFocus)
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Macro list")
+        self.table.setAccessibleName(tr("Macro list"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -96,9 +102,11 @@ class MacroManagerDialog(QDialog):
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
 
-        self.new_button = self._button("&New", "Start a new macro", "Ctrl+N", self.new_macro)
+        self.new_button = self._button(
+            tr("&New"), tr("Start a new macro"), "Ctrl+N", self.new_macro
+        )
         self.delete_button = self._button(
-            "&Delete", "Delete the selected macro", "Del", self._on_delete_triggered
+            tr("&Delete"), tr("Delete the selected macro"), "Del", self._on_delete_triggered
         )
         self.delete_action = QAction(self.table)
         self.delete_action.setShortcut(QKeySequence("Del"))
@@ -133,19 +141,22 @@ class MacroManagerDialog(QDialog):
         top.addWidget(self.editor, 6)
 
         self.import_button = self._button(
-            "&Import…", "Add macros from an Image Serving macro file", "Ctrl+O", self._on_import
+            tr("&Import…"),
+            tr("Add macros from an Image Serving macro file"),
+            "Ctrl+O",
+            self._on_import,
         )
         self.export_button = self._button(
-            "E&xport…",
-            "Write all macros to an Image Serving macro file",
+            tr("E&xport…"),
+            tr("Write all macros to an Image Serving macro file"),
             "Ctrl+Shift+S",
             self._on_export,
         )
-        self.status_label = MessageLabel("Import and export report", self)
+        self.status_label = MessageLabel(tr("Import and export report"), self)
         self.status_label.clear_message()
-        self.close_button = QPushButton("Close", self)
-        self.close_button.setAccessibleName("Close")
-        self.close_button.setToolTip(with_shortcut("Close the macro manager", "Esc"))
+        self.close_button = QPushButton(tr("Close"), self)
+        self.close_button.setAccessibleName(tr("Close"))
+        self.close_button.setToolTip(with_shortcut(tr("Close the macro manager"), "Esc"))
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
@@ -274,10 +285,12 @@ class MacroManagerDialog(QDialog):
             after[name] = definition
             broken = broken_by_change(before, after)
             if broken.broken and not self._confirm(
-                "Rename macro",
-                f"Renaming ${original}$ to ${name}$ breaks macros that use it.",
+                tr("Rename macro"),
+                tr("Renaming ${old}$ to ${new}$ breaks macros that use it.").format(
+                    old=original, new=name
+                ),
                 broken.describe(),
-                "Rename anyway",
+                tr("Rename anyway"),
             ):
                 return False
         try:
@@ -287,11 +300,13 @@ class MacroManagerDialog(QDialog):
             if original is not None and original.casefold() != name.casefold():
                 self._catalog.delete_macro(original)
         except (CatalogError, CatalogUnavailable, OSError) as exc:
-            self.status_label.show_message(f"✗ Not saved: {exc}", Meaning.ERROR)
+            self.status_label.show_message(
+                "✗ " + tr("Not saved: {reason}").format(reason=exc), Meaning.ERROR
+            )
             return False
         self._reload()
         self.select_macro(name)
-        self.status_label.show_message(f"Saved ${name}$.")
+        self.status_label.show_message(tr("Saved ${name}$.").format(name=name))
         self.macros_changed.emit()
         return True
 
@@ -303,10 +318,10 @@ class MacroManagerDialog(QDialog):
         before = self._catalog.macros()
         after = {n: d for n, d in before.items() if n != name}
         broken = broken_by_change(before, after)
-        question = f"Delete the macro ${name}$?"
+        question = tr("Delete the macro ${name}$?").format(name=name)
         if broken.broken:
-            question += " Macros that use it will stop working."
-        if self._confirm("Delete macro", question, broken.describe(), "Delete"):
+            question += " " + tr("Macros that use it will stop working.")
+        if self._confirm(tr("Delete macro"), question, broken.describe(), tr("Delete")):
             self.delete_macro(name)
 
     def delete_macro(self, name: str) -> bool:
@@ -317,7 +332,9 @@ class MacroManagerDialog(QDialog):
         try:
             self._catalog.delete_macro(stored)
         except (CatalogError, CatalogUnavailable, OSError) as exc:
-            self.status_label.show_message(f"✗ Not deleted: {exc}", Meaning.ERROR)
+            self.status_label.show_message(
+                "✗ " + tr("Not deleted: {reason}").format(reason=exc), Meaning.ERROR
+            )
             return False
         row = self.model.row_of(stored)
         self._reload()
@@ -325,7 +342,7 @@ class MacroManagerDialog(QDialog):
             self.select_macro(self.model.row_at(min(row, self.model.rowCount() - 1)).name)
         else:
             self._load_editor(None, "")
-        self.status_label.show_message(f"Deleted ${stored}$.")
+        self.status_label.show_message(tr("Deleted ${name}$.").format(name=stored))
         self.macros_changed.emit()
         return True
 
@@ -334,14 +351,17 @@ class MacroManagerDialog(QDialog):
         if not self._may_discard_editor():
             return
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import macros", str(start_folder()), _FILE_FILTER
+            self, tr("Import macros"), str(start_folder()), tr(_FILE_FILTER)
         )
         if not path:
             return
         outcome = self.import_file(Path(path), replace_existing=None)
         if outcome is not None and (outcome.problems or outcome.refused):
             box = QMessageBox(
-                QMessageBox.Icon.Warning, "Import macros", qt_text(outcome.summary()), parent=self
+                QMessageBox.Icon.Warning,
+                tr("Import macros"),
+                qt_text(outcome.summary()),
+                parent=self,
             )
             box.setDetailedText(outcome.details())
             box.exec()
@@ -363,7 +383,9 @@ class MacroManagerDialog(QDialog):
         try:
             outcome = import_macros(self._catalog, path, ask)
         except (CatalogError, CatalogUnavailable) as exc:
-            self.status_label.show_message(f"✗ Nothing imported: {exc}", Meaning.ERROR)
+            self.status_label.show_message(
+                "✗ " + tr("Nothing imported: {reason}").format(reason=exc), Meaning.ERROR
+            )
             return None
         if outcome is None:
             return None
@@ -380,10 +402,14 @@ class MacroManagerDialog(QDialog):
 
     def _ask_replace(self, names: list[str]) -> bool | None:
         shown = ", ".join(f"${n}$" for n in names[:8]) + (" …" if len(names) > 8 else "")
-        box = QMessageBox(QMessageBox.Icon.Question, "Import macros", "", parent=self)
-        box.setText(f"{count(len(names), 'macro')} in the file already exist here: {shown}")
-        replace = box.addButton("Replace them", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("Keep mine", QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Import macros"), "", parent=self)
+        box.setText(
+            tr("%Ln macro(s) in the file already exist here: {names}", "", len(names)).format(
+                names=shown
+            )
+        )
+        replace = box.addButton(tr("Replace them"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(tr("Keep mine"), QMessageBox.ButtonRole.RejectRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(keep)
         box.exec()
@@ -396,7 +422,7 @@ class MacroManagerDialog(QDialog):
 
     def _on_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export macros", str(suggested_path("macros", ".txt")), _FILE_FILTER
+            self, tr("Export macros"), str(suggested_path("macros", ".txt")), tr(_FILE_FILTER)
         )
         if path:
             self.export_file(Path(path))
@@ -406,9 +432,13 @@ class MacroManagerDialog(QDialog):
         try:
             exported = export_macros(self._catalog, path)
         except (OSError, ValueError) as exc:
-            self.status_label.show_message(f"✗ Not exported: {exc}", Meaning.ERROR)
+            self.status_label.show_message(
+                "✗ " + tr("Not exported: {reason}").format(reason=exc), Meaning.ERROR
+            )
             return False
-        self.status_label.show_message(f"Exported {count(exported, 'macro')} to {path.name}.")
+        self.status_label.show_message(
+            tr("Exported %Ln macro(s) to {file}.", "", exported).format(file=path.name)
+        )
         return True
 
     # -- leaving -----------------------------------------------------------------
@@ -428,8 +458,8 @@ class MacroManagerDialog(QDialog):
             return True
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Unsaved macro",
-            "The macro in the editor has unsaved changes.",
+            tr("Unsaved macro"),
+            tr("The macro in the editor has unsaved changes."),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from exportgui.gui.widgets.i18n import QT_TR_NOOP
 from exportgui.gui.widgets.plain_text import qt_text
 from exportgui.gui.widgets.table_model import ListTableModel, ModelIndex
 from exportgui.gui.widgets.theme import Meaning, meaning_color, monospace_font
@@ -30,7 +31,7 @@ class MacroTableModel(ListTableModel[MacroRow]):
     """Columns: the invocation (``$name$``) and the definition; rows sorted by name."""
 
     NAME, DEFINITION = range(2)
-    HEADERS = ("Macro", "Definition")
+    HEADERS = (QT_TR_NOOP("Macro"), QT_TR_NOOP("Definition"))
 
     def set_macros(
         self, macros: Mapping[str, str], problems: Mapping[str, str] | None = None

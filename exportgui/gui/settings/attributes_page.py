@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from exportgui.catalog import DEFAULT_ATTRIBUTES, Catalog, CatalogError, CatalogUnavailable
 from exportgui.config import Settings
 from exportgui.gui.settings.page import OptionsPage, PageSaveError, add_field
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.theme import Meaning, MessageLabel, monospace_font
 from exportgui.imaging import ISAttributes, ISError
 from exportgui.imaging.attributes import RES_MODES
@@ -30,11 +31,15 @@ TEXT_ATTRIBUTES = ("MaxPix", "DefaultPix", "JpegQuality", "BkgColor")
 ATTRIBUTES = ("MaxPix", "DefaultPix", "JpegQuality", "ResMode", "BkgColor")
 
 _HINTS = {
-    "MaxPix": "Largest reply, width,height in pixels; 0 = no limit on that side",
-    "DefaultPix": "Size cap when a request gives no wid, hei or scl; 0 = no cap on that side",
-    "JpegQuality": "Default qlt: quality 1–100, then 1 to keep full chroma, 0 to subsample",
-    "ResMode": "Default resampling (resMode)",
-    "BkgColor": "Fill for areas without image data: r,g,b (0–255 each) or RRGGBB",
+    "MaxPix": QT_TR_NOOP("Largest reply, width,height in pixels; 0 = no limit on that side"),
+    "DefaultPix": QT_TR_NOOP(
+        "Size cap when a request gives no wid, hei or scl; 0 = no cap on that side"
+    ),
+    "JpegQuality": QT_TR_NOOP(
+        "Default qlt: quality 1–100, then 1 to keep full chroma, 0 to subsample"
+    ),
+    "ResMode": QT_TR_NOOP("Default resampling (resMode)"),
+    "BkgColor": QT_TR_NOOP("Fill for areas without image data: r,g,b (0–255 each) or RRGGBB"),
 }
 _LABELS = {
     "MaxPix": "&MaxPix:",
@@ -48,7 +53,9 @@ _LABELS = {
 def attribute_problem(name: str, value: str) -> str | None:
     """The engine's complaint about one attribute value, or None."""
     if not value.strip():
-        return f"{name} needs a value (Restore Defaults puts back the default)."
+        return tr("{name} needs a value (Restore Defaults puts back the default).").format(
+            name=name
+        )
     try:
         ISAttributes.from_strings({name: value.strip()})
     except ISError as exc:
@@ -59,13 +66,13 @@ def attribute_problem(name: str, value: str) -> str | None:
 class AttributesPage(OptionsPage):
     """MaxPix, DefaultPix, JpegQuality, ResMode and BkgColor of the open catalog."""
 
-    title = "Image Serving"
+    title = QT_TR_NOOP("Image Serving")
 
     def __init__(self, catalog: Catalog | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._catalog = catalog
         self._stored: dict[str, str] = {}
-        self.setAccessibleName("Image Serving attributes of the catalog")
+        self.setAccessibleName(tr("Image Serving attributes of the catalog"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)  # before the fields: they are made in the page, in Tab order
@@ -77,7 +84,7 @@ class AttributesPage(OptionsPage):
                 self.res_mode_combo = QComboBox(self)
                 self.res_mode_combo.addItems(list(RES_MODES))
                 self.messages[name] = add_field(
-                    form, _LABELS[name], self.res_mode_combo, name, _HINTS[name], stretch=False
+                    form, _LABELS[name], self.res_mode_combo, name, tr(_HINTS[name]), stretch=False
                 )
                 self.res_mode_combo.currentTextChanged.connect(self._revalidate)
                 continue
@@ -88,9 +95,9 @@ class AttributesPage(OptionsPage):
             self.edits[name] = edit
             if name == "BkgColor":
                 self.color_button = QToolButton(self)
-                self.color_button.setText("Pick…")
-                self.color_button.setAccessibleName("Pick the background colour")
-                self.color_button.setToolTip("Choose BkgColor with the colour picker")
+                self.color_button.setText(tr("Pick…"))
+                self.color_button.setAccessibleName(tr("Pick the background colour"))
+                self.color_button.setToolTip(tr("Choose BkgColor with the colour picker"))
                 self.color_button.clicked.connect(self._on_pick_color)
                 row = QWidget(self)
                 row_layout = QHBoxLayout(row)
@@ -98,11 +105,11 @@ class AttributesPage(OptionsPage):
                 row_layout.addWidget(edit, 1)
                 row_layout.addWidget(self.color_button)
                 self.messages[name] = add_field(
-                    form, _LABELS[name], row, name, _HINTS[name], buddy=edit
+                    form, _LABELS[name], row, name, tr(_HINTS[name]), buddy=edit
                 )
             else:
-                self.messages[name] = add_field(form, _LABELS[name], edit, name, _HINTS[name])
-        self.catalog_message = MessageLabel("Catalog message", self)
+                self.messages[name] = add_field(form, _LABELS[name], edit, name, tr(_HINTS[name]))
+        self.catalog_message = MessageLabel(tr("Catalog message"), self)
         self.catalog_message.clear_message()
         layout.addWidget(self.catalog_message)
         layout.addStretch(1)
@@ -114,7 +121,7 @@ class AttributesPage(OptionsPage):
         if self._catalog is None:
             self._stored = dict(DEFAULT_ATTRIBUTES)
             self.setEnabled(False)
-            self.catalog_message.show_message("No catalog is open.")
+            self.catalog_message.show_message(tr("No catalog is open."))
         else:
             self._stored = self._catalog.attributes()
         self._show(self._stored)

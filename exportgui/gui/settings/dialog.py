@@ -26,6 +26,7 @@ from exportgui.config import AppPaths, Settings, save_settings
 from exportgui.gui.settings.attributes_page import AttributesPage
 from exportgui.gui.settings.mail_page import MailPage
 from exportgui.gui.settings.page import GeneralPage, OptionsPage, PageSaveError
+from exportgui.gui.widgets.i18n import tr
 from exportgui.gui.widgets.theme import Meaning, MessageLabel, with_shortcut
 
 
@@ -50,8 +51,8 @@ class SettingsDialog(QDialog):
         pool: QThreadPool,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
-        self.setAccessibleName("Settings")
+        self.setWindowTitle(tr("Settings"))
+        self.setAccessibleName(tr("Settings"))
         self._paths = paths
         self._settings = copy.deepcopy(settings)
         self.pool = pool
@@ -62,13 +63,13 @@ class SettingsDialog(QDialog):
         self.pages: list[OptionsPage] = [self.mail_page, self.attributes_page, self.general_page]
 
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName("Settings pages")
+        self.tabs.setAccessibleName(tr("Settings pages"))
         for page in self.pages:
-            self.tabs.addTab(page, page.title)
+            self.tabs.addTab(page, tr(page.title))
             page.changed.connect(self._on_page_changed)
-        self.tabs.setToolTip(with_shortcut("Next page", "Ctrl+Tab"))
+        self.tabs.setToolTip(with_shortcut(tr("Next page"), "Ctrl+Tab"))
 
-        self.message = MessageLabel("Settings message", self)
+        self.message = MessageLabel(tr("Settings message"), self)
         self.message.clear_message()
 
         self.buttons = QDialogButtonBox(
@@ -78,14 +79,16 @@ class SettingsDialog(QDialog):
             self,
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setAccessibleName("Save settings")
-        ok.setToolTip(with_shortcut("Save the settings and close", "Ctrl+Return"))
+        ok.setAccessibleName(tr("Save settings"))
+        ok.setToolTip(with_shortcut(tr("Save the settings and close"), "Ctrl+Return"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
-        cancel.setToolTip(with_shortcut("Close without saving", "Esc"))
+        cancel.setAccessibleName(tr("Cancel"))
+        cancel.setToolTip(with_shortcut(tr("Close without saving"), "Esc"))
         defaults = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
-        defaults.setAccessibleName("Restore defaults of this page")
-        defaults.setToolTip("Put back the defaults of this page (stored only when you press OK)")
+        defaults.setAccessibleName(tr("Restore defaults of this page"))
+        defaults.setToolTip(
+            tr("Put back the defaults of this page (stored only when you press OK)")
+        )
         defaults.clicked.connect(self.restore_defaults)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -133,7 +136,9 @@ class SettingsDialog(QDialog):
         if isinstance(page, OptionsPage):
             page.restore_defaults()
             self.message.show_message(
-                f"Defaults restored on the {page.title} page; press OK to keep them."
+                tr("Defaults restored on the {page} page; press OK to keep them.").format(
+                    page=tr(page.title)
+                )
             )
 
     def save(self) -> bool:
@@ -142,7 +147,7 @@ class SettingsDialog(QDialog):
             problem = page.problem()
             if problem:
                 self.tabs.setCurrentWidget(page)
-                self.message.show_message(f"✗ {page.title}: {problem}", Meaning.ERROR)
+                self.message.show_message(f"✗ {tr(page.title)}: {problem}", Meaning.ERROR)
                 return False
         new = copy.deepcopy(self._settings)
         for page in self.pages:
@@ -150,13 +155,16 @@ class SettingsDialog(QDialog):
                 page.save(new)
             except PageSaveError as exc:
                 self.tabs.setCurrentWidget(page)
-                self.message.show_message(f"✗ {page.title}: {exc}", Meaning.ERROR)
+                self.message.show_message(f"✗ {tr(page.title)}: {exc}", Meaning.ERROR)
                 return False
         try:
             save_settings(self._paths, new)
         except OSError as exc:
             self.message.show_message(
-                f"✗ The settings could not be written to {self._paths.settings_file}: {exc}",
+                "✗ "
+                + tr("The settings could not be written to {file}: {reason}").format(
+                    file=self._paths.settings_file, reason=exc
+                ),
                 Meaning.ERROR,
             )
             return False

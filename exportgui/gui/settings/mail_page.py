@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from exportgui.config import MailSettings, Settings
 from exportgui.gui.settings.page import OptionsPage, PageSaveError, add_field
+from exportgui.gui.widgets.i18n import QT_TR_NOOP, tr
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.gui.widgets.theme import Meaning, MessageLabel, monospace_font
 from exportgui.jobs import notify
@@ -52,13 +53,13 @@ def _send_test_message(mail: MailSettings, password: str | None) -> str:
     if password is None:
         password = notify.get_password(mail)
     notify.send_test_message(mail, password)
-    return f"Test message sent to {', '.join(mail.recipients)}."
+    return tr("Test message sent to {recipients}.").format(recipients=", ".join(mail.recipients))
 
 
 class MailPage(OptionsPage):
     """Server URL, sender, recipients, user name, password, plain login, and a test button."""
 
-    title = "Mail"
+    title = QT_TR_NOOP("Mail")
     test_finished = Signal(bool, str)  # sent?, the text shown
 
     def __init__(self, settings: Settings, pool: QThreadPool, parent: QWidget | None = None):
@@ -66,7 +67,7 @@ class MailPage(OptionsPage):
         self._settings = settings
         self._tasks = TaskRunner(pool, self)
         self._password_state = ""
-        self.setAccessibleName("Mail settings")
+        self.setAccessibleName(tr("Mail settings"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)  # before the fields: they are made in the page, in Tab order
@@ -74,53 +75,56 @@ class MailPage(OptionsPage):
 
         self.url_edit = QLineEdit(self)
         self.url_edit.setFont(monospace_font())
-        self.url_edit.setPlaceholderText("smtp+starttls://mail.example.com:587")
+        self.url_edit.setPlaceholderText(tr("smtp+starttls://mail.example.com:587"))
         self.url_message = add_field(
             form,
-            "&Server:",
+            tr("&Server:"),
             self.url_edit,
-            "Mail server",
-            "smtp:// (plain), smtp+starttls:// or smtps:// (encrypted), then host and port",
+            tr("Mail server"),
+            tr("smtp:// (plain), smtp+starttls:// or smtps:// (encrypted), then host and port"),
         )
         self.sender_edit = QLineEdit(self)
-        self.sender_edit.setPlaceholderText("exports@example.com")
-        self.sender_message = add_field(form, "S&ender:", self.sender_edit, "Sender address")
+        self.sender_edit.setPlaceholderText(tr("exports@example.com"))
+        self.sender_message = add_field(
+            form, tr("S&ender:"), self.sender_edit, tr("Sender address")
+        )
         self.recipients_edit = QLineEdit(self)
-        self.recipients_edit.setPlaceholderText("me@example.com, team@example.com")
+        self.recipients_edit.setPlaceholderText(tr("me@example.com, team@example.com"))
         self.recipients_message = add_field(
             form,
-            "&Recipients:",
+            tr("&Recipients:"),
             self.recipients_edit,
-            "Recipient addresses",
-            "Separate several addresses with commas",
+            tr("Recipient addresses"),
+            tr("Separate several addresses with commas"),
         )
         self.username_edit = QLineEdit(self)
-        self.username_edit.setPlaceholderText("leave empty if the server needs no login")
-        add_field(form, "&User name:", self.username_edit, "Mail user name")
+        self.username_edit.setPlaceholderText(tr("leave empty if the server needs no login"))
+        add_field(form, tr("&User name:"), self.username_edit, tr("Mail user name"))
         self.password_edit = QLineEdit(self)
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_message = add_field(
             form,
-            "&Password:",
+            tr("&Password:"),
             self.password_edit,
-            "Mail password",
+            tr("Mail password"),
         )
         # The label is the setting's name that notify's refusal message quotes.
-        label = notify.PLAIN_LOGIN_SETTING.replace(" without", " &without")
-        self.plain_login_check = QCheckBox(f"{label} (smtp://, this computer only)", self)
-        self.plain_login_check.setAccessibleName(notify.PLAIN_LOGIN_SETTING)
+        self.plain_login_check = QCheckBox(
+            tr("Allow a login &without encryption (smtp://, this computer only)"), self
+        )
+        self.plain_login_check.setAccessibleName(tr("Allow a login without encryption"))
         self.plain_login_check.setToolTip(
-            "Sends the password in clear: only for a server at localhost, 127.0.0.1 or ::1"
+            tr("Sends the password in clear: only for a server at localhost, 127.0.0.1 or ::1")
         )
         form.addRow("", self.plain_login_check)
 
-        self.test_button = QPushButton("Send &test message", self)
-        self.test_button.setAccessibleName("Send test message")
-        self.test_button.setToolTip("Send a short message with these settings (not yet saved)")
+        self.test_button = QPushButton(tr("Send &test message"), self)
+        self.test_button.setAccessibleName(tr("Send test message"))
+        self.test_button.setToolTip(tr("Send a short message with these settings (not yet saved)"))
         self.test_button.setAutoDefault(False)
         self.test_button.clicked.connect(self.send_test_message)
         # Shown empty too: a hidden result would leave the button the whole row.
-        self.test_result = MessageLabel("Test message result", self, max_lines=2, reserve=True)
+        self.test_result = MessageLabel(tr("Test message result"), self, max_lines=2, reserve=True)
         self.test_result.clear_message()
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
@@ -180,7 +184,9 @@ class MailPage(OptionsPage):
             try:
                 notify.set_password(mail, password)
             except Exception as exc:  # keyring backends raise their own types
-                raise PageSaveError(f"The password was not stored: {exc}") from None
+                raise PageSaveError(
+                    tr("The password was not stored: {reason}").format(reason=exc)
+                ) from None
             self.password_edit.clear()
             self._show_password_state(mail, stored=True)
 
@@ -211,13 +217,13 @@ class MailPage(OptionsPage):
         if not self.password_edit.text():
             return None
         if not mail.smtp_url:
-            return "A password needs the mail server it is for."
+            return tr("A password needs the mail server it is for.")
         try:
             has_user = bool(notify.parse_smtp_url(mail.smtp_url, mail.username).username)
         except notify.NotifyError:
             return None  # the server field shows that problem
         if not has_user:
-            return "A password needs the user name it belongs to."
+            return tr("A password needs the user name it belongs to.")
         return None
 
     def _revalidate(self) -> None:
@@ -240,10 +246,9 @@ class MailPage(OptionsPage):
 
     def _show_password_state(self, mail: MailSettings, stored: bool | None = None) -> None:
         if os.environ.get(notify.PASSWORD_ENV):
-            text = (
-                f"The password comes from {notify.PASSWORD_ENV}; "
-                "a password typed here goes to the keyring."
-            )
+            text = tr(
+                "The password comes from {variable}; a password typed here goes to the keyring."
+            ).format(variable=notify.PASSWORD_ENV)
         else:
             if stored is None:
                 try:
@@ -251,13 +256,15 @@ class MailPage(OptionsPage):
                 except Exception:
                     stored = False
             text = (
-                "A password is stored in the system keyring; type a new one to replace it."
+                tr("A password is stored in the system keyring; type a new one to replace it.")
                 if stored
-                else "No password stored. Kept in the system keyring, never in the settings file."
+                else tr(
+                    "No password stored. Kept in the system keyring, never in the settings file."
+                )
             )
         self._password_state = text
         self.password_message.show_message(text)
-        self.password_edit.setPlaceholderText("••••••• (stored)" if stored else "")
+        self.password_edit.setPlaceholderText(tr("••••••• (stored)") if stored else "")
 
     # -- test message --------------------------------------------------------------
     def send_test_message(self) -> bool:
@@ -267,13 +274,15 @@ class MailPage(OptionsPage):
         mail = self.mail_settings()
         problem = self.problem()
         if problem is None and not mail.configured:
-            problem = "Fill in the server, the sender and at least one recipient first."
+            problem = tr("Fill in the server, the sender and at least one recipient first.")
         if problem:
             self.test_result.show_message(f"✗ {problem}", Meaning.ERROR)
             return False
         password = self.password_edit.text() or None
         self.test_button.setEnabled(False)
-        self.test_result.show_message(f"Sending to {', '.join(mail.recipients)}…")
+        self.test_result.show_message(
+            tr("Sending to {recipients}…").format(recipients=", ".join(mail.recipients))
+        )
         self._tasks.submit(
             lambda _report: _send_test_message(mail, password),
             on_finished=self._on_test_succeeded,
@@ -290,7 +299,9 @@ class MailPage(OptionsPage):
         if isinstance(exc, notify.NotifyError):
             text = str(exc)
         else:  # its text might hold what the server was sent
-            text = f"unexpected error: {type(exc).__name__}"
+            text = tr("unexpected error: {kind}").format(kind=type(exc).__name__)
         self.test_button.setEnabled(True)
-        self.test_result.show_message(f"✗ Not sent: {text}", Meaning.ERROR)
+        self.test_result.show_message(
+            "✗ " + tr("Not sent: {reason}").format(reason=text), Meaning.ERROR
+        )
         self.test_finished.emit(False, text)

@@ -6,6 +6,7 @@ import os
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from exportgui.config import Settings
+from exportgui.config.settings import WINDOW_LANGUAGES
 from exportgui.gui.widgets import theme
+from exportgui.gui.widgets.i18n import LANGUAGE_NAMES, QT_TR_NOOP, tr
 from exportgui.gui.widgets.theme import MessageLabel, expand_wrapped
 from exportgui.jobs.cluster import parse_address
 from exportgui.jobs.execute import WORKERS_PER_CORE, worker_limit
@@ -93,7 +96,7 @@ def add_field(
         hint_label.setWordWrap(True)
         hint_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         hint_label.setEnabled(False)  # greyed: a hint, not a message
-        hint_label.setAccessibleName(f"{accessible} hint")
+        hint_label.setAccessibleName(tr("{field} hint").format(field=accessible))
         expand_wrapped(hint_label)
         column.addWidget(hint_label)
         target.setAccessibleDescription(hint)
@@ -101,7 +104,9 @@ def add_field(
             target.setToolTip(hint)
     # Its room is kept when it is empty: a message that comes and goes while the user
     # types must not move the fields below (a click meant for one would land on another).
-    message = MessageLabel(f"{accessible} problem", box, max_lines=2, reserve=True)
+    message = MessageLabel(
+        tr("{field} problem").format(field=accessible), box, max_lines=2, reserve=True
+    )
     message.clear_message()
     column.addWidget(message)
     title = QLabel(label, parent)
@@ -111,14 +116,14 @@ def add_field(
 
 
 class GeneralPage(OptionsPage):
-    """How many workers an export uses, and where they run (this computer or a cluster)."""
+    """How many workers an export uses, where they run, and the language of the window."""
 
-    title = "General"
+    title = QT_TR_NOOP("General")
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
-        self.setAccessibleName("General settings")
+        self.setAccessibleName(tr("General settings"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)  # before the fields: they are made in the page, in Tab order
@@ -126,32 +131,48 @@ class GeneralPage(OptionsPage):
         self.workers_spin = QSpinBox(self)
         self.workers_spin.setRange(0, 256)
         cores = os.cpu_count() or 1
-        self.workers_spin.setSpecialValueText(f"One per core ({cores})")
+        self.workers_spin.setSpecialValueText(tr("One per core ({cores})").format(cores=cores))
         self.workers_message = add_field(
             form,
-            "&Workers:",
+            tr("&Workers:"),
             self.workers_spin,
-            "Export workers",
-            "How many images are converted at the same time. More than the number of cores "
-            f"rarely helps: at most {worker_limit()} ({WORKERS_PER_CORE} per core) are used, "
-            "and never more than the assets exported.",
+            tr("Export workers"),
+            tr(
+                "How many images are converted at the same time. More than the number of cores "
+                "rarely helps: at most {limit} ({per_core} per core) are used, "
+                "and never more than the assets exported."
+            ).format(limit=worker_limit(), per_core=WORKERS_PER_CORE),
             stretch=False,
         )
         self.workers_spin.valueChanged.connect(self.changed)
         self.cluster_edit = QLineEdit(self)
-        self.cluster_edit.setPlaceholderText("This computer")
+        self.cluster_edit.setPlaceholderText(tr("This computer"))
         self.cluster_message = add_field(
             form,
-            "&Cluster:",
+            tr("&Cluster:"),
             self.cluster_edit,
-            "Export cluster",
-            "Run the conversions and copies on a Dask cluster: its scheduler's address "
-            "(tcp://host:8786), or local:N for N worker processes on this computer. Every "
-            "worker must see the catalog and the destination folder at the same paths. "
-            "Empty: this computer.",
+            tr("Export cluster"),
+            tr(
+                "Run the conversions and copies on a Dask cluster: its scheduler's address "
+                "(tcp://host:8786), or local:N for N worker processes on this computer. Every "
+                "worker must see the catalog and the destination folder at the same paths. "
+                "Empty: this computer."
+            ),
         )
         self.cluster_edit.textChanged.connect(self._check_cluster)
         self.cluster_edit.textChanged.connect(self.changed)
+        self.language_combo = QComboBox(self)
+        for code in WINDOW_LANGUAGES:  # each language in its own words, "System" in the current
+            self.language_combo.addItem(LANGUAGE_NAMES[code] or tr("System"), code)
+        self.language_message = add_field(
+            form,
+            tr("&Language:"),
+            self.language_combo,
+            tr("Language of the window"),
+            tr("System follows the computer's language. A change takes effect on restart."),
+            stretch=False,
+        )
+        self.language_combo.currentIndexChanged.connect(self.changed)
         layout.addStretch(1)
         self.load()
 
@@ -159,11 +180,15 @@ class GeneralPage(OptionsPage):
         """Show the stored worker count and cluster."""
         self.workers_spin.setValue(self._settings.workers)
         self.cluster_edit.setText(self._settings.cluster)
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(self._settings.language))
+        )
 
     def restore_defaults(self) -> None:
         """One worker per core, on this computer."""
         self.workers_spin.setValue(Settings().workers)
         self.cluster_edit.setText(Settings().cluster)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(Settings().language))
 
     def problem(self) -> str | None:
         """A cluster address that is not one."""
@@ -174,6 +199,7 @@ class GeneralPage(OptionsPage):
         settings.workers = self.workers_spin.value()
         text = self.cluster_edit.text().strip()
         settings.cluster = parse_address(text) if text else ""
+        settings.language = str(self.language_combo.currentData())
 
     def _cluster_problem(self) -> str | None:
         text = self.cluster_edit.text().strip()
@@ -182,7 +208,7 @@ class GeneralPage(OptionsPage):
         try:
             parse_address(text)
         except ValueError as exc:
-            return f"Cluster: {exc}"
+            return tr("Cluster: {problem}").format(problem=exc)
         return None
 
     def _check_cluster(self) -> None:
@@ -190,6 +216,4 @@ class GeneralPage(OptionsPage):
         if problem is None:
             self.cluster_message.clear_message()
         else:
-            self.cluster_message.show_message(
-                problem.removeprefix("Cluster: "), theme.Meaning.ERROR
-            )
+            self.cluster_message.show_message(problem, theme.Meaning.ERROR)

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from exportgui.gui.widgets.i18n import tr
+
 
 def open_folder(folder: Path, parent: QWidget) -> QMessageBox | None:
     """Show ``folder`` in the file manager; None if it opened, else the box that says why not.
@@ -16,14 +18,14 @@ def open_folder(folder: Path, parent: QWidget) -> QMessageBox | None:
     to copy it.
     """
     if not folder.is_dir():
-        problem = "The folder no longer exists."
+        problem = tr("The folder no longer exists.")
     elif QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
         return None
     else:
-        problem = "No file manager opened the folder."
+        problem = tr("No file manager opened the folder.")
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "Open folder",
+        tr("Open folder"),
         f"{problem}\n\n{folder}",
         QMessageBox.StandardButton.Close,
         parent,
@@ -33,7 +35,7 @@ def open_folder(folder: Path, parent: QWidget) -> QMessageBox | None:
         Qt.TextInteractionFlag.TextSelectableByMouse
         | Qt.TextInteractionFlag.TextSelectableByKeyboard
     )
-    copy = box.addButton("&Copy Path", QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(tr("&Copy Path"), QMessageBox.ButtonRole.ActionRole)
     copy.clicked.connect(lambda: QApplication.clipboard().setText(str(folder)))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
 
 from exportgui.gui.widgets import theme
+from exportgui.gui.widgets.i18n import tr
 from exportgui.jobs import LogType
 
 
@@ -25,12 +26,12 @@ class NoticeBar(QFrame):
         super().__init__(parent)
         self.setObjectName("noticeBar")
         self._notices: list[tuple[str, str]] = []  # (topic, text), oldest first
-        self.label = theme.MessageLabel("Notice", max_lines=self.MAX_LINES + 2)
+        self.label = theme.MessageLabel(tr("Notice"), max_lines=self.MAX_LINES + 2)
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Dismiss")
-        self.close_button.setAccessibleName("Dismiss the notice")
+        self.close_button.setToolTip(tr("Dismiss"))
+        self.close_button.setAccessibleName(tr("Dismiss the notice"))
         self.action_button = QPushButton()
         self.action_button.hide()
         self.action_button.clicked.connect(self._on_action)

@@ -13,6 +13,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
+from exportgui.gui.widgets.i18n import tr
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 """What Qt passes to a model as an index."""
 
@@ -61,9 +63,10 @@ class ListTableModel(QAbstractTableModel, Generic[Row]):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return tr(self.HEADERS[section]) if self.HEADERS[section] else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.HEADER_TIPS.get(section)
+            tip = self.HEADER_TIPS.get(section)
+            return tr(tip) if tip else None
         return None
 
 

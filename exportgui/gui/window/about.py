@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from exportgui import APP_NAME, __version__
 from exportgui.config import AppPaths
 from exportgui.config.about import about_facts, about_text
+from exportgui.gui.widgets.i18n import tr
 from exportgui.gui.widgets.theme import heading, monospace_font
 from exportgui.gui.window.resources import app_icon
 
@@ -32,7 +33,7 @@ class AboutDialog(QDialog):
 
     def __init__(self, catalog_dir: Path, paths: AppPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(tr("About {app}").format(app=APP_NAME))
         facts = about_facts(
             catalog_dir, paths, pyside_version=PySide6.__version__, qt_version=qVersion()
         )
@@ -43,8 +44,10 @@ class AboutDialog(QDialog):
         title = QLabel(f"{APP_NAME} {__version__}")
         heading(title, 1.4)
         purpose = QLabel(
-            "Export assets the way the Scene7 / Dynamic Media ExportJob does, "
-            "with a live preview of every output."
+            tr(
+                "Export assets the way the Scene7 / Dynamic Media ExportJob does, "
+                "with a live preview of every output."
+            )
         )
         purpose.setWordWrap(True)
         intro = QVBoxLayout()
@@ -66,12 +69,14 @@ class AboutDialog(QDialog):
         details.setFixedHeight(metrics.lineSpacing() * len(facts) + margins + scroll_bar)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton("&Copy for a Bug Report", QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(
+            tr("&Copy for a Bug Report"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         copy.clicked.connect(lambda: QApplication.clipboard().setText(self.text))
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(QLabel("Versions and folders (include them in a bug report):"))
+        layout.addWidget(QLabel(tr("Versions and folders (include them in a bug report):")))
         layout.addWidget(details)
         layout.addWidget(buttons)

@@ -28,6 +28,7 @@ from exportgui import APP_NAME
 from exportgui.gui.assets.browser import AssetBrowser
 from exportgui.gui.assets.import_ui import ImportController
 from exportgui.gui.job_form.presets_ui import PresetController
+from exportgui.gui.widgets.i18n import tr
 from exportgui.gui.widgets.theme import with_shortcut
 
 
@@ -86,25 +87,27 @@ def build(
     options: QWidget,
 ) -> WindowActions:
     """Create the menus and the toolbar of ``window``."""
-    export = _action(window, "&Export", commands.export, "Ctrl+E", "Export the ticked assets")
-    cancel = _action(window, "&Cancel Export", commands.cancel_export, "Esc")
+    export = _action(
+        window, tr("&Export"), commands.export, "Ctrl+E", tr("Export the ticked assets")
+    )
+    cancel = _action(window, tr("&Cancel Export"), commands.cancel_export, "Esc")
     cancel.setEnabled(False)
     tick_all = _action(
         window,
-        "&Tick All in View",
+        tr("&Tick All in View"),
         browser.tick_all_in_view,
         "Ctrl+Shift+A",
-        "Tick every exportable asset that the search and filters show",
+        tr("Tick every exportable asset that the search and filters show"),
     )
-    untick_view = _action(window, "U&ntick All in View", browser.untick_all_in_view)
-    untick_all = _action(window, "Untick &Everything", browser.untick_all, "Ctrl+Shift+D")
-    toggle = _action(window, "Tick or Untick &Selected\tSpace", browser.toggle_selected)
-    find = _action(window, "&Find", _focus(browser.search_edit), QKeySequence.StandardKey.Find)
-    macros = _action(window, "&Macros…", commands.open_macro_manager, "Ctrl+M")
-    settings = _action(window, "&Settings…", commands.open_settings, "Ctrl+,")
-    demo = _action(window, "Load &Demo Collection", commands.load_demo)
-    quit_action = _action(window, "&Quit", window.close, _quit_keys())
-    choose_preset = _action(window, "&Choose Preset…", _popup(presets.combo), "Ctrl+P")
+    untick_view = _action(window, tr("U&ntick All in View"), browser.untick_all_in_view)
+    untick_all = _action(window, tr("Untick &Everything"), browser.untick_all, "Ctrl+Shift+D")
+    toggle = _action(window, tr("Tick or Untick &Selected\tSpace"), browser.toggle_selected)
+    find = _action(window, tr("&Find"), _focus(browser.search_edit), QKeySequence.StandardKey.Find)
+    macros = _action(window, tr("&Macros…"), commands.open_macro_manager, "Ctrl+M")
+    settings = _action(window, tr("&Settings…"), commands.open_settings, "Ctrl+,")
+    demo = _action(window, tr("Load &Demo Collection"), commands.load_demo)
+    quit_action = _action(window, tr("&Quit"), window.close, _quit_keys())
+    choose_preset = _action(window, tr("&Choose Preset…"), _popup(presets.combo), "Ctrl+P")
 
     for action in (
         imports.files_action,
@@ -113,17 +116,20 @@ def build(
         presets.renditions_action,
     ):
         window.addAction(action)
-    mail = _action(window, "Mail Se&ttings…", commands.open_settings)
+    mail = _action(window, tr("Mail Se&ttings…"), commands.open_settings)
     schedule = _action(
-        window, "Sc&hedule…", commands.schedule_job, tip="Run this job later, once or repeatedly"
+        window,
+        tr("Sc&hedule…"),
+        commands.schedule_job,
+        tip=tr("Run this job later, once or repeatedly"),
     )
-    schedules = _action(window, "Scheduled &Jobs…", commands.show_schedules)
+    schedules = _action(window, tr("Scheduled &Jobs…"), commands.show_schedules)
     schedule_preset = _action(
-        window, "Sc&hedule Preset…", commands.schedule_preset, tip="Run the preset later"
+        window, tr("Sc&hedule Preset…"), commands.schedule_preset, tip=tr("Run the preset later")
     )
     menu = window.menuBar()
     _fill(
-        menu.addMenu("&File"),
+        menu.addMenu(tr("&File")),
         imports.files_action,
         imports.folder_action,
         demo,
@@ -132,9 +138,9 @@ def build(
         None,
         quit_action,
     )
-    _fill(menu.addMenu("&Edit"), find, None, toggle, tick_all, untick_view, untick_all)
+    _fill(menu.addMenu(tr("&Edit")), find, None, toggle, tick_all, untick_view, untick_all)
     _fill(
-        menu.addMenu("&Job"),
+        menu.addMenu(tr("&Job")),
         export,
         presets.renditions_action,
         cancel,
@@ -146,7 +152,7 @@ def build(
         mail,
     )
     _fill(
-        menu.addMenu("&Presets"),
+        menu.addMenu(tr("&Presets")),
         choose_preset,
         presets.renditions_action,
         None,
@@ -161,18 +167,20 @@ def build(
         schedule_preset,
     )
 
-    view_menu = menu.addMenu("&View")
+    view_menu = menu.addMenu(tr("&View"))
     for text, target, keys in (
-        ("&Folders", _focus(browser.folder_view), "Ctrl+0"),
-        ("&Asset List", _focus(browser.view), "Ctrl+1"),
-        ("&Options", _focus(options), "Ctrl+2"),
-        ("&Plan", lambda: commands.show_tab(0), "Ctrl+3"),
-        ("&Jobs", lambda: commands.show_tab(1), "Ctrl+4"),
+        (tr("&Folders"), _focus(browser.folder_view), "Ctrl+0"),
+        (tr("&Asset List"), _focus(browser.view), "Ctrl+1"),
+        (tr("&Options"), _focus(options), "Ctrl+2"),
+        (tr("&Plan"), lambda: commands.show_tab(0), "Ctrl+3"),
+        (tr("&Jobs"), lambda: commands.show_tab(1), "Ctrl+4"),
     ):
         view_menu.addAction(_action(window, text, target, keys))
 
-    help_menu = menu.addMenu("&Help")
-    help_menu.addAction(_action(window, f"&About {APP_NAME}", commands.show_about))
+    help_menu = menu.addMenu(tr("&Help"))
+    help_menu.addAction(
+        _action(window, tr("&About {app}").format(app=APP_NAME), commands.show_about)
+    )
 
     export_button = _toolbar(window, imports, presets, export, macros, settings)
     shortcuts = ShortcutsWin(window)
@@ -188,16 +196,16 @@ def _toolbar(
     macros: QAction,
     settings: QAction,
 ) -> QPushButton:
-    toolbar = QToolBar("Main toolbar")
+    toolbar = QToolBar(tr("Main toolbar"))
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    toolbar.setAccessibleName("Main toolbar")
+    toolbar.setAccessibleName(tr("Main toolbar"))
     window.addToolBar(toolbar)
     toolbar.addAction(imports.files_action)
     toolbar.addAction(imports.folder_action)
     toolbar.addSeparator()
-    label = QLabel("Preset ")
+    label = QLabel(tr("Preset "))
     label.setBuddy(presets.combo)
     toolbar.addWidget(label)
     toolbar.addWidget(presets.combo)
@@ -210,9 +218,9 @@ def _toolbar(
     toolbar.addAction(macros)
     toolbar.addAction(settings)
     toolbar.addSeparator()
-    button = QPushButton("Export")
+    button = QPushButton(tr("Export"))
     button.setObjectName("exportButton")
-    button.setAccessibleName("Export the ticked assets")
+    button.setAccessibleName(tr("Export the ticked assets"))
     button.setMinimumWidth(110)
     button.setStyleSheet(
         "QPushButton#exportButton { background: palette(highlight); "

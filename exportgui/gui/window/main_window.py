@@ -49,6 +49,7 @@ from exportgui.gui.job_form.run_bar import RunBar, summary_text
 from exportgui.gui.job_form.schedule_ui import ScheduleDialog, SchedulesDialog
 from exportgui.gui.macros.manager import MacroManagerDialog
 from exportgui.gui.settings.dialog import SettingsDialog
+from exportgui.gui.widgets.i18n import number, tr
 from exportgui.gui.widgets.notice_bar import NoticeBar
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.gui.window import actions as window_actions
@@ -152,15 +153,15 @@ class MainWindow(QMainWindow):
         self.run_bar = RunBar()
         self.notice = NoticeBar()
         self.counts_label = QLabel()
-        self.counts_label.setAccessibleName("Ticked and exportable assets")
+        self.counts_label.setAccessibleName(tr("Ticked and exportable assets"))
         self.statusBar().addPermanentWidget(self.counts_label)
 
     def _build_layout(self) -> None:
         self.bottom_tabs = QTabWidget()
         self.bottom_tabs.setDocumentMode(True)
-        self.bottom_tabs.addTab(self.plan_panel, "Plan")
-        self.bottom_tabs.addTab(self.jobs_panel, "Jobs")
-        self.bottom_tabs.setAccessibleName("Plan and job history")
+        self.bottom_tabs.addTab(self.plan_panel, tr("Plan"))
+        self.bottom_tabs.addTab(self.jobs_panel, tr("Jobs"))
+        self.bottom_tabs.setAccessibleName(tr("Plan and job history"))
 
         self.center_split = QSplitter(Qt.Orientation.Vertical)
         self.center_split.addWidget(self.browser)
@@ -220,7 +221,9 @@ class MainWindow(QMainWindow):
         self.run_bar.show_log_clicked.connect(self._show_job_log)
         self.imports.imported.connect(self._on_imported)
         self.imports.demo_created.connect(self._on_demo_created)
-        self.imports.failed.connect(lambda msg: self.notice.notify(f"Import failed: {msg}"))
+        self.imports.failed.connect(
+            lambda msg: self.notice.notify(tr("Import failed: {reason}").format(reason=msg))
+        )
         self.presets.problem.connect(lambda text, topic: self.notice.notify(text, topic=topic))
         self.presets.solved.connect(self.notice.withdraw)
         self.presets.message.connect(lambda m: self.statusBar().showMessage(m, 4000))
@@ -252,7 +255,9 @@ class MainWindow(QMainWindow):
     def _on_load_failed(self, generation: int, exc: Exception) -> None:
         if generation == self._load_generation:
             self._loaded_generation = generation
-            self.notice.notify(f"The catalog could not be read: {exc}", LogType.ERROR)
+            self.notice.notify(
+                tr("The catalog could not be read: {reason}").format(reason=exc), LogType.ERROR
+            )
 
     def _image_names(self) -> list[str]:
         """The catalog's image names ("folder/name"), offered in a src= value."""
@@ -339,26 +344,32 @@ class MainWindow(QMainWindow):
             {h: "\n".join(r) for h, r in refusals.items() if h not in targets},
         )
         total = len(plan.outputs)
-        self.bottom_tabs.setTabText(0, f"Plan ({total:,})" if total else "Plan")
+        self.bottom_tabs.setTabText(
+            0, tr("Plan ({count})").format(count=number(total)) if total else tr("Plan")
+        )
 
     def _update_export_action(self) -> None:
         action = self.actions_.export
         if self.export_runner.running():
-            reason = "An export is running"
+            reason = tr("An export is running")
         elif not self.browser.model.ticked_count():
-            reason = "Tick at least one asset to export"
+            reason = tr("Tick at least one asset to export")
         else:
             reason = self.planner.blocker()
         action.setEnabled(not reason)
-        action.setToolTip(reason or "Export the ticked assets (Ctrl+E)")
+        action.setToolTip(reason or tr("Export the ticked assets (Ctrl+E)"))
         self.actions_.export_button.setToolTip(action.toolTip())
 
     def _update_counts(self) -> None:
         model = self.browser.model
-        text = f"{model.ticked_count():,} ticked · {self.browser.exportable_total():,} exportable"
+        text = tr("{ticked} ticked · {exportable} exportable").format(
+            ticked=number(model.ticked_count()), exportable=number(self.browser.exportable_total())
+        )
         shown = self.browser.shown_count()
         if shown != self._asset_count:
-            text += f" · {shown:,} of {self._asset_count:,} shown"
+            text += " · " + tr("{shown} of {total} shown").format(
+                shown=number(shown), total=number(self._asset_count)
+            )
         self.counts_label.setText(text)
 
     def _update_title(self) -> None:
@@ -383,18 +394,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.actions_.export.toolTip(), 5000)
             return False
         self.export_runner.start_export(self._job, self.settings.workers, self.settings.cluster)
-        self._on_run_started("Planning the export…")
+        self._on_run_started(tr("Planning the export…"))
         return True
 
     def resume_job(self, job_handle: str, retry_failed: bool) -> None:
         """Resume (or retry the failed assets of) a job from the history."""
         if self.export_runner.running():
-            self.statusBar().showMessage("Wait for the running export to finish", 5000)
+            self.statusBar().showMessage(tr("Wait for the running export to finish"), 5000)
             return
         self.export_runner.start_resume(
             job_handle, retry_failed, self.settings.workers, self.settings.cluster
         )
-        self._on_run_started("Retrying failed assets…" if retry_failed else "Resuming the job…")
+        self._on_run_started(
+            tr("Retrying failed assets…") if retry_failed else tr("Resuming the job…")
+        )
 
     def cancel_export(self) -> None:
         """Stop the running export (Esc)."""
@@ -418,7 +431,7 @@ class MainWindow(QMainWindow):
         self._on_form_changed()  # existing files now change the plan (conflicts)…
         self.preview.refresh()  # …and the preview of the same asset under the same job
         if not self.isActiveWindow():
-            self._desktop_notification("Export finished", summary_text(outcome))
+            self._desktop_notification(tr("Export finished"), summary_text(outcome))
 
     def _on_run_failed(self, message: str) -> None:
         self.actions_.cancel.setEnabled(False)
@@ -482,7 +495,9 @@ class MainWindow(QMainWindow):
 
     def _on_scheduled(self, name: str) -> None:
         self.presets.refresh()  # the form's options may have become a preset
-        self.statusBar().showMessage(f"Scheduled “{name}” (Job ▸ Scheduled Jobs…)", 6000)
+        self.statusBar().showMessage(
+            tr("Scheduled “{name}” (Job ▸ Scheduled Jobs…)").format(name=name), 6000
+        )
 
     def open_schedules(self) -> SchedulesDialog:
         """Open the scheduled jobs (non-blocking); the Jobs panel reads the log again after."""
@@ -504,11 +519,11 @@ class MainWindow(QMainWindow):
     def load_demo(self) -> None:
         """Create the demo collection in the empty catalog."""
         if self.imports.start_demo():
-            self.browser.empty_view.set_busy("Creating the demo collection…")
+            self.browser.empty_view.set_busy(tr("Creating the demo collection…"))
 
     def _on_demo_created(self) -> None:
         self.reload_assets()
-        self.statusBar().showMessage("Demo collection loaded", 5000)
+        self.statusBar().showMessage(tr("Demo collection loaded"), 5000)
 
     def _on_imported(self, _report: ImportReport) -> None:
         self.reload_assets()

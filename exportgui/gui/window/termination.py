@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from PySide6.QtCore import QEvent, QObject, QSocketNotifier
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
+from exportgui.gui.widgets.i18n import tr
+
 EXIT_CANCELLED = 130
 _CLOSING_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
@@ -59,17 +61,19 @@ class QuitGuard(QObject):
             return  # already asked, and on screen: it is window-modal
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Quit while exporting?",
-            "An export is running. Quit anyway?",
+            tr("Quit while exporting?"),
+            tr("An export is running. Quit anyway?"),
             QMessageBox.StandardButton.NoButton,
             self._window,
         )
         box.setInformativeText(
-            "Quitting cancels the export: the files already written stay, and no partial "
-            "file is left. You can resume the job later from the Jobs panel."
+            tr(
+                "Quitting cancels the export: the files already written stay, and no partial "
+                "file is left. You can resume the job later from the Jobs panel."
+            )
         )
-        quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.DestructiveRole)
-        keep_button = box.addButton("&Keep Exporting", QMessageBox.ButtonRole.RejectRole)
+        quit_button = box.addButton(tr("&Quit"), QMessageBox.ButtonRole.DestructiveRole)
+        keep_button = box.addButton(tr("&Keep Exporting"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep_button)
         box.setEscapeButton(keep_button)
         box.finished.connect(lambda _result: self._answered(box, quit_button))
