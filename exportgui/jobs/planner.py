@@ -280,7 +280,7 @@ class _RenditionPlanner:
             owner = f"{owner} ({self.rendition.name})"
         target, status, note = namer.place(folder, name, owner)
         if self.placed is not None and target is not None:
-            return self._judged(asset, described, target, status, note)
+            target, status, note = self._judged(asset, target, status, note)
         return PlannedOutput(
             asset_handle=handle,
             asset_name=asset.name,
@@ -296,9 +296,12 @@ class _RenditionPlanner:
         )
 
     def _judged(
-        self, asset: Asset, described: _Described, target: str, status: LogType, note: str
-    ) -> PlannedOutput:
-        """The output of an ``update`` job: written only if what is at its target is stale."""
+        self, asset: Asset, target: str, status: LogType, note: str
+    ) -> tuple[str | None, LogType, str]:
+        """For an ``update`` job: the target (None: not written), status and note of an output.
+
+        It is written only if what is at its target is stale.
+        """
         assert self.placed is not None and self.job.destination is not None
         request = None
         if self.rendition.fmt is Fmt.CONVERT:
@@ -330,19 +333,7 @@ class _RenditionPlanner:
             )
         else:
             notes.append(_(fresh.value))
-        return PlannedOutput(
-            asset_handle=asset.handle,
-            asset_name=asset.name,
-            source_file_name=asset.file_name,
-            target=Path(written) if written else None,
-            format=described.fmt,
-            width=described.width,
-            height=described.height,
-            reason=described.reason,
-            status=status,
-            message="; ".join(notes),
-            layers=described.layers,
-        )
+        return written, status, "; ".join(notes)
 
 
 def plan(
