@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 from types import FrameType
@@ -64,7 +64,7 @@ from exportgui.jobs.cluster import (
     CLUSTER_ENV,
     ClusterError,
     PathMap,
-    connect,
+    job_executor,
     parse_address,
     sample_original,
 )
@@ -524,26 +524,23 @@ def _workers_for(
         paths = PathMap.parse(args.cluster_path or [])
     except ValueError as exc:
         raise UserError(f"--cluster: {exc}") from None
-    try:
-        cluster = connect(address, paths)
-    except ClusterError as exc:
-        raise UserError(str(exc)) from None
-    try:
-        if destination is not None:
-            try:
-                cluster.probe(original, destination)
-            except ClusterError as exc:
-                raise UserError(f"the cluster cannot run this job: {exc}") from None
-        echo(
-            f"exportgui: running on {cluster.worker_count()} workers of {address}", file=sys.stderr
-        )
-        executor = cluster.executor()
+    with ExitStack() as stack:
         try:
-            yield executor
-        finally:
-            executor.shutdown()
-    finally:
-        cluster.close()
+            executor = stack.enter_context(
+                job_executor(
+                    address,
+                    paths,
+                    original,
+                    destination,
+                    on_ready=lambda cluster: echo(
+                        f"exportgui: running on {cluster.worker_count()} workers of {address}",
+                        file=sys.stderr,
+                    ),
+                )
+            )
+        except ClusterError as exc:
+            raise UserError(str(exc)) from None
+        yield executor
 
 
 def _report(log: JobLog, args: argparse.Namespace) -> int:

@@ -534,10 +534,37 @@ def connect(address: str, paths: PathMap | None = None) -> Cluster:
 
 
 @contextlib.contextmanager
-def connected(address: str, paths: PathMap | None = None) -> Iterator[Cluster]:
-    """:func:`connect`, closed when the block ends."""
+def job_executor(
+    address: str,
+    paths: PathMap | None,
+    original: Path | None,
+    destination: Path | None,
+    on_ready: Callable[[Cluster], object] | None = None,
+) -> Iterator[Executor]:
+    """The executor of the cluster at ``address``, probed for a job; all closed after the block.
+
+    The probe reads ``original`` and writes in ``destination`` on every worker
+    (no probe without a destination); ``on_ready`` gets the cluster once it
+    passed.
+
+    Raises:
+        ClusterError: the cluster cannot be reached, or cannot run the job (the
+            message names the worker and the path).
+        ValueError: the address is malformed.
+    """
     cluster = connect(address, paths)
     try:
-        yield cluster
+        if destination is not None:
+            try:
+                cluster.probe(original, destination)
+            except ClusterError as exc:
+                raise ClusterError(f"the cluster cannot run this job: {exc}") from None
+        if on_ready is not None:
+            on_ready(cluster)
+        executor = cluster.executor()
+        try:
+            yield executor
+        finally:
+            executor.shutdown()
     finally:
         cluster.close()

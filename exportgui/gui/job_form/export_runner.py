@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ from exportgui.config import MailSettings
 from exportgui.gui.widgets.i18n import tr
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import ExportJob, JobLog, Progress
-from exportgui.jobs.cluster import Cluster, ClusterError, connect, sample_original
+from exportgui.jobs.cluster import Cluster, ClusterError, job_executor, sample_original
 from exportgui.jobs.validate import InvalidJob, nothing_written_problem, selection_problems
 
 REPAINT_MS = 150
@@ -180,24 +180,15 @@ class ExportRunner(QObject):
         if not address:
             yield None
             return
-        try:
-            cluster = connect(address)
-        except (ClusterError, ValueError) as exc:
-            raise InvalidJob(str(exc)) from None
-        try:
-            if destination is not None:
-                try:
-                    cluster.probe(sample_original(catalog, handles), destination)
-                except ClusterError as exc:
-                    raise InvalidJob(f"the cluster cannot run this job: {exc}") from None
-            self._count_workers(cluster)
-            executor = cluster.executor()
+        original = sample_original(catalog, handles) if destination is not None else None
+        with ExitStack() as stack:
             try:
-                yield executor
-            finally:
-                executor.shutdown()
-        finally:
-            cluster.close()
+                executor = stack.enter_context(
+                    job_executor(address, None, original, destination, self._count_workers)
+                )
+            except (ClusterError, ValueError) as exc:
+                raise InvalidJob(str(exc)) from None
+            yield executor
 
     def _count_workers(self, cluster: Cluster) -> None:
         """Keep the worker count the progress shows up to date (on the run's threads)."""
