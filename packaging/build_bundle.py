@@ -26,40 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _steps import ROOT, CheckFailed, expect, run
+
 APP_ID = "io.github.exportgui.ExportGui"
 TIFF = "wid=300&fmt=tif,,zip"  # deflate: a Pillow encode that holds the GIL, so a process pool
 _POLL_S = 0.005
-
-
-class CheckFailed(Exception):
-    """One step went wrong; the message says which and how."""
-
-
-def run(command: list[str | Path], *, cwd: Path, env: dict[str, str] | None = None) -> str:
-    """Run ``command``; its stdout, or CheckFailed with everything it printed."""
-    shown = " ".join(str(part) for part in command)
-    print(f"$ {shown}", flush=True)
-    done = subprocess.run(
-        [str(part) for part in command],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise CheckFailed(
-            f"{shown}\nexited with {done.returncode}\n"
-            f"--- stdout\n{done.stdout}--- stderr\n{done.stderr}"
-        )
-    return done.stdout
-
-
-def expect(condition: bool, message: str) -> None:
-    """Fail the check with ``message`` unless ``condition``."""
-    if not condition:
-        raise CheckFailed(message)
 
 
 def _parents() -> dict[int, int]:

@@ -18,13 +18,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _steps import ROOT, CheckFailed, expect, run
+
 APP_ID = "io.github.exportgui.ExportGui"
 
 # Run by the installed Python: the window opens offscreen on the demo catalog and must list
@@ -69,36 +69,6 @@ print(translations_dir())
 print(len(icon_files()))
 print(" ".join(sorted(path.name for path in translations_dir().glob("*.qm"))))
 """
-
-
-class CheckFailed(Exception):
-    """One step went wrong; the message says which and how."""
-
-
-def run(command: list[str | Path], *, cwd: Path, env: dict[str, str] | None = None) -> str:
-    """Run ``command``; its stdout, or CheckFailed with everything it printed."""
-    shown = " ".join("<script>" if "\n" in str(part) else str(part) for part in command)
-    print(f"$ {shown}", flush=True)
-    done = subprocess.run(
-        [str(part) for part in command],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise CheckFailed(
-            f"{shown}\nexited with {done.returncode}\n"
-            f"--- stdout\n{done.stdout}--- stderr\n{done.stderr}"
-        )
-    return done.stdout
-
-
-def expect(condition: bool, message: str) -> None:
-    """Fail the check with ``message`` unless ``condition``."""
-    if not condition:
-        raise CheckFailed(message)
 
 
 def project_version() -> str:
