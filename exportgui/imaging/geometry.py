@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+from exportgui.config.i18n import _
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.errors import ErrorCode, ISError
 from exportgui.imaging.request import Box, Fit, Request
@@ -186,9 +187,8 @@ def plan_geometry(request: Request, width: int, height: int, attrs: ISAttributes
     (img, view, offset), size_note = _view_with_dpr(request, base[0], base[1], attrs)
     if request.scl is None and request.wid is None and request.hei is None and img != base:
         dw, dh = attrs.default_pix
-        size_note = (
-            f"{base[0]}×{base[1]} → {img[0]}×{img[1]}: "
-            f"DefaultPix {dw},{dh} caps replies without wid/hei"
+        size_note = _("{asked} → {got}: DefaultPix {w},{h} caps replies without wid/hei").format(
+            asked=f"{base[0]}×{base[1]}", got=f"{img[0]}×{img[1]}", w=dw, h=dh
         )
     # §5 step 7: rect.
     rect: Box4 | None = None
@@ -239,7 +239,7 @@ def _view_with_dpr(
     layout = view_layout(request, width, height, wid, hei, attrs)
     asked = layout[1]
     max_w, max_h = attrs.max_pix
-    for _ in range(4):  # rounding may need a second, smaller try
+    for _attempt in range(4):  # rounding may need a second, smaller try
         vw, vh = layout[1]
         shrink = min(max_w / vw if max_w else _INF, max_h / vh if max_h else _INF)
         if shrink >= 1:
@@ -250,9 +250,8 @@ def _view_with_dpr(
     if layout[1] == asked:
         return layout, ""
     got = layout[1]
-    note = (
-        f"{asked[0]}×{asked[1]} → {got[0]}×{got[1]}: "
-        f"MaxPix {max_w},{max_h} caps the reply of wid/hei × dpr"
+    note = _("{asked} → {got}: MaxPix {w},{h} caps the reply of wid/hei × dpr").format(
+        asked=f"{asked[0]}×{asked[1]}", got=f"{got[0]}×{got[1]}", w=max_w, h=max_h
     )
     return layout, note
 

@@ -45,6 +45,7 @@ from functools import lru_cache
 from typing import Any, Literal
 from urllib.parse import unquote
 
+from exportgui.config.i18n import _, ngettext
 from exportgui.config.macro_name import MACRO_CALL
 from exportgui.imaging.commands import (
     COMMANDS,
@@ -443,16 +444,22 @@ def _unique(errors: list[ParseError]) -> list[ParseError]:
 
 def _who(origin: Origin) -> str:
     if origin.source == "macro":
-        return f"macro ${origin.macro}$"
-    return {"prefix": "the catalog Modifier", "postfix": "the catalog PostModifier"}.get(
-        origin.source, "the modifier"
-    )
+        return _("macro ${name}$").format(name=origin.macro)
+    if origin.source == "prefix":
+        return _("the catalog Modifier")
+    if origin.source == "postfix":
+        return _("the catalog PostModifier")
+    return _("the modifier")
 
 
 def _whose(origin: Origin) -> str:
     if origin.source == "macro":
-        return f"{origin.token} from macro ${origin.macro}$"
-    return f"{_who(origin)}'s {origin.token}"
+        return _("{token} from macro ${name}$").format(token=origin.token, name=origin.macro)
+    if origin.source == "prefix":
+        return _("the catalog Modifier's {token}").format(token=origin.token)
+    if origin.source == "postfix":
+        return _("the catalog PostModifier's {token}").format(token=origin.token)
+    return _("the modifier's {token}").format(token=origin.token)
 
 
 def format_reason(request: Request) -> str:
@@ -464,13 +471,20 @@ def format_reason(request: Request) -> str:
     """
     winner = request.origins.get("fmt")
     if request.fmt is None or winner is None:
-        return "no fmt given: JPEG, the Image Serving default"
-    reason = f"{_who(winner)} sets {winner.token}"
+        return _("no fmt given: JPEG, the Image Serving default")
     if request.fmt.format.lower() not in winner.token.lower():  # e.g. fmt=$f$
-        reason += f" (= {request.fmt.format})"
+        reason = _("{who} sets {token} (= {format})").format(
+            who=_who(winner), token=winner.token, format=request.fmt.format
+        )
+    else:
+        reason = _("{who} sets {token}").format(who=_who(winner), token=winner.token)
     losers = request.overridden.get("fmt", ())
     if not losers:
         return reason
     names = [_whose(o) for o in losers]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"{reason}; {listed} {'is' if len(names) == 1 else 'are'} overridden"
+    listed = names[0]
+    if len(names) > 1:
+        listed = _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+    return ngettext(
+        "{reason}; {listed} is overridden", "{reason}; {listed} are overridden", len(names)
+    ).format(reason=reason, listed=listed)

@@ -29,6 +29,7 @@ from exportgui.jobs.model import LogType
 from exportgui.jobs.presets import Preset, PresetError, combine
 from exportgui.jobs.report import joblog_lines, summary_line
 from exportgui.jobs.tally import tally, tally_words
+from tests.helpers import import_files, make_image
 from tests.smtp_server import free_port, smtp_server
 
 
@@ -191,3 +192,55 @@ def test_presets_of_one_job_agree_about_its_locale() -> None:
     with pytest.raises(PresetError, match=r"disagree about the locale \(it and en\)"):
         combine([preset("web", "it"), preset("thumb", "en")])
     assert combine([preset("web", "it"), preset("thumb", "en")], settled={"locale"}).renditions
+
+
+# --- the Image Serving engine's words ----------------------------------------------------
+
+
+def test_an_italian_plan_says_where_the_format_came_from_in_italian(
+    catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    job = ExportJob(
+        (library["b.png"],), Fmt.CONVERT, "fmt=png", macro="test", destination=dest, locale="it"
+    )
+    [out] = plan(job, catalog).outputs
+    assert (
+        out.reason == "la macro $test$ imposta fmt=tif; fmt=png del modificatore viene sostituito"
+    )
+    [english] = plan(replace(job, locale="en"), catalog).outputs
+    assert english.reason == "macro $test$ sets fmt=tif; the modifier's fmt=png is overridden"
+
+
+def test_an_italian_plan_names_every_overridden_fmt_in_italian(
+    catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    job = ExportJob(
+        (library["b.png"],), Fmt.CONVERT, "fmt=gif&fmt=png", macro="test", destination=dest
+    )
+    [out] = plan(replace(job, locale="it"), catalog).outputs
+    assert out.reason == (
+        "la macro $test$ imposta fmt=tif; fmt=gif del modificatore e "
+        "fmt=png del modificatore vengono sostituiti"
+    )
+    [english] = plan(job, catalog).outputs
+    assert english.reason == (
+        "macro $test$ sets fmt=tif; the modifier's fmt=gif and "
+        "the modifier's fmt=png are overridden"
+    )
+
+
+def test_an_italian_plan_explains_a_capped_size_in_italian(
+    catalog: Catalog, sources: Path, dest: Path
+) -> None:
+    handles = import_files(catalog, [make_image(sources / "big.png", (1600, 800))])
+    job = ExportJob((handles["big.png"],), Fmt.CONVERT, destination=dest, locale="it")
+    [out] = plan(job, catalog).outputs
+    assert out.reason == (
+        "nessun fmt indicato: JPEG, il formato predefinito di Image Serving; "
+        "1600×800 → 1280×640: DefaultPix 1280,1280 limita le risposte senza wid/hei"
+    )
+    catalog.set_attribute("MaxPix", "2000,2000")
+    [capped] = plan(replace(job, is_modifier="wid=1600&dpr=on,2"), catalog).outputs
+    assert capped.reason.endswith(
+        "3200×1600 → 2000×1000: MaxPix 2000,2000 limita la risposta di wid/hei × dpr"
+    )
