@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from exportgui.config.i18n import _
+from exportgui.config.i18n import N_, _, number
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.errors import ErrorCode, ISError
 from exportgui.imaging.request import Box, Fit, Request
@@ -132,7 +132,10 @@ def plan_geometry(request: Request, width: int, height: int, attrs: ISAttributes
             MaxPix, or an intermediate over MaxRenderPixels).
     """
     if width <= 0 or height <= 0:
-        raise ISError(ErrorCode.E_SOURCE, f"the source has no pixels ({width}×{height})")
+        raise ISError(
+            ErrorCode.E_SOURCE,
+            _("the source has no pixels ({w}×{h})").format(w=width, h=height),
+        )
     # §5 step 3.1: crop / cropN.
     crop: Box4 | None = None
     cw, ch = width, height
@@ -140,7 +143,7 @@ def plan_geometry(request: Request, width: int, height: int, attrs: ISAttributes
     if box is not None:
         crop = crop_pixels(box, width, height)
         if crop[2] <= 0 or crop[3] <= 0:
-            raise command_error(request, "crop", ErrorCode.E_BAD_VALUE, "crop leaves no pixels")
+            raise command_error(request, "crop", ErrorCode.E_BAD_VALUE, _("crop leaves no pixels"))
         cw, ch = crop[2], crop[3]
     # §5 step 3.2: size (when non-zero), otherwise scale.
     scaled: Size | None = None
@@ -170,7 +173,10 @@ def plan_geometry(request: Request, width: int, height: int, attrs: ISAttributes
         lw, lh = lw + extend[0] + extend[2], lh + extend[1] + extend[3]
         if lw <= 0 or lh <= 0:
             raise command_error(
-                request, "extend", ErrorCode.E_BAD_VALUE, f"extend leaves no pixels ({lw}×{lh})"
+                request,
+                "extend",
+                ErrorCode.E_BAD_VALUE,
+                _("extend leaves no pixels ({w}×{h})").format(w=lw, h=lh),
             )
         if extend == (0, 0, 0, 0):
             extend = None
@@ -181,7 +187,9 @@ def plan_geometry(request: Request, width: int, height: int, attrs: ISAttributes
     if request.rgn is not None:
         rgn = request.rgn
         if rgn[2] <= 0 or rgn[3] <= 0:
-            raise command_error(request, "rgn", ErrorCode.E_BAD_VALUE, "rgn needs a size above 0")
+            raise command_error(
+                request, "rgn", ErrorCode.E_BAD_VALUE, _("rgn needs a size above 0")
+            )
         base = (rgn[2], rgn[3])
     # §5 steps 5.2–5.3: dpr, then the view layout.
     (img, view, offset), size_note = _view_with_dpr(request, base[0], base[1], attrs)
@@ -279,7 +287,9 @@ def view_layout(
         return (iw, ih), (vw, vh), _offsets(vw - iw, vh - ih, align)
     if fit is not None:
         if wid is None and hei is None:  # fit is ignored when scl is present [D]
-            raise command_error(request, "fit", ErrorCode.E_BAD_REQUEST, "fit needs wid and/or hei")
+            raise command_error(
+                request, "fit", ErrorCode.E_BAD_REQUEST, _("fit needs wid and/or hei")
+            )
         return _fit_layout(fit, width, height, wid, hei, align)
     if wid is not None and hei is not None:
         s = min(wid / width, hei / height)  # scales up as well as down [C]
@@ -351,19 +361,21 @@ def _check_sizes(geometry: Geometry, attrs: ISAttributes) -> None:
     if (max_w and rw > max_w) or (max_h and rh > max_h):
         raise ISError(
             ErrorCode.E_TOO_LARGE,
-            f"the reply would be {rw}×{rh}, over MaxPix {max_w},{max_h} (0 = unlimited)",
+            _("the reply would be {w}×{h}, over MaxPix {max_w},{max_h} (0 = unlimited)").format(
+                w=rw, h=rh, max_w=max_w, max_h=max_h
+            ),
         )
     limit = attrs.max_render_pixels
     if rw * rh > limit:
-        _too_many("reply", geometry.reply, limit)
+        _too_many(N_("the reply"), geometry.reply, limit)
     # The composite is at least as large as any layer-0 step except crop/scale/rotate.
     for name, size in (
-        ("cropped layer", geometry.cropped),
-        ("scaled layer", geometry.scaled),
-        ("rotated layer", geometry.rotated),
-        ("composite", geometry.composite),
-        ("region", geometry.base),
-        ("view", geometry.view),
+        (N_("the cropped layer"), geometry.cropped),
+        (N_("the scaled layer"), geometry.scaled),
+        (N_("the rotated layer"), geometry.rotated),
+        (N_("the composite"), geometry.composite),
+        (N_("the region"), geometry.base),
+        (N_("the view"), geometry.view),
     ):
         if size is not None and size[0] * size[1] > limit:
             _too_many(name, size, limit)
@@ -371,12 +383,17 @@ def _check_sizes(geometry: Geometry, attrs: ISAttributes) -> None:
     iw, ih = geometry.img
     vw, vh = geometry.view
     if min(iw, vw) * min(ih, vh) > limit:
-        _too_many("scaled view image", (min(iw, vw), min(ih, vh)), limit)
+        _too_many(N_("the scaled view image"), (min(iw, vw), min(ih, vh)), limit)
 
 
 def _too_many(name: str, size: Size, limit: int) -> None:
     raise ISError(
         ErrorCode.E_TOO_LARGE,
-        f"the {name} would be {size[0]}×{size[1]} = {size[0] * size[1]:,} pixels, "
-        f"over MaxRenderPixels {limit:,}",
+        _("{what} would be {w}×{h} = {pixels} pixels, over MaxRenderPixels {limit}").format(
+            what=_(name),
+            w=size[0],
+            h=size[1],
+            pixels=number(size[0] * size[1]),
+            limit=number(limit),
+        ),
     )
