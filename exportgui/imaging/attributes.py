@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from exportgui.config.i18n import _
 from exportgui.imaging.errors import ErrorCode, ISError
 
 RES_MODES = ("bilin", "bicub", "sharp2", "bisharp")
@@ -57,14 +58,18 @@ class ISAttributes:
 
 
 def _bad(name: str, value: str, why: str) -> ISError:
-    return ISError(ErrorCode.E_BAD_VALUE, f"attribute {name}={value!r}: {why}", token=value)
+    return ISError(
+        ErrorCode.E_BAD_VALUE,
+        _("attribute {name}={value!r}: {problem}").format(name=name, value=value, problem=why),
+        token=value,
+    )
 
 
 def _ints(name: str, value: str) -> list[int]:
     try:
         return [int(part.strip()) for part in value.split(",")]
     except ValueError:
-        raise _bad(name, value, "expected whole numbers separated by commas") from None
+        raise _bad(name, value, _("expected whole numbers separated by commas")) from None
 
 
 def _pair(values: Mapping[str, str], name: str, default: tuple[int, int]) -> tuple[int, int]:
@@ -72,7 +77,7 @@ def _pair(values: Mapping[str, str], name: str, default: tuple[int, int]) -> tup
         return default
     parts = _ints(name, values[name])
     if len(parts) != 2 or min(parts) < 0:
-        raise _bad(name, values[name], "expected 'width,height' with 0 for unlimited")
+        raise _bad(name, values[name], _("expected 'width,height' with 0 for unlimited"))
     return parts[0], parts[1]
 
 
@@ -82,10 +87,10 @@ def _quality(values: Mapping[str, str], base: ISAttributes) -> tuple[int, bool]:
     raw = values["JpegQuality"]
     parts = _ints("JpegQuality", raw)
     if not 1 <= len(parts) <= 2 or not 1 <= parts[0] <= 100:
-        raise _bad("JpegQuality", raw, "expected 'quality[,chroma]' with quality 1–100")
+        raise _bad("JpegQuality", raw, _("expected 'quality[,chroma]' with quality 1–100"))
     chroma = parts[1] if len(parts) == 2 else 0
     if chroma not in (0, 1):
-        raise _bad("JpegQuality", raw, "the chroma flag must be 0 or 1")
+        raise _bad("JpegQuality", raw, _("the chroma flag must be 0 or 1"))
     return parts[0], bool(chroma)
 
 
@@ -97,7 +102,9 @@ def _res_mode(values: Mapping[str, str], default: str) -> str:
     if mode == "sharp":
         return "sharp2"
     if mode not in RES_MODES:
-        raise _bad("ResMode", raw, f"expected one of {', '.join(RES_MODES)}")
+        raise _bad(
+            "ResMode", raw, _("expected one of {values}").format(values=", ".join(RES_MODES))
+        )
     return mode
 
 
@@ -112,7 +119,7 @@ def _rgb(
         return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
     parts = _ints(name, text)
     if len(parts) != 3 or not all(0 <= p <= 255 for p in parts):
-        raise _bad(name, raw, "expected 'r,g,b' with each 0–255, or RRGGBB")
+        raise _bad(name, raw, _("expected 'r,g,b' with each 0–255, or RRGGBB"))
     return parts[0], parts[1], parts[2]
 
 
@@ -122,5 +129,5 @@ def _int(values: Mapping[str, str], name: str, default: int) -> int:
         return default
     parts = _ints(name, raw)
     if len(parts) != 1 or parts[0] <= 0:
-        raise _bad(name, raw, "expected a whole number above 0")
+        raise _bad(name, raw, _("expected a whole number above 0"))
     return parts[0]

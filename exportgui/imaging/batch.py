@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from exportgui.config.i18n import _
 from exportgui.imaging import tiff_strips
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.batch_pool import ProcessRenderPool
@@ -213,7 +214,9 @@ def _outcome(future: Future[RenderResult], task: RenderTask, pool: Executor) -> 
             task,
             error=ISError(
                 ErrorCode.E_SOURCE,
-                f"{task.source.name}: the render process ended abruptly "
-                "(out of memory or a crash while decoding or encoding)",
+                _(
+                    "{name}: the render process ended abruptly "
+                    "(out of memory or a crash while decoding or encoding)"
+                ).format(name=task.source.name),
             ),
         )

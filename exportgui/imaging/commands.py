@@ -24,6 +24,7 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from exportgui.config.i18n import N_, _
 from exportgui.imaging.errors import ErrorCode
 from exportgui.imaging.output_values import build_fmt, build_icc, build_qlt, build_quantize
 from exportgui.imaging.request import (
@@ -96,8 +97,8 @@ FIT_MODES = ("fit", "constrain", "crop", "wrap", "stretch", "hfit", "vfit")
 @_cmd("fit", "fit", "mode[,upscale]")
 def _fit(fields: Fields) -> Fit:
     check_count(fields, "fit", "mode[,upscale]", 1, 2)
-    mode = parse_keyword(fields[0], "the fit mode", FIT_MODES)
-    upscale = parse_flag(fields[1], "the upscale flag of fit") if len(fields) > 1 else False
+    mode = parse_keyword(fields[0], _("the fit mode"), FIT_MODES)
+    upscale = parse_flag(fields[1], _("the upscale flag of fit")) if len(fields) > 1 else False
     return Fit(mode, upscale)  # type: ignore[arg-type]  # checked against FIT_MODES
 
 
@@ -115,7 +116,7 @@ def _dpr(fields: Fields) -> float | None:
     if state == "off":
         check_count(fields, "dpr", "off|on[,ratio]", 1)
         return None
-    return parse_real(fields[1], "the dpr ratio", 0, above=True) if len(fields) > 1 else 1.0
+    return parse_real(fields[1], _("the dpr ratio"), 0, above=True) if len(fields) > 1 else 1.0
 
 
 # §6.2 bgc, rect, rgn --------------------------------------------------------------------
@@ -144,7 +145,7 @@ def _reals(fields: Fields, names: Sequence[str], positive: Sequence[str] = ()) -
 def _rect(fields: Fields) -> Rect:
     check_count(fields, "rect", "x,y,w,h[,scale]", 4, 5)
     x, y, w, h = _ints(fields[:4], ("rect x", "rect y", "rect w", "rect h"), ("rect w", "rect h"))
-    scale = parse_real(fields[4], "the rect scale", 0, above=True) if len(fields) > 4 else 1.0
+    scale = parse_real(fields[4], _("the rect scale"), 0, above=True) if len(fields) > 4 else 1.0
     return Rect(x, y, w, h, scale)
 
 
@@ -222,14 +223,18 @@ def _src(fields: Fields) -> str:
     whole = ",".join(fields)
     if bracketed(whole):
         raise ValueProblem(
-            "nested requests, embedded renders and foreign sources are not supported: "
-            "src= names an image of the catalog",
+            _(
+                "nested requests, embedded renders and foreign sources are not supported: "
+                "src= names an image of the catalog"
+            ),
             ErrorCode.E_UNSUPPORTED,
         )
     if len(fields) != 1 or not fields[0]:
         raise ValueProblem(
-            f"src needs one catalog name without ',' (folder/name, folder/file.ext or a "
-            f"handle), not {whole!r}"
+            _(
+                "src needs one catalog name without ',' (folder/name, folder/file.ext or a "
+                "handle), not {value!r}"
+            ).format(value=whole)
         )
     return fields[0]
 
@@ -273,7 +278,7 @@ def _bg_color(fields: Fields) -> Color:
 def _opac(fields: Fields) -> tuple[int, int]:
     check_count(fields, "opac", "opacity[,fillOpacity]", 1, 2)
     opacity = parse_int(fields[0], "opac", 0, 100)
-    return opacity, parse_int(fields[1], "the opac fill", 0, 100) if len(fields) > 1 else 100
+    return opacity, parse_int(fields[1], _("the opac fill"), 0, 100) if len(fields) > 1 else 100
 
 
 # §6.4 filters ---------------------------------------------------------------------------
@@ -303,12 +308,12 @@ def _op_colorize(fields: Fields) -> Colorize:
     cut = next((i for i, f in enumerate(fields) if i and f.lower() in ("off", "norm")), None)
     color_fields = fields if cut is None else fields[:cut]
     rest = [] if cut is None else fields[cut:]
-    color = parse_color(color_fields, "the op_colorize colour")
+    color = parse_color(color_fields, _("the op_colorize colour"))
     if color.space != "rgb":
-        raise ValueProblem("the op_colorize colour must be an RGB colour, not gray or CMYK")
+        raise ValueProblem(_("the op_colorize colour must be an RGB colour, not gray or CMYK"))
     check_count(rest or ["norm"], "op_colorize", "color[,off|norm[,contrast]]", 1, 2)
-    mode = parse_keyword(rest[0], "the op_colorize mode", ("off", "norm")) if rest else "norm"
-    contrast = parse_real(rest[1], "the op_colorize contrast", 0, 100) if len(rest) > 1 else 0
+    mode = parse_keyword(rest[0], _("the op_colorize mode"), ("off", "norm")) if rest else "norm"
+    contrast = parse_real(rest[1], _("the op_colorize contrast"), 0, 100) if len(rest) > 1 else 0
     return Colorize(color, mode, contrast)  # type: ignore[arg-type]  # checked keyword
 
 
@@ -317,8 +322,10 @@ def _op_noise(fields: Fields) -> Noise:
     check_count(fields, "op_noise", "amount[,uniform|gaussian[,mono]]", 1, 3)
     amount = parse_int(fields[0], "op_noise", 0, 100)
     kinds = ("uniform", "gaussian")
-    dist = parse_keyword(fields[1], "the op_noise distribution", kinds) if len(fields) > 1 else ""
-    mono = parse_flag(fields[2], "the op_noise mono flag") if len(fields) > 2 else False
+    dist = (
+        parse_keyword(fields[1], _("the op_noise distribution"), kinds) if len(fields) > 1 else ""
+    )
+    mono = parse_flag(fields[2], _("the op_noise mono flag")) if len(fields) > 2 else False
     return Noise(amount, dist or "uniform", mono)  # type: ignore[arg-type]  # checked keyword
 
 
@@ -327,10 +334,22 @@ def _usm(name: str) -> Builder:
 
     def build(fields: Fields) -> Usm:
         check_count(fields, name, usage, 1, 4)
-        amount = parse_real(fields[0], f"the {name} amount", 0, 5)
-        radius = parse_real(fields[1], f"the {name} radius", 0, 250) if len(fields) > 1 else 0.0
-        threshold = parse_int(fields[2], f"the {name} threshold", 0, 255) if len(fields) > 2 else 0
-        mono = parse_flag(fields[3], f"the {name} monochrome flag") if len(fields) > 3 else False
+        amount = parse_real(fields[0], _("the {name} amount").format(name=name), 0, 5)
+        radius = (
+            parse_real(fields[1], _("the {name} radius").format(name=name), 0, 250)
+            if len(fields) > 1
+            else 0.0
+        )
+        threshold = (
+            parse_int(fields[2], _("the {name} threshold").format(name=name), 0, 255)
+            if len(fields) > 2
+            else 0
+        )
+        mono = (
+            parse_flag(fields[3], _("the {name} monochrome flag").format(name=name))
+            if len(fields) > 3
+            else False
+        )
         return Usm(amount, radius, threshold, mono)
 
     COMMANDS[name.lower()] = Command(name, name.lower().replace("usmr", "usm_r"), usage, build)
@@ -375,7 +394,9 @@ _single("printRes", "print_res", "dpi", lambda f: parse_real(f, "printRes", 0, a
 def _req(fields: Fields) -> None:
     if len(fields) != 1 or fields[0].lower() != "img":
         raise ValueProblem(
-            f"req={','.join(fields)} is not supported: only req=img (an image) is",
+            _("req={value} is not supported: only req=img (an image) is").format(
+                value=",".join(fields)
+            ),
             ErrorCode.E_UNSUPPORTED,
         )
 
@@ -388,28 +409,30 @@ COMMANDS["layer"] = Command("layer", None, "n|comp|n,name|name", lambda fields: 
 
 # Known IS commands outside our scope (§1, §11.1) → E_UNSUPPORTED, with the reason shown.
 _REASONS = {
-    "text layers need a text layout engine and fonts, which the local ExportJob has not": (
+    N_("text layers need a text layout engine and fonts, which the local ExportJob has not"): (
         "text", "textPs", "textAttr", "textAngle", "textPath", "textFlowPath", "textFlowXPath",
         "pathAttr",
     ),
-    "effect layers (shadows, glows) are not supported": (
+    N_("effect layers (shadows, glows) are not supported"): (
         "effect", "effectMask", "op_grow", "op_growMask", "op_growMaskR",
     ),
-    "separate layer masks are not supported: a layer image's own alpha is its mask": (
+    N_("separate layer masks are not supported: a layer image's own alpha is its mask"): (
         "mask", "maskUse",
     ),
-    "vector clip paths are not supported": (
+    N_("vector clip paths are not supported"): (
         "clipPath", "clipPathE", "clipXPath", "cropPath", "cropPathE",
     ),
-    "perspective warps are not supported": ("perspective",),
-    "image maps only exist for req=map, which is not supported": ("map", "mapA"),
-    "the local catalog has no templates: use a macro": ("template",),
-    "image sets are not supported in a modifier": ("imageSet",),
+    N_("perspective warps are not supported"): ("perspective",),
+    N_("image maps only exist for req=map, which is not supported"): ("map", "mapA"),
+    N_("the local catalog has no templates: use a macro"): ("template",),
+    N_("image sets are not supported in a modifier"): ("imageSet",),
 }  # fmt: skip
 UNSUPPORTED: dict[str, str] = {
     name.lower(): reason for reason, names in _REASONS.items() for name in names
 }
-UNSUPPORTED["res"] = "res needs a catalog resolution (catalog::Resolution), which is not available"
+UNSUPPORTED["res"] = N_(
+    "res needs a catalog resolution (catalog::Resolution), which is not available"
+)
 
 # Where a command acts (spec §11.3), by slot. Slots in none of these sets belong to the
 # request whatever layer is selected (view and output commands).
@@ -432,4 +455,4 @@ def suggest(name: str) -> str:
     close = difflib.get_close_matches(name.lower(), [s.lower() for s in spellings], n=1)
     if not close:
         return ""
-    return f" (did you mean {COMMANDS[close[0]].name}?)"
+    return _(" (did you mean {name}?)").format(name=COMMANDS[close[0]].name)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageChops
 
+from exportgui.config.i18n import _
 from exportgui.imaging.decode import REDUCE_GAP, decode, open_source, reduce_for
 from exportgui.imaging.errors import ErrorCode, ISError
 from exportgui.imaging.geometry import Geometry, rnd, rsize
@@ -207,8 +208,9 @@ def layer_pixels(image: LayerImage, ratio: float) -> Image.Image:
     except ISError as exc:
         raise ISError(
             ErrorCode.E_SOURCE if exc.code is not ErrorCode.E_TOO_LARGE else exc.code,
-            f"the layer image {image.name} cannot be used: "
-            + exc.message.replace(image.path.name, image.name),
+            _("the layer image {name} cannot be used: {problem}").format(
+                name=image.name, problem=exc.message.replace(image.path.name, image.name)
+            ),
         ) from exc
     with _kept_lock:
         _kept[key] = pixels

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms
 
+from exportgui.config.i18n import _
 from exportgui.imaging.errors import ErrorCode, ISError
 from exportgui.imaging.icc import cached_transform, profile_from_bytes, srgb_profile
 
@@ -77,15 +78,23 @@ def source_error(path: Path, exc: BaseException) -> ISError:
     if isinstance(exc, ISError):
         return exc
     if isinstance(exc, MemoryError):
-        return ISError(ErrorCode.E_TOO_LARGE, f"{path.name}: not enough memory to decode it")
+        return ISError(
+            ErrorCode.E_TOO_LARGE,
+            _("{name}: not enough memory to decode it").format(name=path.name),
+        )
     if isinstance(exc, Image.DecompressionBombError):
         return ISError(ErrorCode.E_TOO_LARGE, f"{path.name}: {exc}")
     if isinstance(exc, FileNotFoundError):
-        return ISError(ErrorCode.E_SOURCE, f"{path.name}: the file does not exist")
+        return ISError(
+            ErrorCode.E_SOURCE, _("{name}: the file does not exist").format(name=path.name)
+        )
     if isinstance(exc, PermissionError):
-        return ISError(ErrorCode.E_SOURCE, f"{path.name}: permission denied")
+        return ISError(ErrorCode.E_SOURCE, _("{name}: permission denied").format(name=path.name))
     detail = str(exc) or type(exc).__name__
-    return ISError(ErrorCode.E_SOURCE, f"{path.name} cannot be decoded: {detail}")
+    return ISError(
+        ErrorCode.E_SOURCE,
+        _("{name} cannot be decoded: {problem}").format(name=path.name, problem=detail),
+    )
 
 
 def open_source(path: Path) -> Source:

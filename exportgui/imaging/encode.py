@@ -29,6 +29,7 @@ from typing import Any, BinaryIO, cast
 
 from PIL import Image
 
+from exportgui.config.i18n import _, number
 from exportgui.imaging import tiff_strips
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.errors import ErrorCode, ISError
@@ -210,7 +211,9 @@ def _jpeg_within(image: Image.Image, params: dict[str, Any], kilobytes: int, out
         if found is None:
             raise ISError(
                 ErrorCode.E_JPEGSIZE,
-                f"jpegSize={kilobytes}: even quality 1 needs {len(attempt(1)) / 1024:.1f} KB",
+                _("jpegSize={kilobytes}: even quality 1 needs {size} KB").format(
+                    kilobytes=kilobytes, size=number(len(attempt(1)) / 1024, 1)
+                ),
             )
         best = found
     out.write(best)

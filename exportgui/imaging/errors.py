@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import StrEnum
 
+from exportgui.config.i18n import ngettext
+
 
 class ErrorCode(StrEnum):
     """The codes of spec §9."""
@@ -86,4 +88,7 @@ class ISErrors(ISError):
     def __str__(self) -> str:
         if len(self.errors) == 1:
             return str(self.errors[0])
-        return f"{self.errors[0]} (and {len(self.errors) - 1} more)"
+        more = len(self.errors) - 1
+        return ngettext("{first} (and {n} more)", "{first} (and {n} more)", more).format(
+            first=self.errors[0], n=more
+        )

@@ -6,6 +6,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Literal
 
+from exportgui.config.i18n import _
+
 
 @dataclass(frozen=True, slots=True)
 class FormatInfo:
@@ -173,12 +175,20 @@ def unknown_format(name: str) -> str:
     """Words for a fmt value that is no format: the nearest one, or the whole list."""
     close = difflib.get_close_matches(canonical_format(name), [*FORMATS, *ALIASES], n=1)
     if close:
-        return f"unknown format {name!r} (did you mean {close[0]}?)"
+        return _("unknown format {name!r} (did you mean {close}?)").format(
+            name=name, close=close[0]
+        )
     plain = [n for n in FORMATS if not n.endswith("-alpha")]
     opaque = [n for n in plain if f"{n}-alpha" not in FORMATS]
-    return (
-        f"unknown format {name!r}: the formats are {', '.join(plain[:-1])} and {plain[-1]} "
-        f"(all but {', '.join(opaque[:-1])} and {opaque[-1]} also as NAME-alpha)"
+    return _(
+        "unknown format {name!r}: the formats are {formats} and {last} "
+        "(all but {opaque} and {opaque_last} also as NAME-alpha)"
+    ).format(
+        name=name,
+        formats=", ".join(plain[:-1]),
+        last=plain[-1],
+        opaque=", ".join(opaque[:-1]),
+        opaque_last=opaque[-1],
     )
 
 

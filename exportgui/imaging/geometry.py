@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+from exportgui.config.i18n import N_, _, number
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.errors import ErrorCode, ISError
 from exportgui.imaging.request import Box, Fit, Request
@@ -131,7 +132,10 @@ def plan_geometry(request: Request, width: int, height: int, attrs: ISAttributes
             MaxPix, or an intermediate over MaxRenderPixels).
     """
     if width <= 0 or height <= 0:
-        raise ISError(ErrorCode.E_SOURCE, f"the source has no pixels ({width}×{height})")
+        raise ISError(
+            ErrorCode.E_SOURCE,
+            _("the source has no pixels ({w}×{h})").format(w=width, h=height),
+        )
     # §5 step 3.1: crop / cropN.
     crop: Box4 | None = None
     cw, ch = width, height
@@ -139,7 +143,7 @@ def plan_geometry(request: Request, width: int, height: int, attrs: ISAttributes
     if box is not None:
         crop = crop_pixels(box, width, height)
         if crop[2] <= 0 or crop[3] <= 0:
-            raise command_error(request, "crop", ErrorCode.E_BAD_VALUE, "crop leaves no pixels")
+            raise command_error(request, "crop", ErrorCode.E_BAD_VALUE, _("crop leaves no pixels"))
         cw, ch = crop[2], crop[3]
     # §5 step 3.2: size (when non-zero), otherwise scale.
     scaled: Size | None = None
@@ -169,7 +173,10 @@ def plan_geometry(request: Request, width: int, height: int, attrs: ISAttributes
         lw, lh = lw + extend[0] + extend[2], lh + extend[1] + extend[3]
         if lw <= 0 or lh <= 0:
             raise command_error(
-                request, "extend", ErrorCode.E_BAD_VALUE, f"extend leaves no pixels ({lw}×{lh})"
+                request,
+                "extend",
+                ErrorCode.E_BAD_VALUE,
+                _("extend leaves no pixels ({w}×{h})").format(w=lw, h=lh),
             )
         if extend == (0, 0, 0, 0):
             extend = None
@@ -180,15 +187,16 @@ def plan_geometry(request: Request, width: int, height: int, attrs: ISAttributes
     if request.rgn is not None:
         rgn = request.rgn
         if rgn[2] <= 0 or rgn[3] <= 0:
-            raise command_error(request, "rgn", ErrorCode.E_BAD_VALUE, "rgn needs a size above 0")
+            raise command_error(
+                request, "rgn", ErrorCode.E_BAD_VALUE, _("rgn needs a size above 0")
+            )
         base = (rgn[2], rgn[3])
     # §5 steps 5.2–5.3: dpr, then the view layout.
     (img, view, offset), size_note = _view_with_dpr(request, base[0], base[1], attrs)
     if request.scl is None and request.wid is None and request.hei is None and img != base:
         dw, dh = attrs.default_pix
-        size_note = (
-            f"{base[0]}×{base[1]} → {img[0]}×{img[1]}: "
-            f"DefaultPix {dw},{dh} caps replies without wid/hei"
+        size_note = _("{asked} → {got}: DefaultPix {w},{h} caps replies without wid/hei").format(
+            asked=f"{base[0]}×{base[1]}", got=f"{img[0]}×{img[1]}", w=dw, h=dh
         )
     # §5 step 7: rect.
     rect: Box4 | None = None
@@ -239,7 +247,7 @@ def _view_with_dpr(
     layout = view_layout(request, width, height, wid, hei, attrs)
     asked = layout[1]
     max_w, max_h = attrs.max_pix
-    for _ in range(4):  # rounding may need a second, smaller try
+    for _attempt in range(4):  # rounding may need a second, smaller try
         vw, vh = layout[1]
         shrink = min(max_w / vw if max_w else _INF, max_h / vh if max_h else _INF)
         if shrink >= 1:
@@ -250,9 +258,8 @@ def _view_with_dpr(
     if layout[1] == asked:
         return layout, ""
     got = layout[1]
-    note = (
-        f"{asked[0]}×{asked[1]} → {got[0]}×{got[1]}: "
-        f"MaxPix {max_w},{max_h} caps the reply of wid/hei × dpr"
+    note = _("{asked} → {got}: MaxPix {w},{h} caps the reply of wid/hei × dpr").format(
+        asked=f"{asked[0]}×{asked[1]}", got=f"{got[0]}×{got[1]}", w=max_w, h=max_h
     )
     return layout, note
 
@@ -280,7 +287,9 @@ def view_layout(
         return (iw, ih), (vw, vh), _offsets(vw - iw, vh - ih, align)
     if fit is not None:
         if wid is None and hei is None:  # fit is ignored when scl is present [D]
-            raise command_error(request, "fit", ErrorCode.E_BAD_REQUEST, "fit needs wid and/or hei")
+            raise command_error(
+                request, "fit", ErrorCode.E_BAD_REQUEST, _("fit needs wid and/or hei")
+            )
         return _fit_layout(fit, width, height, wid, hei, align)
     if wid is not None and hei is not None:
         s = min(wid / width, hei / height)  # scales up as well as down [C]
@@ -352,19 +361,21 @@ def _check_sizes(geometry: Geometry, attrs: ISAttributes) -> None:
     if (max_w and rw > max_w) or (max_h and rh > max_h):
         raise ISError(
             ErrorCode.E_TOO_LARGE,
-            f"the reply would be {rw}×{rh}, over MaxPix {max_w},{max_h} (0 = unlimited)",
+            _("the reply would be {w}×{h}, over MaxPix {max_w},{max_h} (0 = unlimited)").format(
+                w=rw, h=rh, max_w=max_w, max_h=max_h
+            ),
         )
     limit = attrs.max_render_pixels
     if rw * rh > limit:
-        _too_many("reply", geometry.reply, limit)
+        _too_many(N_("the reply"), geometry.reply, limit)
     # The composite is at least as large as any layer-0 step except crop/scale/rotate.
     for name, size in (
-        ("cropped layer", geometry.cropped),
-        ("scaled layer", geometry.scaled),
-        ("rotated layer", geometry.rotated),
-        ("composite", geometry.composite),
-        ("region", geometry.base),
-        ("view", geometry.view),
+        (N_("the cropped layer"), geometry.cropped),
+        (N_("the scaled layer"), geometry.scaled),
+        (N_("the rotated layer"), geometry.rotated),
+        (N_("the composite"), geometry.composite),
+        (N_("the region"), geometry.base),
+        (N_("the view"), geometry.view),
     ):
         if size is not None and size[0] * size[1] > limit:
             _too_many(name, size, limit)
@@ -372,12 +383,17 @@ def _check_sizes(geometry: Geometry, attrs: ISAttributes) -> None:
     iw, ih = geometry.img
     vw, vh = geometry.view
     if min(iw, vw) * min(ih, vh) > limit:
-        _too_many("scaled view image", (min(iw, vw), min(ih, vh)), limit)
+        _too_many(N_("the scaled view image"), (min(iw, vw), min(ih, vh)), limit)
 
 
 def _too_many(name: str, size: Size, limit: int) -> None:
     raise ISError(
         ErrorCode.E_TOO_LARGE,
-        f"the {name} would be {size[0]}×{size[1]} = {size[0] * size[1]:,} pixels, "
-        f"over MaxRenderPixels {limit:,}",
+        _("{what} would be {w}×{h} = {pixels} pixels, over MaxRenderPixels {limit}").format(
+            what=_(name),
+            w=size[0],
+            h=size[1],
+            pixels=number(size[0] * size[1]),
+            limit=number(limit),
+        ),
     )

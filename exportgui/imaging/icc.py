@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import ImageCms
 
 from exportgui.config import app_paths
+from exportgui.config.i18n import _
 from exportgui.config.userfiles import MiB, UserFileError, read_user_file
 from exportgui.imaging.errors import ErrorCode, ISError
 
@@ -53,7 +54,11 @@ def find_profile(name: str, profiles_dir: Path | None = None) -> Profile:
     if name.lower() == BUILTIN_SRGB:
         return srgb_profile()
     if not name or "/" in name or "\\" in name or name in (".", ".."):
-        raise ISError(ErrorCode.E_BAD_VALUE, f"icc profile {name!r} is not a file name", name)
+        raise ISError(
+            ErrorCode.E_BAD_VALUE,
+            _("icc profile {name!r} is not a file name").format(name=name),
+            name,
+        )
     folder = profiles_dir if profiles_dir is not None else app_paths().profiles_dir
     candidates = [folder / name]
     if not name.lower().endswith(PROFILE_SUFFIXES):
@@ -66,7 +71,9 @@ def find_profile(name: str, profiles_dir: Path | None = None) -> Profile:
         return _load(str(path), stat.st_mtime_ns, stat.st_size, name)
     raise ISError(
         ErrorCode.E_BAD_VALUE,
-        f"unknown icc profile {name!r}: not built in (sRGB) and not in {folder}",
+        _("unknown icc profile {name!r}: not built in (sRGB) and not in {folder}").format(
+            name=name, folder=folder
+        ),
         name,
     )
 
@@ -80,13 +87,18 @@ def _load(path: str, _mtime_ns: int, _size: int, name: str) -> Profile:
         data = read_user_file(Path(path), _MAX_PROFILE_BYTES)
         cms = ImageCms.ImageCmsProfile(io.BytesIO(data))
     except (OSError, UserFileError, ImageCms.PyCMSError) as exc:
-        raise ISError(ErrorCode.E_BAD_VALUE, f"icc profile {name!r} cannot be read: {exc}") from exc
+        raise ISError(
+            ErrorCode.E_BAD_VALUE,
+            _("icc profile {name!r} cannot be read: {problem}").format(name=name, problem=exc),
+        ) from exc
     space = _SPACES.get(cms.profile.xcolor_space.strip())
     if space is None:
         raise ISError(
             ErrorCode.E_BAD_VALUE,
-            f"icc profile {name!r} has colour space {cms.profile.xcolor_space.strip()!r}; "
-            "only RGB, gray and CMYK profiles can be output",
+            _(
+                "icc profile {name!r} has colour space {space!r}; "
+                "only RGB, gray and CMYK profiles can be output"
+            ).format(name=name, space=cms.profile.xcolor_space.strip()),
             name,
         )
     return Profile(name, space, data, cms)

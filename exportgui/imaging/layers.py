@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+from exportgui.config.i18n import N_, _, number
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.errors import ErrorCode, ISError
 from exportgui.imaging.geometry import (
@@ -57,7 +58,7 @@ def layer_error(layer: Layer, slot: str, code: ErrorCode, message: str) -> ISErr
 
 
 def _unlooked(token: object) -> str:
-    return f"{token}: there is no catalog to look the name up in"
+    return _("{token}: there is no catalog to look the name up in").format(token=token)
 
 
 def layer0_size(request: Request, width: int, height: int) -> Size:
@@ -147,24 +148,29 @@ def _plan(layer: Layer, canvas: Size, o0: Vec, attrs: ISAttributes) -> LayerPlan
                 layer,
                 "extend",
                 ErrorCode.E_BAD_VALUE,
-                f"extend leaves layer {layer.number} no pixels ({lw}×{lh})",
+                _("extend leaves layer {n} no pixels ({w}×{h})").format(n=layer.number, w=lw, h=lh),
             )
     final = (lw, lh)
     limit = attrs.max_render_pixels
     for what, (w, h) in (
-        ("image", source),
-        ("cropped image", cropped),
-        ("scaled image", scaled),
-        ("rotated image", rotated),
-        ("rectangle", final),
+        (N_("the image of layer {n}"), source),
+        (N_("the cropped image of layer {n}"), cropped),
+        (N_("the scaled image of layer {n}"), scaled),
+        (N_("the rotated image of layer {n}"), rotated),
+        (N_("the rectangle of layer {n}"), final),
     ):
         if w * h > limit:
             raise layer_error(
                 layer,
                 "src" if layer.src is not None else "size",
                 ErrorCode.E_TOO_LARGE,
-                f"the {what} of layer {layer.number} would be {w}×{h} = {w * h:,} pixels, "
-                f"over MaxRenderPixels {limit:,}",
+                _("{what} would be {w}×{h} = {pixels} pixels, over MaxRenderPixels {limit}").format(
+                    what=_(what).format(n=layer.number),
+                    w=w,
+                    h=h,
+                    pixels=number(w * h),
+                    limit=number(limit),
+                ),
             )
     if layer.origin is not None:
         o = _own_origin(layer.origin, final)

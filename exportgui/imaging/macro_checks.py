@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from exportgui.config.i18n import _
 from exportgui.config.macro_name import MACRO_CALL, MACRO_NAME
 from exportgui.imaging.errors import ErrorCode, ISError, ISErrors
 from exportgui.imaging.parser import parse_request
@@ -61,18 +62,22 @@ def check_name(name: str, original: str | None, existing: Mapping[str, str]) -> 
     one); it may keep its own name in any letter case.
     """
     if not name:
-        return "Give the macro a name."
+        return _("Give the macro a name.")
     if name.startswith("$") or name.endswith("$"):
-        return "Type the name without $ signs: they are added where the macro is used."
+        return _("Type the name without $ signs: they are added where the macro is used.")
     if not MACRO_NAME.fullmatch(name):
         bad = sorted({c for c in name if not MACRO_NAME.fullmatch(c)})
         shown = " ".join(repr(c) for c in bad)
-        return f"A macro name may only use letters, digits, '.', '_' and '-' (not {shown})."
+        return _(
+            "A macro name may only use letters, digits, '.', '_' and '-' (not {shown})."
+        ).format(shown=shown)
     folded = name.casefold()
     own = original.casefold() if original is not None else None
     for other in existing:
         if other.casefold() == folded and other.casefold() != own:
-            return f"There is already a macro ${other}$ (names ignore letter case)."
+            return _("There is already a macro ${name}$ (names ignore letter case).").format(
+                name=other
+            )
     return None
 
 
@@ -100,7 +105,7 @@ def check_definition(
     With ``sources`` (the catalog's images) every ``src=`` name is looked up too.
     """
     if not definition.strip():
-        return DefinitionCheck((Finding("Type the macro's commands, e.g. wid=1200&fmt=png."),))
+        return DefinitionCheck((Finding(_("Type the macro's commands, e.g. wid=1200&fmt=png.")),))
     try:
         parse_request(definition, macros, sources=sources)
     except ISError as exc:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageCms
 
+from exportgui.config.i18n import _
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.errors import ErrorCode, ISError
 from exportgui.imaging.icc import Profile, cached_transform, profile_from_bytes, srgb_profile
@@ -109,7 +110,9 @@ def _pixel_type(
         if transform is None:
             raise ISError(
                 ErrorCode.E_BAD_REQUEST,
-                f"icc profile {icc.profile!r} cannot be used as an output profile",
+                _("icc profile {name!r} cannot be used as an output profile").format(
+                    name=icc.profile
+                ),
                 f"icc={icc.profile}",
             )
         rgb = image.convert("RGB") if alpha is not None else image

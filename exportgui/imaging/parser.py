@@ -45,6 +45,7 @@ from functools import lru_cache
 from typing import Any, Literal
 from urllib.parse import unquote
 
+from exportgui.config.i18n import _, ngettext
 from exportgui.config.macro_name import MACRO_CALL
 from exportgui.imaging.commands import (
     COMMANDS,
@@ -226,7 +227,7 @@ class _Parse:
         if isinstance(self.current, int) and self.current in self.layers:
             self.layers[self.current].seen.add(key)  # a bad src= is one error, not two
         if key in ("src", "mask") and bracketed(raw) and not balanced(raw):
-            why = "the bracket that starts the value is never closed"
+            why = _("the bracket that starts the value is never closed")
             self.errors.append(tok.error(ErrorCode.E_SYNTAX, why, order))
             return
         if key == "layer":
@@ -234,14 +235,16 @@ class _Parse:
             return
         if command is None:
             if not key:
-                why, code = "a command needs a name before '='", ErrorCode.E_SYNTAX
+                why, code = _("a command needs a name before '='"), ErrorCode.E_SYNTAX
             elif key in UNSUPPORTED:
-                why, code = (
-                    f"{name.strip()} is not supported: {UNSUPPORTED[key]}",
-                    (ErrorCode.E_UNSUPPORTED),
+                why = _("{name} is not supported: {reason}").format(
+                    name=name.strip(), reason=_(UNSUPPORTED[key])
                 )
+                code = ErrorCode.E_UNSUPPORTED
             else:
-                why = f"unknown command {name.strip()!r}{suggest(key)}"
+                why = _("unknown command {name!r}{hint}").format(
+                    name=name.strip(), hint=suggest(key)
+                )
                 code = ErrorCode.E_UNKNOWN_COMMAND
             self.errors.append(tok.error(code, why, order))
             return
@@ -261,7 +264,7 @@ class _Parse:
             return
         layer = self.current
         if key == "sizen" and layer in ("comp", 0):
-            why = "sizeN is not permitted for layer=0 or layer=comp (use size)"
+            why = _("sizeN is not permitted for layer=0 or layer=comp (use size)")
             self.errors.append(tok.error(ErrorCode.E_BAD_REQUEST, why, order))
             return
         if layer is None:
@@ -293,23 +296,23 @@ class _Parse:
             self.errors.append(tok.error(code, why, order))
 
         if "$" in raw:
-            bad("layer= takes no substitution variables: write the number or name itself")
+            bad(_("layer= takes no substitution variables: write the number or name itself"))
             return
         text = unquote(raw) if "%" in raw else raw
         fields = [f.strip() for f in text.split(",")]
         first = fields[0]
         if len(fields) > 2 or not first:
-            bad(f"layer takes n, comp, n,name or name, not {text!r}")
+            bad(_("layer takes n, comp, n,name or name, not {text!r}").format(text=text))
             return
         if first.lower() == "comp":
             if len(fields) > 1:
-                bad("the composite takes no name: layer=comp,name is not allowed")
+                bad(_("the composite takes no name: layer=comp,name is not allowed"))
             else:
                 self.current = "comp"
             return
         if _INT.fullmatch(first):
             try:
-                number = parse_int(first, "the layer number", 0, MAX_LAYER)
+                number = parse_int(first, _("the layer number"), 0, MAX_LAYER)
             except ValueProblem as problem:
                 bad(problem.message)
                 return
@@ -317,15 +320,18 @@ class _Parse:
                 name = fields[1]
                 if not _NAME.fullmatch(name) or name.lower() == "comp":
                     bad(
-                        f"{name!r} is not a layer name (a letter, then letters, digits, "
-                        f"'_' or '-', at most 64; not comp)"
+                        _(
+                            "{name!r} is not a layer name (a letter, then letters, digits, "
+                            "'_' or '-', at most 64; not comp)"
+                        ).format(name=name)
                     )
                     return
                 known = self.names.get(name.lower())
                 if known is not None and known[0] != number:
                     bad(
-                        f"the name {name!r} already names layer {known[0]} "
-                        f"('{known[1].text}' {known[1].where()})",
+                        _("the name {name!r} already names layer {n} ('{token}' {where})").format(
+                            name=name, n=known[0], token=known[1].text, where=known[1].where()
+                        ),
                         ErrorCode.E_BAD_REQUEST,
                     )
                     return
@@ -333,11 +339,18 @@ class _Parse:
             self._enter(number, index, tok)
             return
         if len(fields) == 2 or not _NAME.fullmatch(first):
-            bad(f"layer takes a number 0…{MAX_LAYER}, comp, n,name or name, not {text!r}")
+            bad(
+                _("layer takes a number 0…{max}, comp, n,name or name, not {text!r}").format(
+                    max=MAX_LAYER, text=text
+                )
+            )
             return
         named = self.names.get(first.lower())
         if named is None:
-            bad(f"no layer was named {first!r} before this", ErrorCode.E_BAD_REQUEST)
+            bad(
+                _("no layer was named {name!r} before this").format(name=first),
+                ErrorCode.E_BAD_REQUEST,
+            )
             return
         self._enter(named[0], index, tok)
 
@@ -351,7 +364,7 @@ class _Parse:
         fit = self.winners.get("fit")
         if fit and "wid" not in values and "hei" not in values and "scl" not in values:
             index, tok = fit
-            why = "fit needs wid, hei or both (it sets how the image fits that box)"
+            why = _("fit needs wid, hei or both (it sets how the image fits that box)")
             self.errors.append(tok.error(ErrorCode.E_BAD_REQUEST, why, 2 * index + 1))
         quantize = self.winners.get("quantize")
         fmt = self.winners.get("fmt")
@@ -362,10 +375,10 @@ class _Parse:
             and values["fmt"].format.endswith("-alpha")
         ):
             index, tok = quantize
-            why = (
-                f"the mac palette has no transparent entry, so it cannot be used with "
-                f"'{fmt[1].text}' {fmt[1].where()}"
-            )
+            why = _(
+                "the mac palette has no transparent entry, so it cannot be used with "
+                "'{token}' {where}"
+            ).format(token=fmt[1].text, where=fmt[1].where())
             self.errors.append(tok.error(ErrorCode.E_BAD_VALUE, why, 2 * index + 1))
 
     def _layer_checks(self) -> dict[int, Layer]:
@@ -376,7 +389,9 @@ class _Parse:
             index, tok = slots.first
             if number and not slots.seen & _TEXT_LAYER:
                 if not slots.seen & {"src", "color"}:
-                    why = f"layer {number} needs src= (an image) or color= with size= (a colour)"
+                    why = _(
+                        "layer {n} needs src= (an image) or color= with size= (a colour)"
+                    ).format(n=number)
                     self.errors.append(tok.error(ErrorCode.E_BAD_REQUEST, why, 2 * index + 1))
                 elif (
                     "color" in values
@@ -384,10 +399,10 @@ class _Parse:
                     and not _full_size(values.get("size"))
                 ):
                     at, where = slots.winners.get("size", slots.winners["color"])
-                    why = (
-                        f"the colour layer {number} needs both sides of its size "
-                        f"(size=w,h or sizeN=w,h, above 0)"
-                    )
+                    why = _(
+                        "the colour layer {n} needs both sides of its size "
+                        "(size=w,h or sizeN=w,h, above 0)"
+                    ).format(n=number)
                     self.errors.append(where.error(ErrorCode.E_BAD_REQUEST, why, 2 * at + 1))
             origins = {slot: _origin(t) for slot, (_i, t) in slots.winners.items()}
             layers[number] = Layer(number, **values, origins=origins)
@@ -443,16 +458,22 @@ def _unique(errors: list[ParseError]) -> list[ParseError]:
 
 def _who(origin: Origin) -> str:
     if origin.source == "macro":
-        return f"macro ${origin.macro}$"
-    return {"prefix": "the catalog Modifier", "postfix": "the catalog PostModifier"}.get(
-        origin.source, "the modifier"
-    )
+        return _("macro ${name}$").format(name=origin.macro)
+    if origin.source == "prefix":
+        return _("the catalog Modifier")
+    if origin.source == "postfix":
+        return _("the catalog PostModifier")
+    return _("the modifier")
 
 
 def _whose(origin: Origin) -> str:
     if origin.source == "macro":
-        return f"{origin.token} from macro ${origin.macro}$"
-    return f"{_who(origin)}'s {origin.token}"
+        return _("{token} from macro ${name}$").format(token=origin.token, name=origin.macro)
+    if origin.source == "prefix":
+        return _("the catalog Modifier's {token}").format(token=origin.token)
+    if origin.source == "postfix":
+        return _("the catalog PostModifier's {token}").format(token=origin.token)
+    return _("the modifier's {token}").format(token=origin.token)
 
 
 def format_reason(request: Request) -> str:
@@ -464,13 +485,20 @@ def format_reason(request: Request) -> str:
     """
     winner = request.origins.get("fmt")
     if request.fmt is None or winner is None:
-        return "no fmt given: JPEG, the Image Serving default"
-    reason = f"{_who(winner)} sets {winner.token}"
+        return _("no fmt given: JPEG, the Image Serving default")
     if request.fmt.format.lower() not in winner.token.lower():  # e.g. fmt=$f$
-        reason += f" (= {request.fmt.format})"
+        reason = _("{who} sets {token} (= {format})").format(
+            who=_who(winner), token=winner.token, format=request.fmt.format
+        )
+    else:
+        reason = _("{who} sets {token}").format(who=_who(winner), token=winner.token)
     losers = request.overridden.get("fmt", ())
     if not losers:
         return reason
     names = [_whose(o) for o in losers]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"{reason}; {listed} {'is' if len(names) == 1 else 'are'} overridden"
+    listed = names[0]
+    if len(names) > 1:
+        listed = _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+    return ngettext(
+        "{reason}; {listed} is overridden", "{reason}; {listed} are overridden", len(names)
+    ).format(reason=reason, listed=listed)

@@ -24,6 +24,7 @@ from typing import BinaryIO
 
 from PIL import Image
 
+from exportgui.config.i18n import _
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.composite import draw_layers
 from exportgui.imaging.decode import (
@@ -239,7 +240,7 @@ def _write(
         if exc.errno is None:  # an encoder's complaint, not the system refusing a write
             raise
         reason = exc.strerror or str(exc)
-        raise ISError(ErrorCode.E_OUTPUT, f"cannot write {_shown(target)}: {reason}") from exc
+        raise ISError(ErrorCode.E_OUTPUT, _cannot_write(target, reason)) from exc
 
 
 def _failure(exc: Exception, target: Path | BinaryIO) -> ISError:
@@ -249,7 +250,7 @@ def _failure(exc: Exception, target: Path | BinaryIO) -> ISError:
     if isinstance(exc, OSError) and (
         exc.filename is not None or isinstance(exc, PermissionError | FileNotFoundError)
     ):
-        error = ISError(ErrorCode.E_OUTPUT, f"cannot write {_shown(target)}: {exc}")
+        error = ISError(ErrorCode.E_OUTPUT, _cannot_write(target, exc))
     else:
         error = _internal(exc)
     error.__cause__ = exc
@@ -293,7 +294,11 @@ def partial_path(target: Path) -> Path:
 def _shown(target: Path | BinaryIO) -> str:
     """The target's name for a message."""
     name = target if isinstance(target, str | PathLike) else getattr(target, "name", None)
-    return str(name) if isinstance(name, str | PathLike) else "the output file"
+    return str(name) if isinstance(name, str | PathLike) else _("the output file")
+
+
+def _cannot_write(target: Path | BinaryIO, reason: object) -> str:
+    return _("cannot write {target}: {problem}").format(target=_shown(target), problem=reason)
 
 
 def render_preview(
@@ -414,7 +419,9 @@ def _shape(
     if image.size != geometry.reply:  # the plan is the contract with resolve()
         raise ISError(
             ErrorCode.E_BAD_REQUEST,
-            f"internal error: rendered {image.size}, planned {geometry.reply}",
+            _("internal error: rendered {rendered}, planned {planned}").format(
+                rendered=image.size, planned=geometry.reply
+            ),
         )
     return image
 
@@ -438,6 +445,8 @@ def _dpi(src: Source) -> float | None:
 
 def _internal(exc: BaseException) -> ISError:
     if isinstance(exc, MemoryError):
-        return ISError(ErrorCode.E_TOO_LARGE, "not enough memory for this render")
+        return ISError(ErrorCode.E_TOO_LARGE, _("not enough memory for this render"))
     detail = str(exc) or type(exc).__name__
-    return ISError(ErrorCode.E_BAD_REQUEST, f"the render failed: {detail}")
+    return ISError(
+        ErrorCode.E_BAD_REQUEST, _("the render failed: {problem}").format(problem=detail)
+    )

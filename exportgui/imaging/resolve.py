@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from PIL import features
 
+from exportgui.config.i18n import _
 from exportgui.imaging import parser
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.errors import ErrorCode, ISError
@@ -183,7 +184,9 @@ def _facts(request: Request) -> OutputFacts:
     token = f"fmt={spec.format}" if spec is not None else None
     if name in UNSUPPORTED_FORMATS:
         raise ISError(
-            ErrorCode.E_UNSUPPORTED_FORMAT, f"format {name} cannot be written here", token
+            ErrorCode.E_UNSUPPORTED_FORMAT,
+            _("format {format} cannot be written here").format(format=name),
+            token,
         )
     info = FORMATS.get(name)
     if info is None:
@@ -191,29 +194,37 @@ def _facts(request: Request) -> OutputFacts:
     if info.pillow in _MISSING_WRITERS:
         raise ISError(
             ErrorCode.E_UNSUPPORTED_FORMAT,
-            f"format {name} cannot be written: this Pillow build has no {info.pillow} encoder",
+            _("format {format} cannot be written: this Pillow build has no {codec} encoder").format(
+                format=name, codec=info.pillow
+            ),
             token,
         )
     pixel_type = (spec.pixel_type if spec is not None else None) or "rgb"
     if pixel_type not in info.pixel_types:
         raise ISError(
             ErrorCode.E_BAD_VALUE,
-            f"pixel type {pixel_type} is not available for {name} "
-            f"(only {', '.join(info.pixel_types)})",
+            _("pixel type {pixel} is not available for {format} (only {types})").format(
+                pixel=pixel_type, format=name, types=", ".join(info.pixel_types)
+            ),
             token,
         )
     compression = (spec.compression if spec is not None else None) or info.default_compression
     if compression is not None and compression not in info.compressions:
         raise ISError(
             ErrorCode.E_BAD_VALUE,
-            f"compression {compression} is not available for {name}"
-            + (f" (only {', '.join(info.compressions)})" if info.compressions else ""),
+            (
+                _("compression {compression} is not available for {format} (only {allowed})")
+                if info.compressions
+                else _("compression {compression} is not available for {format}")
+            ).format(compression=compression, format=name, allowed=", ".join(info.compressions)),
             token,
         )
     if info.pillow == "TIFF" and compression != "none" and not _HAS_LIBTIFF:
         raise ISError(
             ErrorCode.E_UNSUPPORTED_FORMAT,
-            f"TIFF {compression} compression needs libtiff, which this Pillow build lacks",
+            _("TIFF {compression} compression needs libtiff, which this Pillow build lacks").format(
+                compression=compression
+            ),
             token,
         )
     profile: Profile | None = None
@@ -222,22 +233,31 @@ def _facts(request: Request) -> OutputFacts:
         if profile.color_space not in info.pixel_types:
             raise ISError(
                 ErrorCode.E_BAD_REQUEST,
-                f"icc profile {request.icc.profile!r} is {profile.color_space}, "
-                f"which {name} cannot hold (only {', '.join(info.pixel_types)})",
+                _(
+                    "icc profile {profile!r} is {space}, which {format} cannot hold (only {types})"
+                ).format(
+                    profile=request.icc.profile,
+                    space=profile.color_space,
+                    format=name,
+                    types=", ".join(info.pixel_types),
+                ),
                 f"icc={request.icc.profile}",
             )
         pixel_type = profile.color_space  # the profile sets the pixel type (§6.6)
     if name == "tif-alpha" and pixel_type == "cmyk":
         raise ISError(
             ErrorCode.E_UNSUPPORTED_FORMAT,
-            "tif-alpha with cmyk pixels cannot be written (Pillow has no CMYK + alpha mode)",
+            _("tif-alpha with cmyk pixels cannot be written (Pillow has no CMYK + alpha mode)"),
             token,
         )
     quantize = request.quantize
     if quantize is not None and quantize.type == "mac" and info.alpha != "no":
         raise ISError(
             ErrorCode.E_BAD_VALUE,
-            f"quantize=mac cannot be used with {name}: the Mac palette has no transparent entry",
+            _(
+                "quantize=mac cannot be used with {format}: "
+                "the Mac palette has no transparent entry"
+            ).format(format=name),
             "quantize",
         )
     return OutputFacts(info, pixel_type, compression, profile, _reason(request))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from exportgui.config.i18n import _, ngettext
 from exportgui.imaging.errors import ErrorCode
 from exportgui.imaging.request import LayerImage
 from exportgui.imaging.values import ValueProblem
@@ -99,25 +100,35 @@ class SourceIndex:
             if len(images) > 1:
                 listed = ", ".join(sorted(c.file_name for c in images))
                 raise ValueProblem(
-                    f"{len(images)} images have that name ({listed}); name the file "
-                    f"with its extension or use its handle",
+                    ngettext(
+                        "{n} image has that name ({listed}); name the file "
+                        "with its extension or use its handle",
+                        "{n} images have that name ({listed}); name the file "
+                        "with its extension or use its handle",
+                        len(images),
+                    ).format(n=len(images), listed=listed),
                     ErrorCode.E_AMBIGUOUS_SOURCE,
                 )
             if not images:
                 if candidates:
                     raise ValueProblem(
-                        f"{candidates[0].shown} is {candidates[0].kind}, not an image",
+                        _("{name} is {kind}, not an image").format(
+                            name=candidates[0].shown, kind=candidates[0].kind
+                        ),
                         ErrorCode.E_UNKNOWN_SOURCE,
                     )
                 raise ValueProblem(
-                    "no image of that name in the catalog (names are folder/name or "
-                    "folder/file.ext, letter case counts)",
+                    _(
+                        "no image of that name in the catalog (names are folder/name or "
+                        "folder/file.ext, letter case counts)"
+                    ),
                     ErrorCode.E_UNKNOWN_SOURCE,
                 )
             entry = images[0]
         elif not entry.is_image:
             raise ValueProblem(
-                f"{entry.shown} is {entry.kind}, not an image", ErrorCode.E_UNKNOWN_SOURCE
+                _("{name} is {kind}, not an image").format(name=entry.shown, kind=entry.kind),
+                ErrorCode.E_UNKNOWN_SOURCE,
             )
         found = LayerImage(
             entry.shown, entry.path(), entry.width, entry.height, entry.mode, entry.handle

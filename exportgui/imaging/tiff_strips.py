@@ -30,6 +30,8 @@ from typing import Any, BinaryIO
 
 from PIL import Image
 
+from exportgui.config.i18n import _
+
 # Found, not imported: numpy and the codecs cost time and memory that renders of other
 # formats need not pay. Tests and the benchmark set it False to run Pillow's path.
 ENABLED = all(importlib.util.find_spec(name) is not None for name in ("imagecodecs", "numpy"))
@@ -88,7 +90,7 @@ def write_lzw(
         OSError: from ``out``, with the system's errno.
     """
     if not can_write(image.mode, "lzw"):
-        raise ValueError(f"cannot write {image.mode} pixels as TIFF here")
+        raise ValueError(_("cannot write {mode} pixels as TIFF here").format(mode=image.mode))
     samples, photometric, alpha = _LAYOUT[image.mode]
     width, height = image.size
     rows = max(1, min(height, STRIP_BYTES // max(1, width * samples)))
@@ -146,7 +148,7 @@ def _write_strips(
     position, pending = len(header), header
     for strip in strips:
         if position + len(strip) >= _LIMIT:
-            raise ValueError("the TIFF would be larger than 4 GiB")
+            raise ValueError(_("the TIFF would be larger than 4 GiB"))
         out.write(pending + strip if pending else strip)
         pending = b""
         offsets.append(position)

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from exportgui.config.i18n import _
 from exportgui.config.macro_name import MACRO_NAME
 from exportgui.imaging.errors import ErrorCode, ISError
 
@@ -39,6 +40,8 @@ class ParseError(ISError):
     ``call_token``/``call_position``/``call_origin`` are the ``$name$`` token
     in the user's string (outermost macro) when the offending token came out
     of a macro definition, else ``None``. ``order`` sorts errors in string order.
+    ``reason`` is the message without the place (what is wrong) and ``macro`` the
+    innermost macro of the token, so the place can be said again for another field.
     """
 
     def __init__(
@@ -53,12 +56,31 @@ class ParseError(ISError):
         call_position: int | None = None,
         call_origin: str | None = None,
         order: int = 0,
+        reason: str | None = None,
+        macro: str | None = None,
     ) -> None:
         super().__init__(code, message, token, position, origin)
         self.call_token = call_token
         self.call_position = call_position
         self.call_origin = call_origin
         self.order = order
+        self.reason = reason
+        self.macro = macro
+
+    def in_macro_field(self) -> str:
+        """The message as the field holding the macro invocation shows it: no position there.
+
+        For the invocation itself, what is wrong; for a token of its definition, the
+        place in the definition and the invocation without its position in the string.
+        """
+        if self.reason is None:
+            return self.message
+        if self.call_token is None or self.macro is None:
+            return self.reason
+        where = _("in macro ${name}$ at position {n} (used by {call})").format(
+            name=self.macro, n=_counted(self.position), call=self.call_token
+        )
+        return _located(self.token or "", where, self.reason)
 
     def __reduce__(self) -> tuple[object, ...]:
         # Exceptions pickle through args; keep every field so errors survive process pools.
@@ -73,6 +95,8 @@ class ParseError(ISError):
                 self.call_token,
                 self.call_position,
                 self.call_origin,
+                self.reason,
+                self.macro,
             ),
         )
 
@@ -86,6 +110,8 @@ def _rebuild(
     call_token: str | None,
     call_position: int | None,
     call_origin: str | None,
+    reason: str | None,
+    macro: str | None,
 ) -> ParseError:
     return ParseError(
         code,
@@ -96,12 +122,18 @@ def _rebuild(
         call_token=call_token,
         call_position=call_position,
         call_origin=call_origin,
+        reason=reason,
+        macro=macro,
     )
+
+
+def _located(token: str, where: str, why: str) -> str:
+    return _("'{token}' {where}: {why}").format(token=token, where=where, why=why)
 
 
 def spoken_position(offset: int | None) -> str:
     """``"position 5"`` for offset 4: where a character is, counted from 1 as people count."""
-    return f"position {offset + 1 if offset is not None else '?'}"
+    return f"position {_counted(offset)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,18 +155,22 @@ class Token:
         Counted from 1, as people count; ``position`` itself stays an offset.
         """
         if self.macro is None:
-            return f"at {spoken_position(self.position)}{_of(self.origin)}"
-        return (
-            f"in macro ${self.macro}$ at {spoken_position(self.position)} "
-            f"(used by {self.call_token} at {spoken_position(self.call_position)}"
-            f"{_of(self.call_origin)})"
+            return _("at position {n}{of}").format(n=_counted(self.position), of=_of(self.origin))
+        return _(
+            "in macro ${name}$ at position {n} (used by {call} at position {call_n}{of})"
+        ).format(
+            name=self.macro,
+            n=_counted(self.position),
+            call=self.call_token,
+            call_n=_counted(self.call_position),
+            of=_of(self.call_origin),
         )
 
     def error(self, code: ErrorCode, why: str, order: int) -> ParseError:
         """An error about this token, with a message that says what and where."""
         return ParseError(
             code,
-            f"'{self.text}' {self.where()}: {why}",
+            _located(self.text, self.where(), why),
             self.text,
             self.position,
             self.origin,
@@ -142,13 +178,21 @@ class Token:
             call_position=self.call_position,
             call_origin=self.call_origin,
             order=order,
+            reason=why,
+            macro=self.macro,
         )
 
 
+def _counted(offset: int | None) -> str:
+    return str(offset + 1) if offset is not None else "?"
+
+
 def _of(origin: str | None) -> str:
-    return {"prefix": " of the catalog Modifier", "postfix": " of the catalog PostModifier"}.get(
-        origin or "", ""
-    )
+    if origin == "prefix":
+        return _(" of the catalog Modifier")
+    if origin == "postfix":
+        return _(" of the catalog PostModifier")
+    return ""
 
 
 _BRACKETED = re.compile(r"\s*(?:src|mask)\s*=\s*(?:is|ir|fxg)?[({]", re.IGNORECASE)
@@ -238,8 +282,10 @@ class Expander:
                 self._fail(
                     tok,
                     ErrorCode.E_SYNTAX,
-                    "a token starting with $ is a macro $name$ or a variable definition "
-                    "$name=value",
+                    _(
+                        "a token starting with $ is a macro $name$ or a variable definition "
+                        "$name=value"
+                    ),
                 )
                 continue
             self._invoke(tok, text[1:-1], stack)
@@ -251,15 +297,25 @@ class Expander:
         key = name.lower()
         definition = self.macros.get(key)
         if definition is None:
-            self._fail(tok, ErrorCode.E_UNKNOWN_MACRO, f"no macro named {name!r} is defined")
+            self._fail(
+                tok,
+                ErrorCode.E_UNKNOWN_MACRO,
+                _("no macro named {name!r} is defined").format(name=name),
+            )
             return
         if key in stack:
             chain = " → ".join(f"${n}$" for n in (*stack, key))
-            self._fail(tok, ErrorCode.E_MACRO_RECURSION, f"macro calls itself: {chain}")
+            self._fail(
+                tok,
+                ErrorCode.E_MACRO_RECURSION,
+                _("macro calls itself: {chain}").format(chain=chain),
+            )
             return
         if len(stack) >= MAX_DEPTH:
             self._fail(
-                tok, ErrorCode.E_MACRO_RECURSION, f"macros nest deeper than {MAX_DEPTH} levels"
+                tok,
+                ErrorCode.E_MACRO_RECURSION,
+                _("macros nest deeper than {n} levels").format(n=MAX_DEPTH),
             )
             return
         call = (tok.text, tok.position, tok.origin) if tok.macro is None else None
@@ -283,7 +339,7 @@ class Expander:
                 self._fail(
                     tok,
                     ErrorCode.E_MACRO_RECURSION,
-                    f"macros expand to more than {MAX_EXPANDED} tokens",
+                    _("macros expand to more than {n} tokens").format(n=MAX_EXPANDED),
                 )
             return
         self._expand(inner, (*stack, key))
@@ -293,6 +349,10 @@ class Expander:
         self.errors.append(tok.error(code, why, order=2 * len(self.out)))
 
 
-def _bad_name(kind: str, name: str) -> str:
-    shown = f"{name!r}" if name else "an empty name"
-    return f"{shown} is not a valid {kind} name (letters, digits, '.', '_' and '-' only)"
+def _bad_name(kind: Literal["macro", "variable"], name: str) -> str:
+    shown = f"{name!r}" if name else _("an empty name")
+    if kind == "macro":
+        text = _("{name} is not a valid macro name (letters, digits, '.', '_' and '-' only)")
+    else:
+        text = _("{name} is not a valid variable name (letters, digits, '.', '_' and '-' only)")
+    return text.format(name=shown)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from exportgui.config.words import count
+from exportgui.config.i18n import _, ngettext
 from exportgui.imaging.errors import ErrorCode
 from exportgui.imaging.request import Color
 
@@ -49,16 +49,17 @@ def rounded(x: float) -> int:
 
 
 def _shown(text: str) -> str:
-    return f"'{text}'" if text else "nothing"
+    return f"'{text}'" if text else _("nothing")
 
 
 def _range_words(lo: float | None, hi: float | None, above: bool) -> str:
     if lo is not None and hi is not None:
-        return f" from {_num(lo)} to {_num(hi)}"
+        return _(" from {lo} to {hi}").format(lo=_num(lo), hi=_num(hi))
     if lo is not None:
-        return f" above {_num(lo)}" if above else f" of at least {_num(lo)}"
+        words = _(" above {lo}") if above else _(" of at least {lo}")
+        return words.format(lo=_num(lo))
     if hi is not None:
-        return f" of at most {_num(hi)}"
+        return _(" of at most {hi}").format(hi=_num(hi))
     return ""
 
 
@@ -76,8 +77,15 @@ def check_count(
     """
     hi = lo if hi is None else hi
     if not lo <= len(fields) <= hi:
-        many = count(lo, "value") if lo == hi else f"{lo} to {hi} values"
-        raise ValueProblem(f"{name} takes {many}, {name}={usage}; got {len(fields)}")
+        if lo == hi:
+            text = ngettext(
+                "{name} takes {lo:,} value, {name}={usage}; got {got}",
+                "{name} takes {lo:,} values, {name}={usage}; got {got}",
+                lo,
+            )
+        else:
+            text = _("{name} takes {lo} to {hi} values, {name}={usage}; got {got}")
+        raise ValueProblem(text.format(name=name, lo=lo, hi=hi, usage=usage, got=len(fields)))
 
 
 def parse_int(
@@ -92,7 +100,7 @@ def parse_int(
         value = int(text)
         if _within(value, lo, hi, above):
             return value
-    raise ValueProblem(_rule(f"{what} must be a whole number", text, lo, hi, above))
+    raise ValueProblem(_rule(_("{what} must be a whole number"), what, text, lo, hi, above))
 
 
 def parse_real(
@@ -107,7 +115,7 @@ def parse_real(
         value = float(text)
         if _within(value, lo, hi, above):
             return value
-    raise ValueProblem(_rule(f"{what} must be a number", text, lo, hi, above))
+    raise ValueProblem(_rule(_("{what} must be a number"), what, text, lo, hi, above))
 
 
 def _within(value: float, lo: float | None, hi: float | None, above: bool) -> bool:
@@ -116,10 +124,12 @@ def _within(value: float, lo: float | None, hi: float | None, above: bool) -> bo
     return lo is None or (value > lo if above else value >= lo)
 
 
-def _rule(head: str, text: str, lo: float | None, hi: float | None, above: bool) -> str:
-    words = _range_words(lo, hi, above) or f" (at most ±{LIMIT})"
+def _rule(head: str, what: str, text: str, lo: float | None, hi: float | None, above: bool) -> str:
+    words = _range_words(lo, hi, above) or _(" (at most ±{limit})").format(limit=LIMIT)
     shown = _shown(text if len(text) <= 40 else text[:40] + "…")
-    return f"{head}{words}, not {shown}"
+    return _("{rule}{range}, not {value}").format(
+        rule=head.format(what=what), range=words, value=shown
+    )
 
 
 def parse_flag(text: str, what: str) -> bool:
@@ -130,7 +140,11 @@ def parse_flag(text: str, what: str) -> bool:
     """
     flag = _FLAGS.get(text.lower())
     if flag is None:
-        raise ValueProblem(f"{what} must be 0 or 1 (or true/false), not {_shown(text)}")
+        raise ValueProblem(
+            _("{what} must be 0 or 1 (or true/false), not {value}").format(
+                what=what, value=_shown(text)
+            )
+        )
     return flag
 
 
@@ -142,7 +156,11 @@ def parse_keyword(text: str, what: str, choices: Sequence[str]) -> str:
     """
     folded = text.lower()
     if folded not in choices:
-        raise ValueProblem(f"{what} must be one of {'|'.join(choices)}, not {_shown(text)}")
+        raise ValueProblem(
+            _("{what} must be one of {choices}, not {value}").format(
+                what=what, choices="|".join(choices), value=_shown(text)
+            )
+        )
     return folded
 
 
@@ -155,7 +173,9 @@ def parse_hex6(text: str, what: str) -> tuple[int, int, int]:
     digits = text.lower()
     if len(digits) != 6 or not set(digits) <= _HEX_DIGITS:
         raise ValueProblem(
-            f"{what} must be a colour RRGGBB (six hex digits, no 0x), not {_shown(text)}"
+            _("{what} must be a colour RRGGBB (six hex digits, no 0x), not {value}").format(
+                what=what, value=_shown(text)
+            )
         )
     return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
 
@@ -173,7 +193,11 @@ def parse_color(fields: Sequence[str], what: str) -> Color:
     folded = [f.strip().lower() for f in fields]
     match = _COLOR_SUFFIX.fullmatch(folded[-1]) if folded else None
     if match is None or not (match.group(1) or len(folded) > 1):
-        raise ValueProblem(f"{what} needs a colour, not {_shown(','.join(fields))}")
+        raise ValueProblem(
+            _("{what} needs a colour, not {value}").format(
+                what=what, value=_shown(",".join(fields))
+            )
+        )
     body, kind = match.group(1), match.group(2)
     parts = [*folded[:-1], body]
     if len(parts) == 1 and (body.startswith("0x") or _bare_hex(body, kind)):
@@ -190,15 +214,19 @@ def _bare_hex(body: str, kind: str | None) -> bool:
 def _hex_color(body: str, kind: str | None, what: str) -> Color:
     digits = body.removeprefix("0x")
     if not digits or not set(digits) <= _HEX_DIGITS:
-        raise ValueProblem(f"{what}: {_shown(body)} is not a hex colour")
+        raise ValueProblem(
+            _("{what}: {value} is not a hex colour").format(what=what, value=_shown(body))
+        )
     n = len(digits)
     if kind is None:
         kind = "g" if n in (2, 4) else "r" if n in (6, 8) else None
     sizes = {"g": (2, 4), "r": (6, 8), "k": (8, 10)}
     if kind is None or n not in sizes[kind]:
         raise ValueProblem(
-            f"{what}: hex colours are 0xGG[AA] (gray), [0x]RRGGBB[AA] or [0x]CCMMYYKK[AA]k, "
-            f"not {_shown(body)}"
+            _(
+                "{what}: hex colours are 0xGG[AA] (gray), [0x]RRGGBB[AA] or [0x]CCMMYYKK[AA]k, "
+                "not {value}"
+            ).format(what=what, value=_shown(body))
         )
     comps = [int(digits[i : i + 2], 16) for i in range(0, n, 2)]
     if kind == "g":
@@ -215,22 +243,32 @@ def _decimal_color(parts: list[str], kind: str | None, what: str, shown: str) ->
     n = len(parts)
     if kind is None:
         if n > 4:
-            raise ValueProblem(f"{what}: a CMYK colour needs the k suffix (c,m,y,k[,a]k)")
+            raise ValueProblem(
+                _("{what}: a CMYK colour needs the k suffix (c,m,y,k[,a]k)").format(what=what)
+            )
         kind = "g" if n <= 2 else "r"
-    counts = {"g": (1, 2, "gray g[,a] in percent"), "r": (3, 4, "r,g,b[,a] each 0–255")}
-    counts["k"] = (4, 5, "c,m,y,k[,a]k in percent")
+    counts = {"g": (1, 2, _("gray g[,a] in percent")), "r": (3, 4, _("r,g,b[,a] each 0–255"))}
+    counts["k"] = (4, 5, _("c,m,y,k[,a]k in percent"))
     lo, hi, form = counts[kind]
     if n == 1 and set(parts[0]) <= _HEX_DIGITS and not parts[0].isdigit():
         raise ValueProblem(
-            f"{what}: {_shown(parts[0])} looks like hex; hex colours need 6 or 8 digits, "
-            f"or 0x for a gray (0x{parts[0]})"
+            _(
+                "{what}: {value} looks like hex; hex colours need 6 or 8 digits, "
+                "or 0x for a gray (0x{digits})"
+            ).format(what=what, value=_shown(parts[0]), digits=parts[0])
         )
     if not lo <= n <= hi:
-        raise ValueProblem(f"{what}: expected a colour {form}, not {_shown(shown)}")
+        raise ValueProblem(
+            _("{what}: expected a colour {form}, not {value}").format(
+                what=what, form=form, value=_shown(shown)
+            )
+        )
     if kind == "r":
-        rgb = [parse_int(p, f"{what} (each of r,g,b,a)", 0, 255) for p in parts]
+        each = _("{what} (each of r,g,b,a)").format(what=what)
+        rgb = [parse_int(p, each, 0, 255) for p in parts]
         return Color((rgb[0], rgb[1], rgb[2], rgb[3] if n == 4 else 255), "rgb")
-    pct = [rounded(parse_real(p, f"{what} (percent)", 0, 100) * 255 / 100) for p in parts]
+    percent = _("{what} (percent)").format(what=what)
+    pct = [rounded(parse_real(p, percent, 0, 100) * 255 / 100) for p in parts]
     if kind == "g":
         alpha = pct[1] if n == 2 else 255
         return Color((pct[0], pct[0], pct[0], alpha), "gray")

@@ -8,7 +8,6 @@ back as problems on the job field the user typed them in.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -16,11 +15,9 @@ from typing import Protocol
 from exportgui.catalog import Asset
 from exportgui.imaging import ISError, Request, effective_modifier, parse_request
 from exportgui.imaging.sources import SourceLookup
-from exportgui.imaging.tokens import spoken_position
+from exportgui.imaging.tokens import ParseError
 from exportgui.jobs.model import ExportJob, LogType, Problem
 from exportgui.jobs.names import split_extension
-
-_POSITION_PREFIX = re.compile(r"^'[^']*' at position \d+: ")
 
 
 class CatalogView(Protocol):
@@ -98,12 +95,7 @@ def request_problem(macro: str, modifier: str, err: ISError) -> Problem:
         at = None
     if invocation_start is not None and at is not None and at >= invocation_start:
         # The engine counts positions in the combined string; the macro field starts at 0.
-        message = _POSITION_PREFIX.sub("", err.message)
-        if call_token is not None:
-            message = message.replace(
-                f"(used by {call_token} at {spoken_position(call_position)})",
-                f"(used by {call_token})",
-            )
+        message = err.in_macro_field() if isinstance(err, ParseError) else err.message
         return Problem(LogType.ERROR, "macro", message, macro_start, len(macro_text))
     if err.origin == "modifier":
         length = len(err.token) if err.token else 0

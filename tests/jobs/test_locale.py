@@ -29,6 +29,7 @@ from exportgui.jobs.model import LogType
 from exportgui.jobs.presets import Preset, PresetError, combine
 from exportgui.jobs.report import joblog_lines, summary_line
 from exportgui.jobs.tally import tally, tally_words
+from tests.helpers import import_files, make_image
 from tests.smtp_server import free_port, smtp_server
 
 
@@ -191,3 +192,107 @@ def test_presets_of_one_job_agree_about_its_locale() -> None:
     with pytest.raises(PresetError, match=r"disagree about the locale \(it and en\)"):
         combine([preset("web", "it"), preset("thumb", "en")])
     assert combine([preset("web", "it"), preset("thumb", "en")], settled={"locale"}).renditions
+
+
+# --- the Image Serving engine's words ----------------------------------------------------
+
+
+def test_an_italian_plan_says_where_the_format_came_from_in_italian(
+    catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    job = ExportJob(
+        (library["b.png"],), Fmt.CONVERT, "fmt=png", macro="test", destination=dest, locale="it"
+    )
+    [out] = plan(job, catalog).outputs
+    assert (
+        out.reason == "la macro $test$ imposta fmt=tif; fmt=png del modificatore viene sostituito"
+    )
+    [english] = plan(replace(job, locale="en"), catalog).outputs
+    assert english.reason == "macro $test$ sets fmt=tif; the modifier's fmt=png is overridden"
+
+
+def test_an_italian_plan_names_every_overridden_fmt_in_italian(
+    catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    job = ExportJob(
+        (library["b.png"],), Fmt.CONVERT, "fmt=gif&fmt=png", macro="test", destination=dest
+    )
+    [out] = plan(replace(job, locale="it"), catalog).outputs
+    assert out.reason == (
+        "la macro $test$ imposta fmt=tif; fmt=gif del modificatore e "
+        "fmt=png del modificatore vengono sostituiti"
+    )
+    [english] = plan(job, catalog).outputs
+    assert english.reason == (
+        "macro $test$ sets fmt=tif; the modifier's fmt=gif and "
+        "the modifier's fmt=png are overridden"
+    )
+
+
+def test_an_italian_plan_explains_a_capped_size_in_italian(
+    catalog: Catalog, sources: Path, dest: Path
+) -> None:
+    handles = import_files(catalog, [make_image(sources / "big.png", (1600, 800))])
+    job = ExportJob((handles["big.png"],), Fmt.CONVERT, destination=dest, locale="it")
+    [out] = plan(job, catalog).outputs
+    assert out.reason == (
+        "nessun fmt indicato: JPEG, il formato predefinito di Image Serving; "
+        "1600×800 → 1280×640: DefaultPix 1280,1280 limita le risposte senza wid/hei"
+    )
+    catalog.set_attribute("MaxPix", "2000,2000")
+    [capped] = plan(replace(job, is_modifier="wid=1600&dpr=on,2"), catalog).outputs
+    assert capped.reason.endswith(
+        "3200×1600 → 2000×1000: MaxPix 2000,2000 limita la risposta di wid/hei × dpr"
+    )
+
+
+def test_an_italian_jobs_modifier_errors_are_in_italian_at_the_same_places(
+    catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    modifier = "wid=abc&hei=10&zzz=1&fmt=pnx"
+    job = ExportJob((library["a.jpg"],), Fmt.CONVERT, modifier, destination=dest, locale="it")
+    italian = [p for p in validate(job, catalog) if p.field == "is_modifier"]
+    english = [p for p in validate(replace(job, locale="en"), catalog) if p.field == "is_modifier"]
+    assert [(p.position, p.length) for p in italian] == [(0, 7), (15, 5), (21, 7)]
+    assert [(p.position, p.length) for p in english] == [(0, 7), (15, 5), (21, 7)]
+    assert [p.message for p in italian] == [
+        "'wid=abc' alla posizione 1: wid deve essere un numero intero maggiore di 0, non 'abc'",
+        "'zzz=1' alla posizione 16: comando sconosciuto 'zzz'",
+        "'fmt=pnx' alla posizione 22: formato sconosciuto 'pnx' (forse intendevi png?)",
+    ]
+    assert (
+        english[0].message
+        == "'wid=abc' at position 1: wid must be a whole number above 0, not 'abc'"
+    )
+
+
+def test_an_italian_macro_fields_error_drops_the_position_it_cannot_show(
+    catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    """The macro field shows no position in the combined string, in Italian as in English."""
+    catalog.set_macro("broken", "fmt=png&wid=-3")
+    job = ExportJob((library["a.jpg"],), Fmt.CONVERT, "hei=5", "broken", destination=dest)
+    [italian] = validate(replace(job, locale="it"), catalog)
+    [english] = validate(job, catalog)
+    assert (italian.field, italian.position, italian.length) == ("macro", 0, 6)
+    assert (english.field, english.position, english.length) == ("macro", 0, 6)
+    assert italian.message == (
+        "'wid=-3' nella macro $broken$ alla posizione 9 (usata da $broken$): "
+        "wid deve essere un numero intero maggiore di 0, non '-3'"
+    )
+    assert english.message == (
+        "'wid=-3' in macro $broken$ at position 9 (used by $broken$): "
+        "wid must be a whole number above 0, not '-3'"
+    )
+    [unknown] = validate(replace(job, macro="$nope$", locale="it"), catalog)
+    assert unknown.message == "nessuna macro chiamata 'nope' è definita"
+
+
+def test_an_italian_plan_refuses_a_too_large_reply_in_italian(
+    catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    catalog.set_attribute("MaxPix", "100,100")
+    job = ExportJob((library["b.png"],), Fmt.CONVERT, "wid=500", destination=dest, locale="it")
+    [out] = plan(job, catalog).outputs
+    assert out.status is LogType.ERROR
+    assert "la risposta sarebbe 500×500, oltre MaxPix 100,100 (0 = nessun limite)" in out.message
