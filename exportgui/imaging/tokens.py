@@ -131,11 +131,6 @@ def _located(token: str, where: str, why: str) -> str:
     return _("'{token}' {where}: {why}").format(token=token, where=where, why=why)
 
 
-def spoken_position(offset: int | None) -> str:
-    """``"position 5"`` for offset 4: where a character is, counted from 1 as people count."""
-    return f"position {_counted(offset)}"
-
-
 @dataclass(frozen=True, slots=True)
 class Token:
     """One ``&``-separated piece, after macro expansion; see the module docstring."""

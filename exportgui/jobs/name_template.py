@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from exportgui.imaging.tokens import spoken_position
+from exportgui.config.i18n import _
 from exportgui.jobs.names import UNSAFE_CHARACTER, safe_component, safe_folder
 
 TOKENS = ("name", "ext", "folder", "preset", "wid", "hei", "fmt", "handle", "seq", "date")
@@ -92,12 +92,16 @@ class NameTemplate:
             text = "".join(p if isinstance(p, str) else _value(p, fields) for p in segment)
             if not text.strip(" ."):
                 if index == last:
-                    raise ValueError(f"the name template {self.text!r} gives an empty file name")
+                    raise ValueError(_empty_name(self.text))
                 continue
             parts.append(safe_component(text, fallback="_"))
         if not parts:  # only {folder}, of an asset at the catalog's top
-            raise ValueError(f"the name template {self.text!r} gives an empty file name")
+            raise ValueError(_empty_name(self.text))
         return tuple(parts)
+
+
+def _empty_name(text: str) -> str:
+    return _("the name template {template!r} gives an empty file name").format(template=text)
 
 
 def _value(token: _Token, fields: NameFields) -> str:
@@ -121,7 +125,7 @@ def parse_template(text: str) -> NameTemplate:
     the destination or name nothing (a leading ``/``, ``..``, an empty folder).
     """
     if not text.strip():
-        raise TemplateError("the name template is empty", 0, len(text))
+        raise TemplateError(_("the name template is empty"), 0, len(text))
     segments: list[list[str | _Token]] = [[]]
     starts = [0]
     at = 0
@@ -149,8 +153,10 @@ def _literal(
         if char == "/":
             if offset == 0:
                 raise TemplateError(
-                    f"'/' at {spoken_position(0)}: the name template is a path inside the "
-                    "destination, so it cannot start with '/'",
+                    _(
+                        "'/' at position {n}: the name template is a path inside the "
+                        "destination, so it cannot start with '/'"
+                    ).format(n=1),
                     0,
                 )
             segments.append([])
@@ -158,11 +164,14 @@ def _literal(
             continue
         if char == "\\":
             raise TemplateError(
-                f"'\\' at {spoken_position(offset)}: use '/' between folders", offset
+                _("'\\' at position {n}: use '/' between folders").format(n=offset + 1), offset
             )
         if UNSAFE_CHARACTER.fullmatch(char):
             raise TemplateError(
-                f"{char!r} at {spoken_position(offset)} is not allowed in file names", offset
+                _("{char!r} at position {n} is not allowed in file names").format(
+                    char=char, n=offset + 1
+                ),
+                offset,
             )
         segment = segments[-1]
         if segment and isinstance(segment[-1], str):
@@ -174,30 +183,46 @@ def _literal(
 def _stray(text: str, offset: int) -> None:
     if text[offset] == "}":
         raise TemplateError(
-            f"'}}' at {spoken_position(offset)} closes no token (write '}}}}' for a brace)", offset
+            _("'}}' at position {n} closes no token (write '}}}}' for a brace)").format(
+                n=offset + 1
+            ),
+            offset,
         )
     raise TemplateError(
-        f"'{{' at {spoken_position(offset)} opens a token that is never closed "
-        "(write '{{' for a brace)",
+        _(
+            "'{{' at position {n} opens a token that is never closed (write '{{{{' for a brace)"
+        ).format(n=offset + 1),
         offset,
     )
 
 
 def _token(field: str, offset: int, length: int) -> _Token:
     name, colon, spec = field.partition(":")
-    where = spoken_position(offset)
+    where = _("at position {n}").format(n=offset + 1)
     if name not in TOKENS:
         shown = "{}" if not field else f"{{{name}}}"
         raise TemplateError(
-            f"unknown token {shown} at {where} (tokens: {', '.join(TOKENS)})", offset, length
+            _("unknown token {token} {where} (tokens: {tokens})").format(
+                token=shown, where=where, tokens=", ".join(TOKENS)
+            ),
+            offset,
+            length,
         )
     if not colon:
         return _Token(name, "")
     if name in _NUMBERS:
         if not re.fullmatch(r"0?\d{1,2}", spec) or int(spec) > _MAX_WIDTH:
             raise TemplateError(
-                f"{{{field}}} at {where}: the format of {{{name}}} is a number of digits up to "
-                f"{_MAX_WIDTH}, e.g. {{{name}:04}}",
+                _(
+                    "{token} {where}: the format of {name} is a number of digits up to "
+                    "{most}, e.g. {example}"
+                ).format(
+                    token=f"{{{field}}}",
+                    where=where,
+                    name=f"{{{name}}}",
+                    most=_MAX_WIDTH,
+                    example=f"{{{name}:04}}",
+                ),
                 offset,
                 length,
             )
@@ -205,34 +230,50 @@ def _token(field: str, offset: int, length: int) -> _Token:
     if name == "date":
         _check_date(spec, field, where, offset, length)
         return _Token(name, spec)
-    raise TemplateError(f"{{{field}}} at {where}: {{{name}}} takes no format", offset, length)
+    raise TemplateError(
+        _("{token} {where}: {name} takes no format").format(
+            token=f"{{{field}}}", where=where, name=f"{{{name}}}"
+        ),
+        offset,
+        length,
+    )
 
 
 def _check_date(spec: str, field: str, where: str, offset: int, length: int) -> None:
     if not spec:
         raise TemplateError(
-            f"{{{field}}} at {where}: give a date pattern after ':', e.g. {{date:%Y%m%d}}",
+            _("{token} {where}: give a date pattern after ':', e.g. {example}").format(
+                token=f"{{{field}}}", where=where, example="{date:%Y%m%d}"
+            ),
             offset,
             length,
         )
     if "/" in spec or "\\" in spec:
         raise TemplateError(
-            f"{{{field}}} at {where}: a date pattern cannot make folders; "
-            "put the '/' outside the token, e.g. {date:%Y}/{date:%m}",
+            _(
+                "{token} {where}: a date pattern cannot make folders; "
+                "put the '/' outside the token, e.g. {example}"
+            ).format(token=f"{{{field}}}", where=where, example="{date:%Y}/{date:%m}"),
             offset,
             length,
         )
     for directive in _DATE_DIRECTIVE.finditer(spec):
         if directive[1] not in _DATE_LETTERS:
             raise TemplateError(
-                f"{{{field}}} at {where}: unknown date code {directive[0]!r} "
-                "(use %Y %m %d %H %M %S %j %a %b …)",
+                _("{token} {where}: unknown date code {code!r} (use {codes})").format(
+                    token=f"{{{field}}}",
+                    where=where,
+                    code=directive[0],
+                    codes="%Y %m %d %H %M %S %j %a %b …",
+                ),
                 offset,
                 length,
             )
     if UNSAFE_CHARACTER.search(spec):
         raise TemplateError(
-            f"{{{field}}} at {where}: the date pattern holds a character not allowed in file names",
+            _(
+                "{token} {where}: the date pattern holds a character not allowed in file names"
+            ).format(token=f"{{{field}}}", where=where),
             offset,
             length,
         )
@@ -241,14 +282,19 @@ def _check_date(spec: str, field: str, where: str, offset: int, length: int) -> 
 def _check_segment(text: str, segment: list[str | _Token], start: int) -> None:
     if not segment:
         at = start - 1 if start == len(text) else start  # the '/' that ends nothing
-        what = "ends with '/'" if start == len(text) else "has an empty folder name ('//')"
-        raise TemplateError(f"'/' at {spoken_position(at)}: the name template {what}", at)
+        if start == len(text):
+            message = _("'/' at position {n}: the name template ends with '/'")
+        else:
+            message = _("'/' at position {n}: the name template has an empty folder name ('//')")
+        raise TemplateError(message.format(n=at + 1), at)
     if all(isinstance(p, str) for p in segment):
         literal = "".join(p for p in segment if isinstance(p, str))
         if literal.strip() in {".", ".."}:
             raise TemplateError(
-                f"{literal.strip()!r} at {spoken_position(start)} would leave the "
-                "destination folder; name a folder inside it",
+                _(
+                    "{part!r} at position {n} would leave the destination folder; "
+                    "name a folder inside it"
+                ).format(part=literal.strip(), n=start + 1),
                 start,
                 len(literal),
             )

@@ -296,3 +296,16 @@ def test_an_italian_plan_refuses_a_too_large_reply_in_italian(
     [out] = plan(job, catalog).outputs
     assert out.status is LogType.ERROR
     assert "la risposta sarebbe 500×500, oltre MaxPix 100,100 (0 = nessun limite)" in out.message
+
+
+def test_an_italian_jobs_name_template_mistake_is_in_italian_at_the_same_place(
+    catalog: Catalog, library: dict[str, str], dest: Path
+) -> None:
+    job = replace(_job(library, dest, "it"), name_template="{name}_{size}.{ext}")
+    [italian] = [p for p in validate(job, catalog) if p.field == "name_template"]
+    [english] = [
+        p for p in validate(replace(job, locale="en"), catalog) if p.field == "name_template"
+    ]
+    assert italian.message.startswith("segnaposto sconosciuto {size} alla posizione 8")
+    assert english.message.startswith("unknown token {size} at position 8")
+    assert (italian.position, italian.length) == (english.position, english.length) == (7, 6)
