@@ -146,7 +146,9 @@ def tally_words(counts: Tally, *, planned: bool = False) -> str:
         n = counts.kept
         parts.append(
             ngettext(
-                "{n} kept: changed at the destination", "{n} kept: changed at the destination", n
+                "{n} kept: changed at the destination or not placed by exportgui",
+                "{n} kept: changed at the destination or not placed by exportgui",
+                n,
             ).format(n=number(n))
         )
     if counts.skipped_existing and counts.skipped_twice:

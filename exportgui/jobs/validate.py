@@ -391,10 +391,10 @@ def _nothing_written_problem(plan: Plan) -> Problem | None:
     if counts.kept:
         parts.append(
             ngettext(
-                "{n} of {total} was changed at the destination and are kept "
-                "(force the job to replace them)",
-                "{n} of {total} were changed at the destination and are kept "
-                "(force the job to replace them)",
+                "{n} of {total} is kept: changed at the destination or not placed by "
+                "exportgui (force the job to replace it)",
+                "{n} of {total} are kept: changed at the destination or not placed by "
+                "exportgui (force the job to replace them)",
                 counts.kept,
             ).format(n=number(counts.kept), total=outputs)
         )
