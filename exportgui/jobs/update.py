@@ -25,7 +25,6 @@ from pathlib import Path
 from exportgui.catalog import Asset, Database
 from exportgui.config.i18n import N_
 from exportgui.imaging import Request
-from exportgui.jobs.joblog_schema import MIGRATIONS
 
 ORIG_KEY = "orig"  # the request key of a copy of the original bytes
 
@@ -86,11 +85,15 @@ def file_digest(path: Path) -> str:
 
 
 def placed_in(db: Database, destination: Path) -> dict[str, Placed]:
-    """Every output remembered in ``destination``, by target path."""
-    db.migrate_component("joblog", MIGRATIONS)
-    rows = db.execute(
-        "SELECT * FROM joblog_placed WHERE destination=?", (str(destination),)
-    ).fetchall()
+    """Every output remembered in ``destination``, by target path (a read: plans write nothing)."""
+    try:
+        rows = db.execute(
+            "SELECT * FROM joblog_placed WHERE destination=?", (str(destination),)
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise
+        return {}  # no job has run in this catalog yet
     return {row["target"]: _placed(row) for row in rows}
 
 

@@ -138,3 +138,21 @@ def test_every_rendition_is_judged_on_its_own(
     run(plan(job, catalog), catalog)
     changed = job.with_renditions((web, replace(thumb, is_modifier="wid=12&fmt=png")))
     assert _notes(catalog, changed) == ["up to date: p0.png", "request changed"]
+
+
+def test_planning_an_update_job_in_a_catalog_that_never_ran_one_writes_nothing(
+    tmp_path: Path, sources: Path, dest: Path
+) -> None:
+    with Catalog.open(tmp_path / "fresh") as fresh:
+        handles = list(import_files(fresh, [make_image(sources / "n.jpg", (20, 10), 5)]).values())
+        before = (
+            fresh.db.execute("PRAGMA data_version").fetchone()[0],
+            fresh.db.connection.total_changes,
+        )
+        planned = plan(_update(handles, dest), fresh)
+        after = (
+            fresh.db.execute("PRAGMA data_version").fetchone()[0],
+            fresh.db.connection.total_changes,
+        )
+    assert [o.message for o in planned.outputs] == ["new"]
+    assert after == before  # a plan is a read, also for the policy update
