@@ -19,7 +19,7 @@ from typing import NamedTuple
 from exportgui.config.i18n import N_, _, number
 from exportgui.imaging.attributes import ISAttributes
 from exportgui.imaging.errors import ErrorCode, ISError
-from exportgui.imaging.request import Box, Fit, Request
+from exportgui.imaging.request import Box, Fit, Layer, Request
 
 Size = tuple[int, int]
 Box4 = tuple[int, int, int, int]
@@ -114,8 +114,11 @@ def crop_pixels(box: Box, width: int, height: int) -> Box4:
     return (int(box.a), int(box.b), int(box.c), int(box.d))
 
 
-def command_error(request: Request, slot: str, code: ErrorCode, message: str) -> ISError:
-    """An ISError that points at the command (token, position, macro) that caused it."""
+def command_error(request: Request | Layer, slot: str, code: ErrorCode, message: str) -> ISError:
+    """An ISError that points at the command (token, position, macro) that caused it.
+
+    ``request`` is the request, or one of its layers, whose ``slot`` holds the command.
+    """
     origin = request.origins.get(slot)
     if origin is None:
         return ISError(code, message, slot)

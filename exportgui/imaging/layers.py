@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from exportgui.config.i18n import N_, _, number
 from exportgui.imaging.attributes import ISAttributes
-from exportgui.imaging.errors import ErrorCode, ISError
+from exportgui.imaging.errors import ErrorCode
 from exportgui.imaging.geometry import (
     Box4,
     Geometry,
@@ -46,15 +46,6 @@ class LayerPlan(NamedTuple):
     extend: Box4 | None  # left, top, right, bottom
     size: Size  # the final rectangle (L9)
     top_left: tuple[int, int]  # where it is drawn on the canvas (§11.7)
-
-
-def layer_error(layer: Layer, slot: str, code: ErrorCode, message: str) -> ISError:
-    """An ISError that points at the layer's command (token, position, macro) behind it."""
-    origin = layer.origins.get(slot)
-    if origin is None:
-        return ISError(code, message, slot)
-    where = f"macro ${origin.macro}$" if origin.macro else origin.source
-    return ISError(code, message, origin.token, origin.position, where)
 
 
 def _unlooked(token: object) -> str:
@@ -124,7 +115,7 @@ def _plan(layer: Layer, canvas: Size, o0: Vec, attrs: ISAttributes) -> LayerPlan
     else:
         if layer.image is None:
             origin = layer.origins.get("src")
-            raise layer_error(
+            raise command_error(
                 layer,
                 "src",
                 ErrorCode.E_UNKNOWN_SOURCE,
@@ -144,7 +135,7 @@ def _plan(layer: Layer, canvas: Size, o0: Vec, attrs: ISAttributes) -> LayerPlan
         extend = _margins(layer.extend, rotated)
         lw, lh = lw + extend[0] + extend[2], lh + extend[1] + extend[3]
         if lw <= 0 or lh <= 0:
-            raise layer_error(
+            raise command_error(
                 layer,
                 "extend",
                 ErrorCode.E_BAD_VALUE,
@@ -160,7 +151,7 @@ def _plan(layer: Layer, canvas: Size, o0: Vec, attrs: ISAttributes) -> LayerPlan
         (N_("the rectangle of layer {n}"), final),
     ):
         if w * h > limit:
-            raise layer_error(
+            raise command_error(
                 layer,
                 "src" if layer.src is not None else "size",
                 ErrorCode.E_TOO_LARGE,

@@ -40,11 +40,6 @@ class Freshness(StrEnum):
     NOT_OURS = N_("not placed by exportgui")
 
     @property
-    def writes(self) -> bool:
-        """True when the output is (re)written without being forced."""
-        return self in {Freshness.NEW, Freshness.SOURCE_CHANGED, Freshness.REQUEST_CHANGED}
-
-    @property
     def conflict(self) -> bool:
         """True for a file at the target that the user may have made or edited."""
         return self in {Freshness.CHANGED_AT_DESTINATION, Freshness.NOT_OURS}
