@@ -574,11 +574,19 @@ def _print_report(log: JobLog, args: argparse.Namespace) -> None:
         )
     if resumable(log):  # cancelled, or stopped by a fatal error (a full disk)
         undone = not_done_count(log)
-        text = ngettext(
-            "{state}; {n} asset not done (exportgui jobs resume {handle})",
-            "{state}; {n} assets not done (exportgui jobs resume {handle})",
-            undone,
-        ).format(state=state_word(log.state), n=number(undone), handle=log.job_handle)
+        if log.job.renditions:  # the counts are of outputs: an asset has one per rendition
+            template = ngettext(
+                "{state}; {n} output not done (exportgui jobs resume {handle})",
+                "{state}; {n} outputs not done (exportgui jobs resume {handle})",
+                undone,
+            )
+        else:
+            template = ngettext(
+                "{state}; {n} asset not done (exportgui jobs resume {handle})",
+                "{state}; {n} assets not done (exportgui jobs resume {handle})",
+                undone,
+            )
+        text = template.format(state=state_word(log.state), n=number(undone), handle=log.job_handle)
         print(f"exportgui: {text}", file=sys.stderr)
 
 

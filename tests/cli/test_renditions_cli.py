@@ -14,7 +14,14 @@ from pathlib import Path
 import pytest
 
 from exportgui.catalog import Catalog
-from tests.helpers import REPOSITORY, SLOW_MODIFIER, export_files, exportgui, noise_images
+from tests.helpers import (
+    REPOSITORY,
+    SLOW_MODIFIER,
+    can_mount_tmpfs,
+    export_files,
+    exportgui,
+    noise_images,
+)
 
 
 @pytest.fixture
@@ -144,3 +151,40 @@ def test_a_job_killed_half_way_resumes_only_the_missing_renditions(tmp_path: Pat
     assert set(before) <= set(expected)
     outputs = [d["output"] for d in log["details"]]
     assert len(outputs) == len(set(outputs)) == 32
+
+
+def test_a_full_disk_stops_a_job_of_several_presets_and_counts_its_outputs(
+    tmp_path: Path,
+) -> None:
+    if not can_mount_tmpfs(tmp_path):
+        pytest.skip("needs unprivileged user namespaces to mount a small tmpfs")
+    folder = tmp_path / "catalog"
+    with Catalog.open(folder) as catalog:
+        handles = noise_images(catalog, tmp_path / "sources", 3, (600, 500))  # ~900 kB each
+    for name in ("one", "two"):
+        assert exportgui("presets", "save", name, "--fmt", "orig").returncode == 0
+    dest = tmp_path / "small-disk"
+    dest.mkdir()
+    report = tmp_path / "report.json"
+    script = (
+        f"mount -t tmpfs -o size=2m tmpfs {dest} && "
+        f"{sys.executable} -m exportgui --catalog {folder} export {' '.join(handles)} "
+        f"--preset one --preset two --dest {dest} --workers 1 --json > {report}; code=$?; "
+        f"ls -A {dest}/one {dest}/two; exit $code"
+    )
+    result = subprocess.run(
+        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(REPOSITORY)},
+    )
+    assert result.returncode == 1, result.stderr
+    log = json.loads(report.read_text())
+    assert log["state"] == "failed" and "No space left" in log["fatalError"]
+    assert log["totalFileCount"] == 6 and 0 < log["fileSuccessCount"] < 6
+    assert f"failed; {6 - log['fileSuccessCount']} outputs not done" in result.stderr
+    left = [name for name in result.stdout.split() if not name.endswith(":")]
+    assert len(left) == log["fileSuccessCount"]  # the finished files, and nothing partial
+    assert not any(name.startswith(".exportgui-") for name in left)
