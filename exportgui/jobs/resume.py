@@ -21,24 +21,16 @@ written twice.
 
 from __future__ import annotations
 
-import os
-import re
-from fnmatch import fnmatchcase
 from pathlib import Path
 
 from exportgui.config.i18n import _
 from exportgui.jobs.execute import RunOptions, end_state, run_job_items
 from exportgui.jobs.joblog import JobLogStore, StoredItem
+from exportgui.jobs.leftovers import remove_leftovers
 from exportgui.jobs.model import JobLog, LogType
-from exportgui.jobs.names import temp_glob
 from exportgui.jobs.runner import RunCatalog
 from exportgui.jobs.validate import destination_problem
 from exportgui.jobs.writer import (
-    DestinationChanged,
-    Folder,
-    OutsideDestination,
-    discard,
-    opened,
     remove_quietly,
 )
 
@@ -85,50 +77,6 @@ def _reconcile(store: JobLogStore, handle: str, item: StoredItem) -> LogType | N
     return None
 
 
-# Partial files of the renderer of earlier versions: ".<target name>.<12 hex digits>.part".
-_OLD_PARTIAL = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{12}\.part")
-
-
-def remove_leftovers(destination: Path, handle: str, items: list[StoredItem]) -> None:
-    """Remove the job's hidden leftovers from every folder it writes to (see the module's doc).
-
-    Its temporary files are also looked for in every other folder of the
-    destination: a folder renamed while the job ran takes them along. Each
-    folder is reached as outputs are, never through a link: a folder that leads
-    out of the destination is not ours to clean.
-    """
-    try:
-        root = Folder.destination(destination)
-    except OSError:
-        return
-    targets: dict[tuple[str, ...], set[str]] = {(): set()}
-    for item in items:
-        if item.planned.target is not None:
-            targets.setdefault(item.planned.target.parent.parts, set()).add(
-                item.planned.target.name
-            )
-    ours = temp_glob(handle)
-    for where, _folders, files in os.walk(destination):  # links to folders are not entered
-        if any(fnmatchcase(name, ours) for name in files):
-            targets.setdefault(Path(where).relative_to(destination).parts, set())
-    for parts, names in sorted(targets.items()):
-        folder = root.child(parts)
-        try:
-            with opened(folder) as fd:
-                entries = os.listdir(folder.path if fd is None else fd)  # noqa: PTH208 - a descriptor
-        except (OSError, OutsideDestination, DestinationChanged):
-            continue
-        for name in entries:
-            match = _OLD_PARTIAL.fullmatch(name)
-            owner = match["name"] if match else None
-            if (
-                fnmatchcase(name, ours)
-                or owner in names
-                or (owner is not None and fnmatchcase(owner, ours))
-            ):
-                discard(folder, name)
-
-
 def resume(
     job_handle: str,
     catalog: RunCatalog,
@@ -159,7 +107,8 @@ def resume(
         items = store.items(job_handle)
         outcomes = {item.seq: _reconcile(store, job_handle, item) for item in items}
         if log.job.destination is not None:
-            remove_leftovers(Path(log.job.destination), job_handle, items)
+            targets = [i.planned.target for i in items if i.planned.target is not None]
+            remove_leftovers(Path(log.job.destination), job_handle, targets)
         todo = []
         for item in items:
             outcome = outcomes[item.seq]

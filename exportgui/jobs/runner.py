@@ -46,6 +46,7 @@ from exportgui.imaging.batch_pool import ProcessRenderPool
 from exportgui.jobs.attempts import remove_attempts
 from exportgui.jobs.joblog import HasDatabase, JobLogStore, JobTakenOver, Outcome
 from exportgui.jobs.layer_sources import catalog_sources
+from exportgui.jobs.leftovers import remove_leftovers
 from exportgui.jobs.liveness import HEARTBEAT_S
 from exportgui.jobs.model import (
     ConflictPolicy,
@@ -149,6 +150,7 @@ class JobRun:
         self.bytes_written = 0
         self.root: Folder | None = None  # the destination as it was when work began
         self.placed: list[Placed] = []  # placed since the last record, not remembered yet
+        self.folder_moved = False  # a folder written to was moved away during the run
         self.attempts = False  # tasks may run more than once (see attempts.py)…
         self.folders: set[tuple[str, ...]] = set()  # …and then: the folders written to
         self._last_beat = time.monotonic()
@@ -377,6 +379,8 @@ class JobRun:
                 pool.shutdown(wait=True, cancel_futures=True)
             if not self.taken_over:
                 self.store.remember_placed(self.placed)
+                if self.folder_moved:
+                    remove_leftovers(self.destination, self.handle, ())
             self.placed = []
 
     def catalog_assets(self, handles: list[str]) -> dict[str, Asset]:
@@ -551,9 +555,8 @@ class JobRun:
                     final.name,
                     overwrite=self.job.conflict in _REPLACING,
                 )
-            except (
-                OutsideDestination
-            ) as exc:  # its folder is a link now: the file stays unreachable
+            except OutsideDestination as exc:  # its folder is a link now: moved away, with the file
+                self.folder_moved = True  # the run's end looks for the file where it went
                 self._record(task.seq, LogType.ERROR, _("refused: {problem}").format(problem=exc))
                 self._report(planned.asset_name)
                 return
