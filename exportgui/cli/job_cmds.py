@@ -661,9 +661,10 @@ def _jobs_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _get_log(catalog: Catalog, handle: str) -> JobLog:
+def _get_log(catalog: Catalog, handle: str, *, details: bool = True) -> JobLog:
+    store = JobLogStore(catalog)
     try:
-        return JobLogStore(catalog).get(handle)
+        return store.get(handle) if details else store.get_summary(handle)
     except KeyError:
         raise UserError(f"no job {handle!r} in this catalog (see: exportgui jobs list)") from None
 
@@ -692,7 +693,7 @@ def _csv_for_terminal(document: str) -> str:
 
 def _jobs_resume(args: argparse.Namespace) -> int:
     with open_catalog(args) as catalog:
-        log = _get_log(catalog, args.job)
+        log = _get_log(catalog, args.job, details=False)
         try:
             locale = parse_locale(args.locale or "")
         except ValueError as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
@@ -84,30 +84,30 @@ def run_job_items(
     store: JobLogStore,
     log: JobLog,
     catalog: RunCatalog,
-    items: Sequence[tuple[int, PlannedOutput]],
+    items: Iterable[tuple[int, PlannedOutput]],
+    count: int,
     options: RunOptions,
-    done_before: dict[int, LogType] | None = None,
 ) -> JobLog:
-    """Run ``items`` of a stored job and close the run (state, end date, notification).
+    """Run ``items`` (``count`` of them) of a stored job and close the run (state, end date, mail).
 
-    Shared by :func:`run` and ``resume``; ``done_before`` holds outcomes
-    recorded by an earlier run of the job.
+    Shared by :func:`run` and ``resume``; ``items`` is read as the work goes.
+    The log returned reads its details from the job log as they are iterated.
 
     Raises:
         JobTakenOver: another run (a resume) took the job over; this run placed
             nothing more and left the job log to it.
     """
     with use_language(options.locale or log.job.locale):
-        return _run_job_items(store, log, catalog, items, options, done_before)
+        return _run_job_items(store, log, catalog, items, count, options)
 
 
 def _run_job_items(
     store: JobLogStore,
     log: JobLog,
     catalog: RunCatalog,
-    items: Sequence[tuple[int, PlannedOutput]],
+    items: Iterable[tuple[int, PlannedOutput]],
+    count: int,
     options: RunOptions,
-    done_before: dict[int, LogType] | None,
 ) -> JobLog:
     runner = JobRun(
         store,
@@ -118,7 +118,6 @@ def _run_job_items(
         durable=options.durable,
     )
     mail = options.mail
-    runner.outcomes.update(done_before or {})
     setting = log.job.email_setting
     warnings: list[str] = []
     if mail is not None:
@@ -131,16 +130,14 @@ def _run_job_items(
         if isinstance(remote, RemoteExecutor):  # a cluster: its workers, not this machine's cores
             workers = remote.worker_count()
         else:
-            workers = default_workers(options.workers, log.job.workers, len(items))
-        runner.process(items, options.executor, workers)
-        undone = any(runner.outcomes.get(seq) is None for seq, _ in items)
+            workers = default_workers(options.workers, log.job.workers, count)
+        runner.process(items, options.executor, workers, count)
         if runner.fatal:
             state = "failed"
-        elif undone and runner.cancel.is_set():
+        elif runner.cancel.is_set() and store.undone_count(log.job_handle):
             state = "cancelled"
         else:
-            errors = sum(1 for kind in runner.outcomes.values() if kind is LogType.ERROR)
-            state = end_state(errors, runner.total)
+            state = end_state(runner.counts[LogType.ERROR], runner.total)
     except KeyboardInterrupt:
         state = "cancelled"
         raise
@@ -151,7 +148,7 @@ def _run_job_items(
         raise
     finally:
         store.finish(log.job_handle, state, runner.fatal)
-    final = store.get(log.job_handle)
+    final = store.ended(log.job_handle, log.job)
     if mail is not None:
         warning = notify(final, setting, mail)
         if warning:
@@ -180,4 +177,4 @@ def run(plan: Plan, catalog: RunCatalog, options: RunOptions | None = None) -> J
     check_destination(plan.job)
     store = options.store or JobLogStore(catalog)
     log = store.create(plan)
-    return run_job_items(store, log, catalog, list(enumerate(plan.outputs)), options)
+    return run_job_items(store, log, catalog, enumerate(plan.outputs), len(plan.outputs), options)

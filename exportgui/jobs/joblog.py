@@ -19,11 +19,11 @@ import secrets
 import socket
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, overload
 
 from exportgui.catalog import Database
 from exportgui.config.i18n import _
@@ -37,6 +37,7 @@ from exportgui.jobs.liveness import (
     process_start,
 )
 from exportgui.jobs.model import (
+    ExportJob,
     JobLog,
     LogDetail,
     LogType,
@@ -112,7 +113,7 @@ class JobLogStore:
         handle = job_handle or new_job_handle()
         start = now_iso()
         token = secrets.token_hex(8)
-        rows = [_item_row(handle, seq, out) for seq, out in enumerate(plan.outputs)]
+        rows = (_item_row(handle, seq, out) for seq, out in enumerate(plan.outputs))
         with self.db.transaction() as conn:
             conn.execute(
                 "INSERT INTO joblog_job(job_handle, name, job_json, state, start_date, started_at,"
@@ -350,12 +351,30 @@ class JobLogStore:
 
     def get(self, job_handle: str) -> JobLog:
         """One job with its details; KeyError if unknown."""
+        return self._log(self._row(job_handle), with_details=True)
+
+    def get_summary(self, job_handle: str) -> JobLog:
+        """One job without its details (its counts say how many); KeyError if unknown."""
+        return self._log(self._row(job_handle), with_details=False)
+
+    def ended(self, job_handle: str, job: ExportJob) -> JobLog:
+        """The log of ``job`` as its run left it, its details read from here as they are iterated.
+
+        A run's result: however large the job, reading it holds no more than
+        a page of details at a time (and ``job``, the caller's, is not read again).
+        """
+        row = self._row(job_handle)
+        return replace(
+            self._log(row, with_details=False, job=job), details=StoredDetails(self.db, job_handle)
+        )
+
+    def _row(self, job_handle: str) -> sqlite3.Row:
         row = self.db.execute(
             "SELECT * FROM joblog_job WHERE job_handle=?", (job_handle,)
         ).fetchone()
         if row is None:
             raise KeyError(f"no job {job_handle!r} in this catalog")
-        return self._log(row, with_details=True)
+        return row
 
     def interrupted(self) -> list[JobLog]:
         """Jobs whose process died while they were running, newest first."""
@@ -363,10 +382,28 @@ class JobLogStore:
 
     def items(self, job_handle: str) -> list[StoredItem]:
         """The job's plan lines with their outcomes, in job order."""
-        rows = self.db.execute(
-            "SELECT * FROM joblog_item WHERE job_handle=? ORDER BY seq", (job_handle,)
-        ).fetchall()
-        return [_stored_item(row) for row in rows]
+        return list(self.iter_items(job_handle))
+
+    def iter_items(self, job_handle: str, *, undone: bool = False) -> Iterator[StoredItem]:
+        """The job's plan lines and outcomes in job order (``undone``: those without an outcome).
+
+        Read a page at a time, so outcomes may be written between two items.
+        """
+        where = " AND outcome IS NULL" if undone else ""
+        for rows in _pages(
+            self.db,
+            f"SELECT * FROM joblog_item WHERE job_handle=?{where}",  # noqa: S608
+            (job_handle,),
+        ):
+            yield from map(_stored_item, rows)
+
+    def undone_count(self, job_handle: str) -> int:
+        """How many of the job's outputs have no outcome."""
+        row = self.db.execute(
+            "SELECT COUNT(*) FROM joblog_item WHERE job_handle=? AND outcome IS NULL",
+            (job_handle,),
+        ).fetchone()
+        return int(row[0])
 
     def is_live(self, job_handle: str) -> bool:
         """True when the job is being run right now by a live process."""
@@ -378,12 +415,13 @@ class JobLogStore:
             raise KeyError(f"no job {job_handle!r} in this catalog")
         return row["state"] == "running" and _row_is_live(job_handle, row)
 
-    def _log(self, row: sqlite3.Row, *, with_details: bool) -> JobLog:
+    def _log(self, row: sqlite3.Row, *, with_details: bool, job: ExportJob | None = None) -> JobLog:
         handle = row["job_handle"]
         state = row["state"]
         if state == "running" and not _row_is_live(handle, row):
             state = "interrupted"
         details: list[LogDetail] = []
+        known = job
         job = job_from_json(row["job_json"], ())
         # The job's asset list: its items of one rendition (every rendition lists them all).
         first = job.rendition_list[0].name if job.renditions else None
@@ -393,17 +431,8 @@ class JobLogStore:
                 if first is None or item.planned.rendition == first:
                     handles.append(item.planned.asset_handle)
                 if item.outcome is not None:
-                    details.append(
-                        LogDetail(
-                            item.planned.asset_handle,
-                            item.planned.asset_name,
-                            item.outcome,
-                            item.message,
-                            item.output,
-                            item.planned.rendition,
-                        )
-                    )
-        else:
+                    details.append(_detail(item))
+        elif known is None:
             handles = [
                 r[0]
                 for r in self.db.execute(
@@ -414,7 +443,7 @@ class JobLogStore:
             ]
         return JobLog(
             job_handle=handle,
-            job=replace(job, asset_handles=tuple(handles)),
+            job=known or replace(job, asset_handles=tuple(handles)),
             start_date=row["start_date"],
             end_date=row["end_date"],
             state=state,
@@ -428,6 +457,79 @@ class JobLogStore:
             pid=row["pid"],
             host=row["host"],
         )
+
+
+_PAGE = 1000  # rows read at a time when a whole job is walked
+
+
+def _pages(db: Database, query: str, params: tuple[object, ...]) -> Iterator[list[sqlite3.Row]]:
+    """``query`` (on joblog_item, without ORDER BY) a page at a time, by ``seq``.
+
+    Each page is a query of its own, so nothing stays open between pages.
+    """
+    after = -1
+    while True:
+        rows = db.execute(
+            f"{query} AND seq > ? ORDER BY seq LIMIT {_PAGE}", (*params, after)
+        ).fetchall()
+        if not rows:
+            return
+        yield rows
+        after = rows[-1]["seq"]
+
+
+class StoredDetails(Sequence[LogDetail]):
+    """A job's details as they are in the job log, read a page at a time when iterated."""
+
+    def __init__(self, db: Database, job_handle: str) -> None:
+        self._db = db
+        self._handle = job_handle
+        row = db.execute(
+            "SELECT COUNT(*) FROM joblog_item WHERE job_handle=? AND outcome IS NOT NULL",
+            (job_handle,),
+        ).fetchone()
+        self._count = int(row[0])
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[LogDetail]:
+        for rows in _pages(
+            self._db,
+            "SELECT * FROM joblog_item WHERE job_handle=? AND outcome IS NOT NULL",
+            (self._handle,),
+        ):
+            for row in rows:
+                yield _detail(_stored_item(row))
+
+    @overload
+    def __getitem__(self, index: int) -> LogDetail: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[LogDetail]: ...
+    def __getitem__(self, index: int | slice) -> LogDetail | list[LogDetail]:
+        return list(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"StoredDetails({self._handle!r}, {self._count} details)"
+
+
+def _detail(item: StoredItem) -> LogDetail:
+    assert item.outcome is not None
+    return LogDetail(
+        item.planned.asset_handle,
+        item.planned.asset_name,
+        item.outcome,
+        item.message,
+        item.output,
+        item.planned.rendition,
+    )
 
 
 def _row_is_live(handle: str, row: sqlite3.Row) -> bool:

@@ -30,20 +30,21 @@ def remove_leftovers(destination: Path, handle: str, targets: Iterable[PurePath]
     Its temporary files are also looked for in every other folder of the
     destination: a folder renamed while the job ran takes them along. Each
     folder is reached as outputs are, never through a link: a folder that leads
-    out of the destination is not ours to clean.
+    out of the destination is not ours to clean. ``targets`` is iterated twice
+    at most and never held: a job's log can give its targets a page at a time.
     """
     try:
         root = Folder.destination(destination)
     except OSError:
         return
-    folders: dict[tuple[str, ...], set[str]] = {(): set()}
-    for target in targets:
-        folders.setdefault(target.parent.parts, set()).add(target.name)
+    folders = {(), *(target.parent.parts for target in targets)}
     ours = temp_glob(handle)
     for where, _folders, files in os.walk(destination):  # links to folders are not entered
         if any(fnmatchcase(name, ours) for name in files):
-            folders.setdefault(Path(where).relative_to(destination).parts, set())
-    for parts, names in sorted(folders.items()):
+            folders.add(Path(where).relative_to(destination).parts)
+    # Old partial files beside a name that may be a target: which are, is asked of the targets.
+    maybe: dict[tuple[tuple[str, ...], str], list[str]] = {}
+    for parts in sorted(folders):
         folder = root.child(parts)
         try:
             with opened(folder) as fd:
@@ -53,9 +54,11 @@ def remove_leftovers(destination: Path, handle: str, targets: Iterable[PurePath]
         for name in entries:
             match = _OLD_PARTIAL.fullmatch(name)
             owner = match["name"] if match else None
-            if (
-                fnmatchcase(name, ours)
-                or owner in names
-                or (owner is not None and fnmatchcase(owner, ours))
-            ):
+            if fnmatchcase(name, ours) or (owner is not None and fnmatchcase(owner, ours)):
                 discard(folder, name)
+            elif owner is not None:
+                maybe.setdefault((parts, owner), []).append(name)
+    if maybe:
+        for target in targets:
+            for name in maybe.pop((target.parent.parts, target.name), ()):
+                discard(root.child(target.parent.parts), name)

@@ -15,6 +15,7 @@ and accept any letter case when parsing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -252,7 +253,7 @@ class JobLog:
     file_warning_count: int = 0
     total_file_count: int = 0
     fatal_error: str | None = None
-    details: list[LogDetail] = field(default_factory=list)
+    details: Sequence[LogDetail] = field(default_factory=list)
     notification_warning: str | None = None  # the mail server failed; the export did not
     pid: int | None = None  # process that ran (or runs) the job, to tell live from dead
     host: str | None = None

@@ -49,6 +49,7 @@ from exportgui.jobs.tally import KEPT, LISTED_TWICE, RENAMED, REPLACES, SKIPPED,
 from exportgui.jobs.update import Freshness, Placed, judge, placed_in, request_key
 
 ORIG_REASON = N_("original bytes, unchanged")
+_OBJECTS_KEPT = 256  # requests kept per rendition when each $object$ value parses its own
 
 
 class _RequestsOfOne:
@@ -81,9 +82,13 @@ class _RequestsOfOne:
                 self._per_asset = any("$object" in t.lower() for t in texts)
             self._per_object[name] = self._first
             return self._first
-        if name not in self._per_object:
-            self._per_object[name] = self._parse(name)
-        return self._per_object[name]
+        found = self._per_object.pop(name, None)
+        if found is None:
+            found = self._parse(name)
+        self._per_object[name] = found  # the newest last: the oldest goes first when full
+        if len(self._per_object) > _OBJECTS_KEPT:
+            del self._per_object[next(iter(self._per_object))]
+        return found
 
 
 class RequestCache:

@@ -21,7 +21,8 @@ written twice.
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
+from pathlib import Path, PurePath
 
 from exportgui.config.i18n import _
 from exportgui.jobs.execute import RunOptions, end_state, run_job_items
@@ -92,7 +93,7 @@ def resume(
     """
     options = options or RunOptions()
     store = options.store or JobLogStore(catalog)
-    unusable = destination_problem(store.get(job_handle).job.destination)
+    unusable = destination_problem(store.get_summary(job_handle).job.destination)
     if unusable is not None:
         raise ResumeError(
             _("job {handle} cannot be resumed: destination: {problem}").format(
@@ -103,32 +104,39 @@ def resume(
     if refused:
         raise ResumeError(refused)
     try:
-        log = store.get(job_handle)
-        items = store.items(job_handle)
-        outcomes = {item.seq: _reconcile(store, job_handle, item) for item in items}
-        if log.job.destination is not None:
-            targets = [i.planned.target for i in items if i.planned.target is not None]
-            remove_leftovers(Path(log.job.destination), job_handle, targets)
-        todo = []
-        for item in items:
-            outcome = outcomes[item.seq]
+        log = store.get_summary(job_handle)
+        for item in store.iter_items(job_handle):
+            outcome = _reconcile(store, job_handle, item)
             retry = (
                 retry_failed
                 and outcome is LogType.ERROR
                 and item.planned.status is not LogType.ERROR  # refused by the plan: fails again
             )
-            if outcome is None or retry:
-                todo.append((item.seq, item.planned))
-                if outcome is not None:
-                    store.record(job_handle, item.seq, None)
-                    outcomes[item.seq] = None
+            if retry:
+                store.record(job_handle, item.seq, None)
+        if log.job.destination is not None:
+            remove_leftovers(Path(log.job.destination), job_handle, _Targets(store, job_handle))
     except BaseException:
         store.finish(job_handle, "interrupted")
         raise
+    todo = store.undone_count(job_handle)
     if not todo:
-        done = store.get(job_handle)  # every asset has its outcome
+        done = store.get_summary(job_handle)  # every asset has its outcome
         store.finish(job_handle, end_state(done.file_error_count, done.total_file_count))
-        return store.get(job_handle)
-    done_before = {seq: kind for seq, kind in outcomes.items() if kind is not None}
-    log = store.get(job_handle)  # its counts as they are now: retried outcomes were cleared
-    return run_job_items(store, log, catalog, todo, options, done_before)
+        return store.ended(job_handle, done.job)
+    log = store.get_summary(job_handle)  # its counts as they are now: retried outcomes were cleared
+    items = ((item.seq, item.planned) for item in store.iter_items(job_handle, undone=True))
+    return run_job_items(store, log, catalog, items, todo, options)
+
+
+class _Targets:
+    """The job's planned targets, read from its log each time they are iterated."""
+
+    def __init__(self, store: JobLogStore, job_handle: str) -> None:
+        self._store = store
+        self._handle = job_handle
+
+    def __iter__(self) -> Iterator[PurePath]:
+        for item in self._store.iter_items(self._handle):
+            if item.planned.target is not None:
+                yield item.planned.target

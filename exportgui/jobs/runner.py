@@ -32,7 +32,8 @@ import queue as queues
 import secrets
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -146,7 +147,6 @@ class JobRun:
             LogType.WARNING: log.file_warning_count,
             LogType.ERROR: log.file_error_count,
         }
-        self.outcomes: dict[int, LogType | None] = {}
         self.bytes_written = 0
         self.root: Folder | None = None  # the destination as it was when work began
         self.placed: list[Placed] = []  # placed since the last record, not remembered yet
@@ -164,16 +164,10 @@ class JobRun:
         output: Path | None = None,
         temp: Path | None = None,
     ) -> None:
+        """Record an output's outcome, not counted before in this run."""
         self.store.record(self.handle, seq, log_type, message, output, temp)
-        self._count(seq, log_type)
-
-    def _count(self, seq: int, log_type: LogType | None) -> None:
-        old = self.outcomes.get(seq)
-        if old is not None:
-            self.counts[old] -= 1
         if log_type is not None:
             self.counts[log_type] += 1
-        self.outcomes[seq] = log_type
 
     def _stop(self, fatal: str) -> None:
         self.fatal = self.fatal or fatal
@@ -203,23 +197,19 @@ class JobRun:
     # -- the run ---------------------------------------------------------------
     def process(
         self,
-        items: Sequence[tuple[int, PlannedOutput]],
+        items: Iterable[tuple[int, PlannedOutput]],
         executor: Executor | None,
         workers: int,
+        count: int,
     ) -> None:
-        """Do ``items`` (seq, planned output); outcomes land in the store as they come."""
+        """Do ``items`` (seq, planned output; ``count`` of them); outcomes land in the store.
+
+        ``items`` is read as the work goes, a chunk at a time, with the chunk's
+        assets: the run holds no more than that and the tasks in flight.
+        """
         self._report("")
-        work: list[tuple[int, PlannedOutput]] = []
-        for seq, planned in items:
-            if planned.status is LogType.ERROR:
-                self._record(seq, LogType.ERROR, planned.message or planned.reason)
-                self._report(planned.asset_name)
-            elif planned.target is None:  # skipped by the policy (or up to date), or listed twice
-                self._record(seq, planned.status, planned.message)
-                self._report(planned.asset_name)
-            else:
-                work.append((seq, planned))
-        if not work:
+        feed = _Feed(iter(items), self._settle, self.catalog_assets)
+        if not feed.fill():
             return
         if self.job.destination is None:
             self.fatal = _("stopped: the job has no destination folder")
@@ -229,10 +219,9 @@ class JobRun:
                 folder=self.destination
             )
             return
-        assets = self.catalog_assets([p.asset_handle for _, p in work])
         requests = None
         attrs = None
-        if any(self._rendition(p).fmt is Fmt.CONVERT for _, p in work):
+        if any(r.fmt is Fmt.CONVERT for r in self.job.rendition_list):
             requests = RequestCache(self.job, self.catalog.macros(), catalog_sources(self.catalog))
             try:
                 attrs = ISAttributes.from_strings(self.catalog.attributes())
@@ -242,13 +231,13 @@ class JobRun:
                 )
                 return
         owned = executor is None
-        pool = executor or self._default_pool(work, assets, requests, workers)
+        pool = executor or self._default_pool(feed, requests, workers)
         self.attempts = isinstance(pool, RemoteExecutor) and pool.retries_tasks()
         # A plain process pool cannot carry a threading.Event; the engine's pool can.
         share_cancel = not isinstance(pool, ProcessPoolExecutor)
         # Small copies go to the workers in batches, so each file does not pay a handoff;
         # small enough batches that every worker gets some.
-        per_task = max(1, min(_BATCH, len(work) // (4 * workers)))
+        per_task = max(1, min(_BATCH, count // (4 * workers)))
         # Enough queued that workers keep going while finished files wait for their commit.
         limit = max(_BATCH + 4 * workers, 3 * per_task * workers)
         pending: dict[Future[list[Produced]], list[tuple[WorkItem, PlannedOutput]]] = {}
@@ -262,7 +251,6 @@ class JobRun:
         suspects: list[tuple[WorkItem, PlannedOutput]] = []
         alone: set[Future[list[Produced]]] = set()
         ready_since = last_commit = 0.0
-        queue = list(reversed(work))
 
         def submit(batch: list[tuple[WorkItem, PlannedOutput]]) -> Future[list[Produced]] | None:
             nonlocal in_flight
@@ -281,21 +269,21 @@ class JobRun:
             return future
 
         try:
-            while queue or pending or ready or suspects:
+            while feed.queue or pending or ready or suspects or not feed.ended:
                 if self.cancel.is_set():
                     self.halt.set()
                 while suspects and not pending and not self.halt.is_set():
                     again = submit([suspects.pop()])
                     if again is not None:
                         alone.add(again)
-                while queue and not suspects and not alone and in_flight < limit:
-                    if self.halt.is_set():
+                while not suspects and not alone and in_flight < limit:
+                    if self.halt.is_set() or not (feed.queue or feed.fill()):
                         break
-                    batch = self._next_batch(queue, per_task, assets, requests, attrs)
+                    batch = self._next_batch(feed, per_task, requests, attrs)
                     if batch:
                         submit(batch)
                 if self.halt.is_set():
-                    queue.clear()
+                    feed.close()
                     suspects.clear()
                 now = time.monotonic()
                 if ready and (
@@ -384,19 +372,27 @@ class JobRun:
             self.placed = []
 
     def catalog_assets(self, handles: list[str]) -> dict[str, Asset]:
-        """The assets of the work list, fetched in one go."""
+        """The assets of a chunk of the work, fetched in one go."""
         return self.catalog.get_many(handles)
 
-    def _default_pool(
-        self,
-        work: Sequence[tuple[int, PlannedOutput]],
-        assets: dict[str, Asset],
-        requests: RequestCache | None,
-        workers: int,
-    ) -> Executor:
-        """The pool for ``work``: the one its renditions' requests render fastest on."""
+    def _settle(self, seq: int, planned: PlannedOutput) -> bool:
+        """Record an output the plan settled (refused, skipped, up to date); False: it is work."""
+        if planned.status is LogType.ERROR:
+            self._record(seq, LogType.ERROR, planned.message or planned.reason)
+        elif planned.target is None:  # skipped by the policy (or up to date), or listed twice
+            self._record(seq, planned.status, planned.message)
+        else:
+            return False
+        self._report(planned.asset_name)
+        return True
+
+    def _default_pool(self, feed: _Feed, requests: RequestCache | None, workers: int) -> Executor:
+        """The pool for the work: the one its renditions' requests render fastest on."""
         found: list[Request] = []
-        first = next((assets[p.asset_handle] for _, p in work if p.asset_handle in assets), None)
+        first = next(
+            (feed.assets[p.asset_handle] for _, p in feed.queue if p.asset_handle in feed.assets),
+            None,
+        )
         if requests is not None and first is not None:
             for rendition in self.job.rendition_list:
                 if rendition.fmt is Fmt.CONVERT:
@@ -412,9 +408,8 @@ class JobRun:
 
     def _next_batch(
         self,
-        queue: list[tuple[int, PlannedOutput]],
+        feed: _Feed,
         size: int,
-        assets: dict[str, Asset],
         requests: RequestCache | None,
         attrs: ISAttributes | None,
     ) -> list[tuple[WorkItem, PlannedOutput]]:
@@ -423,8 +418,9 @@ class JobRun:
         weight = 0
         copies_only = True  # every output so far a small copy: more small copies may join
         last = ""
+        queue, assets = feed.queue, feed.assets
         while queue and not self.halt.is_set():
-            seq, planned = queue[-1]
+            seq, planned = queue[0]
             asset = assets.get(planned.asset_handle)
             nbytes = asset.bytes if asset else 0
             small = self._rendition(planned).fmt is Fmt.ORIG and nbytes <= _BATCH_BYTES
@@ -432,7 +428,7 @@ class JobRun:
                 fits = len(batch) < size and weight + nbytes <= _BATCH_BYTES
                 if not (copies_only and small and fits):
                     break
-            queue.pop()
+            queue.popleft()
             prepared = self._task(seq, planned, assets, requests, attrs)
             if prepared is not None:
                 batch.append((prepared, planned))
@@ -466,7 +462,9 @@ class JobRun:
                     raise LookupError(parsed)
                 request = parsed
             target = planned.target
-            if target.is_absolute() or ".." in target.parts or target.name in {"", "."}:
+            # Not target.parts: a Path keeps those, and the plan's paths would grow as the run goes.
+            parts = target.as_posix().split("/")
+            if target.is_absolute() or ".." in parts or target.name in {"", "."}:
                 raise OutsideDestination(
                     _("{target} is not a path inside the destination").format(target=target)
                 )
@@ -545,8 +543,8 @@ class JobRun:
         """Rename the finished temporary file into place, honouring the policy at this moment."""
         status, message, final, n = planned.status, planned.message, task.final, 1
         while True:
-            if not recorded:
-                self._record(task.seq, status, message, final, task.temp)
+            if not recorded:  # counted once in place, below
+                self.store.record(self.handle, task.seq, status, message, final, task.temp)
             recorded = False
             try:
                 placed = place(
@@ -577,7 +575,7 @@ class JobRun:
             if placed:
                 self.bytes_written += produced.size
                 self.placed.append(self._placed_record(task, final, produced))
-                self._count(task.seq, status)  # progress counts files that are in place
+                self.counts[status] += 1  # progress counts files that are in place
                 self._report(planned.asset_name)
                 return
             base = task.final.name
@@ -612,6 +610,56 @@ class JobRun:
             mtime_ns=produced.mtime_ns,
             digest=digest,
         )
+
+
+_CHUNK = 512  # outputs read from the job (with their assets) at a time
+
+
+class _Feed:
+    """The run's work, read from its items a chunk at a time, with the chunk's assets.
+
+    Outputs the plan settled are recorded as they are read (``settle``); a
+    chunk ends only where an asset's renditions do, so they stay one task.
+    """
+
+    def __init__(
+        self,
+        items: Iterator[tuple[int, PlannedOutput]],
+        settle: Callable[[int, PlannedOutput], bool],
+        fetch: Callable[[list[str]], dict[str, Asset]],
+    ) -> None:
+        self._items = items
+        self._settle = settle
+        self._fetch = fetch
+        self._next: tuple[int, PlannedOutput] | None = None  # read, not in a chunk yet
+        self.queue: deque[tuple[int, PlannedOutput]] = deque()
+        self.assets: dict[str, Asset] = {}
+        self.ended = False
+
+    def fill(self) -> bool:
+        """Read the next chunk into an empty queue; False when the work is all read."""
+        chunk: list[tuple[int, PlannedOutput]] = []
+        while not self.ended:
+            item = self._next or next(self._items, None)
+            self._next = None
+            if item is None:
+                self.ended = True
+            elif not self._settle(*item):
+                if len(chunk) >= _CHUNK and item[1].asset_handle != chunk[-1][1].asset_handle:
+                    self._next = item
+                    break
+                chunk.append(item)
+        if not chunk:
+            return False
+        self.queue.extend(chunk)
+        self.assets = self._fetch(list(dict.fromkeys(p.asset_handle for _, p in chunk)))
+        return True
+
+    def close(self) -> None:
+        """Read nothing more (the run stops)."""
+        self.queue.clear()
+        self._next = None
+        self.ended = True
 
 
 # The policies whose outputs replace a file at their target.

@@ -317,6 +317,7 @@ def test_resume_removes_every_leftover_of_the_job_and_nothing_else(
     others = [
         dest / ".exportgui-j20000101-000000-abcdef-1.part",  # another job's
         dest / ".n004.tiff.notes.part",  # a user's
+        dest / ".n099.tiff.00000000abcd.part",  # an older renderer's, beside no target of the job
         day1 / ".n001.tiff.0123456789ab.partial",
     ]
     for path in leftovers + others:

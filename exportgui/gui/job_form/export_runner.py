@@ -147,7 +147,7 @@ class ExportRunner(QObject):
         catalog, cancel, mail = self._catalog, self._cancel_event(), self._mail()
 
         def work(_report: Callable[[Any], None]) -> RunOutcome:
-            job = jobs.JobLogStore(catalog).get(job_handle).job if cluster else None
+            job = jobs.JobLogStore(catalog).get_summary(job_handle).job if cluster else None
             handles = job.asset_handles if job is not None else ()
             destination = job.destination if job is not None else None
             with self._on_cluster(cluster, catalog, handles, destination) as executor:
