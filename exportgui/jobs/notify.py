@@ -17,6 +17,7 @@ text, which may echo what it was sent.
 from __future__ import annotations
 
 import ipaddress
+import itertools
 import os
 import smtplib
 import socket
@@ -38,6 +39,7 @@ KEYRING_SERVICE = "exportgui"
 PASSWORD_ENV = "EXPORTGUI_SMTP_PASSWORD"  # noqa: S105 - the variable's name, not a password
 PLAIN_LOGIN_FLAG = "--allow-plain-login"
 PLAIN_LOGIN_SETTING = N_("Allow a login without encryption")
+MAIL_LISTED = 1000  # outputs a mail lists at most; the job log has them all
 _TIMEOUT_S = 20.0
 _SCHEMES = {"smtp": ("plain", 25), "smtp+starttls": ("starttls", 587), "smtps": ("ssl", 465)}
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines splits at
@@ -389,11 +391,12 @@ def _compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMess
             "\n".join([*_header(log), "", _("You will get another message when it ends."), ""])
         )
         return message
+    outcome = tally_words(tally(log))
     _set_header(
         message,
         "Subject",
         _("[exportgui] job {title!r} {state}: {outcome}").format(
-            title=title, state=state_word(log.state), outcome=tally_words(tally(log))
+            title=title, state=state_word(log.state), outcome=outcome
         ),
     )
     lines = _header(log)
@@ -401,7 +404,7 @@ def _compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMess
         lines.append(_field(_("Ended"), date_time(log.end_date)))
     label = _("Outputs") if log.job.renditions else _("Assets")
     counted = ngettext("{n} in the job; {outcome}", "{n} in the job; {outcome}", total)
-    lines.append(_field(label, counted.format(n=number(total), outcome=tally_words(tally(log)))))
+    lines.append(_field(label, counted.format(n=number(total), outcome=outcome)))
     undone = total - len(log.details)
     if undone > 0:
         lines.append(
@@ -414,10 +417,20 @@ def _compose(log: JobLog, setting: EmailSetting, *, starting: bool) -> EmailMess
         EmailSetting.ERROR: {LogType.ERROR},
         EmailSetting.ERROR_AND_WARNING: {LogType.ERROR, LogType.WARNING},
     }.get(setting, set())
-    listed = [d for d in log.details if d.log_type in wanted]
-    if listed:
+    listed = (d for d in log.details if d.log_type in wanted)
+    first = list(itertools.islice(listed, MAIL_LISTED))
+    if first:
         lines += ["", _("Assets:") if setting is EmailSetting.ALL else _("Problems:")]
-        lines += [_detail_line(d) for d in listed]
+        lines += [_detail_line(d) for d in first]
+        more = sum(1 for _more in listed)
+        if more:
+            lines.append(
+                ngettext(
+                    "… and {n} more: exportgui jobs show {handle}",
+                    "… and {n} more: exportgui jobs show {handle}",
+                    more,
+                ).format(n=number(more), handle=log.job_handle)
+            )
     message.set_content("\n".join([*lines, ""]))
     return message
 

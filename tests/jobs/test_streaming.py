@@ -1,9 +1,9 @@
 """A run reads its work as it goes: the job's size does not decide what the run holds.
 
 The plan's outputs (or, on resume, the job log's) are read a chunk at a time
-with their assets; the log a run returns reads its details from the job log.
-Each test shrinks the chunk or the page so that a small job crosses many of
-them.
+with their assets; the log a run returns reads its details from the job log;
+a mail lists a bounded number of outputs. Each test shrinks the chunk or the
+page so that a small job crosses many of them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from typing import Any
 import pytest
 
 from exportgui.catalog import Asset, Catalog
+from exportgui.config import MailSettings
 from exportgui.jobs import (
+    EmailSetting,
     ExportJob,
     Fmt,
     JobLogStore,
@@ -27,11 +29,13 @@ from exportgui.jobs import (
     run,
 )
 from exportgui.jobs import joblog as joblog_module
+from exportgui.jobs import notify as notify_module
 from exportgui.jobs import runner as runner_module
 from exportgui.jobs.execute import run_job_items
 from exportgui.jobs.joblog import StoredDetails
 from exportgui.jobs.model import PlannedOutput, Rendition
 from tests.helpers import export_files, import_files, make_image
+from tests.smtp_server import smtp_server
 
 COUNT = 40
 
@@ -163,3 +167,18 @@ def test_resume_reads_the_job_log_a_page_at_a_time(
     )
     assert export_files(dest) == sorted(f"p{i:03d}.png" for i in range(COUNT))
     assert sorted(p.name for p in dest.iterdir()) == export_files(dest)  # nothing hidden left
+
+
+def test_a_mail_lists_a_bounded_number_of_outputs(
+    catalog: Catalog, handles: list[str], dest: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(notify_module, "MAIL_LISTED", 3)
+    job = ExportJob(tuple(handles[:8]), Fmt.ORIG, destination=dest, email_setting=EmailSetting.ALL)
+    with smtp_server() as (box, url):
+        mail = MailSettings(smtp_url=url, sender="a@example.com", recipients=["b@example.com"])
+        log = run(plan(job, catalog), catalog, RunOptions(mail=mail))
+    body = box.messages[-1].get_content()
+    listed = [h for h in handles[:8] if h in body]
+    assert listed == handles[:3]
+    assert f"… and 5 more: exportgui jobs show {log.job_handle}" in body
+    assert "8 in the job" in body
