@@ -34,7 +34,9 @@ import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import psutil
 
@@ -43,12 +45,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_jobs import photo
 
 from exportgui.catalog import Catalog
-from exportgui.jobs import ExportJob, Fmt, RunOptions, plan, run
+from exportgui.jobs import ExportJob, Fmt, RunOptions, plan, resume, run
 from exportgui.jobs import runner as runner_module
 from exportgui.jobs.cluster import Cluster, connect
 from exportgui.jobs.produce import Produced
 
 CONVERT_MODIFIER = "wid=1200&qlt=85"
+T = TypeVar("T")
 
 
 def fresh(folder: Path) -> None:
@@ -196,14 +199,13 @@ def bench_submitter(root: Path, small: int, rounds: int) -> None:
         commit_s.append(time.perf_counter() - start)
         placed.append(len(ready))
 
-    def record_many(self: object, handle: str, outcomes: object) -> None:
+    def record_many(self: object, handle: str, *outcomes_placed: object) -> None:
         start = time.perf_counter()
-        original_record(self, handle, outcomes)  # type: ignore[arg-type]
+        original_record(self, handle, *outcomes_placed)  # type: ignore[arg-type]
         record_s.append(time.perf_counter() - start)
 
     # title → per-output figures of each round: place+record, record, CPU, scheduler CPU/task
     figures: dict[str, list[tuple[float, float, float, float, float]]] = {}
-    peaks: list[tuple[int, int]] = []
     with separate_cluster(2) as (address, scheduler):
         cluster = connect(address)
         cluster.client.wait_for_workers(2)
@@ -227,8 +229,8 @@ def bench_submitter(root: Path, small: int, rounds: int) -> None:
                 for _ in range(rounds):
                     for title, job in jobs.items():
                         commit_s.clear(), record_s.clear(), placed.clear()
-                        runner_module.JobRun._commit_many = commit_many  # type: ignore[method-assign]
-                        runner_module.JobLogStore.record_many = record_many  # type: ignore[method-assign]
+                        runner_module.JobRun._commit_many = commit_many  # type: ignore[method-assign, assignment]
+                        runner_module.JobLogStore.record_many = record_many  # type: ignore[method-assign, assignment]
                         fresh(dest)
                         options = on_cluster(cluster, catalog, job)
                         cpu0 = time.process_time()
@@ -244,15 +246,6 @@ def bench_submitter(root: Path, small: int, rounds: int) -> None:
                             (sum(commit_s) / n, sum(record_s) / n, cpu / n, cpu / tasks,
                              sched / tasks)
                         )  # fmt: skip
-                for n in (len(copies) // 4, len(copies)):
-                    job = ExportJob(copies[:n], Fmt.ORIG, destination=dest)
-                    fresh(dest)
-                    options = on_cluster(cluster, catalog, job)
-                    planned = plan(job, catalog)
-                    tracemalloc.start()
-                    run(planned, catalog, options)
-                    peaks.append((n, tracemalloc.get_traced_memory()[1]))
-                    tracemalloc.stop()
         finally:
             cluster.close()
     print(
@@ -269,10 +262,78 @@ def bench_submitter(root: Path, small: int, rounds: int) -> None:
             f"rename {(place - record) * 1e6:4.0f}); submitter CPU {cpu * 1e6:5.0f} µs/output "
             f"= {cpu_task * 1e6:6.0f} µs/task; scheduler CPU {sched * 1e6:5.0f} µs/task"
         )
-    for n, peak in peaks:
-        print(f"  peak Python memory of an orig run of {n:5d} files: {peak / 1e6:6.2f} MB")
-    (n1, p1), (n2, p2) = peaks
-    print(f"  = {(p2 - p1) / (n2 - n1):.0f} bytes more per asset of the job")
+
+
+# -- 4. memory ----------------------------------------------------------------------------
+def traced(fn: Callable[[], T]) -> tuple[T, int]:
+    """``fn()`` and the most Python heap it held above what was held when it began."""
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    try:
+        result = fn()
+        return result, tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+
+
+def bench_memory(root: Path, sizes: list[int]) -> None:
+    """The submitting side's Python heap against the job's size: the plan, the run, a resume.
+
+    orig jobs of small files, on the local pool and on a LocalCluster of 2
+    workers. The plan is measured on its own; the run above the plan it is
+    given (what the run itself holds); the resume of the whole job (its
+    outcomes cleared, its files removed) from nothing but the job's handle.
+    """
+    handles = make_files(root, max(sizes))
+    dest = root / "dest"
+    rows: dict[str, list[tuple[int, int, int, int]]] = {}
+    cluster = connect("local:2")
+    cluster.client.wait_for_workers(2)
+    try:
+        with Catalog.open(root / "catalog") as catalog:
+
+            def options(job: ExportJob, where: str) -> RunOptions:
+                if where == "cluster":
+                    return on_cluster(cluster, catalog, job)
+                return RunOptions(workers=2)
+
+            for n in sizes:
+                job = ExportJob(handles[:n], Fmt.ORIG, destination=dest)
+                for where in ("local pool", "cluster"):
+                    fresh(dest)
+                    planned, plan_bytes = traced(partial(plan, job, catalog))
+                    log, run_bytes = traced(partial(run, planned, catalog, options(job, where)))
+                    handle = log.job_handle
+                    del planned, log
+                    fresh(dest)
+                    catalog.db.execute(
+                        "UPDATE joblog_item SET outcome=NULL, message=NULL, output=NULL,"
+                        " temp=NULL WHERE job_handle=?",
+                        (handle,),
+                    )
+                    catalog.db.execute(
+                        "UPDATE joblog_job SET state='cancelled', success_count=0"
+                        " WHERE job_handle=?",
+                        (handle,),
+                    )
+                    again = options(job, where)
+                    resumed, resume_bytes = traced(partial(resume, handle, catalog, options=again))
+                    assert resumed.file_success_count == n, resumed.fatal_error
+                    rows.setdefault(where, []).append((n, plan_bytes, run_bytes, resume_bytes))
+    finally:
+        cluster.close()
+    print(f"submitting side's Python heap (tracemalloc peak above the start), load {load()}:")
+    for where, figures in rows.items():
+        for n, plan_bytes, run_bytes, resume_bytes in figures:
+            print(
+                f"  {where:10s} orig {n:6d} files: plan {plan_bytes / 1e6:6.2f} MB, "
+                f"run {run_bytes / 1e6:6.2f} MB, resume {resume_bytes / 1e6:6.2f} MB"
+            )
+        (n1, p1, r1, s1), (n2, p2, r2, s2) = figures[0], figures[-1]
+        print(
+            f"  {where:10s} per asset more: plan {(p2 - p1) / (n2 - n1):5.0f} B, "
+            f"run {(r2 - r1) / (n2 - n1):5.0f} B, resume {(s2 - s1) / (n2 - n1):5.0f} B"
+        )
 
 
 def bench_round_trip(count: int) -> None:
@@ -311,6 +372,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sets (smoke run)")
     parser.add_argument("--costs", action="store_true", help="only the submitting side's costs")
+    parser.add_argument("--memory", action="store_true", help="only the memory against job size")
     parser.add_argument("--dir", type=Path, help="scratch folder (default: a temporary one)")
     args = parser.parse_args()
     print(f"cpus: {os.cpu_count()}  python {sys.version.split()[0]}  load {load()}")
@@ -319,6 +381,10 @@ def main() -> int:
     )
     with tempfile.TemporaryDirectory(dir=args.dir) as scratch:
         root = Path(scratch)
+        sizes = [500, 2000] if args.quick else [1000, 4000, 16000]
+        if args.memory:
+            bench_memory(root, sizes)
+            return 0
         if args.costs:
             make_files(root, small)
         else:
@@ -330,6 +396,7 @@ def main() -> int:
                 cluster.close()
         bench_submitter(root, small, 3 if args.quick else 5)
         bench_round_trip(500 if args.quick else 3000)
+        bench_memory(root / "memory", sizes)
     return 0
 
 

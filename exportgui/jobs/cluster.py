@@ -64,6 +64,7 @@ CLUSTER_ENV = "EXPORTGUI_CLUSTER"
 INSTALL_HINT = "install exportgui[cluster] (pip install 'exportgui[cluster]') to run on a cluster"
 _CONNECT_TIMEOUT_S = 10.0
 _CANCEL_WATCH_S = 0.05  # how quickly a cancel here reaches the scheduler
+_DEBUG_LOG_LENGTH = 16  # messages and transitions Dask keeps for debugging (see connect)
 _LOCAL_MAX = 64
 
 
@@ -518,13 +519,20 @@ def connect(address: str, paths: PathMap | None = None) -> Cluster:
     address = parse_address(address)
     distributed = _distributed()
     local = None
+    import dask
+
     try:
-        if address.startswith("local:"):
-            with _workers_ignore_ctrl_c():
-                local = _local_cluster(distributed, int(address.removeprefix("local:")))
-            client = distributed.Client(local, set_as_default=False)
-        else:
-            client = distributed.Client(address, timeout=_CONNECT_TIMEOUT_S, set_as_default=False)
+        # Dask keeps its last messages and transitions for debugging (1,000 by default, each
+        # holding a task's arguments): a few are enough, and the job's memory stays small.
+        with dask.config.set({"distributed.admin.low-level-log-length": _DEBUG_LOG_LENGTH}):
+            if address.startswith("local:"):
+                with _workers_ignore_ctrl_c():
+                    local = _local_cluster(distributed, int(address.removeprefix("local:")))
+                client = distributed.Client(local, set_as_default=False)
+            else:
+                client = distributed.Client(
+                    address, timeout=_CONNECT_TIMEOUT_S, set_as_default=False
+                )
     except Exception as exc:
         if local is not None:
             with contextlib.suppress(Exception):
