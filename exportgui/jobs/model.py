@@ -183,7 +183,7 @@ class Problem:
         return self.severity is LogType.ERROR
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlannedOutput:
     """One asset's line in the plan: what will be written, and why."""
 

@@ -49,6 +49,7 @@ from exportgui.jobs.tally import KEPT, LISTED_TWICE, RENAMED, REPLACES, SKIPPED,
 from exportgui.jobs.update import Freshness, Placed, judge, placed_in, request_key
 
 ORIG_REASON = N_("original bytes, unchanged")
+_ASSETS_AT_ONCE = 512  # assets read from the catalog at a time while planning
 _OBJECTS_KEPT = 256  # requests kept per rendition when each $object$ value parses its own
 
 
@@ -363,7 +364,6 @@ def _plan(
     job: ExportJob, catalog: CatalogView, requests: RequestCache | None, date: datetime | None
 ) -> Plan:
     job = normalize(job)
-    assets = catalog.get_many(job.asset_handles)
     namer = _Namer(Path(job.destination) if job.destination else None, job.conflict)
     outputs: list[PlannedOutput] = []
     seen: set[str] = set()
@@ -375,7 +375,10 @@ def _plan(
         for r in renditions
     ]
     job_date = date or datetime.now().astimezone()
+    assets: dict[str, Asset] = {}
     for seq, handle in enumerate(job.asset_handles, start=1):
+        if seq % _ASSETS_AT_ONCE == 1:  # the assets of the next handles, fetched together
+            assets = catalog.get_many(job.asset_handles[seq - 1 : seq - 1 + _ASSETS_AT_ONCE])
         asset = assets.get(handle)
         twice = handle in seen
         seen.add(handle)
