@@ -36,6 +36,7 @@ from exportgui.gui.widgets.i18n import tr
 from exportgui.gui.widgets.tasks import TaskRunner
 from exportgui.jobs import ExportJob, JobLog, Progress
 from exportgui.jobs.cluster import Cluster, ClusterError, job_executor, sample_original
+from exportgui.jobs.tally import Tally, tally
 from exportgui.jobs.validate import InvalidJob, nothing_written_problem, selection_problems
 
 REPAINT_MS = 150
@@ -59,9 +60,13 @@ class RunStatus:
 
 @dataclass(frozen=True)
 class RunOutcome:
-    """The finished job's log, plus a mail warning if the notification could not be sent."""
+    """The finished job's log, its outputs counted, and a mail warning if one could not be sent.
+
+    Counted in the run's thread: the log reads its details from the job log.
+    """
 
     log: JobLog
+    counted: Tally
     notify_warning: str | None = None
 
 
@@ -136,7 +141,7 @@ class ExportRunner(QObject):
                     executor=executor,
                 )
                 log = jobs.run(plan, catalog, options)
-            return RunOutcome(log, log.notification_warning)
+            return RunOutcome(log, tally(log), log.notification_warning)
 
         self._launch(work)
 
@@ -163,7 +168,7 @@ class ExportRunner(QObject):
                         executor=executor,
                     ),
                 )
-            return RunOutcome(log, log.notification_warning)
+            return RunOutcome(log, tally(log), log.notification_warning)
 
         self._launch(work)
 

@@ -12,13 +12,13 @@ from exportgui.gui.widgets import theme
 from exportgui.gui.widgets.folders import open_folder
 from exportgui.gui.widgets.formatting import duration, state_word
 from exportgui.gui.widgets.i18n import number, tr
-from exportgui.jobs.tally import tally, tally_words
+from exportgui.jobs.tally import tally_words
 
 
 def summary_text(outcome: RunOutcome) -> str:
     """The state and the files in words: ``Finished: 2 files written (2 replaced) · 1 failed``."""
     log = outcome.log
-    text = f"{state_word(log.state)}: {tally_words(tally(log))}"
+    text = f"{state_word(log.state)}: {tally_words(outcome.counted)}"
     if log.fatal_error:
         text += f" — {log.fatal_error}"
     return text
