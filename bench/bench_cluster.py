@@ -14,16 +14,19 @@ order swapped every pair, so both see the same load on a shared machine):
    (job log record + the rename into place, summed over the run's commits),
    and the submitting process's CPU per output and per task (orig: the small
    files; convert: 64×48 photos, so the renders cost next to nothing and the
-   coordination is what is left), and its peak Python memory for two job
-   sizes, with the scheduler
-   and the workers in processes of their own (``dask scheduler`` and
-   ``dask worker``), so only the submitter's own work is counted; the
-   scheduler's CPU per task is read from its process.
+   coordination is what is left), with the scheduler and the workers in
+   processes of their own (``dask scheduler`` and ``dask worker``), so only
+   the submitter's own work is counted; the scheduler's CPU per task is read
+   from its process. Then empty tasks: the round trip alone.
+4. The submitting side's Python heap against the job's size (``--memory``
+   alone): the plan, the run and a resume of the whole job, on the local pool
+   and on a LocalCluster.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import statistics
@@ -267,6 +270,7 @@ def bench_submitter(root: Path, small: int, rounds: int) -> None:
 # -- 4. memory ----------------------------------------------------------------------------
 def traced(fn: Callable[[], T]) -> tuple[T, int]:
     """``fn()`` and the most Python heap it held above what was held when it began."""
+    gc.collect()  # no garbage of the last measurement freed (or not) during this one
     tracemalloc.start()
     base = tracemalloc.get_traced_memory()[0]
     try:
