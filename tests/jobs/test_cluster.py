@@ -9,10 +9,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from exportgui.catalog import Catalog
 from exportgui.jobs import ExportJob, Fmt, JobLogStore, LogType, Progress, RunOptions, plan, run
-from exportgui.jobs.cluster import Cluster, ClusterError, PathMap, connect, parse_address
+from exportgui.jobs.cluster import (
+    NO_WORKERS_GRACE_S,
+    Cluster,
+    ClusterError,
+    PathMap,
+    connect,
+    parse_address,
+)
 from exportgui.jobs.resume import resume
 from tests.helpers import SLOW_MODIFIER, export_files, import_files, make_image, noise_images
 
@@ -28,12 +36,19 @@ def cluster() -> Iterator[Cluster]:
         started.close()
 
 
-def _on(cluster: Cluster, job: ExportJob, catalog: Catalog, **options: object) -> RunOptions:
+def _on(
+    cluster: Cluster,
+    job: ExportJob,
+    catalog: Catalog,
+    no_workers_grace_s: float = NO_WORKERS_GRACE_S,
+    **options: object,
+) -> RunOptions:
     """Probe like the command line does, then run options for the cluster."""
     first = catalog.original_path(job.asset_handles[0])
     assert job.destination is not None
     cluster.probe(first, Path(job.destination))
-    return RunOptions(executor=cluster.executor(), **options)  # type: ignore[arg-type]
+    executor = cluster.executor(no_workers_grace_s=no_workers_grace_s)
+    return RunOptions(executor=executor, **options)  # type: ignore[arg-type]
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -182,6 +197,80 @@ def test_a_cluster_that_goes_away_stops_the_job_and_resume_finishes_it_on_anothe
     assert finished.state == "completed" and finished.file_success_count == 24
     assert export_files(dest) == sorted(f"noise{i:03d}.png" for i in range(24))
     assert _leftovers(dest) == []
+    assert [d.log_type for d in JobLogStore(catalog).get(log.job_handle).details] == [
+        LogType.SUCCESS
+    ] * 24
+
+
+def test_workers_that_all_die_and_come_back_within_the_grace_period_finish_the_job(
+    cluster: Cluster, catalog: Catalog, sources: Path, dest: Path
+) -> None:
+    handles = noise_images(catalog, sources, 16, (300, 300))
+    job = ExportJob(tuple(handles), Fmt.CONVERT, SLOW_MODIFIER, destination=dest)
+    pids = cluster.worker_pids()
+    killed: list[bool] = []
+
+    def kill_every_worker() -> None:
+        # Once both workers write a file, both are killed: the cluster has none until their
+        # nannies start new ones, well within the grace period.
+        while not killed:
+            if len(_leftovers(dest)) >= 2:
+                for pid in pids.values():
+                    os.kill(pid, signal.SIGKILL)
+                killed.append(True)
+
+    killer = threading.Thread(target=kill_every_worker, daemon=True)
+    killer.start()
+    try:
+        log = run(plan(job, catalog), catalog, _on(cluster, job, catalog))
+    finally:
+        killed.append(False)  # the job is over: stop looking
+        killer.join()
+    cluster.client.wait_for_workers(2)
+    assert killed[0], "the workers were not killed while writing"
+    assert log.fatal_error is None
+    assert log.state == "completed" and log.file_success_count == 16
+    assert sorted(os.listdir(dest)) == sorted(f"noise{i:03d}.png" for i in range(16))
+
+
+def test_a_cluster_left_without_workers_stops_the_job_and_resume_finishes_it_locally(
+    cluster: Cluster, catalog: Catalog, sources: Path, dest: Path
+) -> None:
+    handles = noise_images(catalog, sources, 24, (200, 150))
+    job = ExportJob(tuple(handles), Fmt.CONVERT, SLOW_MODIFIER, destination=dest)
+    local = cluster.local
+    assert local is not None
+    left: list[int] = []
+
+    def progress(p: Progress) -> None:
+        if p.done >= 2 and not left:
+            left.append(p.done)
+            local.scale(0)  # every worker leaves for good; the scheduler stays up
+
+    try:
+        log = run(
+            plan(job, catalog),
+            catalog,
+            _on(cluster, job, catalog, no_workers_grace_s=0.5, progress=progress),
+        )
+    finally:
+        local.scale(2)
+        cluster.client.wait_for_workers(2)
+    assert left, "the workers never left"
+    assert log.state == "failed"
+    assert log.fatal_error == (
+        "stopped: the local cluster has had no workers for 0.5 s; "
+        "finish the job with: exportgui jobs resume"
+    )
+    placed = export_files(dest)
+    assert 2 <= len(placed) < 24
+    assert sorted(os.listdir(dest)) == placed  # nothing hidden, no partial file
+    for name in placed:
+        with Image.open(dest / name) as image:
+            image.load()  # each placed file is whole
+    finished = resume(log.job_handle, catalog)
+    assert finished.state == "completed" and finished.file_success_count == 24
+    assert sorted(os.listdir(dest)) == sorted(f"noise{i:03d}.png" for i in range(24))
     assert [d.log_type for d in JobLogStore(catalog).get(log.job_handle).details] == [
         LogType.SUCCESS
     ] * 24
