@@ -630,9 +630,10 @@ def job_executor(
 ) -> Iterator[Executor]:
     """The executor of the cluster at ``address``, probed for a job; all closed after the block.
 
-    The probe reads ``original`` and writes in ``destination`` on every worker
-    (no probe without a destination); ``on_ready`` gets the cluster once it
-    passed.
+    The probe reads ``original`` and writes in ``destination`` on every worker;
+    there is none without a destination, nor for one missing here too (the
+    run says so as it does without a cluster, no worker is to blame).
+    ``on_ready`` gets the cluster once it passed.
 
     Raises:
         ClusterError: the cluster cannot be reached, or cannot run the job (the
@@ -641,7 +642,7 @@ def job_executor(
     """
     cluster = connect(address, paths)
     try:
-        if destination is not None:
+        if destination is not None and os.path.isdir(destination):
             try:
                 cluster.probe(original, destination)
             except ClusterError as exc:
