@@ -37,6 +37,7 @@ of :mod:`exportgui.jobs.produce`: :class:`ClusterExecutor` is a
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import secrets
 import signal
@@ -75,6 +76,7 @@ NO_WORKERS_GRACE_S = 60.0
 _WORKERS_WATCH_S = 1.0  # how often the scheduler is asked how many workers it has…
 _WORKERS_ASK_S = 5.0  # …and how long one answer may take (an unanswered one counts for nothing)
 _LOCAL_MAX = 64
+_SAMPLE_TRIES = 100  # assets looked at for an original to probe with
 
 
 class ClusterError(Exception):
@@ -281,10 +283,17 @@ def _probe(original: str, destination: str, paths: PathMap) -> str:
 
 # -- the submitting side ------------------------------------------------------------
 def sample_original(catalog: RunCatalog, handles: Iterable[str]) -> Path | None:
-    """The stored original of the first of ``handles`` that has one (for :meth:`Cluster.probe`)."""
-    for handle in handles:
+    """The stored original of the first of ``handles`` readable here (for :meth:`Cluster.probe`).
+
+    One missing here too is the asset's own error, as without a cluster, not a
+    worker's; after :data:`_SAMPLE_TRIES` handles without one, None (no original
+    is probed).
+    """
+    for handle in itertools.islice(handles, _SAMPLE_TRIES):
         with contextlib.suppress(LookupError, ValueError, OSError):
-            return Path(catalog.original_path(handle))
+            path = Path(catalog.original_path(handle))
+            if path.is_file() and os.access(path, os.R_OK):
+                return path
     return None
 
 
@@ -642,7 +651,7 @@ def job_executor(
     """
     cluster = connect(address, paths)
     try:
-        if destination is not None and os.path.isdir(destination):
+        if destination is not None and os.path.isdir(destination):  # noqa: PTH112 - any OSError: no
             try:
                 cluster.probe(original, destination)
             except ClusterError as exc:

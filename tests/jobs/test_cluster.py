@@ -20,6 +20,7 @@ from exportgui.jobs.cluster import (
     PathMap,
     connect,
     parse_address,
+    sample_original,
 )
 from exportgui.jobs.resume import resume
 from tests.helpers import SLOW_MODIFIER, export_files, import_files, make_image, noise_images
@@ -169,6 +170,22 @@ def test_a_destination_a_worker_cannot_reach_is_refused_up_front(
     with pytest.raises(ClusterError, match=r"worker tcp://.*cannot read the original .*no-store"):
         Cluster(cluster.address, cluster.client, None, store).probe(original, dest)
     assert export_files(dest) == []
+
+
+def test_an_original_missing_here_too_fails_its_asset_as_locally_not_the_probe(
+    cluster: Cluster, catalog: Catalog, sources: Path, dest: Path
+) -> None:
+    handles = noise_images(catalog, sources, 3, (20, 20))
+    catalog.original_path(handles[0]).unlink()  # the store lost it: no worker is to blame
+    sample = sample_original(catalog, handles)
+    assert sample == catalog.original_path(handles[1])
+    cluster.probe(sample, dest)
+    job = ExportJob(tuple(handles), Fmt.ORIG, destination=dest)
+    log = run(plan(job, catalog), catalog, RunOptions(executor=cluster.executor()))
+    assert log.state == "completed"
+    assert [d.log_type for d in log.details].count(LogType.SUCCESS) == 2
+    assert export_files(dest) == ["noise001.png", "noise002.png"]
+    assert _leftovers(dest) == []
 
 
 def test_a_cluster_that_goes_away_stops_the_job_and_resume_finishes_it_on_another(
