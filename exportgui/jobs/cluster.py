@@ -456,13 +456,12 @@ class ClusterExecutor(Executor):
         with self._lock:
             self._lost = message
             futures = list(self._in_flight)
+        remotes = [future.remote for future in futures if future.remote is not None]
         for future in futures:
-            remote = future.remote
             with contextlib.suppress(InvalidStateError):
                 future.set_exception(ExecutorLost(message))
-            if remote is not None:  # a worker that joins later does not run it
-                with contextlib.suppress(Exception):
-                    remote.cancel()
+        with contextlib.suppress(Exception):  # a worker that joins later runs none of them
+            self._client.cancel(remotes)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         """Stop watching the cancel flags and the workers; the workers forget the flags."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -91,6 +93,11 @@ def test_orig_job_in_batches_gives_the_same_bytes_as_the_local_pool(
     there = run(plan(job, catalog), catalog, _on(cluster, job, catalog))
     assert there.file_success_count == 70 == here.file_success_count
     assert _files(remote) == _files(local)
+
+
+def _tasks_held(dask_scheduler: Any) -> int:
+    """On the scheduler: how many tasks it holds."""
+    return len(dask_scheduler.tasks)
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -270,6 +277,11 @@ def test_a_cluster_left_without_workers_stops_the_job_and_resume_finishes_it_loc
             catalog,
             _on(cluster, job, catalog, no_workers_grace_s=0.5, progress=progress),
         )
+        # Its tasks are cancelled on the cluster too: the workers that come back run none.
+        deadline = time.monotonic() + 30
+        while cluster.client.run_on_scheduler(_tasks_held) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert cluster.client.run_on_scheduler(_tasks_held) == 0
     finally:
         local.scale(2)
         cluster.client.wait_for_workers(2)
