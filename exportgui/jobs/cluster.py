@@ -69,14 +69,14 @@ CLUSTER_ENV = "EXPORTGUI_CLUSTER"
 INSTALL_HINT = "install exportgui[cluster] (pip install 'exportgui[cluster]') to run on a cluster"
 _CONNECT_TIMEOUT_S = 10.0
 _CANCEL_WATCH_S = 0.05  # how quickly a cancel here reaches the scheduler
+_LOCAL_MAX = 64
+_SAMPLE_TRIES = 100  # assets looked at for an original to probe with
 # How long a cluster may have no workers at all before the tasks in flight fail with
 # ExecutorLost: long enough for a nanny to restart a worker, or a new one to join. Tests
 # pass a shorter one to Cluster.executor(no_workers_grace_s=…).
 NO_WORKERS_GRACE_S = 60.0
 _WORKERS_WATCH_S = 1.0  # how often the scheduler is asked how many workers it has…
 _WORKERS_ASK_S = 5.0  # …and how long one answer may take (an unanswered one counts for nothing)
-_LOCAL_MAX = 64
-_SAMPLE_TRIES = 100  # assets looked at for an original to probe with
 
 
 class ClusterError(Exception):
