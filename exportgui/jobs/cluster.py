@@ -22,8 +22,9 @@ of :mod:`exportgui.jobs.produce`: :class:`ClusterExecutor` is a
   left.
 - The run's cancel flag (a ``threading.Event`` passed to a task) arrives on
   the workers as a :class:`RemoteCancel`; when it is set here, every worker
-  is told at once (``client.run``), so a task stops as it would locally and
-  no task asks the scheduler anything while the run goes on.
+  is told at once, and each that joins later before its first task (a worker
+  plugin), so a task stops as it would locally and no task asks the
+  scheduler anything while the run goes on.
 - A worker killed more often than the scheduler allows fails its task with
   ``BrokenProcessPool``, as a local process pool does: the runner then runs
   each of its work items alone. A lost connection to the scheduler fails
@@ -161,14 +162,35 @@ class RemoteCancel(threading.Event):
         return super().is_set() or self.name in _CANCELLED
 
 
-async def _cancel_here(name: str) -> None:
-    """On every worker (``client.run``): the run ``name`` is cancelled."""
+def _cancel_here(name: str) -> None:
+    """On a worker: the run ``name`` is cancelled."""
     _CANCELLED.add(name)
 
 
-async def _forget_here(names: list[str]) -> None:
-    """On every worker: the runs ``names`` are over."""
-    _CANCELLED.difference_update(names)
+def _forget_here(name: str) -> None:
+    """On a worker: the run ``name`` is over."""
+    _CANCELLED.discard(name)
+
+
+def _cancelled_run(name: str) -> Any:
+    """A worker plugin: the run ``name`` is cancelled on every worker, and on each that joins.
+
+    A worker that joins later (a restarted one, a scale-up) gets the plugin
+    before its first task, so no task of a cancelled run goes on there.
+    """
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class CancelledRun(WorkerPlugin):
+        def __init__(self, flag: str) -> None:
+            self.flag = flag
+
+        def setup(self, worker: Any) -> None:
+            _cancel_here(self.flag)
+
+        def teardown(self, worker: Any) -> None:
+            _forget_here(self.flag)
+
+    return CancelledRun(name)
 
 
 @dataclass(frozen=True)
@@ -422,7 +444,7 @@ class ClusterExecutor(Executor):
             for event, name in flags:
                 if event.is_set() and name not in self._raised:
                     with contextlib.suppress(Exception):
-                        self._client.run(_cancel_here, name, wait=False)
+                        self._client.register_plugin(_cancelled_run(name), name=name)
                     self._raised.add(name)
             now = time.monotonic()
             if not self._in_flight:  # nothing waits: no worker is missed
@@ -468,9 +490,11 @@ class ClusterExecutor(Executor):
         self._stop.set()
         if self._watcher is not None:
             self._watcher.join()
-        if self._raised:
+        if self._client.status != "running":  # lost: the scheduler forgot its plugins
+            return
+        for name in sorted(self._raised):
             with contextlib.suppress(Exception):
-                self._client.run(_forget_here, sorted(self._raised), wait=False)
+                self._client.unregister_worker_plugin(name)
 
 
 def _translate(exc: BaseException) -> BaseException:

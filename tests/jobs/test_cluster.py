@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import dask
 import pytest
 from PIL import Image
 
@@ -19,6 +20,7 @@ from exportgui.jobs.cluster import (
     NO_WORKERS_GRACE_S,
     Cluster,
     ClusterError,
+    ClusterExecutor,
     PathMap,
     connect,
     parse_address,
@@ -30,13 +32,21 @@ from tests.helpers import SLOW_MODIFIER, export_files, import_files, make_image,
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Cluster]:
-    """Two worker processes for the whole module: starting them takes seconds."""
-    started = connect("local:2")
-    started.client.wait_for_workers(2)
-    try:
-        yield started
-    finally:
-        started.close()
+    """Two worker processes for the whole module: starting them takes seconds.
+
+    Tests scale it to 0 and back, which reuses the workers' names; Dask closes
+    the nanny of a name still missing 15 s after its worker left
+    (lost-worker-timeout), so a later test whose killed workers are restarting
+    then could lose one for good. Here no worker is given up: each test waits
+    for its workers itself.
+    """
+    with dask.config.set({"distributed.deploy.lost-worker-timeout": "1h"}):
+        started = connect("local:2")
+        started.client.wait_for_workers(2)
+        try:
+            yield started
+        finally:
+            started.close()
 
 
 def _on(
@@ -158,6 +168,41 @@ def test_cancel_stops_the_cluster_tasks_and_resume_finishes_locally(
     assert finished.state == "completed" and finished.file_success_count == 24
     assert export_files(dest) == sorted(f"noise{i:03d}.png" for i in range(24))
     assert _leftovers(dest) == []
+
+
+def test_a_cancel_reaches_the_workers_that_join_after_it(
+    cluster: Cluster, catalog: Catalog, sources: Path, dest: Path
+) -> None:
+    handles = noise_images(catalog, sources, 6, (300, 300))
+    job = ExportJob(tuple(handles), Fmt.CONVERT, SLOW_MODIFIER, destination=dest)
+    local = cluster.local
+    assert local is not None
+    cancel = threading.Event()
+    options = _on(cluster, job, catalog, cancel=cancel)
+    local.scale(0)  # the tasks wait at the scheduler until workers join, after the cancel
+    executor = options.executor
+    assert isinstance(executor, ClusterExecutor)
+
+    def cancel_then_add_workers() -> None:
+        while not cluster.client.run_on_scheduler(_tasks_held):
+            time.sleep(0.01)
+        cancel.set()
+        while not executor._raised:  # the cancel went out (to no worker)
+            time.sleep(0.01)
+        local.scale(2)
+
+    helper = threading.Thread(target=cancel_then_add_workers, daemon=True)
+    try:
+        while cluster.client.scheduler_info()["n_workers"]:
+            time.sleep(0.01)
+        helper.start()
+        log = run(plan(job, catalog), catalog, options)
+    finally:
+        helper.join()
+        local.scale(2)
+        cluster.client.wait_for_workers(2)
+    assert log.state == "cancelled" and log.file_success_count == 0
+    assert os.listdir(dest) == []
 
 
 def test_a_destination_a_worker_cannot_reach_is_refused_up_front(
