@@ -22,22 +22,28 @@ of :mod:`exportgui.jobs.produce`: :class:`ClusterExecutor` is a
   left.
 - The run's cancel flag (a ``threading.Event`` passed to a task) arrives on
   the workers as a :class:`RemoteCancel`; when it is set here, every worker
-  is told at once (``client.run``), so a task stops as it would locally and
-  no task asks the scheduler anything while the run goes on.
+  is told at once, and each that joins later before its first task (a worker
+  plugin), so a task stops as it would locally and no task asks the
+  scheduler anything while the run goes on.
 - A worker killed more often than the scheduler allows fails its task with
   ``BrokenProcessPool``, as a local process pool does: the runner then runs
   each of its work items alone. A lost connection to the scheduler fails
   every task with :class:`~exportgui.jobs.runner.ExecutorLost`: the job stops
-  with a fatal error and ``jobs resume`` finishes it later.
+  with a fatal error and ``jobs resume`` finishes it later. So does a cluster
+  whose scheduler stays up but has had no workers for
+  :data:`NO_WORKERS_GRACE_S` (its workers retired, scaled to 0, or killed and
+  not coming back): its tasks would wait there for ever.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import secrets
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, InvalidStateError
 from concurrent.futures.process import BrokenProcessPool
@@ -66,6 +72,13 @@ _CONNECT_TIMEOUT_S = 10.0
 _CANCEL_WATCH_S = 0.05  # how quickly a cancel here reaches the scheduler
 _DEBUG_LOG_LENGTH = 16  # messages and transitions Dask keeps for debugging (see connect)
 _LOCAL_MAX = 64
+_SAMPLE_TRIES = 100  # assets looked at for an original to probe with
+# How long a cluster may have no workers at all before the tasks in flight fail with
+# ExecutorLost: long enough for a nanny to restart a worker, or a new one to join. Tests
+# pass a shorter one to Cluster.executor(no_workers_grace_s=…).
+NO_WORKERS_GRACE_S = 60.0
+_WORKERS_WATCH_S = 1.0  # how often the scheduler is asked how many workers it has…
+_WORKERS_ASK_S = 5.0  # …and how long one answer may take (an unanswered one counts for nothing)
 
 
 class ClusterError(Exception):
@@ -150,14 +163,35 @@ class RemoteCancel(threading.Event):
         return super().is_set() or self.name in _CANCELLED
 
 
-async def _cancel_here(name: str) -> None:
-    """On every worker (``client.run``): the run ``name`` is cancelled."""
+def _cancel_here(name: str) -> None:
+    """On a worker: the run ``name`` is cancelled."""
     _CANCELLED.add(name)
 
 
-async def _forget_here(names: list[str]) -> None:
-    """On every worker: the runs ``names`` are over."""
-    _CANCELLED.difference_update(names)
+def _forget_here(name: str) -> None:
+    """On a worker: the run ``name`` is over."""
+    _CANCELLED.discard(name)
+
+
+def _cancelled_run(name: str) -> Any:
+    """A worker plugin: the run ``name`` is cancelled on every worker, and on each that joins.
+
+    A worker that joins later (a restarted one, a scale-up) gets the plugin
+    before its first task, so no task of a cancelled run goes on there.
+    """
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class CancelledRun(WorkerPlugin):
+        def __init__(self, flag: str) -> None:
+            self.flag = flag
+
+        def setup(self, worker: Any) -> None:
+            _cancel_here(self.flag)
+
+        def teardown(self, worker: Any) -> None:
+            _forget_here(self.flag)
+
+    return CancelledRun(name)
 
 
 @dataclass(frozen=True)
@@ -272,10 +306,17 @@ def _probe(original: str, destination: str, paths: PathMap) -> str:
 
 # -- the submitting side ------------------------------------------------------------
 def sample_original(catalog: RunCatalog, handles: Iterable[str]) -> Path | None:
-    """The stored original of the first of ``handles`` that has one (for :meth:`Cluster.probe`)."""
-    for handle in handles:
+    """The stored original of the first of ``handles`` readable here (for :meth:`Cluster.probe`).
+
+    One missing here too is the asset's own error, as without a cluster, not a
+    worker's; after :data:`_SAMPLE_TRIES` handles without one, None (no original
+    is probed).
+    """
+    for handle in itertools.islice(handles, _SAMPLE_TRIES):
         with contextlib.suppress(LookupError, ValueError, OSError):
-            return Path(catalog.original_path(handle))
+            path = Path(catalog.original_path(handle))
+            if path.is_file() and os.access(path, os.R_OK):
+                return path
     return None
 
 
@@ -307,12 +348,15 @@ class _ClusterFuture(Future[T]):
 class ClusterExecutor(Executor):
     """Runs submitted calls on the cluster's workers; see the module's doc."""
 
-    def __init__(self, cluster: Cluster) -> None:
+    def __init__(self, cluster: Cluster, *, no_workers_grace_s: float = NO_WORKERS_GRACE_S) -> None:
         self._cluster = cluster
         self._client = cluster.client
         self._view = WorkerView(cluster.paths, cluster.run)
+        self._grace = no_workers_grace_s
         self._flags: dict[int, tuple[threading.Event, str]] = {}
         self._raised: set[str] = set()
+        self._in_flight: set[_ClusterFuture[Any]] = set()
+        self._lost = ""  # why no task can run any more, once so
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
@@ -331,14 +375,27 @@ class ClusterExecutor(Executor):
             raise TypeError("ClusterExecutor.submit takes positional arguments only")
         if self._client.status not in {"running", "newly-created"}:
             raise ExecutorLost(self._cluster.lost_message())
+        self._start_watch()
         sent = tuple(self._remote_flag(a) if isinstance(a, threading.Event) else a for a in args)
         try:
             remote = self._client.submit(run_task, fn, self._view, *sent, pure=False)
         except Exception as error:
             raise ExecutorLost(self._cluster.lost_message(error)) from error
         future: _ClusterFuture[T] = _ClusterFuture(remote)
+        with self._lock:  # the lock only guards the set: a client call under it could deadlock
+            lost = self._lost
+            if not lost:
+                self._in_flight.add(future)
+        if lost:  # the cluster has had no workers for the grace period
+            future.cancel()
+            raise ExecutorLost(lost)
+        future.add_done_callback(self._settled)
         self._client.loop.add_callback(self._deliver, future)
         return future
+
+    def _settled(self, future: Future[Any]) -> None:
+        with self._lock:
+            self._in_flight.discard(cast(_ClusterFuture[Any], future))
 
     async def _deliver(self, future: _ClusterFuture[T]) -> None:
         """On the client's loop: hand the task's outcome to ``future``, then let the key go."""
@@ -367,32 +424,78 @@ class ClusterExecutor(Executor):
             if id(event) not in self._flags:
                 self._flags[id(event)] = (event, f"exportgui-cancel-{secrets.token_hex(8)}")
             name = self._flags[id(event)][1]
-            if self._watcher is None:
-                self._watcher = threading.Thread(
-                    target=self._watch, name="exportgui-cluster-cancel", daemon=True
-                )
-                self._watcher.start()
         return RemoteCancel(name)
 
+    def _start_watch(self) -> None:
+        with self._lock:
+            if self._watcher is None:
+                self._watcher = threading.Thread(
+                    target=self._watch, name="exportgui-cluster-watch", daemon=True
+                )
+                self._watcher.start()
+
     def _watch(self) -> None:
-        """Tell every worker once a local cancel flag is set."""
+        """Tell every worker once a local cancel flag is set; give up on a cluster left empty."""
+        every = min(_WORKERS_WATCH_S, self._grace / 4)
+        empty_since: float | None = None  # when the scheduler was first seen without workers
+        next_count = time.monotonic() + every
         while not self._stop.wait(_CANCEL_WATCH_S):
             with self._lock:
                 flags = list(self._flags.values())
             for event, name in flags:
                 if event.is_set() and name not in self._raised:
                     with contextlib.suppress(Exception):
-                        self._client.run(_cancel_here, name, wait=False)
+                        self._client.register_plugin(_cancelled_run(name), name=name)
                     self._raised.add(name)
+            now = time.monotonic()
+            if not self._in_flight:  # nothing waits: no worker is missed
+                empty_since = None
+                continue
+            if now < next_count:
+                continue
+            workers = self._workers_now()  # None: no answer (a lost cluster fails its tasks)
+            if workers == 0:
+                empty_since = now if empty_since is None else empty_since
+                if now - empty_since >= self._grace:
+                    self._give_up(self._cluster.no_workers_message(self._grace))
+            elif workers is not None:
+                empty_since = None
+            next_count = time.monotonic() + every
+
+    def _workers_now(self) -> int | None:
+        """How many workers the scheduler has now; None if it does not say."""
+        if self._client.status != "running":  # lost: asking would wait for the scheduler
+            return None
+        try:
+            identity = self._client.sync(
+                self._client.scheduler.identity, n_workers=0, callback_timeout=_WORKERS_ASK_S
+            )
+            return int(identity["n_workers"])
+        except Exception:
+            return None
+
+    def _give_up(self, message: str) -> None:
+        """Fail every task in flight with ExecutorLost (``message``); no task is taken any more."""
+        with self._lock:
+            self._lost = message
+            futures = list(self._in_flight)
+        remotes = [future.remote for future in futures if future.remote is not None]
+        for future in futures:
+            with contextlib.suppress(InvalidStateError):
+                future.set_exception(ExecutorLost(message))
+        with contextlib.suppress(Exception):  # a worker that joins later runs none of them
+            self._client.cancel(remotes)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        """Stop watching the cancel flags; the workers forget them."""
+        """Stop watching the cancel flags and the workers; the workers forget the flags."""
         self._stop.set()
         if self._watcher is not None:
             self._watcher.join()
-        if self._raised:
+        if self._client.status != "running":  # lost: the scheduler forgot its plugins
+            return
+        for name in sorted(self._raised):
             with contextlib.suppress(Exception):
-                self._client.run(_forget_here, sorted(self._raised), wait=False)
+                self._client.unregister_worker_plugin(name)
 
 
 def _translate(exc: BaseException) -> BaseException:
@@ -428,15 +531,31 @@ class Cluster:
         """Each worker's address → its process id."""
         return dict(self.client.run(os.getpid))
 
-    def executor(self) -> ClusterExecutor:
-        """An executor for one run on this cluster."""
-        return ClusterExecutor(self)
+    def executor(self, *, no_workers_grace_s: float = NO_WORKERS_GRACE_S) -> ClusterExecutor:
+        """An executor for one run on this cluster.
+
+        Its tasks fail with ExecutorLost once the cluster has had no workers for
+        ``no_workers_grace_s`` seconds (:data:`NO_WORKERS_GRACE_S`; tests pass less).
+        """
+        return ClusterExecutor(self, no_workers_grace_s=no_workers_grace_s)
+
+    def _where(self) -> str:
+        return "the local cluster" if self.local is not None else f"the cluster at {self.address}"
 
     def lost_message(self, cause: BaseException | None = None) -> str:
         """Words for a cluster that went away."""
-        where = "the local cluster" if self.local is not None else f"the cluster at {self.address}"
         detail = f" ({cause})" if cause is not None and str(cause) else ""
-        return f"lost the connection to {where}{detail}; finish the job with: exportgui jobs resume"
+        return (
+            f"lost the connection to {self._where()}{detail}; "
+            "finish the job with: exportgui jobs resume"
+        )
+
+    def no_workers_message(self, seconds: float) -> str:
+        """Words for a cluster whose workers all left and did not come back."""
+        return (
+            f"{self._where()} has had no workers for {seconds:g} s; "
+            "finish the job with: exportgui jobs resume"
+        )
 
     def probe(self, original: Path | None, destination: Path) -> None:
         """Check on every worker that ``original`` can be read and ``destination`` written.
@@ -551,9 +670,10 @@ def job_executor(
 ) -> Iterator[Executor]:
     """The executor of the cluster at ``address``, probed for a job; all closed after the block.
 
-    The probe reads ``original`` and writes in ``destination`` on every worker
-    (no probe without a destination); ``on_ready`` gets the cluster once it
-    passed.
+    The probe reads ``original`` and writes in ``destination`` on every worker;
+    there is none without a destination, nor for one missing here too (the
+    run says so as it does without a cluster, no worker is to blame).
+    ``on_ready`` gets the cluster once it passed.
 
     Raises:
         ClusterError: the cluster cannot be reached, or cannot run the job (the
@@ -562,7 +682,7 @@ def job_executor(
     """
     cluster = connect(address, paths)
     try:
-        if destination is not None:
+        if destination is not None and os.path.isdir(destination):  # noqa: PTH112 - any OSError: no
             try:
                 cluster.probe(original, destination)
             except ClusterError as exc:

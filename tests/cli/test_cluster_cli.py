@@ -1,14 +1,25 @@
-"""``exportgui export --cluster`` in a subprocess: a LocalCluster end to end, and its refusals."""
+"""``export`` and ``jobs resume`` with ``--cluster`` in a subprocess: a LocalCluster, refusals."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from exportgui.catalog import Catalog
-from tests.helpers import REPOSITORY, export_files, exportgui, import_files, make_image
+from exportgui.jobs import ExportJob, Fmt, JobLog, JobLogStore, Progress, RunOptions, plan, run
+from tests.helpers import (
+    REPOSITORY,
+    SLOW_MODIFIER,
+    export_files,
+    exportgui,
+    import_files,
+    make_image,
+    noise_images,
+)
 
 _WITHOUT_DISTRIBUTED = """
 import runpy, sys
@@ -78,3 +89,80 @@ def test_a_malformed_cluster_address_is_refused(tmp_path: Path) -> None:
     assert (
         "--cluster: 'scheduler:8786' is not a scheduler address like tcp://HOST:8786" in done.stderr
     )
+
+
+def _cancelled_job(tmp_path: Path) -> tuple[Path, Path, JobLog]:
+    """A catalog, its destination and a job of 8 renders cancelled after 2 (locally)."""
+    folder, dest = tmp_path / "catalog", tmp_path / "out"
+    dest.mkdir()
+    cancel = threading.Event()
+
+    def progress(p: Progress) -> None:
+        if p.done >= 2:
+            cancel.set()
+
+    with Catalog.open(folder) as catalog:
+        handles = noise_images(catalog, tmp_path / "sources", 8, (200, 150))
+        job = ExportJob(tuple(handles), Fmt.CONVERT, SLOW_MODIFIER, destination=dest)
+        options = RunOptions(workers=1, cancel=cancel, progress=progress)
+        cancelled = run(plan(job, catalog), catalog, options)
+    assert cancelled.state == "cancelled" and 2 <= len(export_files(dest)) < 8
+    return folder, dest, cancelled
+
+
+def test_jobs_resume_finishes_a_cancelled_job_on_a_local_cluster(tmp_path: Path) -> None:
+    folder, dest, cancelled = _cancelled_job(tmp_path)
+    before = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in dest.iterdir()}
+    resumed = exportgui(
+        "--catalog", folder, "jobs", "resume", cancelled.job_handle, "--cluster", "local:2",
+        "--json",
+    )  # fmt: skip
+    assert resumed.returncode == 0, resumed.stderr
+    assert "running on 2 workers of local:2" in resumed.stderr
+    log = json.loads(resumed.stdout)
+    assert log["state"] == "completed" and log["fileSuccessCount"] == 8
+    outputs = [d["output"] for d in log["details"]]
+    assert len(outputs) == len(set(outputs)) == 8
+    # One output per asset, nothing hidden left (no temporary or attempt file).
+    assert sorted(os.listdir(dest)) == [f"noise{i:03d}.png" for i in range(8)]
+    after = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in dest.iterdir()}
+    assert {name: after[name] for name in before} == before  # the done ones were not redone
+
+
+def test_jobs_resume_on_a_cluster_that_cannot_reach_the_destination_is_refused(
+    tmp_path: Path,
+) -> None:
+    folder, dest, cancelled = _cancelled_job(tmp_path)
+    before = sorted(os.listdir(dest))
+    elsewhere = tmp_path / "not-mounted"
+    refused = exportgui(
+        "--catalog", folder, "jobs", "resume", cancelled.job_handle,
+        "--cluster-path", f"{dest}={elsewhere}",
+        env={**os.environ, "EXPORTGUI_CLUSTER": "local:1"},
+    )  # fmt: skip
+    assert refused.returncode == 2
+    assert "the cluster cannot run this job: worker tcp://127.0.0.1:" in refused.stderr
+    assert f"cannot write in the destination {elsewhere}" in refused.stderr
+    assert sorted(os.listdir(dest)) == before  # nothing written, nothing hidden
+    assert not elsewhere.exists()
+    with Catalog.open(folder) as catalog:
+        still = JobLogStore(catalog).get(cancelled.job_handle)
+    assert still.state == "cancelled"
+    assert len(still.details) == len(cancelled.details)
+
+
+def test_jobs_resume_on_a_cluster_into_a_missing_destination_stops_as_it_does_locally(
+    tmp_path: Path,
+) -> None:
+    folder, dest, cancelled = _cancelled_job(tmp_path)
+    away = dest.rename(tmp_path / "away")  # unmounted here too: the workers are not to blame
+    resumed = exportgui(
+        "--catalog", folder, "jobs", "resume", cancelled.job_handle, "--cluster", "local:1"
+    )
+    local = exportgui("--catalog", folder, "jobs", "resume", cancelled.job_handle)
+    assert (resumed.returncode, local.returncode) == (1, 1)
+    problem = f"exportgui: error: stopped: the destination folder {dest} does not exist"
+    assert problem in resumed.stderr and problem in local.stderr
+    assert "worker tcp:" not in resumed.stderr
+    assert not dest.exists()
+    assert sorted(os.listdir(away)) == export_files(away)  # nothing hidden left behind
