@@ -456,7 +456,9 @@ class ClusterExecutor(Executor):
             workers = self._workers_now()  # None: no answer (a lost cluster fails its tasks)
             if workers == 0:
                 empty_since = now if empty_since is None else empty_since
-                if now - empty_since >= self._grace:
+                # Cancelled: no worker runs a task now, and one that joins gets the cancel first.
+                grace = 0.0 if self._raised else self._grace
+                if now - empty_since >= grace:
                     self._give_up(self._cluster.no_workers_message(self._grace))
             elif workers is not None:
                 empty_since = None

@@ -173,6 +173,13 @@ class JobRun:
         self.fatal = self.fatal or fatal
         self.halt.set()
 
+    def _lost(self, exc: ExecutorLost) -> None:
+        """The executor lost its workers: the job stops, a fatal error unless it was cancelled."""
+        if self.cancel.is_set():  # the tasks in flight were given up on: cancelled, as asked
+            self.halt.set()
+        else:
+            self._stop(_("stopped: {problem}").format(problem=exc))
+
     def _report(self, name: str) -> None:
         self._beat()
         if self.progress is None:
@@ -261,7 +268,7 @@ class JobRun:
                 self._stop(_("stopped: a worker process ended abruptly"))
                 return None
             except ExecutorLost as exc:
-                self._stop(_("stopped: {problem}").format(problem=exc))
+                self._lost(exc)
                 return None
             pending[future] = batch
             in_flight += len(batch)
@@ -324,7 +331,7 @@ class JobRun:
                         else:
                             results = [Produced(t.seq, "cancelled") for t, _ in batch]
                     except ExecutorLost as exc:
-                        self._stop(_("stopped: {problem}").format(problem=exc))
+                        self._lost(exc)
                         for task, _planned in batch:
                             _remove_temporaries(task)
                         results = [Produced(t.seq, "cancelled") for t, _ in batch]

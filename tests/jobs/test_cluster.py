@@ -350,6 +350,39 @@ def test_a_cluster_left_without_workers_stops_the_job_and_resume_finishes_it_loc
     ] * 24
 
 
+def test_a_cancel_while_the_cluster_has_no_workers_stops_the_job_at_once(
+    cluster: Cluster, catalog: Catalog, sources: Path, dest: Path
+) -> None:
+    handles = noise_images(catalog, sources, 24, (200, 150))
+    job = ExportJob(tuple(handles), Fmt.CONVERT, SLOW_MODIFIER, destination=dest)
+    local = cluster.local
+    assert local is not None
+    cancel = threading.Event()
+
+    def progress(p: Progress) -> None:
+        if p.done >= 2 and not cancel.is_set():
+            local.scale(0)
+            deadline = time.monotonic() + 30
+            while cluster.client.scheduler_info()["workers"] and time.monotonic() < deadline:
+                time.sleep(0.02)
+            cancel.set()  # nobody left to see it: the tasks in flight wait for no one
+
+    try:
+        # A grace of an hour: only the cancel can end this run before the test's timeout.
+        options = _on(cluster, job, catalog, 3600, progress=progress, cancel=cancel)
+        log = run(plan(job, catalog), catalog, options)
+    finally:
+        local.scale(2)
+        cluster.client.wait_for_workers(2)
+    assert cancel.is_set(), "the job never got to cancel"
+    assert (log.state, log.fatal_error) == ("cancelled", None)
+    placed = export_files(dest)
+    assert 2 <= len(placed) < 24
+    assert sorted(os.listdir(dest)) == placed  # nothing hidden, no partial file
+    finished = resume(log.job_handle, catalog)
+    assert finished.state == "completed" and finished.file_success_count == 24
+
+
 def test_addresses_are_checked() -> None:
     assert parse_address(" local:3 ") == "local:3"
     assert parse_address("tcp://10.0.0.5:8786") == "tcp://10.0.0.5:8786"
