@@ -533,14 +533,21 @@ def _workers_for(
                     original,
                     destination,
                     on_ready=lambda cluster: echo(
-                        f"exportgui: running on {cluster.worker_count()} workers of {address}",
-                        file=sys.stderr,
+                        _running_on(cluster.worker_count(), address), file=sys.stderr
                     ),
                 )
             )
         except ClusterError as exc:
             raise UserError(str(exc)) from None
         yield executor
+
+
+def _running_on(workers: int, address: str) -> str:
+    """``exportgui: running on 2 workers of tcp://…``, in the job's language."""
+    template = ngettext(
+        "running on {n} worker of {address}", "running on {n} workers of {address}", workers
+    )
+    return "exportgui: " + template.format(n=number(workers), address=address)
 
 
 def _report(log: JobLog, args: argparse.Namespace) -> int:

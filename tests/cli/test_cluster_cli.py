@@ -10,6 +10,8 @@ import threading
 from pathlib import Path
 
 from exportgui.catalog import Catalog
+from exportgui.cli.job_cmds import _running_on
+from exportgui.config.i18n import use_language
 from exportgui.jobs import ExportJob, Fmt, JobLog, JobLogStore, Progress, RunOptions, plan, run
 from tests.helpers import (
     REPOSITORY,
@@ -166,3 +168,10 @@ def test_jobs_resume_on_a_cluster_into_a_missing_destination_stops_as_it_does_lo
     assert "worker tcp:" not in resumed.stderr
     assert not dest.exists()
     assert sorted(os.listdir(away)) == export_files(away)  # nothing hidden left behind
+
+
+def test_the_worker_count_line_counts_in_words_of_the_job_s_language() -> None:
+    assert _running_on(1, "local:1") == "exportgui: running on 1 worker of local:1"
+    assert _running_on(2, "local:2") == "exportgui: running on 2 workers of local:2"
+    with use_language("it"):
+        assert _running_on(2, "local:2") == "exportgui: in esecuzione su 2 worker di local:2"
