@@ -601,7 +601,13 @@ def _local_cluster(distributed: Any, workers: int) -> Any:
 
     # Every task goes to a worker at once: the run bounds the tasks in flight itself, and a
     # scheduler that holds them back leaves each worker idle for a round trip per task.
-    with dask.config.set({"distributed.scheduler.worker-saturation": float("inf")}):
+    # Workers keep glibc's adaptive mmap threshold (Dask's MALLOC_TRIM_THRESHOLD_ turns it
+    # off, and every decoded image then costs fresh pages: a fifth of the renders here).
+    settings = {
+        "distributed.scheduler.worker-saturation": float("inf"),
+        "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    }
+    with dask.config.set(settings):
         return distributed.LocalCluster(
             n_workers=workers,
             threads_per_worker=1,

@@ -383,6 +383,12 @@ def test_a_cancel_while_the_cluster_has_no_workers_stops_the_job_at_once(
     assert finished.state == "completed" and finished.file_success_count == 24
 
 
+def test_local_workers_keep_the_allocator_s_adaptive_threshold(cluster: Cluster) -> None:
+    # Dask's nanny sets MALLOC_TRIM_THRESHOLD_, which makes every decoded image fresh pages.
+    seen = cluster.client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_")
+    assert len(seen) == 2 and set(seen.values()) == {None}
+
+
 def test_addresses_are_checked() -> None:
     assert parse_address(" local:3 ") == "local:3"
     assert parse_address("tcp://10.0.0.5:8786") == "tcp://10.0.0.5:8786"
