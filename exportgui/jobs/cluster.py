@@ -72,6 +72,15 @@ _CONNECT_TIMEOUT_S = 10.0
 _CANCEL_WATCH_S = 0.05  # how quickly a cancel here reaches the scheduler
 _DEBUG_LOG_LENGTH = 16  # messages and transitions Dask keeps for debugging (see connect)
 _LOCAL_MAX = 64
+# Dask settings of a LocalCluster (local:N), in force while it starts its workers. Every task
+# goes to a worker at once: the run bounds the tasks in flight itself, and a scheduler that
+# holds them back leaves each worker idle for a round trip per task. Workers keep glibc's
+# adaptive mmap threshold (Dask's MALLOC_TRIM_THRESHOLD_ turns it off, and every decoded
+# image then costs fresh pages: a fifth of the renders here).
+LOCAL_SETTINGS: dict[str, object] = {
+    "distributed.scheduler.worker-saturation": float("inf"),
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}
 _SAMPLE_TRIES = 100  # assets looked at for an original to probe with
 # How long a cluster may have no workers at all before the tasks in flight fail with
 # ExecutorLost: long enough for a nanny to restart a worker, or a new one to join. Tests
@@ -599,15 +608,7 @@ class Cluster:
 def _local_cluster(distributed: Any, workers: int) -> Any:
     import dask
 
-    # Every task goes to a worker at once: the run bounds the tasks in flight itself, and a
-    # scheduler that holds them back leaves each worker idle for a round trip per task.
-    # Workers keep glibc's adaptive mmap threshold (Dask's MALLOC_TRIM_THRESHOLD_ turns it
-    # off, and every decoded image then costs fresh pages: a fifth of the renders here).
-    settings = {
-        "distributed.scheduler.worker-saturation": float("inf"),
-        "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
-    }
-    with dask.config.set(settings):
+    with dask.config.set(LOCAL_SETTINGS):
         return distributed.LocalCluster(
             n_workers=workers,
             threads_per_worker=1,

@@ -17,6 +17,7 @@ from PIL import Image
 from exportgui.catalog import Catalog
 from exportgui.jobs import ExportJob, Fmt, JobLogStore, LogType, Progress, RunOptions, plan, run
 from exportgui.jobs.cluster import (
+    LOCAL_SETTINGS,
     NO_WORKERS_GRACE_S,
     Cluster,
     ClusterError,
@@ -110,6 +111,14 @@ def _tasks_held(dask_scheduler: Any) -> int:
     return len(dask_scheduler.tasks)
 
 
+def _workers_back(cluster: Cluster) -> None:
+    """Two workers again, started with local:N's settings (a nanny sets its environment here)."""
+    assert cluster.local is not None
+    with dask.config.set(LOCAL_SETTINGS):
+        cluster.local.scale(2)
+        cluster.client.wait_for_workers(2)
+
+
 def _leftovers(folder: Path) -> list[str]:
     return [p.name for p in folder.rglob("*") if p.name.startswith(".")]
 
@@ -189,7 +198,7 @@ def test_a_cancel_reaches_the_workers_that_join_after_it(
         cancel.set()
         while not executor._raised:  # the cancel went out (to no worker)
             time.sleep(0.01)
-        local.scale(2)
+        _workers_back(cluster)
 
     helper = threading.Thread(target=cancel_then_add_workers, daemon=True)
     try:
@@ -199,8 +208,7 @@ def test_a_cancel_reaches_the_workers_that_join_after_it(
         log = run(plan(job, catalog), catalog, options)
     finally:
         helper.join()
-        local.scale(2)
-        cluster.client.wait_for_workers(2)
+        _workers_back(cluster)
     assert log.state == "cancelled" and log.file_success_count == 0
     assert os.listdir(dest) == []
 
@@ -328,20 +336,20 @@ def test_a_cluster_left_without_workers_stops_the_job_and_resume_finishes_it_loc
             time.sleep(0.02)
         assert cluster.client.run_on_scheduler(_tasks_held) == 0
     finally:
-        local.scale(2)
-        cluster.client.wait_for_workers(2)
+        _workers_back(cluster)
     assert left, "the workers never left"
-    assert log.state == "failed"
+    assert log.state == "failed", (log.state, log.fatal_error, export_files(dest))
     assert log.fatal_error == (
         "stopped: the local cluster has had no workers for 0.5 s; "
         "finish the job with: exportgui jobs resume"
     )
-    placed = export_files(dest)
-    assert 2 <= len(placed) < 24
-    assert sorted(os.listdir(dest)) == placed  # nothing hidden, no partial file
-    for name in placed:
+    visible = [name for name in os.listdir(dest) if not name.startswith(".")]
+    assert 2 <= len(visible) < 24
+    for name in visible:
         with Image.open(dest / name) as image:
             image.load()  # each placed file is whole
+    # A worker leaving tells the scheduler before its last task ends: that task may still
+    # leave its file under a hidden name, which resume removes, as after a lost connection.
     finished = resume(log.job_handle, catalog)
     assert finished.state == "completed" and finished.file_success_count == 24
     assert sorted(os.listdir(dest)) == sorted(f"noise{i:03d}.png" for i in range(24))
@@ -372,8 +380,7 @@ def test_a_cancel_while_the_cluster_has_no_workers_stops_the_job_at_once(
         options = _on(cluster, job, catalog, 3600, progress=progress, cancel=cancel)
         log = run(plan(job, catalog), catalog, options)
     finally:
-        local.scale(2)
-        cluster.client.wait_for_workers(2)
+        _workers_back(cluster)
     assert cancel.is_set(), "the job never got to cancel"
     assert (log.state, log.fatal_error) == ("cancelled", None)
     placed = export_files(dest)
