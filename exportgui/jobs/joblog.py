@@ -353,9 +353,12 @@ class JobLogStore:
         """One job with its details; KeyError if unknown."""
         return self._log(self._row(job_handle), with_details=True)
 
-    def get_summary(self, job_handle: str) -> JobLog:
-        """One job without its details (its counts say how many); KeyError if unknown."""
-        return self._log(self._row(job_handle), with_details=False)
+    def get_summary(self, job_handle: str, job: ExportJob | None = None) -> JobLog:
+        """One job without its details (its counts say how many); KeyError if unknown.
+
+        ``job``: the job as the caller already has it, not read back (its asset list is long).
+        """
+        return self._log(self._row(job_handle), with_details=False, job=job)
 
     def ended(self, job_handle: str, job: ExportJob) -> JobLog:
         """The log of ``job`` as its run left it, its details read from here as they are iterated.
@@ -363,10 +366,8 @@ class JobLogStore:
         A run's result: however large the job, reading it holds no more than
         a page of details at a time (and ``job``, the caller's, is not read again).
         """
-        row = self._row(job_handle)
-        return replace(
-            self._log(row, with_details=False, job=job), details=StoredDetails(self.db, job_handle)
-        )
+        details = StoredDetails(self.db, job_handle)
+        return replace(self.get_summary(job_handle, job), details=details)
 
     def _row(self, job_handle: str) -> sqlite3.Row:
         row = self.db.execute(
@@ -416,34 +417,36 @@ class JobLogStore:
         return row["state"] == "running" and _row_is_live(job_handle, row)
 
     def _log(self, row: sqlite3.Row, *, with_details: bool, job: ExportJob | None = None) -> JobLog:
+        """The log of ``row``; ``job`` (given without details only) is not read back."""
         handle = row["job_handle"]
         state = row["state"]
         if state == "running" and not _row_is_live(handle, row):
             state = "interrupted"
         details: list[LogDetail] = []
-        known = job
-        job = job_from_json(row["job_json"], ())
-        # The job's asset list: its items of one rendition (every rendition lists them all).
-        first = job.rendition_list[0].name if job.renditions else None
-        handles: list[str] = []
-        if with_details:
-            for item in self.items(handle):
-                if first is None or item.planned.rendition == first:
-                    handles.append(item.planned.asset_handle)
-                if item.outcome is not None:
-                    details.append(_detail(item))
-        elif known is None:
-            handles = [
-                r[0]
-                for r in self.db.execute(
-                    "SELECT asset_handle FROM joblog_item WHERE job_handle=?"
-                    " AND (? IS NULL OR rendition=?) ORDER BY seq",
-                    (handle, first, first),
-                )
-            ]
+        if job is None:
+            stored = job_from_json(row["job_json"], ())
+            # The job's asset list: its items of one rendition (every rendition lists them all).
+            first = stored.rendition_list[0].name if stored.renditions else None
+            handles: list[str] = []
+            if with_details:
+                for item in self.items(handle):
+                    if first is None or item.planned.rendition == first:
+                        handles.append(item.planned.asset_handle)
+                    if item.outcome is not None:
+                        details.append(_detail(item))
+            else:
+                handles = [
+                    r[0]
+                    for r in self.db.execute(
+                        "SELECT asset_handle FROM joblog_item WHERE job_handle=?"
+                        " AND (? IS NULL OR rendition=?) ORDER BY seq",
+                        (handle, first, first),
+                    )
+                ]
+            job = replace(stored, asset_handles=tuple(handles))
         return JobLog(
             job_handle=handle,
-            job=known or replace(job, asset_handles=tuple(handles)),
+            job=job,
             start_date=row["start_date"],
             end_date=row["end_date"],
             state=state,

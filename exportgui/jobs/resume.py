@@ -93,7 +93,8 @@ def resume(
     """
     options = options or RunOptions()
     store = options.store or JobLogStore(catalog)
-    unusable = destination_problem(store.get_summary(job_handle).job.destination)
+    job = store.get_summary(job_handle).job  # its asset list is read once, here
+    unusable = destination_problem(job.destination)
     if unusable is not None:
         raise ResumeError(
             _("job {handle} cannot be resumed: destination: {problem}").format(
@@ -104,7 +105,6 @@ def resume(
     if refused:
         raise ResumeError(refused)
     try:
-        log = store.get_summary(job_handle)
         for item in store.iter_items(job_handle):
             outcome = _reconcile(store, job_handle, item)
             retry = (
@@ -114,17 +114,17 @@ def resume(
             )
             if retry:
                 store.record(job_handle, item.seq, None)
-        if log.job.destination is not None:
-            remove_leftovers(Path(log.job.destination), job_handle, _Targets(store, job_handle))
+        if job.destination is not None:
+            remove_leftovers(Path(job.destination), job_handle, _Targets(store, job_handle))
     except BaseException:
         store.finish(job_handle, "interrupted")
         raise
     todo = store.undone_count(job_handle)
     if not todo:
-        done = store.get_summary(job_handle)  # every asset has its outcome
+        done = store.get_summary(job_handle, job)  # every asset has its outcome
         store.finish(job_handle, end_state(done.file_error_count, done.total_file_count))
-        return store.ended(job_handle, done.job)
-    log = store.get_summary(job_handle)  # its counts as they are now: retried outcomes were cleared
+        return store.ended(job_handle, job)
+    log = store.get_summary(job_handle, job)  # its counts now: retried outcomes were cleared
     items = ((item.seq, item.planned) for item in store.iter_items(job_handle, undone=True))
     return run_job_items(store, log, catalog, items, todo, options)
 
