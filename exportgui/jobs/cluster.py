@@ -413,11 +413,13 @@ class ClusterExecutor(Executor):
             return
         outcome: BaseException | None = None
         result: Any = None
-        try:
-            result = await remote._result(raiseit=False)
-            status = remote.status
-        except Exception as error:
-            status, outcome = "lost", error
+        status = "lost"
+        while status == "lost":  # a result lost with its worker is computed again: wait for it
+            try:
+                result = await remote._result(raiseit=False)
+                status = remote.status
+            except Exception as error:
+                status, outcome = "gone", error
         future.remote = None
         with contextlib.suppress(InvalidStateError):
             if status == "finished":
